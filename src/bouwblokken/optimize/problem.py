@@ -49,7 +49,9 @@ class Option:
         for name in ("value_cents", "cost_cents", "max_units", "min_units", "people_per_unit"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"Option {self.id!r}: {name} must be an int, got {type(v).__name__}")
+                raise TypeError(
+                    f"Option {self.id!r}: {name} must be an int, got {type(v).__name__}"
+                )
             if v < 0:
                 raise ValueError(f"Option {self.id!r}: {name} must be >= 0, got {v}")
         if self.min_units > self.max_units:
@@ -83,7 +85,9 @@ class Problem:
             or not isinstance(self.budget_cents, int)
             or self.budget_cents < 0
         ):
-            raise ValueError(f"Problem: budget_cents must be an int >= 0, got {self.budget_cents!r}")
+            raise ValueError(
+                f"Problem: budget_cents must be an int >= 0, got {self.budget_cents!r}"
+            )
         for cat, cap in self.category_caps.items():
             if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
                 raise ValueError(f"Problem: cap of category {cat!r} must be an int >= 0")

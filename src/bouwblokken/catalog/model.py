@@ -1,0 +1,541 @@
+"""The catalog format: one edition of a regional menu of building blocks, as frozen data.
+
+A catalog file (``catalogs/<id>/<edition>.toml``) validates into :class:`Catalog`. Every model
+is frozen and forbids unknown keys, so a misspelt key fails loudly instead of vanishing
+(style.md, pydantic habit). Variants (valuation rules, counting limits, bonus conditions,
+PSO effects) are discriminated unions on ``kind``: a validation error names the branch.
+
+What the format must be able to say comes from ``shared/domain/catalogs.md`` section 6; the
+``docs/catalog-format.md`` page explains each field for people adding their region.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+
+from bouwblokken.money import Money, parse_money
+
+__all__ = [
+    "ActualCostsRule",
+    "AfterInternship",
+    "AgreedRule",
+    "Block",
+    "Bonus",
+    "BonusCondition",
+    "Catalog",
+    "Category",
+    "ContractType",
+    "CountingLimit",
+    "Eligibility",
+    "Flag",
+    "FlagCondition",
+    "Frozen",
+    "InvoiceRule",
+    "LabourShareRule",
+    "LimitAlways",
+    "LimitMonths",
+    "LimitNotStated",
+    "LimitWhileSubsidy",
+    "MinAge",
+    "ObligationRules",
+    "OneOffRule",
+    "PerActivityRule",
+    "PerHourRule",
+    "PerMonthRule",
+    "PerPeriodRule",
+    "PerYearRule",
+    "PsoRule",
+    "Rule",
+    "ShareCap",
+    "Source",
+    "TimeRules",
+]
+
+
+class Frozen(BaseModel):
+    """Base of every catalog model: immutable, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _exact_number(value: Any) -> Decimal:
+    """Hours, percentages and such: exact like money, but up to 4 decimals."""
+    return parse_money(value, max_decimals=4)
+
+
+Number = Annotated[Decimal, BeforeValidator(_exact_number)]
+Percentage = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
+
+Category = Literal["work", "learning", "buying", "community", "other"]
+"""work = jobs (werk), learning = apprenticeships/internships (leren), buying = purchases from
+social enterprises (inkopen), community = community/CSR activities (maatschappelijk), other."""
+
+ContractType = Literal["works", "services", "supplies"]
+"""werken, diensten, leveringen."""
+
+Flag = Literal[
+    "permanent_contract",
+    "statushouder",
+    "language_deficit",
+    "labour_disability",
+    "wage_cost_subsidy",
+    "ips",
+    "pso",
+]
+"""Yes/no facts about a person or placement that bonus conditions can test."""
+
+
+class Source(Frozen):
+    """Where the values come from. Reliability grades as in catalogs.md: A official and read in
+    full, B official but partly readable or undated, D unofficial compilation (unverified)."""
+
+    url: Annotated[str, Field(pattern=r"^https?://")]
+    title: str | None = None
+    reliability: Literal["A", "B", "C", "D"]
+    accessed: date | None = None
+    note: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Valuation rules: how one block turns inputs into euros.
+
+
+class _RuleBase(Frozen):
+    verified: bool = True
+    note: str | None = None
+
+
+class PerYearRule(_RuleBase):
+    """Value per full-time year, pro rata by hours per week and by counted duration."""
+
+    kind: Literal["per_year"]
+    amount: Money
+    unit_nl: str = "jaar"
+    unit_en: str = "year"
+    prorate_hours: bool = True
+    prorate_duration: bool = True
+    duration_unit: Literal["days", "weeks", "months"] | None = None
+    """Overrides the catalog's ``time.duration_unit`` for this block (e.g. 'pro rata by weeks')."""
+
+
+class PerMonthRule(_RuleBase):
+    """Value per month of placement (work-experience place); whole and part months from dates,
+    or a number of months given as input."""
+
+    kind: Literal["per_month"]
+    amount: Money
+    prorate_hours: bool = False
+
+
+class PerPeriodRule(_RuleBase):
+    """Value per learning-work year or internship period; one period unless a number is given,
+    or pro rata of ``period_months`` by the dated duration when ``prorate_duration``."""
+
+    kind: Literal["per_period"]
+    amount: Money
+    period_nl: str = "periode"
+    period_en: str = "period"
+    period_months: int | None = Field(default=None, ge=1)
+    prorate_duration: bool = False
+
+    @model_validator(mode="after")
+    def _months_for_proration(self) -> PerPeriodRule:
+        if self.prorate_duration and self.period_months is None:
+            raise ValueError("prorate_duration needs period_months (the length of one period)")
+        return self
+
+
+class OneOffRule(_RuleBase):
+    """A fixed amount, once per activity."""
+
+    kind: Literal["one_off"]
+    amount: Money
+
+
+class PerHourRule(_RuleBase):
+    """A rate per hour spent; either ``amount`` directly or ``year_amount / hours_per_year``
+    (e.g. a year value ÷ 2.080 hours), kept exact as a fraction."""
+
+    kind: Literal["per_hour"]
+    amount: Money | None = None
+    year_amount: Money | None = None
+    hours_per_year: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_rate(self) -> PerHourRule:
+        derived = self.year_amount is not None and self.hours_per_year is not None
+        if (self.amount is None) == (not derived):
+            return self
+        raise ValueError("give either amount, or year_amount together with hours_per_year")
+
+
+class PerActivityRule(_RuleBase):
+    """A value per activity (or per day), optionally at most ``max_per_day`` per day."""
+
+    kind: Literal["per_activity"]
+    amount: Money
+    unit_nl: str = "activiteit"
+    unit_en: str = "activity"
+    max_per_day: Money | None = None
+
+
+class InvoiceRule(_RuleBase):
+    """The invoice amount excl. VAT, or a percentage of it (PSO-certified purchases)."""
+
+    kind: Literal["invoice"]
+    percentage: Percentage = Decimal(100)
+
+
+class ActualCostsRule(_RuleBase):
+    """The costs actually incurred (training, coaching), as shown by the supplier."""
+
+    kind: Literal["actual_costs"]
+
+
+class AgreedRule(_RuleBase):
+    """An amount agreed with the SR adviser ("in overleg"): no fixed value in the table."""
+
+    kind: Literal["agreed"]
+
+
+Rule = Annotated[
+    PerYearRule
+    | PerMonthRule
+    | PerPeriodRule
+    | OneOffRule
+    | PerHourRule
+    | PerActivityRule
+    | InvoiceRule
+    | ActualCostsRule
+    | AgreedRule,
+    Field(discriminator="kind"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Counting limits: how long one person may count for a block.
+
+
+class LimitMonths(Frozen):
+    kind: Literal["months"]
+    months: int = Field(ge=1)
+
+
+class LimitAlways(Frozen):
+    kind: Literal["always"]
+
+
+class LimitWhileSubsidy(Frozen):
+    """As long as the wage-cost subsidy (loonkostensubsidie) runs: input ``subsidy_end``."""
+
+    kind: Literal["while_subsidy"]
+
+
+class LimitNotStated(Frozen):
+    """The source states no limit; nothing is cut, and the trail says so."""
+
+    kind: Literal["not_stated"]
+
+
+CountingLimit = Annotated[
+    LimitMonths | LimitAlways | LimitWhileSubsidy | LimitNotStated, Field(discriminator="kind")
+]
+
+
+class Block(Frozen):
+    """One menu item (bouwblok)."""
+
+    id: Identifier
+    label_nl: str
+    label_en: str
+    category: Category
+    group_nl: str | None = None
+    group_en: str | None = None
+    rule: Rule
+    counting_limit: CountingLimit = LimitNotStated(kind="not_stated")
+    max_hours_per_week: Number | None = Field(default=None, gt=0)
+    """Hours per week above this do not count (e.g. a coaching block)."""
+    min_hours_per_week: Number | None = Field(default=None, ge=0)
+    """Overrides ``time.min_hours_per_week`` for this block."""
+    impact_goals: tuple[str, ...] = ()
+    sdg_targets: tuple[Annotated[str, Field(pattern=r"^\d{1,2}\.[0-9a-z]{1,2}$")], ...] = ()
+    verified: bool = True
+    note: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Bonuses.
+
+
+class MinAge(Frozen):
+    """Age on the reference date (peildatum) at least ``age``."""
+
+    kind: Literal["min_age"]
+    age: int = Field(ge=0, le=120)
+
+
+class FlagCondition(Frozen):
+    """Any of the listed yes/no facts holds (e.g. statushouder or language deficit)."""
+
+    kind: Literal["flag"]
+    any_of: tuple[Flag, ...] = Field(min_length=1)
+
+
+class AfterInternship(Frozen):
+    """Hired after an internship of at least ``months`` months."""
+
+    kind: Literal["after_internship"]
+    months: int = Field(ge=0)
+
+
+BonusCondition = Annotated[MinAge | FlagCondition | AfterInternship, Field(discriminator="kind")]
+
+
+class Bonus(Frozen):
+    """Extra value on top of a base block, per year pro rata like the base, or once."""
+
+    id: Identifier
+    label_nl: str
+    label_en: str
+    amount: Money
+    unit: Literal["per_year", "one_off"]
+    blocks: tuple[Identifier, ...] = ()
+    categories: tuple[Category, ...] = ()
+    condition: BonusCondition
+    replaces: tuple[Identifier, ...] = ()
+    """Bonuses this one replaces when both apply (a 55+ bonus replacing a 50+ bonus);
+    bonuses not named here add up."""
+    within_counting_limit: bool = True
+    """A per-year bonus counts only for the base block's counted period (true), or for the
+    whole placement (false)."""
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _targets(self) -> Bonus:
+        if not self.blocks and not self.categories:
+            raise ValueError("a bonus must name the blocks or categories it applies to")
+        return self
+
+
+class ShareCap(Frozen):
+    """A category (or set of blocks) may count for at most a share of the obligation,
+    optionally only items of at least ``min_amount_per_item``."""
+
+    id: Identifier
+    label_nl: str
+    label_en: str
+    categories: tuple[Category, ...] = ()
+    blocks: tuple[Identifier, ...] = ()
+    max_share_percent: Percentage
+    min_amount_per_item: Money | None = None
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _targets(self) -> ShareCap:
+        if not self.blocks and not self.categories:
+            raise ValueError("a share cap must name the blocks or categories it limits")
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalog-wide rules.
+
+
+class TimeRules(Frozen):
+    """How time and hours are measured for pro-rata blocks (catalogs.md §6.2, §6.4)."""
+
+    reference_hours_per_week: Number | None = Field(gt=0)
+    """The full-time week (36, 40). ``None``: the supplier's own full-time week, given per
+    activity as ``fulltime_hours_per_week``."""
+    duration_unit: Literal["days", "weeks", "months"] = "days"
+    days_per_year: int = Field(default=365, ge=360, le=366)
+    time_basis: Literal["calendar", "worked_hours"] = "calendar"
+    """calendar: dated periods; worked_hours: hours actually worked ÷ ``annual_hours``."""
+    annual_hours: int | None = Field(default=None, ge=1)
+    cap_hours_at_reference: bool = True
+    min_hours_per_week: Number | None = Field(default=None, ge=0)
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _annual(self) -> TimeRules:
+        if self.time_basis == "worked_hours" and self.annual_hours is None:
+            raise ValueError("time_basis 'worked_hours' needs annual_hours")
+        return self
+
+
+class PsoRule(Frozen):
+    """Effect of the main contractor's PSO certificate (or equivalent) on the obligation."""
+
+    level: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    label_nl: str
+    reduction_percent: Percentage | None = None
+    exempt: bool = False
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_effect(self) -> PsoRule:
+        if self.exempt == (self.reduction_percent is not None):
+            raise ValueError("a PSO rule either exempts (exempt = true) or reduces by a percent")
+        return self
+
+
+class LabourShareRule(Frozen):
+    """Where labour is below a share of the contract, another percentage (0 = no obligation)."""
+
+    below_labour_share_percent: Percentage
+    percentage: Percentage
+    contract_types: tuple[ContractType, ...] = ()
+    """Empty: every contract type."""
+    note: str | None = None
+
+
+class ObligationRules(Frozen):
+    """The buyer's default obligation terms (catalogs.md §5, §6.10). Tender terms override."""
+
+    percentage: Percentage | None = None
+    """``None``: not stated by the source; the tender must give it."""
+    base: Literal["contract_value", "labour_cost"] = "contract_value"
+    labour_cost_percentage: Percentage | None = None
+    """Percentage to apply when the tender's base is the labour cost (e.g. 10%)."""
+    threshold: Money | None = None
+    threshold_by_contract_type: dict[ContractType, Money] = Field(default_factory=dict)
+    threshold_inclusive: bool = True
+    """True: 'from 215.000' (value >= threshold has an obligation); False: 'above 200.000'."""
+    maximum: Money | None = None
+    contract_types: tuple[ContractType, ...] = ()
+    """Empty: every type; otherwise only these types carry an obligation."""
+    min_duration_months: int | None = Field(default=None, ge=1)
+    labour_share_rules: tuple[LabourShareRule, ...] = ()
+    pso: tuple[PsoRule, ...] = ()
+    verified: bool = True
+    note: str | None = None
+
+
+class Eligibility(Frozen):
+    """Person-level rules the ledger applies (catalogs.md §6.9)."""
+
+    reference_date: Literal["award_date", "contract_start", "placement_start", "not_stated"] = (
+        "not_stated"
+    )
+    prior_start_months: int | None = Field(default=None, ge=0)
+    """A person who started up to this many months before the contract may still count."""
+    ww_no_prior_employment_months: int | None = Field(default=None, ge=0)
+    status_retained_months: int | None = Field(default=None, ge=0)
+    verified: bool = True
+    note: str | None = None
+
+
+class Catalog(Frozen):
+    """One edition of one catalog (a region's table in force from a date)."""
+
+    format_version: Literal[1]
+    id: Identifier
+    edition: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
+    title_nl: str
+    title_en: str
+    issuer: str
+    members: tuple[str, ...] = ()
+    region: str | None = None
+    effective_from: date | None = None
+    """``None``: the source gives no date (then ``verified`` must say so)."""
+    effective_until: date | None = None
+    effective_basis: Literal["contract_date", "publication_date"]
+    """Which date of a tender decides the edition: the contract (award) date or the tender
+    publication date."""
+    sources: tuple[Source, ...] = Field(min_length=1)
+    verified: bool = True
+    notes: tuple[str, ...] = ()
+    time: TimeRules
+    obligation: ObligationRules = ObligationRules()
+    eligibility: Eligibility = Eligibility()
+    blocks: tuple[Block, ...] = Field(min_length=1)
+    bonuses: tuple[Bonus, ...] = ()
+    share_caps: tuple[ShareCap, ...] = ()
+
+    _fingerprint: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        block_ids = [b.id for b in self.blocks]
+        dupes = sorted({b for b in block_ids if block_ids.count(b) > 1})
+        if dupes:
+            raise ValueError(f"block ids must be unique; repeated: {', '.join(dupes)}")
+        bonus_ids = [b.id for b in self.bonuses]
+        dupes = sorted({b for b in bonus_ids if bonus_ids.count(b) > 1})
+        if dupes:
+            raise ValueError(f"bonus ids must be unique; repeated: {', '.join(dupes)}")
+        known = set(block_ids)
+        for bonus in self.bonuses:
+            missing = [b for b in bonus.blocks if b not in known]
+            if missing:
+                raise ValueError(f"bonus {bonus.id!r} names unknown blocks: {', '.join(missing)}")
+            missing = [b for b in bonus.replaces if b not in bonus_ids]
+            if missing:
+                raise ValueError(
+                    f"bonus {bonus.id!r} replaces unknown bonuses: {', '.join(missing)}"
+                )
+        for cap in self.share_caps:
+            missing = [b for b in cap.blocks if b not in known]
+            if missing:
+                raise ValueError(f"share cap {cap.id!r} names unknown blocks: {', '.join(missing)}")
+        if (
+            self.effective_from is not None
+            and self.effective_until is not None
+            and self.effective_until < self.effective_from
+        ):
+            raise ValueError("effective_until is before effective_from")
+        if self.effective_from is None and self.verified:
+            raise ValueError("effective_from is missing: set verified = false and say why in notes")
+        return self
+
+    # --- identity of the loaded file ---
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the catalog file's bytes (empty for a catalog built in code)."""
+        return self._fingerprint
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def key(self) -> str:
+        """``id@edition``: the exact edition, as every result names it."""
+        return f"{self.id}@{self.edition}"
+
+    def block(self, block_id: str) -> Block:
+        """The block with this id (raises :class:`~bouwblokken.errors.UnknownBlockError`)."""
+        for b in self.blocks:
+            if b.id == block_id:
+                return b
+        from bouwblokken.errors import UnknownBlockError
+
+        raise UnknownBlockError(block_id, self.key, [b.id for b in self.blocks])
+
+    def in_force(self, on: date) -> bool:
+        """Whether this edition applies on ``on`` (a date of the kind ``effective_basis`` says)."""
+        if self.effective_from is not None and on < self.effective_from:
+            return False
+        return self.effective_until is None or on <= self.effective_until
+
+    def bonuses_for(self, block: Block) -> tuple[Bonus, ...]:
+        return tuple(
+            b for b in self.bonuses if block.id in b.blocks or block.category in b.categories
+        )

@@ -1,0 +1,115 @@
+"""Calendar arithmetic for pro-rata values and counting limits.
+
+Periods are inclusive at both ends (1 January to 30 June is 181 days), as the primer's example
+reads. A set of periods is kept as sorted, disjoint ``(start, end)`` pairs, so proration over a
+split period adds up exactly.
+
+How a duration is measured (the catalog's ``time.duration_unit``; catalogs.md §6.4):
+
+- ``days``: inclusive calendar days ÷ ``days_per_year`` (365 unless the catalog says 366/360).
+- ``weeks``: completed weeks (days ÷ 7, rounded down, per period) ÷ 52, at most 52 per year.
+- ``months``: whole months from the start date, the rest as the fraction of the next month
+  (days counted ÷ days of that month-span) ÷ 12: 15 Jan–14 Mar is exactly 2 months.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from fractions import Fraction
+
+__all__ = [
+    "Period",
+    "add_months",
+    "clip",
+    "days_inclusive",
+    "intersect",
+    "limit_end",
+    "months_in",
+    "normalise",
+    "subtract",
+    "total_days",
+]
+
+Period = tuple[date, date]
+ONE_DAY = timedelta(days=1)
+
+
+def days_inclusive(start: date, end: date) -> int:
+    """Days from ``start`` to ``end``, both counted; 0 when ``end`` is before ``start``."""
+    return max(0, (end - start).days + 1)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(d.day, last))
+
+
+def limit_end(start: date, months: int) -> date:
+    """Last day of a counting limit of ``months`` months that starts on ``start``."""
+    return add_months(start, months) - ONE_DAY
+
+
+def normalise(periods: Iterable[Period]) -> list[Period]:
+    """Sorted, merged, non-empty periods."""
+    out: list[Period] = []
+    for s, e in sorted(p for p in periods if p[1] >= p[0]):
+        if out and s <= out[-1][1] + ONE_DAY:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def clip(periods: Sequence[Period], start: date | None, end: date | None) -> list[Period]:
+    """The parts of ``periods`` between ``start`` and ``end`` (either may be open)."""
+    lo = start or date.min
+    hi = end or date.max
+    return [(max(s, lo), min(e, hi)) for s, e in periods if min(e, hi) >= max(s, lo)]
+
+
+def intersect(a: Sequence[Period], b: Sequence[Period]) -> list[Period]:
+    out: list[Period] = []
+    for s, e in a:
+        out.extend(clip(normalise(b), s, e))
+    return normalise(out)
+
+
+def subtract(periods: Sequence[Period], remove: Sequence[Period]) -> list[Period]:
+    """``periods`` without the days in ``remove``."""
+    out: list[Period] = []
+    cuts = normalise(remove)
+    for s, e in normalise(periods):
+        cur = s
+        for rs, re in cuts:
+            if re < cur or rs > e:
+                continue
+            if rs > cur:
+                out.append((cur, rs - ONE_DAY))
+            cur = max(cur, re + ONE_DAY)
+            if cur > e:
+                break
+        if cur <= e:
+            out.append((cur, e))
+    return out
+
+
+def total_days(periods: Sequence[Period]) -> int:
+    return sum(days_inclusive(s, e) for s, e in periods)
+
+
+def months_in(start: date, end: date) -> Fraction:
+    """Months from ``start`` to ``end`` inclusive: whole months plus the fraction of the next."""
+    if end < start:
+        return Fraction(0)
+    whole = 0
+    while add_months(start, whole + 1) - ONE_DAY <= end:
+        whole += 1
+    rest_start = add_months(start, whole)
+    span = (add_months(start, whole + 1) - rest_start).days
+    rest = days_inclusive(rest_start, end)
+    return whole + Fraction(rest, span)
