@@ -20,7 +20,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PrivateAttr,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -48,6 +50,7 @@ __all__ = [
     "LimitNotStated",
     "LimitWhileSubsidy",
     "MinAge",
+    "NamedObligationRules",
     "ObligationRules",
     "OneOffRule",
     "PerActivityRule",
@@ -74,8 +77,18 @@ def _exact_number(value: Any) -> Decimal:
     return parse_money(value, max_decimals=4)
 
 
-Number = Annotated[Decimal, BeforeValidator(_exact_number)]
-Percentage = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100)]
+_as_text = PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")
+_number_schema = WithJsonSchema(
+    {
+        "type": ["string", "integer"],
+        "pattern": r"^-?\d+(\.\d{1,4})?$",
+        "description": "Exact number (up to 4 decimals), as a string or an integer.",
+    }
+)
+Number = Annotated[Decimal, BeforeValidator(_exact_number), _as_text, _number_schema]
+Percentage = Annotated[
+    Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100), _as_text, _number_schema
+]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
 Category = Literal["work", "learning", "buying", "community", "other"]
@@ -422,8 +435,23 @@ class ObligationRules(Frozen):
     min_duration_months: int | None = Field(default=None, ge=1)
     labour_share_rules: tuple[LabourShareRule, ...] = ()
     pso: tuple[PsoRule, ...] = ()
+    offer_percentage_min: Percentage | None = None
+    offer_percentage_max: Percentage | None = None
+    """A bidder may offer a percentage in this range as an award criterion (a Frisian rule:
+    2–5%); the tender's ``offered_percentage`` must then lie in it."""
+    offer_sets_yearly_minimum: bool = False
+    """The offered percentage also sets a minimum value per contract year."""
     verified: bool = True
     note: str | None = None
+
+
+class NamedObligationRules(ObligationRules):
+    """A buyer's published obligation rule without a block table (catalogs.md §5)."""
+
+    id: Identifier
+    issuer: str
+    source: str
+    reliability: Literal["A", "B", "C", "D"]
 
 
 class Eligibility(Frozen):

@@ -1,0 +1,138 @@
+"""Aligned text tables with Dutch (default) or English labels and number formatting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bouwblokken.money import Lang, format_eur
+
+if TYPE_CHECKING:
+    from bouwblokken.ledger import LedgerResult, TenderResult
+
+__all__ = ["align", "ledger_table", "tender_table"]
+
+_L = {
+    "nl": {
+        "obligation": "SR-verplichting",
+        "counted": "Geteld",
+        "remaining": "Nog te doen",
+        "surplus": "Overschot",
+        "realised": "Gerealiseerd",
+        "forecast": "Prognose (gerealiseerd + gepland)",
+        "activity": "Activiteit",
+        "block": "Bouwblok",
+        "status": "Status",
+        "value": "Waarde",
+        "not_counted": "Telt niet",
+        "why": "Waarom",
+        "catalog": "Catalogus",
+        "planned": "gepland",
+        "realised_s": "gerealiseerd",
+        "category": "Categorie",
+        "year": "Contractjaar",
+        "minimum": "Minimum",
+        "met": "gehaald",
+        "not_met": "niet gehaald",
+        "warnings": "Waarschuwingen",
+    },
+    "en": {
+        "obligation": "Obligation",
+        "counted": "Counted",
+        "remaining": "Remaining",
+        "surplus": "Surplus",
+        "realised": "Realised",
+        "forecast": "Forecast (realised + planned)",
+        "activity": "Activity",
+        "block": "Block",
+        "status": "Status",
+        "value": "Value",
+        "not_counted": "Not counted",
+        "why": "Why",
+        "catalog": "Catalog",
+        "planned": "planned",
+        "realised_s": "realised",
+        "category": "Category",
+        "year": "Contract year",
+        "minimum": "Minimum",
+        "met": "met",
+        "not_met": "not met",
+        "warnings": "Warnings",
+    },
+}
+
+
+def labels(lang: Lang) -> dict[str, str]:
+    return _L[lang]
+
+
+def align(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
+    """Rows of cells as an aligned table; the first row is the header."""
+    if not rows:
+        return ""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, row in enumerate(rows):
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
+    L = _L[lang]
+    eur = lambda v: format_eur(v, lang=lang)  # noqa: E731
+    title = t.tender.title or t.tender.id
+    head = [f"{title}  ({L['catalog']}: {t.catalog or '-'})"]
+    head.extend("  " + ln.text(lang) for ln in t.obligation.lines)
+    rows = [[L["activity"], L["block"], L["status"], L["counted"], L["not_counted"], L["why"]]]
+    for r in t.activities:
+        lost = r.gross - r.counted
+        why = "; ".join(nc.text(lang) for nc in r.not_counted)
+        status = L["realised_s"] if r.activity.status == "realised" else L["planned"]
+        label = (
+            r.valuation.label_nl
+            if (r.valuation and lang == "nl")
+            else (r.valuation.label_en if r.valuation else r.activity.block)
+        )
+        rows.append([r.label, label, status, eur(r.counted), eur(lost) if lost else "", why])
+    parts = ["\n".join(head), align(rows, right=(3, 4))]
+    summary = [["", L["obligation"], L["counted"], L["remaining"], L["surplus"], "%"]]
+    for name, f in ((L["realised"], t.realised), (L["forecast"], t.forecast)):
+        pct = f.percentage
+        summary.append(
+            [
+                name,
+                eur(f.obligation),
+                eur(f.counted),
+                eur(f.remaining),
+                eur(f.surplus),
+                "-" if pct is None else (str(pct).replace(".", ",") if lang == "nl" else str(pct)),
+            ]
+        )
+    parts.append(align(summary, right=(1, 2, 3, 4, 5)))
+    if t.years:
+        yrows = [[L["year"], L["minimum"], L["counted"], ""]]
+        for y in t.years:
+            yrows.append(
+                [
+                    f"{y.year.index} ({y.year.start} – {y.year.end})",
+                    eur(y.year.minimum),
+                    eur(y.counted),
+                    L["met"] if y.met else L["not_met"],
+                ]
+            )
+        parts.append(align(yrows, right=(1, 2)))
+    return "\n\n".join(parts)
+
+
+def ledger_table(result: LedgerResult, *, lang: Lang = "nl") -> str:
+    L = _L[lang]
+    parts = [tender_table(t, lang=lang) for t in result.tenders]
+    if result.warnings:
+        parts.append(L["warnings"] + ":\n" + "\n".join(f"  - {w}" for w in result.warnings))
+    return "\n\n\n".join(parts)
