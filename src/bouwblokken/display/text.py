@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from bouwblokken.money import Lang, format_eur
@@ -84,16 +85,28 @@ def align(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
 
 
 def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
-    L = _L[lang]
-    eur = lambda v: format_eur(v, lang=lang)  # noqa: E731
+    lab = _L[lang]
+
+    def eur(v: Decimal) -> str:
+        return format_eur(v, lang=lang)
+
     title = t.tender.title or t.tender.id
-    head = [f"{title}  ({L['catalog']}: {t.catalog or '-'})"]
+    head = [f"{title}  ({lab['catalog']}: {t.catalog or '-'})"]
     head.extend("  " + ln.text(lang) for ln in t.obligation.lines)
-    rows = [[L["activity"], L["block"], L["status"], L["counted"], L["not_counted"], L["why"]]]
+    rows = [
+        [
+            lab["activity"],
+            lab["block"],
+            lab["status"],
+            lab["counted"],
+            lab["not_counted"],
+            lab["why"],
+        ]
+    ]
     for r in t.activities:
         lost = r.gross - r.counted
         why = "; ".join(nc.text(lang) for nc in r.not_counted)
-        status = L["realised_s"] if r.activity.status == "realised" else L["planned"]
+        status = lab["realised_s"] if r.activity.status == "realised" else lab["planned"]
         label = (
             r.valuation.label_nl
             if (r.valuation and lang == "nl")
@@ -101,8 +114,8 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
         )
         rows.append([r.label, label, status, eur(r.counted), eur(lost) if lost else "", why])
     parts = ["\n".join(head), align(rows, right=(3, 4))]
-    summary = [["", L["obligation"], L["counted"], L["remaining"], L["surplus"], "%"]]
-    for name, f in ((L["realised"], t.realised), (L["forecast"], t.forecast)):
+    summary = [["", lab["obligation"], lab["counted"], lab["remaining"], lab["surplus"], "%"]]
+    for name, f in ((lab["realised"], t.realised), (lab["forecast"], t.forecast)):
         pct = f.percentage
         summary.append(
             [
@@ -116,14 +129,14 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
         )
     parts.append(align(summary, right=(1, 2, 3, 4, 5)))
     if t.years:
-        yrows = [[L["year"], L["minimum"], L["counted"], ""]]
+        yrows = [[lab["year"], lab["minimum"], lab["counted"], ""]]
         for y in t.years:
             yrows.append(
                 [
                     f"{y.year.index} ({y.year.start} – {y.year.end})",
                     eur(y.year.minimum),
                     eur(y.counted),
-                    L["met"] if y.met else L["not_met"],
+                    lab["met"] if y.met else lab["not_met"],
                 ]
             )
         parts.append(align(yrows, right=(1, 2)))
@@ -131,8 +144,8 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
 
 
 def ledger_table(result: LedgerResult, *, lang: Lang = "nl") -> str:
-    L = _L[lang]
+    lab = _L[lang]
     parts = [tender_table(t, lang=lang) for t in result.tenders]
     if result.warnings:
-        parts.append(L["warnings"] + ":\n" + "\n".join(f"  - {w}" for w in result.warnings))
+        parts.append(lab["warnings"] + ":\n" + "\n".join(f"  - {w}" for w in result.warnings))
     return "\n\n\n".join(parts)
