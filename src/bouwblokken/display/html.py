@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -30,7 +32,10 @@ def tender_html(t: TenderResult, *, lang: Lang = "nl") -> str:
     lab = labels(lang)
     f = t.forecast
     pct = f.percentage
-    eur = lambda v: escape(format_eur(v, lang=lang))  # noqa: E731
+
+    def eur(v: Decimal | Fraction | int) -> str:
+        return escape(format_eur(v, lang=lang))
+
     parts = [
         f"<h4>{escape(t.tender.title or t.tender.id)} "
         f"<small>({lab['catalog']}: {escape(t.catalog or '-')})</small></h4>",

@@ -1,0 +1,146 @@
+"""Optimizer results as text tables, HTML (plans side by side) and JSON-ready dicts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from bouwblokken.display.text import align
+from bouwblokken.money import Lang, format_eur, round_cents
+
+if TYPE_CHECKING:
+    from bouwblokken.optimize.plan import Plan, PlanResult
+
+__all__ = ["plan_result_dict", "plan_result_html", "plan_result_table"]
+
+
+def _names(result: PlanResult) -> list[str]:
+    return [o.id for o in result.problem.options]
+
+
+def _plans(result: PlanResult) -> list[tuple[str, Plan]]:
+    out: list[tuple[str, Plan]] = []
+    if result.best is not None:
+        out.append(("optimaal", result.best))
+    out.extend((f"alt {i + 1}", p) for i, p in enumerate(result.alternatives))
+    return out
+
+
+def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
+    """Plans side by side: units per option, cost, counted value, people."""
+
+    def eur(v: Decimal | Fraction | int) -> str:
+        return format_eur(v, lang=lang)
+
+    nl = lang == "nl"
+    head = (
+        f"{'Catalogus' if nl else 'Catalog'}: {result.catalog}   "
+        f"{'Te halen' if nl else 'Target'}: {eur(result.target)}"
+    )
+    parts = [head]
+    plans = _plans(result)
+    if plans:
+        rows = [
+            ["optie" if nl else "option"]
+            + [n if nl else n.replace("optimaal", "optimal") for n, _ in plans]
+        ]
+        for oid in _names(result):
+            rows.append([oid] + [str(p.units.get(oid, "")) for _, p in plans])
+        rows.append(["kosten" if nl else "cost"] + [eur(p.cost) for _, p in plans])
+        rows.append(["geteld" if nl else "counted"] + [eur(p.counted) for _, p in plans])
+        rows.append(["marge" if nl else "slack"] + [eur(p.slack) for _, p in plans])
+        rows.append(["personen" if nl else "people"] + [str(p.people) for _, p in plans])
+        parts.append(align(rows, right=tuple(range(1, len(plans) + 1))))
+        assert result.best is not None
+        parts.append(
+            ("Waarom deze opties (optimaal plan):\n" if nl else "Why these options (optimal):\n")
+            + result.best.explain(lang)
+        )
+    if result.pareto:
+        rows = [["personen" if nl else "people", "kosten" if nl else "cost", "plan"]]
+        for p in result.pareto:
+            rows.append(
+                [str(p.people), eur(p.cost), ", ".join(f"{k}×{v}" for k, v in p.units.items())]
+            )
+        parts.append(
+            (
+                "Kosten tegen aantal geholpen personen (Pareto):\n"
+                if nl
+                else "Cost against people helped (Pareto):\n"
+            )
+            + align(rows, right=(0, 1))
+        )
+    if result.diagnosis is not None:
+        d = result.diagnosis
+        reached = eur(Decimal(d.max_counted_cents) / 100)
+        parts.append(
+            (
+                f"Niet haalbaar: hoogstens {reached} te tellen. Beperkt door:\n"
+                if nl
+                else f"Not feasible: at most {reached} can count. Limited by:\n"
+            )
+            + "\n".join(f"  - {r.message}" for r in d.reasons)
+        )
+    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in result.notes)
+    return "\n\n".join(parts)
+
+
+def _money(v: Decimal) -> str:
+    return format(v, "f")
+
+
+def _ratio(v: Fraction | None) -> str | None:
+    return None if v is None else format(round_cents(v), "f")
+
+
+def _plan_dict(p: Plan) -> dict[str, Any]:
+    return {
+        "units": p.units,
+        "cost": _money(p.cost),
+        "counted": _money(p.counted),
+        "slack": _money(p.slack),
+        "people": p.people,
+        "options": [
+            {
+                "option": r["option"],
+                "units": r["units"],
+                "unit_value": _money(r["unit_value"]),
+                "unit_cost": _money(r["unit_cost"]),
+                "cost_per_value": _ratio(r["cost_per_value"]),
+                "category": r["category"],
+            }
+            for r in p.rows
+        ],
+        "activities": [a.model_dump(mode="json", exclude_none=True) for a in p.activities],
+    }
+
+
+def plan_result_dict(result: PlanResult) -> dict[str, Any]:
+    """The ``bouwblokken.plans/1`` document."""
+    d = result.diagnosis
+    return {
+        "format": "bouwblokken.plans/1",
+        "catalog": result.catalog,
+        "catalog_fingerprint": f"sha256:{result.fingerprint}" if result.fingerprint else None,
+        "target": _money(result.target),
+        "status": "optimal" if result.best is not None else "infeasible",
+        "best": _plan_dict(result.best) if result.best else None,
+        "alternatives": [_plan_dict(p) for p in result.alternatives],
+        "pareto": [_plan_dict(p) for p in result.pareto],
+        "diagnosis": None
+        if d is None
+        else {
+            "max_counted": _money(Decimal(d.max_counted_cents) / 100),
+            "shortfall": _money(Decimal(d.shortfall_cents) / 100),
+            "reasons": [
+                {"code": r.code, "subject": r.subject, "message": r.message} for r in d.reasons
+            ],
+        },
+        "notes": list(result.notes),
+    }
+
+
+def plan_result_html(result: PlanResult, *, lang: Lang = "nl") -> str:
+    return "<pre>" + escape(plan_result_table(result, lang=lang)) + "</pre>"

@@ -1,0 +1,478 @@
+"""From a supplier's options to plans: the catalog-aware layer over the exact solvers.
+
+A supplier describes what it *could* do (:class:`OptionSpec`): an activity template for one
+unit, its own cost per unit and how many units are available. Each unit is valued through
+:func:`~bouwblokken.valuation.value_activity` (bonuses, counting limits and caps of the
+catalog included), the obligation comes from the tender (minus what its ledger already
+counts), the catalog's share caps become category caps, and the integral
+:class:`~bouwblokken.optimize.problem.Problem` is solved exactly.
+
+Units and rounding: a *person* option's units are separate placements (one pseudonymous person
+each), valued and rounded one by one as the ledger will. A *divisible* option (hours, euros of
+purchases, activities) becomes one ledger activity of ``units × step``; its unit value is taken
+as the exact value of one step rounded **down** to cents, so the ledger's single rounding of the
+whole activity can only give as much or more: a plan that meets the target here meets it in the
+ledger too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from bouwblokken.activity import Activity
+from bouwblokken.catalog.model import Catalog, Frozen, Percentage
+from bouwblokken.catalog.registry import Registry, default_registry
+from bouwblokken.errors import DocumentError, ValuationError
+from bouwblokken.ledger import Ledger, evaluate
+from bouwblokken.money import Lang, Money, format_eur, round_cents
+from bouwblokken.obligation import compute_obligation
+from bouwblokken.optimize.problem import Option, Problem
+from bouwblokken.optimize.solution import Diagnosis, Solution
+from bouwblokken.tender import Person, Tender
+from bouwblokken.valuation import Exclusion, value_activity
+
+__all__ = [
+    "OptionSpec",
+    "Plan",
+    "PlanRequest",
+    "PlanResult",
+    "build_problem",
+    "optimise",
+    "read_plan_request",
+]
+
+_QUANTITY = {
+    "per_hour": "hours",
+    "invoice": "invoice_amount",
+    "per_activity": "activities",
+    "actual_costs": "costs",
+    "agreed": "agreed_amount",
+    "per_period": "periods",
+}
+"""For a divisible option: the activity field that one step sets (one step = the template)."""
+
+
+class OptionSpec(Frozen):
+    """One thing the supplier could do, with its own cost and availability."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=40)]
+    label: str | None = None
+    template: Activity
+    """The activity of ONE unit: one person's placement, or one step (e.g. hours = 1)."""
+    kind: Literal["persons", "divisible"] = "persons"
+    cost_per_unit: Annotated[Money, Field(ge=0)]
+    """The supplier's own (extra) cost of one unit, not the catalog value."""
+    max_units: int = Field(ge=0)
+    min_units: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _units(self) -> OptionSpec:
+        if self.min_units > self.max_units:
+            raise ValueError("min_units is larger than max_units")
+        return self
+
+
+class PlanRequest(Frozen):
+    """The options document (``bouwblokken.options/1``): what to optimise and under which terms.
+
+    The target is the tender's obligation minus what the tender's existing activities already
+    count (forecast), or an explicit ``obligation``.
+    """
+
+    format: Literal["bouwblokken.options/1"] = "bouwblokken.options/1"
+    catalog: str | None = None
+    """Catalog id or ``id@edition``; default: the tender's catalog."""
+    on: date | None = None
+    tender: Tender | None = None
+    obligation: Annotated[Money, Field(ge=0)] | None = None
+    options: tuple[OptionSpec, ...] = Field(min_length=1)
+    min_employment_share_percent: Percentage | None = None
+    """The tender's demand that this share of the obligation is met through employment."""
+    budget: Annotated[Money, Field(ge=0)] | None = None
+    alternatives: int = Field(default=5, ge=0, le=50)
+
+    @model_validator(mode="after")
+    def _target(self) -> PlanRequest:
+        if self.obligation is None and self.tender is None:
+            raise ValueError("give either an obligation amount or a tender")
+        if self.catalog is None and (self.tender is None or self.tender.catalog is None):
+            raise ValueError("give a catalog (or a tender that names one)")
+        ids = [o.id for o in self.options]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"option ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+
+@dataclass(frozen=True)
+class _Unit:
+    spec: OptionSpec
+    value: Fraction
+    value_cents: int
+    category: str
+    rule_kind: str
+    trail_nl: str
+    trail_en: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan in catalog terms: units per option, euros, and ledger activities to add."""
+
+    solution: Solution
+    units: dict[str, int]
+    cost: Decimal
+    counted: Decimal
+    target: Decimal
+    people: int
+    activities: tuple[Activity, ...]
+    rows: tuple[dict[str, Any], ...]
+
+    @property
+    def slack(self) -> Decimal:
+        return self.counted - self.target
+
+    @property
+    def cost_per_counted_euro(self) -> Decimal | None:
+        if self.counted == 0:
+            return None
+        return (self.cost / self.counted).quantize(Decimal("0.0001"))
+
+    def explain(self, lang: Lang = "nl") -> str:
+        def eur(v: Decimal | Fraction | int) -> str:
+            return format_eur(v, lang=lang)
+
+        out = []
+        for r in self.rows:
+            if lang == "nl":
+                out.append(
+                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} waarde "
+                    f"(kosten {eur(r['unit_cost'])} per eenheid, "
+                    f"{_ratio(r['cost_per_value'], lang)} kosten per euro waarde)"
+                )
+            else:
+                out.append(
+                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} value "
+                    f"(cost {eur(r['unit_cost'])} a unit, "
+                    f"{_ratio(r['cost_per_value'], lang)} cost per euro of value)"
+                )
+        if lang == "nl":
+            out.append(
+                f"kosten {eur(self.cost)}, geteld {eur(self.counted)} van {eur(self.target)}, "
+                f"marge {eur(self.slack)}, {self.people} personen"
+            )
+        else:
+            out.append(
+                f"cost {eur(self.cost)}, counted {eur(self.counted)} of {eur(self.target)}, "
+                f"slack {eur(self.slack)}, {self.people} people"
+            )
+        return "\n".join(out)
+
+    def add_to(self, ledger: Ledger, tender_id: str) -> Ledger:
+        """The ledger with this plan's activities added to a tender (as planned), and their
+        pseudonymous persons declared."""
+        known = {p.id for p in ledger.persons}
+        new = [
+            Person(id=a.person, note="voorgesteld door de optimizer")
+            for a in self.activities
+            if a.person is not None and a.person not in known
+        ]
+        if new:
+            ledger = ledger.model_copy(update={"persons": (*ledger.persons, *new)})
+        for a in self.activities:
+            ledger = ledger.with_activity(tender_id, a)
+        return ledger
+
+
+def _ratio(value: Fraction | None, lang: Lang) -> str:
+    if value is None:
+        return "-"
+    d = round_cents(value)
+    text = format(d, "f")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """The optimizer's answers for one request."""
+
+    catalog: str
+    fingerprint: str
+    target: Decimal
+    problem: Problem
+    best: Plan | None
+    alternatives: tuple[Plan, ...]
+    pareto: tuple[Plan, ...]
+    diagnosis: Diagnosis | None
+    best_effort: Plan | None
+    notes: tuple[str, ...] = ()
+
+    def table(self, lang: Lang = "nl") -> str:
+        from bouwblokken.display.plans import plan_result_table
+
+        return plan_result_table(self, lang=lang)
+
+    def __str__(self) -> str:
+        return self.table("nl")
+
+    def _repr_html_(self) -> str:
+        from bouwblokken.display.plans import plan_result_html
+
+        return plan_result_html(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        from bouwblokken.display.plans import plan_result_dict
+
+        return plan_result_dict(self)
+
+
+def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _Unit:
+    """Value one unit as the ledger will: days outside the contract period do not count."""
+    block = catalog.block(spec.template.block)
+    a = spec.template
+    exclusions = []
+    if tender is not None and a.start is not None and a.end is not None:
+        if tender.start is not None and a.start < tender.start:
+            exclusions.append(
+                Exclusion(
+                    a.start,
+                    tender.start - timedelta(days=1),
+                    "outside_contract",
+                    "voor de start van het contract",
+                    "before the contract start",
+                )
+            )
+        if tender.end is not None and a.end > tender.end:
+            exclusions.append(
+                Exclusion(
+                    tender.end + timedelta(days=1),
+                    a.end,
+                    "outside_contract",
+                    "na het einde van het contract",
+                    "after the contract end",
+                )
+            )
+    try:
+        v = value_activity(a, catalog, exclusions=exclusions)
+    except ValuationError as exc:
+        raise ValuationError(str(exc), field="template", record=f"option {spec.id!r}") from None
+    if spec.kind == "divisible":
+        if block.rule.kind not in _QUANTITY:
+            raise ValuationError(
+                f"a {block.rule.kind} block cannot be divisible; use kind 'persons'",
+                field="kind",
+                record=f"option {spec.id!r}",
+            )
+        cents = int(v.exact * 100)  # floor: exact value of one step, rounded down
+    else:
+        cents = int(v.amount * 100)
+    category: str = block.category
+    for cap in catalog.share_caps:
+        if block.id in cap.blocks:
+            category = f"cap:{cap.id}"
+    return _Unit(
+        spec,
+        v.exact,
+        cents,
+        category,
+        block.rule.kind,
+        "; ".join(ln.nl for ln in v.lines),
+        "; ".join(ln.en for ln in v.lines),
+    )
+
+
+def build_problem(
+    request: PlanRequest, *, registry: Registry | None = None
+) -> tuple[Problem, Catalog, list[_Unit], Decimal, list[str]]:
+    """The integral problem of a request, with the catalog and per-unit valuations used."""
+    reg = registry or default_registry()
+    notes: list[str] = []
+    tender = request.tender
+    catalog_ref = request.catalog or (tender.catalog if tender else None)
+    assert catalog_ref is not None
+    cid, _, edition = catalog_ref.partition("@")
+    if edition:
+        catalog = reg.load(cid, edition=edition)
+    else:
+        on = request.on
+        if on is None and tender is not None:
+            on = tender.judged_on(reg.editions(cid)[-1].effective_basis)
+        catalog = reg.load(cid, on=on)
+
+    already: dict[str, Decimal] = {}
+    if request.obligation is not None:
+        obligation = request.obligation
+        target = obligation
+    else:
+        assert tender is not None
+        t = tender if tender.catalog else tender.model_copy(update={"catalog": catalog.key})
+        if t.activities:
+            res = evaluate(Ledger(tenders=(t,)), registry=reg).tenders[0]
+            obligation = res.obligation.amount
+            already = dict(res.forecast.by_category)
+            target = res.forecast.remaining
+            notes.append(
+                f"existing activities already count {format_eur(res.forecast.counted, lang='en')}"
+            )
+        else:
+            obligation = compute_obligation(t, catalog).amount
+            target = obligation
+
+    units = [_value_unit(o, catalog, tender) for o in request.options]
+    caps: dict[str, int] = {}
+    for cap in catalog.share_caps:
+        room = round_cents(Fraction(cap.max_share_percent) / 100 * Fraction(obligation))
+        used = sum((already.get(c, Decimal(0)) for c in cap.categories), Decimal(0))
+        left = int(max(room - used, Decimal(0)) * 100)
+        for c in cap.categories:
+            caps[c] = left
+        if cap.blocks:
+            caps[f"cap:{cap.id}"] = left
+        if cap.min_amount_per_item is not None:
+            notes.append(
+                f"share cap {cap.id}: items under {format_eur(cap.min_amount_per_item, lang='en')}"
+                " do not count; options are not checked against it"
+            )
+    min_emp = 0
+    if request.min_employment_share_percent is not None:
+        min_emp = int(
+            round_cents(Fraction(request.min_employment_share_percent) / 100 * Fraction(obligation))
+            * 100
+        )
+        min_emp = max(0, min_emp - int(already.get("work", Decimal(0)) * 100))
+    problem = Problem(
+        options=tuple(
+            Option(
+                id=u.spec.id,
+                category=u.category,
+                value_cents=u.value_cents,
+                cost_cents=int(u.spec.cost_per_unit * 100),
+                max_units=u.spec.max_units,
+                min_units=u.spec.min_units,
+                people_per_unit=1 if u.spec.kind == "persons" else 0,
+                employment=u.category == "work",
+            )
+            for u in units
+        ),
+        target_cents=int(target * 100),
+        category_caps=caps,
+        min_employment_cents=min_emp,
+        budget_cents=None if request.budget is None else int(request.budget * 100),
+    )
+    return problem, catalog, units, target, notes
+
+
+def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
+    acts: list[Activity] = []
+    rows: list[dict[str, Any]] = []
+    for u, n in zip(units, solution.units, strict=True):
+        if not n:
+            continue
+        spec = u.spec
+        rows.append(
+            {
+                "option": spec.id,
+                "label": spec.label or spec.template.block,
+                "units": n,
+                "unit_value": Decimal(u.value_cents) / 100,
+                "unit_cost": spec.cost_per_unit,
+                "value": Decimal(u.value_cents * n) / 100,
+                "cost": spec.cost_per_unit * n,
+                "cost_per_value": (
+                    Fraction(spec.cost_per_unit) / Fraction(u.value_cents, 100)
+                    if u.value_cents
+                    else None
+                ),
+                "category": u.category,
+            }
+        )
+        if spec.kind == "persons":
+            for k in range(n):
+                acts.append(
+                    spec.template.model_copy(
+                        update={
+                            "id": f"{spec.id}-{k + 1}",
+                            "person": spec.template.person or f"{spec.id}-kandidaat-{k + 1}",
+                            "status": "planned",
+                        }
+                    )
+                )
+        else:
+            field = _QUANTITY[u.rule_kind]
+            step = getattr(spec.template, field)
+            qty = (Decimal(step) if step is not None else Decimal(1)) * n
+            value: Any = int(qty) if field == "activities" else qty
+            acts.append(
+                spec.template.model_copy(update={"id": spec.id, field: value, "status": "planned"})
+            )
+    return Plan(
+        solution=solution,
+        units={i: x for i, x in zip(solution.option_ids, solution.units, strict=True) if x},
+        cost=Decimal(solution.cost_cents) / 100,
+        counted=Decimal(solution.counted_cents) / 100,
+        target=target,
+        people=solution.people,
+        activities=tuple(acts),
+        rows=tuple(rows),
+    )
+
+
+def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanResult:
+    """Solve a request: the optimal plan, minimal alternatives, the cost/people frontier, and
+    when the target cannot be met, the largest reachable value and what blocks it."""
+    from bouwblokken.optimize import solver
+
+    problem, catalog, units, target, notes = build_problem(request, registry=registry)
+    best = solver.solve(problem)
+    if best.status != "optimal":
+        return PlanResult(
+            catalog.key,
+            catalog.fingerprint,
+            target,
+            problem,
+            None,
+            (),
+            (),
+            best.diagnosis,
+            _plan(best, units, target),
+            tuple(notes),
+        )
+    alts: list[Solution] = []
+    pareto: list[Solution] = []
+    if request.alternatives:
+        alts = list(solver.alternatives(problem, k=request.alternatives + 1))[1:]
+    if any(o.people_per_unit for o in problem.options):
+        pareto = list(solver.pareto_people(problem))
+    return PlanResult(
+        catalog.key,
+        catalog.fingerprint,
+        target,
+        problem,
+        _plan(best, units, target),
+        tuple(_plan(s, units, target) for s in alts),
+        tuple(_plan(s, units, target) for s in pareto),
+        None,
+        None,
+        tuple(notes),
+    )
+
+
+def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
+    """Read an options document (JSON, exact decimals); errors name the file, record, field."""
+    from bouwblokken.documents import _where, read_json
+
+    label = name or (str(source) if isinstance(source, Path) else "<options>")
+    data = read_json(source, name=label)
+    try:
+        return PlanRequest.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        raise DocumentError(label, _where(tuple(err["loc"]), data), err["msg"]) from None
