@@ -12,14 +12,13 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from bouwblokken.catalog.model import Flag, Frozen, Number
-from bouwblokken.money import Money
+from bouwblokken.money import NonNegativeMoney
 
 __all__ = ["Activity", "Status"]
 
 Status = Literal["planned", "realised"]
 """planned: a commitment in the plan of approach; realised: delivered (actual dates, hours)."""
 
-NonNegativeMoney = Annotated[Money, Field(ge=0)]
 Hours = Annotated[Number, Field(ge=0)]
 
 

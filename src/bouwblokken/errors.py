@@ -29,8 +29,10 @@ class BouwblokkenError(Exception):
     """Base class of every error this library raises on purpose."""
 
 
-class MoneyError(BouwblokkenError, TypeError):
-    """An amount that is not exact money (a float, NaN, more than two decimals where refused)."""
+class MoneyError(BouwblokkenError, ValueError):
+    """An amount that is not exact money (a float, NaN, more than two decimals where refused).
+
+    A ``ValueError`` so that pydantic wraps it in a validation error naming the field."""
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         self.field = field

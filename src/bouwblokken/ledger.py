@@ -40,7 +40,7 @@ from pydantic import Field, model_validator
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, LimitMonths
 from bouwblokken.catalog.registry import Registry, default_registry
-from bouwblokken.errors import LedgerError
+from bouwblokken.errors import CatalogError, LedgerError
 from bouwblokken.money import Lang, format_eur, round_cents
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
 from bouwblokken.periods import Period, add_months, intersect, limit_end, normalise, subtract
@@ -301,7 +301,10 @@ def evaluate(
     catalogs: dict[str, Catalog | None] = {}
     obligations: dict[str, Obligation] = {}
     for tender in ledger.tenders:
-        catalog = _catalog_for(tender, reg, warnings)
+        try:
+            catalog = _catalog_for(tender, reg, warnings)
+        except CatalogError as exc:
+            raise LedgerError(str(exc), record=f"tender {tender.id!r}", field="catalog") from None
         catalogs[tender.id] = catalog
         obligations[tender.id] = compute_obligation(tender, catalog)
         if tender.activities and not obligations[tender.id].applies:
@@ -318,7 +321,7 @@ def evaluate(
                     record=entry.record,
                     field="catalog",
                 )
-            catalog.block(activity.block)  # UnknownBlockError early, with the block named
+            catalog.block(activity.block, record=entry.record)  # early, naming the record
             if activity.person is not None and activity.person not in known_persons:
                 raise LedgerError(
                     f"unknown person {activity.person!r}; declare it in the ledger's persons",

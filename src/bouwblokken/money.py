@@ -16,13 +16,14 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from bouwblokken.errors import MoneyError
 
 __all__ = [
     "CENT",
     "Money",
+    "NonNegativeMoney",
     "format_eur",
     "format_number",
     "parse_money",
@@ -89,13 +90,33 @@ Money = Annotated[
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": r"^-?\d+(\.\d{1,2})?$",
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$"},
+                {"type": "integer"},
+            ],
             "description": "Euro amount, exact: a string with at most two decimals (or an int).",
         }
     ),
 ]
 """A pydantic field type for euro amounts: refuses floats, at most two decimals, JSON as string."""
+
+NonNegativeMoney = Annotated[
+    Decimal,
+    BeforeValidator(_validate_money),
+    Field(ge=0),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": "Euro amount >= 0, exact: a string with at most two decimals "
+            "(or an int).",
+        }
+    ),
+]
+"""A euro amount that cannot be negative (catalog values, invoices, contract values)."""
 
 
 def round_cents(amount: Fraction | Decimal | int) -> Decimal:

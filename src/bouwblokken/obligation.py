@@ -200,6 +200,9 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
     if base_kind == "labour_cost":
         base = tender.labour_cost
         base_nl, base_en = "loonsom", "labour cost"
+    elif base_kind == "invoiced_turnover":
+        base = tender.invoiced_turnover
+        base_nl, base_en = "gefactureerde omzet", "invoiced turnover"
     else:
         base = tender.contract_value
         base_nl, base_en = "opdrachtwaarde", "contract value"
@@ -276,8 +279,17 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
                     f"PSO {tender.pso_level}: these rules give no reduction for it",
                 )
             )
+        elif not match.exempt and match.reduction_percent is None:
+            lines.append(
+                _line(
+                    f"{match.label_nl}: geaccepteerd, maar het effect is niet gepubliceerd;"
+                    " geen korting toegepast (overleg met de SR-adviseur)",
+                    f"{match.label_nl}: accepted, but its effect is not published;"
+                    " no reduction applied (consult the SR adviser)",
+                )
+            )
         elif match.exempt:
-            return none(f"PSO {match.label_nl} geeft vrijstelling", f"PSO {match.label_nl} exempts")
+            return none(f"{match.label_nl} geeft vrijstelling", f"{match.label_nl} exempts")
         else:
             assert match.reduction_percent is not None
             red = Fraction(match.reduction_percent) / 100
@@ -285,9 +297,9 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             exact = exact * (1 - red)
             lines.append(
                 _line(
-                    f"PSO {match.label_nl}: −{_num(match.reduction_percent, 'nl')}% × "
+                    f"{match.label_nl}: −{_num(match.reduction_percent, 'nl')}% × "
                     f"{_eur(before, 'nl')} = {_eur(exact, 'nl')}",
-                    f"PSO {match.label_nl}: −{_num(match.reduction_percent, 'en')}% × "
+                    f"{match.label_nl}: −{_num(match.reduction_percent, 'en')}% × "
                     f"{_eur(before, 'en')} = {_eur(exact, 'en')}",
                     exact,
                 )

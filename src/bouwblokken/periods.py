@@ -6,7 +6,9 @@ split period adds up exactly.
 
 How a duration is measured (the catalog's ``time.duration_unit``; catalogs.md §6.4):
 
-- ``days``: inclusive calendar days ÷ ``days_per_year`` (365 unless the catalog says 366/360).
+- ``days``: inclusive calendar days as a fraction of a year. With ``days_per_year = "actual"``
+  (the default) each day counts 1/365 of a year, or 1/366 in a leap year, so a full calendar
+  year is exactly one year (2024: 366/366); a catalog may fix the divisor at 365, 366 or 360.
 - ``weeks``: completed weeks (days ÷ 7, rounded down, per period) ÷ 52, at most 52 per year.
 - ``months``: whole months from the start date, the rest as the fraction of the next month
   (days counted ÷ days of that month-span) ÷ 12: 15 Jan–14 Mar is exactly 2 months.
@@ -23,6 +25,7 @@ __all__ = [
     "Period",
     "add_months",
     "clip",
+    "days_by_year_length",
     "days_inclusive",
     "intersect",
     "limit_end",
@@ -96,6 +99,17 @@ def subtract(periods: Sequence[Period], remove: Sequence[Period]) -> list[Period
         if cur <= e:
             out.append((cur, e))
     return out
+
+
+def days_by_year_length(periods: Sequence[Period]) -> dict[int, int]:
+    """Days of ``periods`` grouped by the length of the calendar year they fall in (365/366)."""
+    out: dict[int, int] = {}
+    for s, e in normalise(periods):
+        for year in range(s.year, e.year + 1):
+            lo, hi = max(s, date(year, 1, 1)), min(e, date(year, 12, 31))
+            n = 366 if calendar.isleap(year) else 365
+            out[n] = out.get(n, 0) + days_inclusive(lo, hi)
+    return {n: d for n, d in out.items() if d}
 
 
 def total_days(periods: Sequence[Period]) -> int:

@@ -14,11 +14,10 @@ from pydantic import Field, model_validator
 
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import ContractType, Frozen, ObligationRules, Percentage
-from bouwblokken.money import Money
+from bouwblokken.money import NonNegativeMoney
 
 __all__ = ["Person", "Tender"]
 
-NonNegativeMoney = Annotated[Money, Field(ge=0)]
 
 
 class Person(Frozen):
@@ -44,7 +43,9 @@ class Tender(Frozen):
     """Contract value excl. VAT (opdrachtwaarde)."""
     labour_cost: NonNegativeMoney | None = None
     """Labour-cost component (loonsom), for rules that take the percentage of it."""
-    base: Literal["contract_value", "labour_cost"] | None = None
+    invoiced_turnover: NonNegativeMoney | None = None
+    """Turnover actually invoiced under the contract, for rules on that base."""
+    base: Literal["contract_value", "labour_cost", "invoiced_turnover"] | None = None
     percentage: Percentage | None = None
     offered_percentage: Percentage | None = None
     """Percentage offered by the bidder where the rules allow an offer (award criterion)."""

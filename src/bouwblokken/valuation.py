@@ -28,12 +28,14 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import (
     ActualCostsRule,
     AfterInternship,
+    AgeBelow,
     AgreedRule,
     Block,
     Bonus,
     Catalog,
     FlagCondition,
     InvoiceRule,
+    LimitAgreed,
     LimitAlways,
     LimitMonths,
     LimitNotStated,
@@ -51,6 +53,7 @@ from bouwblokken.money import Lang, format_eur, format_number, round_cents
 from bouwblokken.periods import (
     Period,
     clip,
+    days_by_year_length,
     days_inclusive,
     limit_end,
     months_in,
@@ -221,12 +224,19 @@ class _Context:
         """Counted duration as a fraction of a year, in the catalog's unit."""
         t = self.catalog.time
         if unit == "days":
-            days = total_days(pieces)
-            return _Factor(
-                Fraction(days, t.days_per_year),
-                f"{days}/{t.days_per_year} dagen",
-                f"{days}/{t.days_per_year} days",
-            )
+            if t.days_per_year != "actual":
+                days = total_days(pieces)
+                return _Factor(
+                    Fraction(days, t.days_per_year),
+                    f"{days}/{t.days_per_year} dagen",
+                    f"{days}/{t.days_per_year} days",
+                )
+            by_length = days_by_year_length(pieces)
+            if not by_length:
+                by_length = {365: 0}
+            value = sum((Fraction(d, n) for n, d in by_length.items()), Fraction(0))
+            terms = " + ".join(f"{d}/{n}" for n, d in sorted(by_length.items()))
+            return _Factor(value, f"{terms} dagen", f"{terms} days")
         if unit == "weeks":
             weeks = sum(days_inclusive(s, e) // 7 for s, e in pieces)
             return _Factor(Fraction(weeks, 52), f"{weeks}/52 weken", f"{weeks}/52 weeks")
@@ -241,9 +251,10 @@ class _Context:
         return sum((months_in(s, e) for s, e in pieces), Fraction(0))
 
     def reference_hours(self) -> tuple[Fraction, str]:
-        ref = self.catalog.time.reference_hours_per_week
-        if ref is not None:
-            return Fraction(ref), "catalog"
+        time = self.catalog.time
+        if time.reference_week == "fixed":
+            assert time.reference_hours_per_week is not None
+            return Fraction(time.reference_hours_per_week), "catalog"
         own = self.need(
             self.activity.fulltime_hours_per_week,
             "fulltime_hours_per_week",
@@ -294,6 +305,8 @@ def _limit_cut(ctx: _Context, start: date) -> tuple[date | None, str, str]:
         return (end, "telt zolang de loonkostensubsidie loopt", "counts while the subsidy runs")
     if isinstance(limit, LimitAlways):
         return (None, "telt altijd mee", "always counts")
+    if isinstance(limit, LimitAgreed):
+        return (None, "telt voor de afgesproken periode", "counts for the agreed period")
     assert isinstance(limit, LimitNotStated)
     return (None, "duur van meetellen niet vermeld in de bron", "counting limit not stated")
 
@@ -304,6 +317,8 @@ def _condition_holds(ctx: _Context, bonus: Bonus) -> bool | None:
     a = ctx.activity
     if isinstance(cond, MinAge):
         return None if a.age is None else a.age >= cond.age
+    if isinstance(cond, AgeBelow):
+        return None if a.age is None else a.age < cond.age
     if isinstance(cond, FlagCondition):
         return any(f in a.flags for f in cond.any_of)
     assert isinstance(cond, AfterInternship)
@@ -358,7 +373,7 @@ def value_activity(
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
     """
-    block = catalog.block(activity.block)
+    block = catalog.block(activity.block, record=activity.label)
     ctx = _Context(catalog, block, activity)
     rule = block.rule
     lines: list[TrailLine] = []
@@ -464,14 +479,30 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
         v = Fraction(
             ctx.need(a.agreed_amount, "agreed_amount", "the amount agreed with the SR adviser")
         )
-        lines.append(
-            TrailLine(
-                "base",
-                f"{label_nl}: in overleg vastgesteld bedrag {_eur(v, 'nl')}",
-                f"{label_en}: amount agreed with the adviser {_eur(v, 'en')}",
-                v,
-            )
-        )
+        text_nl = f"{label_nl}: in overleg vastgesteld bedrag {_eur(v, 'nl')}"
+        text_en = f"{label_en}: amount agreed with the adviser {_eur(v, 'en')}"
+        if rule.max_per_day is not None:
+            days = ctx.need(a.days, "days", "the number of days (this block has a maximum per day)")
+            most = Fraction(rule.max_per_day) * days
+            if v > most:
+                ctx.not_counted.append(
+                    NotCounted(
+                        "max_per_day",
+                        f"boven het maximum van {_eur(rule.max_per_day, 'nl')} per dag",
+                        f"above the maximum of {_eur(rule.max_per_day, 'en')} a day",
+                        v - most,
+                    )
+                )
+                v = most
+                text_nl += (
+                    f", max. {_eur(rule.max_per_day, 'nl')} per dag × {days} dagen"
+                    f" = {_eur(v, 'nl')}"
+                )
+                text_en += (
+                    f", at most {_eur(rule.max_per_day, 'en')} a day × {days} days"
+                    f" = {_eur(v, 'en')}"
+                )
+        lines.append(TrailLine("base", text_nl, text_en, v))
     # One-off bonuses may sit on undated blocks (e.g. hiring a pupil after an internship).
     for bonus in _applicable_bonuses(ctx):
         if bonus.unit == "one_off":

@@ -7,6 +7,7 @@ path (``blocks[3] (wsw).rule.amount``) and what was expected; nothing passes thr
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import tomllib
 from decimal import Decimal
@@ -15,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bouwblokken.catalog.model import Catalog
+from bouwblokken.catalog.model import Catalog, LocatedError
 from bouwblokken.errors import CatalogFileError
 
 __all__ = ["load_catalog_file", "parse_catalog"]
@@ -64,6 +65,44 @@ def _location(loc: tuple[int | str, ...], data: Any) -> str:
     return "".join(parts)
 
 
+def _describe(exc: ValidationError, data: Any) -> tuple[str, str]:
+    """The first error as (field path, reason); a misspelt key is named with a suggestion."""
+    errors = exc.errors(include_url=False)
+    # An unknown key explains a 'missing' error beside it (``amout`` for ``amount``): say so.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = _location(tuple(first["loc"]), data)
+    reason = first["msg"]
+    if first["type"] == "extra_forbidden":
+        key = str(first["loc"][-1])
+        siblings = [
+            str(e["loc"][-1])
+            for e in errors
+            if e["type"] == "missing" and tuple(e["loc"][:-1]) == tuple(first["loc"][:-1])
+        ]
+        guess = difflib.get_close_matches(key, siblings, n=1) if siblings else []
+        reason = f"unknown key {key!r}" + (
+            f" (did you mean {guess[0]!r}?)"
+            if guess
+            else " (misspelt?); the format does not have it"
+        )
+    elif first["type"] == "missing":
+        reason = "required field is missing"
+    else:
+        cause = (first.get("ctx") or {}).get("error")
+        if isinstance(cause, LocatedError):
+            loc, reason = cause.location, str(cause)
+        elif isinstance(cause, Exception):
+            reason = str(cause)
+        if "input" in first and not isinstance(first["input"], dict | list):
+            shown = repr(first["input"])
+            if len(shown) <= 60:
+                reason += f" (got {shown})"
+    more = len(errors) - 1
+    if more:
+        reason += f" [and {more} more error{'s' if more > 1 else ''}]"
+    return loc, reason
+
+
 def parse_catalog(text: str | bytes, *, source: str = "<string>") -> Catalog:
     """Parse and validate catalog TOML text; ``source`` names it in errors."""
     raw = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -78,20 +117,7 @@ def parse_catalog(text: str | bytes, *, source: str = "<string>") -> Catalog:
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        loc = _location(tuple(first["loc"]), data)
-        more = len(exc.errors()) - 1
-        reason = first["msg"]
-        if first["type"] == "extra_forbidden":
-            reason = "unknown key (misspelt?); the format does not have it"
-        elif first["type"] == "missing":
-            reason = "required field is missing"
-        if "input" in first and first["type"] not in {"missing", "extra_forbidden"}:
-            shown = repr(first["input"])
-            if len(shown) <= 60:
-                reason += f" (got {shown})"
-        if more:
-            reason += f" [and {more} more error{'s' if more > 1 else ''}]"
+        loc, reason = _describe(exc, data)
         raise CatalogFileError(source, loc, reason) from None
     catalog._fingerprint = hashlib.sha256(raw).hexdigest()
     catalog._path = source

@@ -26,11 +26,13 @@ from pydantic import (
     model_validator,
 )
 
-from bouwblokken.money import Money, parse_money
+from bouwblokken.money import NonNegativeMoney as Money
+from bouwblokken.money import parse_money
 
 __all__ = [
     "ActualCostsRule",
     "AfterInternship",
+    "AgeBelow",
     "AgreedRule",
     "Block",
     "Bonus",
@@ -45,10 +47,12 @@ __all__ = [
     "Frozen",
     "InvoiceRule",
     "LabourShareRule",
+    "LimitAgreed",
     "LimitAlways",
     "LimitMonths",
     "LimitNotStated",
     "LimitWhileSubsidy",
+    "LocatedError",
     "MinAge",
     "NamedObligationRules",
     "ObligationRules",
@@ -66,6 +70,15 @@ __all__ = [
 ]
 
 
+class LocatedError(ValueError):
+    """A rule between fields broken at ``location`` (a field path such as
+    ``bonuses[0] (leeftijd_55_plus).blocks``); the loader reports that path."""
+
+    def __init__(self, location: str, message: str) -> None:
+        self.location = location
+        super().__init__(message)
+
+
 class Frozen(BaseModel):
     """Base of every catalog model: immutable, unknown keys refused."""
 
@@ -80,14 +93,26 @@ def _exact_number(value: Any) -> Decimal:
 _as_text = PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")
 _number_schema = WithJsonSchema(
     {
-        "type": ["string", "integer"],
-        "pattern": r"^-?\d+(\.\d{1,4})?$",
-        "description": "Exact number (up to 4 decimals), as a string or an integer.",
+        "anyOf": [
+            {"type": "string", "pattern": r"^\d+(\.\d{1,4})?$"},
+            {"type": "integer", "minimum": 0},
+        ],
+        "description": "Exact number >= 0 (up to 4 decimals), as a string or an integer.",
     }
 )
-Number = Annotated[Decimal, BeforeValidator(_exact_number), _as_text, _number_schema]
+_percentage_schema = WithJsonSchema(
+    {
+        "anyOf": [
+            {"type": "string", "pattern": r"^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$"},
+            {"type": "integer", "minimum": 0, "maximum": 100},
+        ],
+        "description": "Percentage from 0 to 100 (up to 4 decimals), as a string or an integer.",
+    }
+)
+Number = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0), _as_text, _number_schema]
+"""An exact non-negative quantity (hours, months, periods)."""
 Percentage = Annotated[
-    Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100), _as_text, _number_schema
+    Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100), _as_text, _percentage_schema
 ]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
@@ -106,19 +131,28 @@ Flag = Literal[
     "wage_cost_subsidy",
     "ips",
     "pso",
+    "agreed_with_adviser",
 ]
-"""Yes/no facts about a person or placement that bonus conditions can test."""
+"""Yes/no facts about a person or placement that bonus conditions can test.
+``agreed_with_adviser``: the SR adviser agreed the person belongs to a group the catalog
+leaves to consultation ("in overleg")."""
 
 
 class Source(Frozen):
     """Where the values come from. Reliability grades as in catalogs.md: A official and read in
     full, B official but partly readable or undated, D unofficial compilation (unverified)."""
 
-    url: Annotated[str, Field(pattern=r"^https?://")]
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     title: str | None = None
     reliability: Literal["A", "B", "C", "D"]
     accessed: date | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> Source:
+        if self.url is None and not self.title:
+            raise ValueError("a source needs a url, or a title when it has no address")
+        return self
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,9 +223,10 @@ class PerHourRule(_RuleBase):
     @model_validator(mode="after")
     def _one_rate(self) -> PerHourRule:
         derived = self.year_amount is not None and self.hours_per_year is not None
-        if (self.amount is None) == (not derived):
-            return self
-        raise ValueError("give either amount, or year_amount together with hours_per_year")
+        partial = (self.year_amount is None) != (self.hours_per_year is None)
+        if partial or (self.amount is not None) == derived:
+            raise ValueError("give either amount, or year_amount together with hours_per_year")
+        return self
 
 
 class PerActivityRule(_RuleBase):
@@ -218,9 +253,11 @@ class ActualCostsRule(_RuleBase):
 
 
 class AgreedRule(_RuleBase):
-    """An amount agreed with the SR adviser ("in overleg"): no fixed value in the table."""
+    """An amount agreed with the SR adviser ("in overleg"): no fixed value in the table;
+    optionally at most ``max_per_day`` per day (a tailored community activity)."""
 
     kind: Literal["agreed"]
+    max_per_day: Money | None = None
 
 
 Rule = Annotated[
@@ -255,6 +292,13 @@ class LimitWhileSubsidy(Frozen):
     kind: Literal["while_subsidy"]
 
 
+class LimitAgreed(Frozen):
+    """For the period agreed with the SR adviser (e.g. a work-experience place): the dates of
+    the activity are that period; nothing is cut, and the trail says so."""
+
+    kind: Literal["agreed"]
+
+
 class LimitNotStated(Frozen):
     """The source states no limit; nothing is cut, and the trail says so."""
 
@@ -262,7 +306,8 @@ class LimitNotStated(Frozen):
 
 
 CountingLimit = Annotated[
-    LimitMonths | LimitAlways | LimitWhileSubsidy | LimitNotStated, Field(discriminator="kind")
+    LimitMonths | LimitAlways | LimitWhileSubsidy | LimitAgreed | LimitNotStated,
+    Field(discriminator="kind"),
 ]
 
 
@@ -277,9 +322,9 @@ class Block(Frozen):
     group_en: str | None = None
     rule: Rule
     counting_limit: CountingLimit = LimitNotStated(kind="not_stated")
-    max_hours_per_week: Number | None = Field(default=None, gt=0)
+    max_hours_per_week: Number | None = None
     """Hours per week above this do not count (e.g. a coaching block)."""
-    min_hours_per_week: Number | None = Field(default=None, ge=0)
+    min_hours_per_week: Number | None = None
     """Overrides ``time.min_hours_per_week`` for this block."""
     impact_goals: tuple[str, ...] = ()
     sdg_targets: tuple[Annotated[str, Field(pattern=r"^\d{1,2}\.[0-9a-z]{1,2}$")], ...] = ()
@@ -298,6 +343,13 @@ class MinAge(Frozen):
     age: int = Field(ge=0, le=120)
 
 
+class AgeBelow(Frozen):
+    """Age on the reference date below ``age`` (e.g. a job after VSO/PrO, under 18)."""
+
+    kind: Literal["age_below"]
+    age: int = Field(ge=1, le=120)
+
+
 class FlagCondition(Frozen):
     """Any of the listed yes/no facts holds (e.g. statushouder or language deficit)."""
 
@@ -312,7 +364,9 @@ class AfterInternship(Frozen):
     months: int = Field(ge=0)
 
 
-BonusCondition = Annotated[MinAge | FlagCondition | AfterInternship, Field(discriminator="kind")]
+BonusCondition = Annotated[
+    MinAge | AgeBelow | FlagCondition | AfterInternship, Field(discriminator="kind")
+]
 
 
 class Bonus(Frozen):
@@ -370,16 +424,19 @@ class ShareCap(Frozen):
 class TimeRules(Frozen):
     """How time and hours are measured for pro-rata blocks (catalogs.md §6.2, §6.4)."""
 
-    reference_hours_per_week: Number | None = Field(gt=0)
-    """The full-time week (36, 40). ``None``: the supplier's own full-time week, given per
-    activity as ``fulltime_hours_per_week``."""
+    reference_week: Literal["fixed", "supplier"] = "fixed"
+    """fixed: ``reference_hours_per_week`` (36, 40); supplier: the supplier's own full-time
+    week, given per activity as ``fulltime_hours_per_week``."""
+    reference_hours_per_week: Number | None = None
     duration_unit: Literal["days", "weeks", "months"] = "days"
-    days_per_year: int = Field(default=365, ge=360, le=366)
+    days_per_year: Literal["actual", 360, 365, 366] = "actual"
+    """actual: a day is 1/365 of a year, or 1/366 in a leap year (a full calendar year is
+    always exactly one year); or a fixed divisor."""
     time_basis: Literal["calendar", "worked_hours"] = "calendar"
     """calendar: dated periods; worked_hours: hours actually worked ÷ ``annual_hours``."""
     annual_hours: int | None = Field(default=None, ge=1)
     cap_hours_at_reference: bool = True
-    min_hours_per_week: Number | None = Field(default=None, ge=0)
+    min_hours_per_week: Number | None = None
     verified: bool = True
     note: str | None = None
 
@@ -387,6 +444,12 @@ class TimeRules(Frozen):
     def _annual(self) -> TimeRules:
         if self.time_basis == "worked_hours" and self.annual_hours is None:
             raise ValueError("time_basis 'worked_hours' needs annual_hours")
+        if self.reference_week == "fixed" and not self.reference_hours_per_week:
+            raise ValueError(
+                "reference_hours_per_week (> 0) is required, or reference_week = 'supplier'"
+            )
+        if self.reference_week == "supplier" and self.reference_hours_per_week is not None:
+            raise ValueError("reference_week 'supplier' takes no reference_hours_per_week")
         return self
 
 
@@ -402,8 +465,13 @@ class PsoRule(Frozen):
 
     @model_validator(mode="after")
     def _one_effect(self) -> PsoRule:
-        if self.exempt == (self.reduction_percent is not None):
+        if self.exempt and self.reduction_percent is not None:
             raise ValueError("a PSO rule either exempts (exempt = true) or reduces by a percent")
+        if not self.exempt and self.reduction_percent is None and self.verified:
+            raise ValueError(
+                "a PSO rule needs exempt = true or reduction_percent; when the source does not"
+                " publish the effect, set verified = false and say so in note"
+            )
         return self
 
 
@@ -422,7 +490,9 @@ class ObligationRules(Frozen):
 
     percentage: Percentage | None = None
     """``None``: not stated by the source; the tender must give it."""
-    base: Literal["contract_value", "labour_cost"] = "contract_value"
+    base: Literal["contract_value", "labour_cost", "invoiced_turnover"] = "contract_value"
+    """contract_value: excl. VAT; labour_cost: the labour component; invoiced_turnover: what
+    is actually invoiced under the contract (Oost-Nederland)."""
     labour_cost_percentage: Percentage | None = None
     """Percentage to apply when the tender's base is the labour cost (e.g. 10%)."""
     threshold: Money | None = None
@@ -482,9 +552,9 @@ class Catalog(Frozen):
     effective_from: date | None = None
     """``None``: the source gives no date (then ``verified`` must say so)."""
     effective_until: date | None = None
-    effective_basis: Literal["contract_date", "publication_date"]
+    effective_basis: Literal["contract_date", "publication_date", "not_stated"]
     """Which date of a tender decides the edition: the contract (award) date or the tender
-    publication date."""
+    publication date; not_stated: the source does not say (the contract date is used)."""
     sources: tuple[Source, ...] = Field(min_length=1)
     verified: bool = True
     notes: tuple[str, ...] = ()
@@ -500,36 +570,44 @@ class Catalog(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
+        """Rules between fields; each error names the field path it is about."""
         block_ids = [b.id for b in self.blocks]
-        dupes = sorted({b for b in block_ids if block_ids.count(b) > 1})
-        if dupes:
-            raise ValueError(f"block ids must be unique; repeated: {', '.join(dupes)}")
+        for i, b in enumerate(self.blocks):
+            if b.id in block_ids[:i]:
+                raise LocatedError(
+                    f"blocks[{i}] ({b.id}).id", f"block ids must be unique; repeated: {b.id}"
+                )
         bonus_ids = [b.id for b in self.bonuses]
-        dupes = sorted({b for b in bonus_ids if bonus_ids.count(b) > 1})
-        if dupes:
-            raise ValueError(f"bonus ids must be unique; repeated: {', '.join(dupes)}")
-        known = set(block_ids)
-        for bonus in self.bonuses:
-            missing = [b for b in bonus.blocks if b not in known]
+        for i, bonus in enumerate(self.bonuses):
+            where = f"bonuses[{i}] ({bonus.id})"
+            if bonus.id in bonus_ids[:i]:
+                raise LocatedError(f"{where}.id", f"bonus ids must be unique; repeated: {bonus.id}")
+            missing = [b for b in bonus.blocks if b not in block_ids]
             if missing:
-                raise ValueError(f"bonus {bonus.id!r} names unknown blocks: {', '.join(missing)}")
+                raise LocatedError(f"{where}.blocks", f"names unknown blocks: {', '.join(missing)}")
             missing = [b for b in bonus.replaces if b not in bonus_ids]
             if missing:
-                raise ValueError(
-                    f"bonus {bonus.id!r} replaces unknown bonuses: {', '.join(missing)}"
+                raise LocatedError(
+                    f"{where}.replaces", f"replaces unknown bonuses: {', '.join(missing)}"
                 )
-        for cap in self.share_caps:
-            missing = [b for b in cap.blocks if b not in known]
+        for i, cap in enumerate(self.share_caps):
+            missing = [b for b in cap.blocks if b not in block_ids]
             if missing:
-                raise ValueError(f"share cap {cap.id!r} names unknown blocks: {', '.join(missing)}")
+                raise LocatedError(
+                    f"share_caps[{i}] ({cap.id}).blocks",
+                    f"names unknown blocks: {', '.join(missing)}",
+                )
         if (
             self.effective_from is not None
             and self.effective_until is not None
             and self.effective_until < self.effective_from
         ):
-            raise ValueError("effective_until is before effective_from")
+            raise LocatedError("effective_until", "effective_until is before effective_from")
         if self.effective_from is None and self.verified:
-            raise ValueError("effective_from is missing: set verified = false and say why in notes")
+            raise LocatedError(
+                "effective_from",
+                "effective_from is missing: set verified = false and say why in notes",
+            )
         return self
 
     # --- identity of the loaded file ---
@@ -548,14 +626,15 @@ class Catalog(Frozen):
         """``id@edition``: the exact edition, as every result names it."""
         return f"{self.id}@{self.edition}"
 
-    def block(self, block_id: str) -> Block:
-        """The block with this id (raises :class:`~bouwblokken.errors.UnknownBlockError`)."""
+    def block(self, block_id: str, *, record: str | None = None) -> Block:
+        """The block with this id (raises :class:`~bouwblokken.errors.UnknownBlockError`,
+        naming ``record`` when given)."""
         for b in self.blocks:
             if b.id == block_id:
                 return b
         from bouwblokken.errors import UnknownBlockError
 
-        raise UnknownBlockError(block_id, self.key, [b.id for b in self.blocks])
+        raise UnknownBlockError(block_id, self.key, [b.id for b in self.blocks], record=record)
 
     def in_force(self, on: date) -> bool:
         """Whether this edition applies on ``on`` (a date of the kind ``effective_basis`` says)."""

@@ -56,14 +56,15 @@ class Prepared:
         "base_people",
         "base_units",
         "base_units_total",
+        "br",
         "c",
         "caps",
         "cat_of_option",
         "counted_base",
         "cu",
-        "e_first",
         "e_list",
         "emp",
+        "fixed",
         "g",
         "max_p",
         "max_v",
@@ -133,11 +134,13 @@ class Prepared:
             if people_mode and o.people_per_unit > 0:
                 (useful_v if o.value_cents > 0 else useful_p).append(i)
         scale = max((opts[i].value_cents for i in useful_v), default=1) ** 2 + 1
+        # Equal ratios: larger value first, then later in the problem's order first -- the
+        # order :meth:`dominance` prefers, so the relaxation fills a dominating option first.
         useful_v.sort(
             key=lambda i: (
                 ratio_key(opts[i].cost_cents, opts[i].value_cents, scale),
                 -opts[i].value_cents,
-                i,
+                -i,
             )
         )
         order = useful_v + useful_p
@@ -153,33 +156,70 @@ class Prepared:
         self.vu = [a * b for a, b in zip(self.v, self.u, strict=True)]
         self.cu = [a * b for a, b in zip(self.c, self.u, strict=True)]
         self.pu = [a * b for a, b in zip(self.p, self.u, strict=True)]
-        # employment options (search positions, ratio order) and the first one at/after k
+        # employment options (search positions, ratio order)
         self.e_list = [j for j in range(self.n_value) if self.emp[j]]
-        e_first = [len(self.e_list)] * (n + 1)
-        pos = len(self.e_list)
-        for j in range(n - 1, -1, -1):
-            if j < self.n_value and self.emp[j]:
-                pos -= 1
-            e_first[j] = pos
-        self.e_first = e_first
         # people options in cost/people order (for the people cover bound)
         pl = [j for j in range(n) if self.p[j] > 0]
         pscale = max((self.p[j] for j in pl), default=1) ** 2 + 1
         pl.sort(key=lambda j: (ratio_key(self.c[j], self.p[j], pscale), j))
         self.p_list = pl
         # suffix maxima: the fewest units any completion needs (for tie-break pruning)
+        # Branching order: largest unit cost first. Rounding such an option is what opens the
+        # gap between the relaxation and the integers; once they are fixed the rest is nearly
+        # continuous and the bound is tight. Units tried start from the relaxation's value.
+        self.br = sorted(range(n), key=lambda j: (-self.c[j], -self.v[j], -self.p[j], j))
+        self.fixed = [False] * n
         self.max_v = self._suffix_max(self.v, lambda j: True)
         self.max_ve = self._suffix_max(self.v, lambda j: self.emp[j])
         self.max_p = self._suffix_max(self.p, lambda j: True)
 
     def _suffix_max(self, arr: Sequence[int], keep: Callable[[int], bool]) -> list[int]:
+        """``out[k]`` = max of ``arr`` over the options ``br[k:]`` that pass ``keep``."""
         out = [0] * (self.n + 1)
         best = 0
-        for j in range(self.n - 1, -1, -1):
+        for k in range(self.n - 1, -1, -1):
+            j = self.br[k]
             if keep(j) and arr[j] > best:
                 best = arr[j]
-            out[j] = best
+            out[k] = best
         return out
+
+    def dominance(self, *, people: bool) -> tuple[list[list[int]], list[list[int]]]:
+        """``(dom, sub)``: ``dom[j]`` lists the options that dominate ``j``, ``sub[i]`` those
+        ``i`` dominates (search positions).
+
+        ``i`` dominates ``j`` when moving one unit from ``j`` to ``i`` never lowers the counted
+        value, the employment value or (with ``people``) the people count, and gives a strictly
+        better plan: less cost, or the same cost and the same units but a lexicographically
+        smaller vector (``j`` earlier in the problem's order than ``i``). Then no best plan --
+        least cost, then most value, ties as in ``search`` -- has ``x_j > min_j`` while
+        ``x_i < max_i``. The counted value cannot drop when ``value_i >= value_j`` and ``i``'s
+        category is uncapped or is ``j``'s; likewise for employment when ``j`` is employment
+        only if ``i`` is. The relation is transitive, so forcing along it is consistent. Only
+        valid for single-best searches (not for k-best alternatives).
+        """
+        n, v, c, p, g, emp, orig, caps = (
+            self.n, self.v, self.c, self.p, self.g, self.emp, self.orig, self.caps
+        )
+        dom: list[list[int]] = [[] for _ in range(n)]
+        sub: list[list[int]] = [[] for _ in range(n)]
+        for i in range(n):
+            vi, ci, gi, pi, ei, oi = v[i], c[i], g[i], p[i], emp[i], orig[i]
+            if not vi:
+                continue
+            open_i = caps[gi] >= BIG
+            for j in range(n):
+                if v[j] > vi or c[j] < ci or j == i:
+                    continue
+                if c[j] == ci and orig[j] > oi:
+                    continue
+                if not (open_i or g[j] == gi) or (emp[j] and not ei):
+                    continue
+                if people and p[j] > pi:
+                    continue
+                dom[j].append(i)
+                sub[i].append(j)
+        return dom, sub
 
     # --- plans ---
 
@@ -220,80 +260,87 @@ class Prepared:
             return False
         return True
 
-    # --- bounds ---
+    # --- bounds (over the options not fixed yet: ``fixed[j]`` false) ---
 
-    def lp_cover(self, k: int, need: int, rem: list[int]) -> int:
-        """Least cost (rounded up) for the suffix from ``k`` to add ``need`` counted value.
+    def lp_cover(self, need: int, rem: list[int], q: int) -> tuple[int, int]:
+        """Least cost (rounded up) for the free options to add ``need`` counted value.
 
-        ``rem`` is each category's remaining room under its cap. Returns :data:`BIG` when the
-        suffix cannot reach ``need`` even fractionally.
+        ``rem`` is each category's remaining room under its cap. Also returns the value the
+        relaxation gives option ``q`` (its fractional units times its value). The cost is
+        :data:`BIG` when the free options cannot reach ``need`` even fractionally.
         """
         if need <= 0:
-            return 0
+            return 0, 0
         r = rem[:]
-        v, c, g, vu, cu = self.v, self.c, self.g, self.vu, self.cu
+        v, c, g, vu, cu, fx = self.v, self.c, self.g, self.vu, self.cu, self.fixed
         cost = 0
         frac = 0
-        for j in range(k, self.n_value):
+        wq = 0
+        for j in range(self.n_value):
+            if fx[j]:
+                continue
             gj = g[j]
             cap = r[gj]
             if cap <= 0:
                 continue
             w = vu[j]
             if w >= need and cap >= need:
-                q, rr = divmod(need * c[j], v[j])
-                return cost + q + (1 if (rr or frac) else 0)
+                qq, rr = divmod(need * c[j], v[j])
+                return cost + qq + (1 if (rr or frac) else 0), (need if j == q else wq)
             if w <= cap:
                 cost += cu[j]
                 need -= w
                 r[gj] = cap - w
             else:
-                q, rr = divmod(cap * c[j], v[j])
-                cost += q
+                qq, rr = divmod(cap * c[j], v[j])
+                cost += qq
                 frac |= rr
                 need -= cap
                 r[gj] = 0
-        return BIG
+                w = cap
+            if j == q:
+                wq = w
+        return BIG, 0
 
-    def lp_cover_emp(self, k: int, need: int, rem: list[int]) -> int:
+    def lp_cover_emp(self, need: int, rem: list[int]) -> int:
         """As :meth:`lp_cover` for the employment minimum (employment options only)."""
         if need <= 0:
             return 0
         r = rem[:]
-        v, c, g, vu, cu = self.v, self.c, self.g, self.vu, self.cu
-        el = self.e_list
+        v, c, g, vu, cu, fx = self.v, self.c, self.g, self.vu, self.cu, self.fixed
         cost = 0
         frac = 0
-        for idx in range(self.e_first[k], len(el)):
-            j = el[idx]
+        for j in self.e_list:
+            if fx[j]:
+                continue
             gj = g[j]
             cap = r[gj]
             if cap <= 0:
                 continue
             w = vu[j]
             if w >= need and cap >= need:
-                q, rr = divmod(need * c[j], v[j])
-                return cost + q + (1 if (rr or frac) else 0)
+                qq, rr = divmod(need * c[j], v[j])
+                return cost + qq + (1 if (rr or frac) else 0)
             if w <= cap:
                 cost += cu[j]
                 need -= w
                 r[gj] = cap - w
             else:
-                q, rr = divmod(cap * c[j], v[j])
-                cost += q
+                qq, rr = divmod(cap * c[j], v[j])
+                cost += qq
                 frac |= rr
                 need -= cap
                 r[gj] = 0
         return BIG
 
-    def lp_cover_people(self, k: int, need: int) -> int:
-        """Least cost (rounded up) for the suffix from ``k`` to add ``need`` people."""
+    def lp_cover_people(self, need: int) -> int:
+        """Least cost (rounded up) for the free options to add ``need`` people."""
         if need <= 0:
             return 0
-        p, c, pu, cu = self.p, self.c, self.pu, self.cu
+        p, c, pu, cu, fx = self.p, self.c, self.pu, self.cu, self.fixed
         cost = 0
         for j in self.p_list:
-            if j < k:
+            if fx[j]:
                 continue
             w = pu[j]
             if w >= need:
@@ -302,12 +349,18 @@ class Prepared:
             need -= w
         return BIG
 
-    def lp_value(self, k: int, budget: int, rem: list[int]) -> int:
-        """Most counted value (rounded down) the suffix from ``k`` adds within ``budget``."""
+    def lp_value(self, budget: int, rem: list[int], q: int) -> tuple[int, int]:
+        """Most counted value (rounded down) the free options add within ``budget``.
+
+        Also returns the value the relaxation gives option ``q`` (rounded down).
+        """
         r = rem[:]
-        v, c, g, vu, cu = self.v, self.c, self.g, self.vu, self.cu
+        v, c, g, vu, cu, fx = self.v, self.c, self.g, self.vu, self.cu, self.fixed
         val = 0
-        for j in range(k, self.n_value):
+        wq = 0
+        for j in range(self.n_value):
+            if fx[j]:
+                continue
             gj = g[j]
             cap = r[gj]
             if cap <= 0:
@@ -322,12 +375,15 @@ class Prepared:
                 val += w
                 budget -= cw
                 r[gj] = cap - w
+                if j == q:
+                    wq = w
             else:
-                return val + budget * v[j] // c[j]
-        return val
+                part = budget * v[j] // c[j]
+                return val + part, (part if j == q else wq)
+        return val, wq
 
     def units_lb(self, k: int, need_t: int, need_e: int, need_p: int) -> int:
-        """Fewest units any completion from ``k`` needs (largest unit values, caps ignored)."""
+        """Fewest units any completion needs once ``br[:k]`` are fixed (caps ignored)."""
         lb = 0
         if need_t > 0:
             m = self.max_v[k]

@@ -32,7 +32,7 @@ from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, Money, format_eur, round_cents
+from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution
@@ -68,7 +68,7 @@ class OptionSpec(Frozen):
     template: Activity
     """The activity of ONE unit: one person's placement, or one step (e.g. hours = 1)."""
     kind: Literal["persons", "divisible"] = "persons"
-    cost_per_unit: Annotated[Money, Field(ge=0)]
+    cost_per_unit: NonNegativeMoney
     """The supplier's own (extra) cost of one unit, not the catalog value."""
     max_units: int = Field(ge=0)
     min_units: int = Field(default=0, ge=0)
@@ -92,11 +92,11 @@ class PlanRequest(Frozen):
     """Catalog id or ``id@edition``; default: the tender's catalog."""
     on: date | None = None
     tender: Tender | None = None
-    obligation: Annotated[Money, Field(ge=0)] | None = None
+    obligation: NonNegativeMoney | None = None
     options: tuple[OptionSpec, ...] = Field(min_length=1)
     min_employment_share_percent: Percentage | None = None
     """The tender's demand that this share of the obligation is met through employment."""
-    budget: Annotated[Money, Field(ge=0)] | None = None
+    budget: NonNegativeMoney | None = None
     alternatives: int = Field(default=5, ge=0, le=50)
 
     @model_validator(mode="after")

@@ -43,7 +43,8 @@ def search_min_cost(
     in increasing order and the number of search nodes.
     """
     n = prep.n
-    v, c, u, g, emp, p, vu = prep.v, prep.c, prep.u, prep.g, prep.emp, prep.p, prep.vu
+    v, c, u, g, emp, p = prep.v, prep.c, prep.u, prep.g, prep.emp, prep.p
+    br, fixed = prep.br, prep.fixed
     rem_t = prep.rem_t[:]
     rem_e = prep.rem_e[:]
     lp_t, lp_e, lp_p = prep.lp_cover, prep.lp_cover_emp, prep.lp_cover_people
@@ -51,6 +52,8 @@ def search_min_cost(
     full_units = prep.full_units
     is_minimal = prep.is_minimal
     x = [0] * n
+    use_dom = k_best == 1 and n > 1
+    dom, sub = prep.dominance(people=min_people > 0) if use_dom else ([], [])
     best: list[Key] = []
     thr_cost = BIG if budget is None else budget
     thr_units = BIG
@@ -72,85 +75,134 @@ def search_min_cost(
         if len(best) == k_best:
             thr_cost, thr_units = best[-1][0], best[-1][1]
 
-    def dfs(k: int, cost: int, units: int, nt: int, ne: int, np_: int) -> None:
-        nonlocal nodes
-        nodes += 1
-        vk, ck, gk, uk, ek, pk = v[k], c[k], g[k], u[k], emp[k], p[k]
+    def child(
+        k: int, j: int, t: int, cost: int, units: int, nt: int, ne: int, np_: int
+    ) -> int:
+        """Fix option ``j`` (at depth ``k``) to ``t`` extra units and search below.
+
+        Returns 0 when searched or pruned, 1 when the covers are met (a leaf: more units can
+        only add cost), 2 when the cost bound of the target cover exceeds the incumbent, 3 when
+        some cover can no longer be reached.
+        """
+        forced: list[int] = []
+        if use_dom and t < u[j]:
+            forced = [i for i in sub[j] if not fixed[i]]
+        vk, gk, ek = v[j], g[j], emp[j]
+        dv = vk * t
         rt = rem_t[gk]
         re = rem_e[gk]
+        nt2 = nt - (dv if dv < rt else rt) if rt > 0 else nt
+        if ek:
+            ne2 = ne - (dv if dv < re else re) if re > 0 else ne
+        else:
+            ne2 = ne
+        np2 = np_ - p[j] * t
+        cost2 = cost + c[j] * t
+        units2 = units + t
+        x[j] = t
+        if nt2 <= 0 and ne2 <= 0 and np2 <= 0:
+            leaf(cost2, units2)
+            x[j] = 0
+            return 1
+        for i in forced:
+            fixed[i] = True
+        k1 = k + 1
+        while k1 < n and fixed[br[k1]]:
+            k1 += 1
+        status = 3
+        if k1 < n:
+            q = br[k1]
+            rem_t[gk] = rt - dv
+            if ek:
+                rem_e[gk] = re - dv
+            status = 0
+            lb, wq = lp_t(nt2, rem_t, q)
+            if lb >= BIG:
+                status = 3
+            else:
+                lb += cost2
+                if lb > thr_cost:
+                    status = 2
+                else:
+                    if ne2 > 0:
+                        le = lp_e(ne2, rem_e)
+                        if le >= BIG:
+                            status = 3
+                        elif le + cost2 > lb:
+                            lb = le + cost2
+                    if np2 > 0 and status == 0:
+                        lpp = lp_p(np2)
+                        if lpp >= BIG:
+                            status = 3
+                        elif lpp + cost2 > lb:
+                            lb = lpp + cost2
+                    if status == 0 and lb <= thr_cost and not (
+                        lb == thr_cost and units2 + units_lb(k1, nt2, ne2, np2) > thr_units
+                    ):
+                        dfs(k1, cost2, units2, nt2, ne2, np2, wq)
+            rem_t[gk] = rt
+            rem_e[gk] = re
+        for i in forced:
+            fixed[i] = False
+        x[j] = 0
+        return status
+
+    def dfs(k: int, cost: int, units: int, nt: int, ne: int, np_: int, wq: int) -> None:
+        """Branch on option ``br[k]``; ``wq`` is the value the parent's relaxation gives it."""
+        nonlocal nodes
+        nodes += 1
+        j = br[k]
+        vk, uk = v[j], u[j]
+        rt = rem_t[g[j]]
         # Units beyond tmax add nothing to any unmet cover: more cost (or equal cost and more
         # units), and never minimal -- so they are never needed.
         tmax = 0
-        xf = 0  # floor of this option's units in the parent's LP solution for the target
         if vk:
             if nt > 0 and rt > 0:
-                a = rt if rt < nt else nt
-                tmax = -(-a // vk)
-                w = vu[k]
-                xf = (w if w < a else a) // vk
-            if ek and ne > 0 and re > 0:
-                a = re if re < ne else ne
-                t = -(-a // vk)
+                tmax = -(-(rt if rt < nt else nt) // vk)
+            re = rem_e[g[j]]
+            if emp[j] and ne > 0 and re > 0:
+                t = -(-(re if re < ne else ne) // vk)
                 if t > tmax:
                     tmax = t
+        pk = p[j]
         if np_ > 0 and pk:
             t = -(-np_ // pk)
             if t > tmax:
                 tmax = t
         if tmax > uk:
             tmax = uk
-        k1 = k + 1
-        last = k1 == n
-        for t in range(tmax, -1, -1):
-            dv = vk * t
-            nt2 = nt - (dv if dv < rt else rt) if rt > 0 else nt
-            rem_t[gk] = rt - dv
-            if ek:
-                ne2 = ne - (dv if dv < re else re) if re > 0 else ne
-                rem_e[gk] = re - dv
-            else:
-                ne2 = ne
-            np2 = np_ - pk * t
-            cost2 = cost + ck * t
-            units2 = units + t
-            x[k] = t
-            if nt2 <= 0 and ne2 <= 0 and np2 <= 0:
-                leaf(cost2, units2)
-                continue
-            if last:
-                break  # fewer units of the last option cannot meet the covers either
-            lb = lp_t(k1, nt2, rem_t) if nt2 > 0 else 0
-            if lb >= BIG:
-                break  # the suffix cannot reach the target; fewer units here neither
-            lb += cost2
-            if lb > thr_cost:
-                if t <= xf:
+        xf = wq // vk if vk else 0
+        xc = -(-wq // vk) if vk else 0
+        lo = 0
+        if use_dom:
+            # a dominating option already below its maximum: j stays at its minimum;
+            # a dominated option already used: j must be at its maximum
+            for i in dom[j]:
+                if fixed[i] and x[i] < u[i]:
+                    tmax = 0
                     break
-                continue
-            if ne2 > 0:
-                le = lp_e(k1, ne2, rem_e)
-                if le >= BIG:
+            for i in sub[j]:
+                if fixed[i] and x[i]:
+                    lo = uk
                     break
-                le += cost2
-                if le > thr_cost:
-                    continue
-                if le > lb:
-                    lb = le
-            if np2 > 0:
-                lpp = lp_p(k1, np2)
-                if lpp >= BIG:
-                    break
-                lpp += cost2
-                if lpp > thr_cost:
-                    continue
-                if lpp > lb:
-                    lb = lpp
-            if lb == thr_cost and units2 + units_lb(k1, nt2, ne2, np2) > thr_units:
-                continue
-            dfs(k1, cost2, units2, nt2, ne2, np2)
-        x[k] = 0
-        rem_t[gk] = rt
-        rem_e[gk] = re
+        if xc > tmax:
+            xc = tmax
+        fixed[j] = True
+        # Down from the relaxation's (rounded up) units: the target bound rises as units fall
+        # below its optimum, so the first bound past the incumbent ends the run. (Options
+        # forced to zero by dominance have a worse ratio than ``j``: they do not move that
+        # optimum down, so the argument survives the forcing.)
+        for t in range(xc, lo - 1, -1):
+            st = child(k, j, t, cost, units, nt, ne, np_)
+            if st == 3 or (st == 2 and t <= xf):
+                break
+        # Up: the bound rises with units above the relaxation's; a leaf ends it too.
+        for t in range(max(xc + 1, lo), tmax + 1):
+            st = child(k, j, t, cost, units, nt, ne, np_)
+            if st == 1 or st == 2:
+                break
+        fixed[j] = False
 
     nt0 = prep.need_t
     ne0 = prep.need_e
@@ -161,9 +213,10 @@ def search_min_cost(
         nodes = 1
         leaf(cost0, units0)
     elif n > 0:
-        lb = max(lp_t(0, nt0, rem_t), lp_e(0, ne0, rem_e), lp_p(0, np0))
+        lb, wq0 = lp_t(nt0, rem_t, br[0])
+        lb = max(lb, lp_e(ne0, rem_e), lp_p(np0))
         if lb < BIG and cost0 + lb <= thr_cost:
-            dfs(0, cost0, units0, nt0, ne0, np0)
+            dfs(0, cost0, units0, nt0, ne0, np0, wq0)
     return best, nodes
 
 
@@ -175,7 +228,8 @@ def search_max_value(prep: Prepared, budget: int) -> tuple[tuple[int, Key] | Non
     or the employment minimum cannot be met within it), and the number of search nodes.
     """
     n = prep.n
-    v, c, u, g, emp, vu = prep.v, prep.c, prep.u, prep.g, prep.emp, prep.vu
+    v, c, u, g, emp = prep.v, prep.c, prep.u, prep.g, prep.emp
+    br, fixed = prep.br, prep.fixed
     rem_t = prep.rem_t[:]
     rem_e = prep.rem_e[:]
     lp_t, lp_e, lp_v = prep.lp_cover, prep.lp_cover_emp, prep.lp_value
@@ -202,79 +256,101 @@ def search_max_value(prep: Prepared, budget: int) -> tuple[tuple[int, Key] | Non
             full = full_units(x)
         inc_val, inc_cost, inc_units, inc_full = val, cost, units, full
 
-    def dfs(k: int, cost: int, units: int, val: int, ne: int) -> None:
-        nonlocal nodes
-        nodes += 1
-        vk, ck, gk, uk, ek = v[k], c[k], g[k], u[k], emp[k]
+    def child(k: int, j: int, t: int, cost: int, units: int, val: int, ne: int) -> int:
+        """Fix option ``j`` to ``t`` extra units and search below.
+
+        Returns 0 when searched or pruned, 2 when the value bound falls below the incumbent,
+        3 when the employment minimum can no longer be met within the budget.
+        """
+        vk, gk, ek = v[j], g[j], emp[j]
+        dv = vk * t
         rt = rem_t[gk]
         re = rem_e[gk]
-        left = budget - cost
+        val2 = val + ((dv if dv < rt else rt) if rt > 0 else 0)
+        if ek:
+            ne2 = ne - (dv if dv < re else re) if re > 0 else ne
+        else:
+            ne2 = ne
+        cost2 = cost + c[j] * t
+        units2 = units + t
+        x[j] = t
+        if t and ne2 <= 0:
+            consider(val2, cost2, units2)
+        k1 = k + 1
+        if k1 == n:
+            x[j] = 0
+            return 3 if ne2 > 0 else 0
+        left2 = budget - cost2
+        q = br[k1]
+        rem_t[gk] = rt - dv
+        if ek:
+            rem_e[gk] = re - dv
+        status = 0
+        ub, wq = lp_v(left2, rem_t, q)
+        ub += val2
+        if ub < inc_val:
+            status = 2
+        elif ne2 > 0:
+            le = lp_e(ne2, rem_e)
+            if le > left2:
+                status = 3 if le >= BIG else 1
+        elif ub == val2:
+            status = 1  # nothing left to add: this plan was considered above
+        if status == 0 and ub == inc_val:
+            lb, _ = lp_t(inc_val - val2, rem_t, -1)
+            lb += cost2
+            if lb > inc_cost or (
+                lb == inc_cost and units2 + units_lb(k1, inc_val - val2, ne2, 0) > inc_units
+            ):
+                status = 1
+        if status == 0:
+            dfs(k1, cost2, units2, val2, ne2, wq)
+        rem_t[gk] = rt
+        rem_e[gk] = re
+        x[j] = 0
+        return status
+
+    def dfs(k: int, cost: int, units: int, val: int, ne: int, wq: int) -> None:
+        """Branch on option ``br[k]``; ``wq`` is the value the parent's relaxation gives it."""
+        nonlocal nodes
+        nodes += 1
+        j = br[k]
+        vk, ck, uk = v[j], c[j], u[j]
+        rt = rem_t[g[j]]
+        re = rem_e[g[j]]
         tmax = -(-rt // vk) if rt > 0 else 0
-        if ek and ne > 0 and re > 0:
+        if emp[j] and ne > 0 and re > 0:
             t = -(-(re if re < ne else ne) // vk)
             if t > tmax:
                 tmax = t
         if tmax > uk:
             tmax = uk
-        xf = min(uk, rt // vk) if rt > 0 else 0
         if ck:
-            afford = left // ck
+            afford = (budget - cost) // ck
             if tmax > afford:
                 tmax = afford
-            if xf > afford:
-                xf = afford
-        k1 = k + 1
-        last = k1 == n
-        for t in range(tmax, -1, -1):
-            dv = vk * t
-            val2 = val + ((dv if dv < rt else rt) if rt > 0 else 0)
-            rem_t[gk] = rt - dv
-            if ek:
-                ne2 = ne - (dv if dv < re else re) if re > 0 else ne
-                rem_e[gk] = re - dv
-            else:
-                ne2 = ne
-            cost2 = cost + ck * t
-            units2 = units + t
-            left2 = budget - cost2
-            x[k] = t
-            if t and ne2 <= 0:
-                consider(val2, cost2, units2)
-            if last:
-                if ne2 > 0:
-                    break
-                continue
-            ub = val2 + lp_v(k1, left2, rem_t)
-            if ub < inc_val:
-                if t <= xf:
-                    break
-                continue
-            if ne2 > 0:
-                le = lp_e(k1, ne2, rem_e)
-                if le > left2:
-                    if le >= BIG:
-                        break
-                    continue
-            elif ub == val2:
-                continue  # nothing left to add: this plan was considered above
-            if ub == inc_val:
-                lb = cost2 + lp_t(k1, inc_val - val2, rem_t)
-                if lb > inc_cost or (
-                    lb == inc_cost and units2 + units_lb(k1, inc_val - val2, ne2, 0) > inc_units
-                ):
-                    continue
-            dfs(k1, cost2, units2, val2, ne2)
-        x[k] = 0
-        rem_t[gk] = rt
-        rem_e[gk] = re
+        xf = wq // vk
+        xc = -(-wq // vk)
+        if xc > tmax:
+            xc = tmax
+        fixed[j] = True
+        for t in range(xc, -1, -1):
+            st = child(k, j, t, cost, units, val, ne)
+            if st == 3 or (st == 2 and t <= xf):
+                break
+        for t in range(xc + 1, tmax + 1):
+            if child(k, j, t, cost, units, val, ne) == 2:
+                break
+        fixed[j] = False
 
     cost0 = prep.base_cost
     if cost0 <= budget:
         ne0 = prep.need_e
         if ne0 <= 0:
             consider(0, cost0, prep.base_units_total)
-        if n > 0 and lp_e(0, ne0, rem_e) <= budget - cost0:
-            dfs(0, cost0, prep.base_units_total, 0, ne0)
+        if n > 0 and lp_e(ne0, rem_e) <= budget - cost0:
+            _, wq0 = lp_v(budget - cost0, rem_t, br[0])
+            dfs(0, cost0, prep.base_units_total, 0, ne0, wq0)
     if inc_val < 0:
         return None, nodes
     return (prep.counted_base + inc_val, (inc_cost, inc_units, inc_full)), nodes

@@ -1,0 +1,5 @@
+"""``python -m bouwblokken``: the command line (see :mod:`bouwblokken.cli`)."""
+
+from bouwblokken.cli import main
+
+raise SystemExit(main())
