@@ -235,7 +235,16 @@ def test_obligation_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_obligation_rules_pso_and_below_threshold(capsys: pytest.CaptureFixture[str]) -> None:
-    data = run_json(capsys, "obligation", "--contract-value", "1000000", "--rules", "schiedam")
+    data = run_json(
+        capsys,
+        "obligation",
+        "--contract-value",
+        "1000000",
+        "--rules",
+        "schiedam",
+        "--contract-type",
+        "services",
+    )
     assert data["amount"] == "50000.00" and data["source"] == "rules:schiedam"
     data = run_json(
         capsys,

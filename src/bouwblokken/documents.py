@@ -78,6 +78,9 @@ def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         reason = err["msg"]
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, Exception):
+            reason = str(cause)  # our own message, without pydantic's "Value error, " prefix
         if err["type"] == "extra_forbidden":
             reason = "unknown field (misspelt?)"
         elif err["type"] == "missing":

@@ -45,7 +45,7 @@ from bouwblokken.money import Lang, format_eur, round_cents
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
 from bouwblokken.periods import Period, add_months, intersect, limit_end, normalise, subtract
 from bouwblokken.tender import Person, Tender
-from bouwblokken.valuation import Exclusion, NotCounted, Valuation, value_activity
+from bouwblokken.valuation import Exclusion, NotCounted, Valuation, _num, value_activity
 
 __all__ = [
     "ActivityResult",
@@ -172,7 +172,9 @@ class Fulfilment:
 
 @dataclass(frozen=True)
 class YearResult:
-    """Counted value in one contract year (before share caps) against its minimum."""
+    """Counted value in one contract year against its minimum. Dated activities are split by
+    day (re-valued within the year); undated ones count in the year of their start date (or the
+    first year). Each activity's share is at most what it counts after share caps."""
 
     year: ContractYear
     counted: Decimal
@@ -252,6 +254,11 @@ class _Entry:
         a = self.activity
         return f"tender {self.tender.id!r} activity {a.id or '#' + str(self.index + 1)!r}"
 
+    @property
+    def label(self) -> str:
+        """``tender/activity``, as reasons name the activity that claimed something."""
+        return f"{self.tender.id}/{self.activity.id or '#' + str(self.index + 1)}"
+
 
 def priority(tender: Tender, index: int, activity: Activity) -> tuple[object, ...]:
     """The canonical order in which activities claim person-days and capped room."""
@@ -308,10 +315,12 @@ def evaluate(
         catalogs[tender.id] = catalog
         obligations[tender.id] = compute_obligation(tender, catalog)
         if tender.activities and not obligations[tender.id].applies:
+            n = len(tender.activities)
             warnings.append(
                 f"tender {tender.id!r} has no obligation "
-                f"({obligations[tender.id].lines[-1].en}) but {len(tender.activities)} "
-                "activities are attached; they are valued all the same"
+                f"({obligations[tender.id].lines[-1].en}) but {n} "
+                f"{'activity is' if n == 1 else 'activities are'} attached; "
+                "they are valued all the same"
             )
         for i, activity in enumerate(tender.activities):
             entry = _Entry(tender, catalog, i, activity)
@@ -368,24 +377,27 @@ def _run_view(
 ) -> dict[str, list[ActivityResult]]:
     """Value entries in canonical order, excluding person-days already counted."""
     entries = list(entries)
-    first_start: dict[tuple[str, str, str], date] = {}
+    first_start: dict[tuple[str, str, str], tuple[date, str]] = {}
     for e in entries:
         a = e.activity
         if a.person is not None and a.start is not None and e.catalog is not None:
             key = (a.person, e.catalog.id, a.block)
-            first_start[key] = min(first_start.get(key, a.start), a.start)
+            first_start[key] = min(first_start.get(key, (a.start, e.label)), (a.start, e.label))
     counted_days: dict[str, list[tuple[Period, str]]] = {}
+    granted: dict[str, dict[str, str]] = {}
     out: dict[str, list[ActivityResult]] = {}
     for e in entries:
         a, t, catalog = e.activity, e.tender, e.catalog
         assert catalog is not None
         exclusions = _exclusions(e, catalog, as_of, first_start, counted_days, warnings)
-        valuation = value_activity(a, catalog, exclusions=exclusions)
-        if a.person is not None and valuation.counted_periods:
-            label = f"{t.id}/{a.id or '#' + str(e.index + 1)}"
+        person_granted = granted.setdefault(a.person, {}) if a.person is not None else {}
+        valuation = value_activity(a, catalog, exclusions=exclusions, granted=person_granted)
+        if a.person is not None:
             counted_days.setdefault(a.person, []).extend(
-                (p, label) for p in valuation.counted_periods
+                (p, e.label) for p in valuation.counted_periods
             )
+            for bonus_id in valuation.one_off_bonuses:
+                person_granted[bonus_id] = e.label
         out.setdefault(t.id, []).append(
             ActivityResult(t.id, e.index, a, valuation, valuation.amount, valuation.not_counted)
         )
@@ -396,7 +408,7 @@ def _exclusions(
     e: _Entry,
     catalog: Catalog,
     as_of: date | None,
-    first_start: Mapping[tuple[str, str, str], date],
+    first_start: Mapping[tuple[str, str, str], tuple[date, str]],
     counted_days: Mapping[str, list[tuple[Period, str]]],
     warnings: list[str] | None,
 ) -> list[Exclusion]:
@@ -456,8 +468,9 @@ def _exclusions(
     if a.person is not None:
         block = catalog.block(a.block)
         limit = block.counting_limit
-        first = first_start.get((a.person, catalog.id, a.block))
-        if isinstance(limit, LimitMonths) and first is not None and first < a.start:
+        first_seen = first_start.get((a.person, catalog.id, a.block))
+        if isinstance(limit, LimitMonths) and first_seen is not None and first_seen[0] < a.start:
+            first, where = first_seen
             end = limit_end(first, limit.months)
             if end < a.end:
                 out.append(
@@ -465,8 +478,10 @@ def _exclusions(
                         max(end + ONE_DAY, a.start),
                         a.end,
                         "person_counting_limit",
-                        f"persoon telt max. {limit.months} maanden vanaf {first} (t/m {end})",
-                        f"person counts at most {limit.months} months from {first} (to {end})",
+                        f"persoon telt max. {limit.months} maanden vanaf {first} ({where}),"
+                        f" t/m {end}",
+                        f"person counts at most {limit.months} months from {first} ({where}),"
+                        f" to {end}",
                     )
                 )
         for period, owner in counted_days.get(a.person, []):
@@ -518,13 +533,14 @@ def _apply_share_caps(
             take = min(counted, room)
             if take < counted:
                 pct = cap.max_share_percent
+                limit = round_cents(Fraction(pct) / 100 * ob.exact)
                 extra.append(
                     NotCounted(
                         "share_cap",
-                        f"{cap.label_nl}: max. {pct}% van de verplichting "
-                        f"({format_eur(round_cents(Fraction(pct) / 100 * ob.exact))})",
-                        f"{cap.label_en}: at most {pct}% of the obligation "
-                        f"({format_eur(round_cents(Fraction(pct) / 100 * ob.exact), lang='en')})",
+                        f"boven het plafond '{cap.label_nl}' ({_num(pct, 'nl')}% van de "
+                        f"verplichting = {format_eur(limit)})",
+                        f"above the cap '{cap.label_en}' ({_num(pct, 'en')}% of the "
+                        f"obligation = {format_eur(limit, lang='en')})",
                         Fraction(counted - take),
                     )
                 )
@@ -551,42 +567,54 @@ def _fulfilment(ob: Obligation, rows: Iterable[ActivityResult]) -> Fulfilment:
 def _years(
     ob: Obligation, rows: Iterable[ActivityResult], catalog: Catalog | None
 ) -> tuple[YearResult, ...]:
-    """Counted value per contract year: dated activities re-valued within each year."""
+    """Counted value per contract year (see :class:`YearResult`)."""
     if not ob.contract_years or catalog is None:
         return ()
-    rows = list(rows)
-    out = []
-    for year in ob.contract_years:
-        total = Decimal("0.00")
-        for r in rows:
-            v = r.valuation
-            if v is None or r.counted == 0:
-                continue
-            if not v.counted_periods:
-                a = r.activity
-                when = a.start or year.start
-                if year.start <= when <= year.end:
-                    total += r.counted
-                continue
+    years = ob.contract_years
+
+    def year_of(day: date | None) -> int:
+        if day is None or day <= years[0].end:
+            return 0
+        return next((i for i, y in enumerate(years) if day <= y.end), len(years) - 1)
+
+    totals = [Decimal("0.00")] * len(years)
+    for r in rows:
+        v = r.valuation
+        if v is None or r.counted == 0:
+            continue
+        if not v.counted_periods:
+            totals[year_of(r.activity.start)] += r.counted
+            continue
+        not_counted = (
+            [
+                Exclusion(s, x, "not_counted", "telt niet", "not counted")
+                for s, x in subtract([(r.activity.start, r.activity.end)], v.counted_periods)
+                if r.activity.start and r.activity.end
+            ]
+            if r.activity.start and r.activity.end
+            else []
+        )
+        no_one_offs = {b: "elders" for b in v.one_off_bonuses}
+        left = r.counted
+        shares = [Decimal("0.00")] * len(years)
+        first = year_of(min(p[0] for p in v.counted_periods))
+        one_offs = sum(
+            (b.amount for b in catalog.bonuses if b.id in v.one_off_bonuses), Decimal("0.00")
+        )
+        shares[first] += one_offs
+        for i, year in enumerate(years):
             inside = intersect(list(v.counted_periods), [(year.start, year.end)])
             if not inside:
                 continue
-            outside = subtract(normalise(v.counted_periods), inside)
-            ex = [
+            other = [
                 Exclusion(s, x, "other_year", "ander contractjaar", "other contract year")
-                for s, x in outside
+                for s, x in subtract(normalise(v.counted_periods), inside)
             ]
-            # Re-value only the counted days that fall in this year.
-            prior = [
-                Exclusion(s, x, "not_counted", "telt niet", "not counted")
-                for s, x in subtract(
-                    [(r.activity.start, r.activity.end)]
-                    if r.activity.start and r.activity.end
-                    else [],
-                    v.counted_periods,
-                )
-            ]
-            part = value_activity(r.activity, catalog, exclusions=prior + ex).amount
-            total += min(part, r.counted)
-        out.append(YearResult(year, total))
-    return tuple(out)
+            shares[i] += value_activity(
+                r.activity, catalog, exclusions=not_counted + other, granted=no_one_offs
+            ).amount
+        for i, share in enumerate(shares):  # never more than the activity counts after caps
+            take = min(share, left)
+            totals[i] += take
+            left -= take
+    return tuple(YearResult(y, t) for y, t in zip(years, totals, strict=True))

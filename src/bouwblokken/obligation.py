@@ -171,6 +171,13 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
     if threshold is None and tender.contract_type in rules.threshold_by_contract_type:
         assert tender.contract_type is not None
         threshold = rules.threshold_by_contract_type[tender.contract_type]
+    if threshold is None and rules.threshold_by_contract_type and tender.contract_type is None:
+        kinds = ", ".join(sorted(rules.threshold_by_contract_type))
+        raise LedgerError(
+            f"the threshold depends on the contract type ({kinds}): give the contract type",
+            record=rec,
+            field="contract_type",
+        )
     if threshold is None:
         threshold = rules.threshold
     if threshold is not None:
@@ -230,6 +237,31 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             "the rules do not state a percentage: give the tender's percentage",
             record=rec,
             field="percentage",
+        )
+    decisive = [
+        ls
+        for ls in rules.labour_share_rules
+        if ls.percentage == 0
+        and (not ls.contract_types or tender.contract_type in ls.contract_types)
+    ]
+    if decisive and tender.labour_share_percent is None:
+        raise LedgerError(
+            "whether there is an obligation depends on the labour share of the contract: "
+            "give labour_share_percent",
+            record=rec,
+            field="labour_share_percent",
+        )
+    if tender.labour_share_percent is None and rules.labour_share_rules:
+        ls0 = rules.labour_share_rules[0]
+        below_nl = _num(ls0.below_labour_share_percent, "nl")
+        below_en = _num(ls0.below_labour_share_percent, "en")
+        lines.append(
+            _line(
+                f"arbeidsaandeel niet opgegeven: onder {below_nl}%"
+                f" zou {_num(ls0.percentage, 'nl')}% gelden",
+                f"labour share not given: below {below_en}%"
+                f" {_num(ls0.percentage, 'en')}% would apply",
+            )
         )
     if tender.labour_share_percent is not None:
         for ls in rules.labour_share_rules:

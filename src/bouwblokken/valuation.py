@@ -17,7 +17,7 @@ days the ledger took out (:class:`Exclusion`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -101,13 +101,29 @@ class NotCounted:
     nl: str
     en: str
     exact: Fraction
+    amount: Decimal = Decimal("-1")
+    """In whole cents. Within one valuation the parts are rounded together (largest
+    remainder), so counted + not counted = the activity's full value, to the cent."""
 
-    @property
-    def amount(self) -> Decimal:
-        return round_cents(self.exact)
+    def __post_init__(self) -> None:
+        if self.amount == Decimal("-1"):
+            object.__setattr__(self, "amount", round_cents(self.exact))
 
     def text(self, lang: Lang = "nl") -> str:
         return self.nl if lang == "nl" else self.en
+
+
+def allocate_cents(total: Decimal, parts: Sequence[Fraction]) -> list[Decimal]:
+    """Split ``total`` (whole cents) over exact ``parts`` by largest remainder: each part gets
+    its value rounded down or up, and the parts add up to ``total`` exactly."""
+    cents = [(p * 100).__floor__() for p in parts]
+    left = int(total * 100) - sum(cents)
+    if not 0 <= left <= len(parts):
+        return [round_cents(p) for p in parts]
+    order = sorted(range(len(parts)), key=lambda i: (-(parts[i] * 100 - cents[i]), i))
+    for i in order[:left]:
+        cents[i] += 1
+    return [(Decimal(c) / 100).quantize(Decimal("0.01")) for c in cents]
 
 
 @dataclass(frozen=True)
@@ -128,7 +144,10 @@ class Valuation:
     lines: tuple[TrailLine, ...]
     not_counted: tuple[NotCounted, ...] = ()
     counted_periods: tuple[Period, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    """Days this valuation counts (dated pro-rata blocks only): what the ledger books as the
+    person's counted days."""
+    one_off_bonuses: tuple[str, ...] = field(default=())
+    """Ids of the one-off bonuses included (the ledger grants each once per person)."""
 
     def explain(self, lang: Lang = "nl") -> str:
         """The trail as lines of text, headed by the edition."""
@@ -198,10 +217,14 @@ class _Factor:
 class _Context:
     """Inputs resolved once per valuation: hours factor, periods, errors naming the record."""
 
-    def __init__(self, catalog: Catalog, block: Block, activity: Activity) -> None:
+    def __init__(
+        self, catalog: Catalog, block: Block, activity: Activity, granted: Mapping[str, str]
+    ) -> None:
         self.catalog = catalog
         self.block = block
         self.activity = activity
+        self.granted = granted
+        self.one_offs: list[str] = []
         self.notes: list[TrailLine] = []
         self.not_counted: list[NotCounted] = []
 
@@ -332,7 +355,7 @@ def _applicable_bonuses(ctx: _Context) -> list[Bonus]:
         if holds is None:
             missing_nl, missing_en = (
                 ("leeftijd", "age")
-                if isinstance(bonus.condition, MinAge)
+                if isinstance(bonus.condition, MinAge | AgeBelow)
                 else ("stageduur", "internship_months")
             )
             ctx.notes.append(
@@ -363,18 +386,21 @@ def value_activity(
     catalog: Catalog,
     *,
     exclusions: Sequence[Exclusion] = (),
+    granted: Mapping[str, str] | None = None,
 ) -> Valuation:
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
     ``exclusions`` are days the ledger does not count (already counted elsewhere, beyond the
     person's limit across activities, outside the contract); their value is reported in
-    :attr:`Valuation.not_counted` under the given reason.
+    :attr:`Valuation.not_counted` under the given reason. ``granted`` maps one-off bonus ids
+    this person already received to where (they do not count again). A one-off bonus on a
+    dated block counts only when the block counts at least one day.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
     """
     block = catalog.block(activity.block, record=activity.label)
-    ctx = _Context(catalog, block, activity)
+    ctx = _Context(catalog, block, activity, granted or {})
     rule = block.rule
     lines: list[TrailLine] = []
     counted_periods: list[Period] = []
@@ -385,10 +411,15 @@ def value_activity(
         exact, counted_periods = _value_dated(ctx, lines, exclusions)
     else:
         exact = _value_undated(ctx, lines)
-        if activity.start is not None and activity.end is not None:
-            counted_periods = [(activity.start, activity.end)]
 
     amount = round_cents(exact)
+    lost = [nc for nc in ctx.not_counted if nc.exact != 0]
+    gross = round_cents(exact + sum((nc.exact for nc in lost), Fraction(0)))
+    shares = allocate_cents(gross - amount, [nc.exact for nc in lost])
+    lost = [
+        NotCounted(nc.reason, nc.nl, nc.en, nc.exact, share)
+        for nc, share in zip(lost, shares, strict=True)
+    ]
     parts = [ln for ln in lines if ln.amount is not None]
     if len(parts) > 1 or round_cents(exact) != exact:
         lines.append(
@@ -411,8 +442,9 @@ def value_activity(
         exact=exact,
         amount=amount,
         lines=tuple(lines + ctx.notes),
-        not_counted=tuple(nc for nc in ctx.not_counted if nc.exact != 0),
+        not_counted=tuple(lost),
         counted_periods=tuple(counted_periods),
+        one_off_bonuses=tuple(ctx.one_offs),
     )
 
 
@@ -506,9 +538,7 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
     # One-off bonuses may sit on undated blocks (e.g. hiring a pupil after an internship).
     for bonus in _applicable_bonuses(ctx):
         if bonus.unit == "one_off":
-            b = Fraction(bonus.amount)
-            lines.append(_one_off_line(bonus, b))
-            v += b
+            v += _one_off(ctx, bonus, lines, counts=True)
         else:
             ctx.notes.append(
                 TrailLine(
@@ -518,6 +548,31 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
                 )
             )
     return v
+
+
+def _one_off(
+    ctx: _Context, bonus: Bonus, lines: list[TrailLine] | None, *, counts: bool
+) -> Fraction:
+    """A one-off bonus: once per person (``ctx.granted``), and only if the block counts."""
+    b = Fraction(bonus.amount)
+    if not counts:
+        return Fraction(0)
+    owner = ctx.granted.get(bonus.id)
+    if owner is not None:
+        if lines is not None:
+            ctx.not_counted.append(
+                NotCounted(
+                    "double_count",
+                    f"eenmalige bonus {bonus.label_nl} telt al bij {owner}",
+                    f"one-off bonus {bonus.label_en} already counts for {owner}",
+                    b,
+                )
+            )
+        return Fraction(0)
+    if lines is not None:
+        lines.append(_one_off_line(bonus, b))
+        ctx.one_offs.append(bonus.id)
+    return b
 
 
 def _one_off_line(bonus: Bonus, b: Fraction) -> TrailLine:
@@ -761,9 +816,7 @@ def _dated_total(
     for bonus in bonuses:
         b_amount = Fraction(bonus.amount)
         if bonus.unit == "one_off":
-            total += b_amount
-            if lines is not None:
-                lines.append(_one_off_line(bonus, b_amount))
+            total += _one_off(ctx, bonus, lines, counts=bool(pieces))
             continue
         where = pieces if bonus.within_counting_limit else bonus_pieces
         b_factors = [*hours_factors, ctx.duration(where, unit)]
@@ -836,12 +889,13 @@ def _value_worked_hours(ctx: _Context, lines: list[TrailLine]) -> Fraction:
     lines.append(_product_line("base", block.label_nl, block.label_en, amount, [f], v))
     for bonus in _applicable_bonuses(ctx):
         b_amount = Fraction(bonus.amount)
-        b = b_amount if bonus.unit == "one_off" else b_amount * f.value
+        if bonus.unit == "one_off":
+            v += _one_off(ctx, bonus, lines, counts=hours > 0)
+            continue
+        b = b_amount * f.value
         v += b
         lines.append(
-            _one_off_line(bonus, b)
-            if bonus.unit == "one_off"
-            else _product_line(
+            _product_line(
                 "bonus", f"bonus {bonus.label_nl}", f"bonus {bonus.label_en}", b_amount, [f], b
             )
         )
