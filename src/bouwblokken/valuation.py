@@ -197,6 +197,13 @@ def _num(value: Fraction | Decimal | int, lang: Lang) -> str:
     return f"{whole} {rest}/{f.denominator}" if whole else f"{rest}/{f.denominator}"
 
 
+def _months(value: Fraction, lang: Lang) -> str:
+    """Months as a numerator: ``6``, ``2,5``, ``(15/31)`` or ``(2 + 6/31)``, so that the
+    ``/12`` after it reads right."""
+    text = _num(value, lang)
+    return f"({text.replace(' ', ' + ')})" if "/" in text else text
+
+
 def _eur(value: Fraction | Decimal | int, lang: Lang) -> str:
     return format_eur(value, lang=lang)
 
@@ -266,8 +273,8 @@ class _Context:
         months = sum((months_in(s, e) for s, e in pieces), Fraction(0))
         return _Factor(
             months / 12,
-            f"{_num(months, 'nl')}/12 maanden",
-            f"{_num(months, 'en')}/12 months",
+            f"{_months(months, 'nl')}/12 maanden",
+            f"{_months(months, 'en')}/12 months",
         )
 
     def months(self, pieces: Sequence[Period]) -> Fraction:
@@ -799,8 +806,8 @@ def _dated_total(
         factors.append(
             _Factor(
                 m / rule.period_months,
-                f"{_num(m, 'nl')}/{rule.period_months} maanden",
-                f"{_num(m, 'en')}/{rule.period_months} months",
+                f"{_months(m, 'nl')}/{rule.period_months} maanden",
+                f"{_months(m, 'en')}/{rule.period_months} months",
             )
         )
     base = _product(amount, factors)

@@ -38,7 +38,6 @@ from bouwblokken.catalog.model import (
     PerYearRule,
     Rule,
 )
-from bouwblokken.errors import CatalogFileError
 from bouwblokken.money import round_cents
 from bouwblokken.valuation import value_activity
 

@@ -92,8 +92,8 @@ def _describe(exc: ValidationError, data: Any) -> tuple[str, str]:
         if isinstance(cause, LocatedError):
             loc, reason = cause.location, str(cause)
         elif isinstance(cause, Exception):
-            reason = str(cause)
-        if "input" in first and not isinstance(first["input"], dict | list):
+            reason = str(cause)  # our own message already shows the input
+        elif "input" in first and not isinstance(first["input"], dict | list):
             shown = repr(first["input"])
             if len(shown) <= 60:
                 reason += f" (got {shown})"
