@@ -386,7 +386,9 @@ def realisation_chart(
     ax = fig.add_subplot()
     top = tr.obligation.amount
     if dates:
-        ends = _month_ends(min(dates), max(dates))
+        first = min(dates)
+        # The day before the first counted day (value 0), then every month end.
+        ends = [first - timedelta(days=1), *_month_ends(first, max(dates))]
         f_vals = _cumulative(forecast, ends)
         ax.plot(
             _days(ends),
@@ -496,7 +498,7 @@ def pareto_chart(result: PlanResult, *, lang: Lang = "nl") -> Figure:
             [_f(p.cost) for p in frontier],
             color="#3b6fb6",
             marker="o",
-            drawstyle="steps-post",
+            linewidth=1.2,
             label=t["frontier"],
             zorder=3,
         )
