@@ -22,11 +22,17 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from bouwblokken.catalog.model import Catalog
+from bouwblokken.documents import LedgerResultDocument
+from bouwblokken.ledger import Ledger
+from bouwblokken.optimize.plan import PlanRequest
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 SCHEMAS: dict[str, type[BaseModel] | TypeAdapter[Any]] = {
     "catalog-format": Catalog,
+    "schemas/ledger": Ledger,
+    "schemas/ledger-result": LedgerResultDocument,
+    "schemas/options": PlanRequest,
 }
 """name -> model or TypeAdapter; each becomes ``docs/<name>.schema.json``."""
 

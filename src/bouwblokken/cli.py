@@ -5,7 +5,7 @@ Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``e
 ``--catalog-dir``) may stand before or after the subcommand.
 
 Exit status: 0 done; 2 bad input (an unknown block, a bad date or number, a file that is missing
-or does not follow its format, an optimiser that is not installed). Bad input is reported as
+or does not follow its format). Bad input is reported as
 ONE line on stderr that names the file, record and field or the option — never a traceback.
 Numbers from the command line are parsed exactly (``Decimal`` from the text, never float); an
 amount with more than two decimals is refused, not rounded.
@@ -14,8 +14,6 @@ amount with more than two decimals is refused, not rounded.
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
 import json
 import re
 import sys
@@ -1095,22 +1093,10 @@ def cmd_evaluate(ctx: _Ctx) -> int:
 
 
 def cmd_optimise(ctx: _Ctx) -> int:
-    try:
-        plan = importlib.import_module("bouwblokken.optimize.plan")
-        read_plan_request = plan.read_plan_request
-        optimise = plan.optimise
-    except (ImportError, AttributeError) as exc:
-        raise CliError(
-            "the optimiser (bouwblokken.optimize.plan) is not available in this installation "
-            f"({exc}); install the full package or use the Python API"
-        ) from None
-    path: Path = ctx.args.options
-    try:
-        request = read_plan_request(path)
-    except MoneyError as exc:
-        raise CliError(f"{path}: {exc}") from None
-    takes_registry = "registry" in inspect.signature(optimise).parameters
-    result = optimise(request, registry=ctx.registry) if takes_registry else optimise(request)
+    from bouwblokken.optimize.plan import optimise, read_plan_request
+
+    request = read_plan_request(ctx.args.options)
+    result = optimise(request, registry=ctx.registry)
     if ctx.json:
         ctx.dump(result.to_dict())
     else:

@@ -26,6 +26,7 @@ __all__ = [
     "NonNegativeMoney",
     "format_eur",
     "format_number",
+    "from_cents",
     "parse_money",
     "round_cents",
     "to_cents",
@@ -136,6 +137,11 @@ def to_cents(amount: Decimal | Fraction | int) -> int:
     if f.denominator != 1:
         raise MoneyError(f"{amount} is not a whole number of cents")
     return f.numerator
+
+
+def from_cents(cents: int) -> Decimal:
+    """Whole cents as a euro amount with two decimals (``800000`` → ``Decimal('8000.00')``)."""
+    return (Decimal(cents) / 100).quantize(CENT)
 
 
 def format_number(value: Fraction | Decimal | int, *, lang: Lang = "nl", decimals: int = 2) -> str:

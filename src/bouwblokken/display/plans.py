@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.text import align
-from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.money import Lang, format_eur, from_cents, round_cents
 
 if TYPE_CHECKING:
     from bouwblokken.optimize.plan import Plan, PlanResult
@@ -74,7 +74,7 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
         )
     if result.diagnosis is not None:
         d = result.diagnosis
-        reached = eur(Decimal(d.max_counted_cents) / 100)
+        reached = eur(from_cents(d.max_counted_cents))
         parts.append(
             (
                 f"Niet haalbaar: hoogstens {reached} te tellen. Beperkt door:\n"
@@ -132,8 +132,8 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
         "diagnosis": None
         if d is None
         else {
-            "max_counted": _money(Decimal(d.max_counted_cents) / 100),
-            "shortfall": _money(Decimal(d.shortfall_cents) / 100),
+            "max_counted": _money(from_cents(d.max_counted_cents)),
+            "shortfall": _money(from_cents(d.shortfall_cents)),
             "reasons": [
                 {"code": r.code, "subject": r.subject, "message": r.message} for r in d.reasons
             ],

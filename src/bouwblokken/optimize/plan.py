@@ -32,7 +32,7 @@ from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
+from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution
@@ -49,15 +49,21 @@ __all__ = [
     "read_plan_request",
 ]
 
-_QUANTITY = {
-    "per_hour": "hours",
-    "invoice": "invoice_amount",
-    "per_activity": "activities",
-    "actual_costs": "costs",
-    "agreed": "agreed_amount",
-    "per_period": "periods",
-}
-"""For a divisible option: the activity field that one step sets (one step = the template)."""
+_DIVISIBLE = {"per_hour", "invoice", "per_activity", "actual_costs", "agreed", "per_period"}
+"""Rule kinds whose value is proportional to a quantity, so an option can be divisible."""
+
+_SCALED = ("hours", "invoice_amount", "activities", "days", "costs", "agreed_amount", "periods")
+"""The quantity fields of a divisible option's template; ``n`` units scale every one that is
+set (``n`` guest lessons on ``n`` days), so ``n`` units are worth ``n`` times one unit."""
+
+
+def _scaled(template: Activity, n: int, option_id: str) -> Activity:
+    update: dict[str, Any] = {"id": option_id, "status": "planned"}
+    for name in _SCALED:
+        value = getattr(template, name)
+        if value is not None:
+            update[name] = value * n
+    return template.model_copy(update=update)
 
 
 class OptionSpec(Frozen):
@@ -265,7 +271,7 @@ def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _U
     except ValuationError as exc:
         raise ValuationError(str(exc), field="template", record=f"option {spec.id!r}") from None
     if spec.kind == "divisible":
-        if block.rule.kind not in _QUANTITY:
+        if block.rule.kind not in _DIVISIBLE:
             raise ValuationError(
                 f"a {block.rule.kind} block cannot be divisible; use kind 'persons'",
                 field="kind",
@@ -382,10 +388,10 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
                 "option": spec.id,
                 "label": spec.label or spec.template.block,
                 "units": n,
-                "unit_value": Decimal(u.value_cents) / 100,
+                "unit_value": from_cents(u.value_cents),
                 "unit_cost": spec.cost_per_unit,
-                "value": Decimal(u.value_cents * n) / 100,
-                "cost": spec.cost_per_unit * n,
+                "value": from_cents(u.value_cents * n),
+                "cost": (spec.cost_per_unit * n).quantize(Decimal("0.01")),
                 "cost_per_value": (
                     Fraction(spec.cost_per_unit) / Fraction(u.value_cents, 100)
                     if u.value_cents
@@ -406,18 +412,12 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
                     )
                 )
         else:
-            field = _QUANTITY[u.rule_kind]
-            step = getattr(spec.template, field)
-            qty = (Decimal(step) if step is not None else Decimal(1)) * n
-            value: Any = int(qty) if field == "activities" else qty
-            acts.append(
-                spec.template.model_copy(update={"id": spec.id, field: value, "status": "planned"})
-            )
+            acts.append(_scaled(spec.template, n, spec.id))
     return Plan(
         solution=solution,
         units={i: x for i, x in zip(solution.option_ids, solution.units, strict=True) if x},
-        cost=Decimal(solution.cost_cents) / 100,
-        counted=Decimal(solution.counted_cents) / 100,
+        cost=from_cents(solution.cost_cents),
+        counted=from_cents(solution.counted_cents),
         target=target,
         people=solution.people,
         activities=tuple(acts),
