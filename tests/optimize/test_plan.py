@@ -40,46 +40,66 @@ def _person(block: str, hours: int, months: int = 12, **extra: object) -> Activi
     return Activity(block=block, hours_per_week=hours, start=date(2025, 5, 1), end=end, **extra)  # type: ignore[arg-type]
 
 
+def _opt(oid: str, template: Activity, cost: str, most: int) -> OptionSpec:
+    """A person option: each unit one placement like ``template``."""
+    return OptionSpec(id=oid, template=template, cost_per_unit=cost, max_units=most)
+
+
+def _div(oid: str, cost: str, most: int, block: str, **step: object) -> OptionSpec:
+    """A divisible option: each unit one step (``hours=1``, ``invoice_amount="100"`` …)."""
+    template = Activity(block=block, **step)  # type: ignore[arg-type]
+    return OptionSpec(
+        id=oid, kind="divisible", template=template, cost_per_unit=cost, max_units=most
+    )
+
+
 OPTIONS: dict[str, tuple[dict[str, object], list[OptionSpec]]] = {
     "haaglanden": (
         {},
         [
-            OptionSpec(id="pw", template=_person("participatiewet", 24), cost_per_unit="9000", max_units=2),
-            OptionSpec(id="pw55", template=_person("participatiewet", 32, age=58), cost_per_unit="15000", max_units=1),
-            OptionSpec(id="bbl", template=_person("leerbaan_bbl_niveau_3_plus", 36), cost_per_unit="5000", max_units=2),
-            OptionSpec(id="ww", template=_person("ww", 36), cost_per_unit="7000", max_units=2),
-            OptionSpec(id="begeleiding", kind="divisible", template=Activity(block="opleiding_begeleiding", costs="100"), cost_per_unit="100", max_units=150),
+            _opt("pw", _person("participatiewet", 24), "9000", 2),
+            _opt("pw55", _person("participatiewet", 32, age=58), "15000", 1),
+            _opt("bbl", _person("leerbaan_bbl_niveau_3_plus", 36), "5000", 2),
+            _opt("ww", _person("ww", 36), "7000", 2),
+            _div("begeleiding", "100", 150, "opleiding_begeleiding", costs="100"),
         ],
     ),
     "utrecht": (
         {"percentage": "5"},
         [
-            OptionSpec(id="pw", template=_person("participatiewet", 32), cost_per_unit="12000", max_units=2),
-            OptionSpec(id="bol", template=_person("bol_niveau_2_3_4", 20, months=6), cost_per_unit="1500", max_units=3),
-            OptionSpec(id="inkoop", kind="divisible", template=Activity(block="inkoop_sociale_onderneming", invoice_amount="100"), cost_per_unit="8", max_units=200),
-            OptionSpec(id="project", kind="divisible", template=Activity(block="maatschappelijk_project_uren", hours=1), cost_per_unit="55", max_units=120),
+            _opt("pw", _person("participatiewet", 32), "12000", 2),
+            _opt("bol", _person("bol_niveau_2_3_4", 20, months=6), "1500", 3),
+            _div("inkoop", "8", 200, "inkoop_sociale_onderneming", invoice_amount="100"),
+            _div("project", "55", 120, "maatschappelijk_project_uren", hours=1),
         ],
     ),
     "leiden": (
         {"percentage": "5"},
         [
-            OptionSpec(id="pwab", template=_person("participatiewet_arbeidsbeperking", 24), cost_per_unit="16000", max_units=1),
-            OptionSpec(id="wia", template=_person("wia", 36, age=56), cost_per_unit="14000", max_units=2),
-            OptionSpec(id="bol", template=_person("bol_stage", 20, months=6), cost_per_unit="800", max_units=4),
-            OptionSpec(id="sw", kind="divisible", template=Activity(block="sw_bedrijf", invoice_amount="100"), cost_per_unit="6", max_units=300),
+            _opt("pwab", _person("participatiewet_arbeidsbeperking", 24), "16000", 1),
+            _opt("wia", _person("wia", 36, age=56), "14000", 2),
+            _opt("bol", _person("bol_stage", 20, months=6), "800", 4),
+            _div("sw", "6", 300, "sw_bedrijf", invoice_amount="100"),
         ],
     ),
     "oost_nederland": (
         {},
         [
-            OptionSpec(id="pw", template=_person("participatiewet_langer_dan_2_jaar", 36), cost_per_unit="10000", max_units=2),
-            OptionSpec(id="wep", template=Activity(block="werkervaringsplaats", start=date(2025, 5, 1), end=date(2025, 10, 31)), cost_per_unit="1200", max_units=3),
-            OptionSpec(id="bbl", template=Activity(block="bbl_niveau_1_2", periods=1), cost_per_unit="6000", max_units=2),
-            OptionSpec(id="pso", kind="divisible", template=Activity(block="inkoop_pso_trede_2", invoice_amount="100"), cost_per_unit="3", max_units=500),
-            OptionSpec(id="mvo", kind="divisible", template=Activity(block="mvo_activiteit_uren", hours=1), cost_per_unit="60", max_units=200),
+            _opt("pw", _person("participatiewet_langer_dan_2_jaar", 36), "10000", 2),
+            _opt(
+                "wep",
+                Activity(
+                    block="werkervaringsplaats", start=date(2025, 5, 1), end=date(2025, 10, 31)
+                ),
+                "1200",
+                3,
+            ),
+            _opt("bbl", Activity(block="bbl_niveau_1_2", periods=1), "6000", 2),
+            _div("pso", "3", 500, "inkoop_pso_trede_2", invoice_amount="100"),
+            _div("mvo", "60", 200, "mvo_activiteit_uren", hours=1),
         ],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("catalog", sorted(OPTIONS))
@@ -139,10 +159,10 @@ def test_share_cap_is_respected_by_plans() -> None:
     tender = _tender("capregion")
     options = (
         # Guest lessons are far cheaper per euro, but only 10% of 60.000 = 6.000 may count.
-        OptionSpec(id="gastles", kind="divisible", template=Activity(block="gastles", activities=1, days=1), cost_per_unit="10", max_units=400),
-        OptionSpec(id="pw", template=_person("participatiewet", 36), cost_per_unit="20000", max_units=3),
-        OptionSpec(id="ww", template=_person("ww", 36), cost_per_unit="9000", max_units=3),
-    )  # fmt: skip
+        _div("gastles", "10", 400, "gastles", activities=1, days=1),
+        _opt("pw", _person("participatiewet", 36), "20000", 3),
+        _opt("ww", _person("ww", 36), "9000", 3),
+    )
     result = optimise(PlanRequest(tender=tender, options=options), registry=registry)
     assert result.best is not None
     ledger = result.best.add_to(Ledger(tenders=(tender,)), "T")
@@ -158,7 +178,7 @@ def test_share_cap_is_respected_by_plans() -> None:
 
 def test_infeasible_request_says_what_blocks_it() -> None:
     tender = _tender("haaglanden")
-    options = (OptionSpec(id="ww", template=_person("ww", 36), cost_per_unit="7000", max_units=1),)
+    options = (_opt("ww", _person("ww", 36), "7000", 1),)
     result = optimise(PlanRequest(tender=tender, options=options))
     assert result.best is None and result.diagnosis is not None
     # One WW person full-time for a year counts 20.000 of the 60.000 needed.
