@@ -82,18 +82,19 @@ class CatalogFileError(CatalogError, ValueError):
         super().__init__(f"{where}: {reason}")
 
 
-class ValuationError(BouwblokkenError, ValueError):
-    """An activity that cannot be valued as given (missing or impossible input)."""
+class _RecordError(BouwblokkenError, ValueError):
+    """An error about one record (``record``) and one of its fields (``field``)."""
 
-    def __init__(self, message: str, *, field: str | None = None, record: str | None = None):
-        self.field = field
+    def __init__(self, message: str, *, record: str | None = None, field: str | None = None):
         self.record = record
-        prefix = ""
-        if record:
-            prefix += f"{record}: "
-        if field:
-            prefix += f"{field}: "
+        self.field = field
+        self.message = message
+        prefix = "".join(f"{part}: " for part in (record, field) if part)
         super().__init__(prefix + message)
+
+
+class ValuationError(_RecordError):
+    """An activity that cannot be valued as given (missing or impossible input)."""
 
 
 class UnknownBlockError(ValuationError, LookupError):
@@ -111,18 +112,8 @@ class UnknownBlockError(ValuationError, LookupError):
         )
 
 
-class LedgerError(BouwblokkenError, ValueError):
+class LedgerError(_RecordError):
     """A tender or activity that the ledger cannot accept (dates, references, duplicates)."""
-
-    def __init__(self, message: str, *, record: str | None = None, field: str | None = None):
-        self.record = record
-        self.field = field
-        prefix = ""
-        if record:
-            prefix += f"{record}: "
-        if field:
-            prefix += f"{field}: "
-        super().__init__(prefix + message)
 
 
 class DocumentError(BouwblokkenError, ValueError):

@@ -34,8 +34,11 @@ from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
 from bouwblokken.obligation import compute_obligation
+from bouwblokken.optimize.alternatives import alternatives
+from bouwblokken.optimize.frontier import pareto_people
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution
+from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
 
@@ -428,10 +431,8 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
 def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanResult:
     """Solve a request: the optimal plan, minimal alternatives, the cost/people frontier, and
     when the target cannot be met, the largest reachable value and what blocks it."""
-    from bouwblokken.optimize import solver
-
     problem, catalog, units, target, notes = build_problem(request, registry=registry)
-    best = solver.solve(problem)
+    best = solve(problem)
     if best.status != "optimal":
         return PlanResult(
             catalog.key,
@@ -448,9 +449,9 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
     alts: list[Solution] = []
     pareto: list[Solution] = []
     if request.alternatives:
-        alts = list(solver.alternatives(problem, k=request.alternatives + 1))[1:]
+        alts = list(alternatives(problem, k=request.alternatives + 1))[1:]
     if any(o.people_per_unit for o in problem.options):
-        pareto = list(solver.pareto_people(problem))
+        pareto = list(pareto_people(problem))
     return PlanResult(
         catalog.key,
         catalog.fingerprint,
