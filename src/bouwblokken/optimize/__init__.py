@@ -1,5 +1,23 @@
 """Optimizer: the cheapest combinations of blocks that meet an obligation."""
 
+from bouwblokken.optimize.alternatives import alternatives
+from bouwblokken.optimize.frontier import budget_frontier, pareto_people
 from bouwblokken.optimize.problem import Option, Problem
+from bouwblokken.optimize.solution import Diagnosis, Reason, Solution, Status
+from bouwblokken.optimize.solver import diagnose, max_value_for_budget, solve, solve_many
 
-__all__ = ["Option", "Problem"]
+__all__ = [
+    "Diagnosis",
+    "Option",
+    "Problem",
+    "Reason",
+    "Solution",
+    "Status",
+    "alternatives",
+    "budget_frontier",
+    "diagnose",
+    "max_value_for_budget",
+    "pareto_people",
+    "solve",
+    "solve_many",
+]

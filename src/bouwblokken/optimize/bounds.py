@@ -3,8 +3,9 @@
 A :class:`Prepared` instance is a problem reduced to what the search needs: every option shifted
 by its ``min_units`` (those units are always bought), options that can never help dropped, and
 the rest sorted by cost per unit of value ``cost/value`` (exact integer key, see
-:func:`ratio_key`). The depth-first searches fix options in that order, so the options still
-free at depth ``k`` are exactly the suffix ``k..n-1`` with their original bounds.
+:func:`ratio_key`) -- the order the relaxations take them in. The searches branch in another
+order (:attr:`Prepared.br`, largest unit cost first) and mark fixed options in
+:attr:`Prepared.fixed`; the bounds run over the options not fixed.
 
 Why the greedy LP bound is exact with category caps: the counted value of a plan is
 ``sum_c min(raw_c, cap_c)``. In the relaxation, think of the counted amount ``w_i`` each option
@@ -24,7 +25,9 @@ rounding may lose up to a cent per term, which only weakens the bound, never inv
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+
+import numpy as np
 
 from bouwblokken.optimize.problem import Problem
 
@@ -102,22 +105,39 @@ class Prepared:
         emp_raw = [0] * ncat
         base_cost = 0
         base_people = 0
+        base_units = []
         for o, gi in zip(opts, cat_of_option, strict=True):
-            raw[gi] += o.value_cents * o.min_units
-            if o.employment:
-                emp_raw[gi] += o.value_cents * o.min_units
-            base_cost += o.cost_cents * o.min_units
-            base_people += o.people_per_unit * o.min_units
-        self.base_units = tuple(o.min_units for o in opts)
-        self.base_units_total = sum(self.base_units)
+            lo = o.min_units
+            base_units.append(lo)
+            if lo:
+                raw[gi] += o.value_cents * lo
+                if o.employment:
+                    emp_raw[gi] += o.value_cents * lo
+                base_cost += o.cost_cents * lo
+                base_people += o.people_per_unit * lo
+        self.base_units = tuple(base_units)
+        self.base_units_total = sum(base_units)
         self.base_cost = base_cost
         self.base_people = base_people
-        self.counted_base = sum(min(r, cp) for r, cp in zip(raw, caps, strict=True))
-        self.need_t = problem.target_cents - self.counted_base
-        emp_counted = sum(min(r, cp) for r, cp in zip(emp_raw, caps, strict=True))
+        counted = emp_counted = 0
+        rem_t = []
+        rem_e = []
+        for r, er, cp in zip(raw, emp_raw, caps, strict=True):
+            if cp < BIG:
+                counted += r if r < cp else cp
+                emp_counted += er if er < cp else cp
+                rem_t.append(cp - r)
+                rem_e.append(cp - er)
+            else:
+                counted += r
+                emp_counted += er
+                rem_t.append(BIG)
+                rem_e.append(BIG)
+        self.counted_base = counted
+        self.need_t = problem.target_cents - counted
         self.need_e = problem.min_employment_cents - emp_counted
-        self.rem_t = [cp - r if cp < BIG else BIG for r, cp in zip(raw, caps, strict=True)]
-        self.rem_e = [cp - r if cp < BIG else BIG for r, cp in zip(emp_raw, caps, strict=True)]
+        self.rem_t = rem_t
+        self.rem_e = rem_e
 
         # Which options can ever matter: value towards the target (room left in the category),
         # employment value while the minimum is not met, or people in people mode.
@@ -127,62 +147,59 @@ class Prepared:
             if o.max_units == o.min_units:
                 continue
             gi = cat_of_option[i]
-            if o.value_cents > 0:
-                if self.rem_t[gi] > 0 or (o.employment and self.need_e > 0 and self.rem_e[gi] > 0):
-                    useful_v.append(i)
-                    continue
+            if o.value_cents > 0 and (
+                self.rem_t[gi] > 0 or (o.employment and self.need_e > 0 and self.rem_e[gi] > 0)
+            ):
+                useful_v.append(i)
+                continue
             if people_mode and o.people_per_unit > 0:
                 (useful_v if o.value_cents > 0 else useful_p).append(i)
-        scale = max((opts[i].value_cents for i in useful_v), default=1) ** 2 + 1
+        scale = max([opts[i].value_cents for i in useful_v], default=1) ** 2 + 1
         # Equal ratios: larger value first, then later in the problem's order first -- the
         # order :meth:`dominance` prefers, so the relaxation fills a dominating option first.
-        useful_v.sort(
-            key=lambda i: (
-                ratio_key(opts[i].cost_cents, opts[i].value_cents, scale),
-                -opts[i].value_cents,
-                -i,
-            )
-        )
-        order = useful_v + useful_p
+        keyed = [
+            (ratio_key(opts[i].cost_cents, opts[i].value_cents, scale), -opts[i].value_cents, -i, i)
+            for i in useful_v
+        ]
+        keyed.sort()
+        order = [kk[3] for kk in keyed] + useful_p
         self.orig = order
         self.n = n = len(order)
         self.n_value = len(useful_v)
-        self.v = [opts[i].value_cents for i in order]
-        self.c = [opts[i].cost_cents for i in order]
-        self.u = [opts[i].max_units - opts[i].min_units for i in order]
+        sel = [opts[i] for i in order]
+        self.v = v = [o.value_cents for o in sel]
+        self.c = c = [o.cost_cents for o in sel]
+        self.u = u = [o.max_units - o.min_units for o in sel]
         self.g = [cat_of_option[i] for i in order]
-        self.emp = [opts[i].employment for i in order]
-        self.p = [opts[i].people_per_unit for i in order]
-        self.vu = [a * b for a, b in zip(self.v, self.u, strict=True)]
-        self.cu = [a * b for a, b in zip(self.c, self.u, strict=True)]
-        self.pu = [a * b for a, b in zip(self.p, self.u, strict=True)]
+        self.emp = emp = [o.employment for o in sel]
+        self.p = p = [o.people_per_unit for o in sel]
+        self.vu = [a * b for a, b in zip(v, u, strict=True)]
+        self.cu = [a * b for a, b in zip(c, u, strict=True)]
+        self.pu = [a * b for a, b in zip(p, u, strict=True)]
         # employment options (search positions, ratio order)
-        self.e_list = [j for j in range(self.n_value) if self.emp[j]]
+        self.e_list = [j for j in range(self.n_value) if emp[j]]
         # people options in cost/people order (for the people cover bound)
-        pl = [j for j in range(n) if self.p[j] > 0]
-        pscale = max((self.p[j] for j in pl), default=1) ** 2 + 1
-        pl.sort(key=lambda j: (ratio_key(self.c[j], self.p[j], pscale), j))
-        self.p_list = pl
-        # suffix maxima: the fewest units any completion needs (for tie-break pruning)
+        pl = [j for j in range(n) if p[j] > 0]
+        pscale = max([p[j] for j in pl], default=1) ** 2 + 1
+        self.p_list = [kk[1] for kk in sorted([(c[j] * pscale // p[j], j) for j in pl])]
         # Branching order: largest unit cost first. Rounding such an option is what opens the
         # gap between the relaxation and the integers; once they are fixed the rest is nearly
         # continuous and the bound is tight. Units tried start from the relaxation's value.
-        self.br = sorted(range(n), key=lambda j: (-self.c[j], -self.v[j], -self.p[j], j))
+        self.br = br = [kk[4] for kk in sorted([(-c[j], -v[j], -p[j], j, j) for j in range(n)])]
         self.fixed = [False] * n
-        self.max_v = self._suffix_max(self.v, lambda j: True)
-        self.max_ve = self._suffix_max(self.v, lambda j: self.emp[j])
-        self.max_p = self._suffix_max(self.p, lambda j: True)
-
-    def _suffix_max(self, arr: Sequence[int], keep: Callable[[int], bool]) -> list[int]:
-        """``out[k]`` = max of ``arr`` over the options ``br[k:]`` that pass ``keep``."""
-        out = [0] * (self.n + 1)
-        best = 0
-        for k in range(self.n - 1, -1, -1):
-            j = self.br[k]
-            if keep(j) and arr[j] > best:
-                best = arr[j]
-            out[k] = best
-        return out
+        # suffix maxima over br[k:]: the fewest units any completion needs (tie-break pruning)
+        max_v = [0] * (n + 1)
+        max_ve = [0] * (n + 1)
+        max_p = [0] * (n + 1)
+        bv = bve = bp = 0
+        for k in range(n - 1, -1, -1):
+            j = br[k]
+            bv = max(bv, v[j])
+            if emp[j]:
+                bve = max(bve, v[j])
+            bp = max(bp, p[j])
+            max_v[k], max_ve[k], max_p[k] = bv, bve, bp
+        self.max_v, self.max_ve, self.max_p = max_v, max_ve, max_p
 
     def dominance(self, *, people: bool) -> tuple[list[list[int]], list[list[int]]]:
         """``(dom, sub)``: ``dom[j]`` lists the options that dominate ``j``, ``sub[i]`` those
@@ -198,8 +215,62 @@ class Prepared:
         only if ``i`` is. The relation is transitive, so forcing along it is consistent. Only
         valid for single-best searches (not for k-best alternatives).
         """
+        n = self.n
+        if n < 2 or max(max(self.v), max(self.c)) >= BIG:  # none needed / beyond int64
+            return [[] for _ in range(n)], [[] for _ in range(n)]
+        if n <= 64:  # plain loops beat numpy's per-call overhead on small problems
+            return self._dominance_loops(people=people)
+        # Vectorised over all pairs (row i = dominating, column j = dominated). Only booleans
+        # and integer comparisons: the cents stay exact in int64 (values < 2**62).
+        v = np.array(self.v, dtype=np.int64)
+        c = np.array(self.c, dtype=np.int64)
+        g = np.array(self.g, dtype=np.int64)
+        emp = np.array(self.emp, dtype=bool)
+        orig = np.array(self.orig, dtype=np.int64)
+        open_cat = np.array([self.caps[gi] >= BIG for gi in self.g], dtype=bool)
+        m = (v[:, None] >= v[None, :]) & (v[:, None] > 0)
+        m &= (c[:, None] < c[None, :]) | ((c[:, None] == c[None, :]) & (orig[:, None] > orig))
+        m &= open_cat[:, None] | (g[:, None] == g[None, :])
+        m &= emp[:, None] | ~emp[None, :]
+        if people:
+            pp = np.array(self.p, dtype=np.int64)
+            m &= pp[:, None] >= pp[None, :]
+        np.fill_diagonal(m, False)
+        sub = [row.nonzero()[0].tolist() for row in m]
+        dom = [col.nonzero()[0].tolist() for col in m.T]
+        return dom, sub
+
+    def twins(self) -> list[list[tuple[int, bool]]]:
+        """Interchangeable options: ``twins[j]`` lists ``(i, i_is_later)``.
+
+        Options are interchangeable when a unit of one counts, costs and helps exactly like a
+        unit of the other: same value, cost, people, employment flag, and the same category or
+        both uncapped. ``i_is_later``: ``i`` comes after ``j`` in the problem's order.
+        """
+        groups: dict[tuple[int, int, int, bool, int], list[int]] = {}
+        for j in range(self.n):
+            gj = self.g[j]
+            cat = -1 if self.caps[gj] >= BIG else gj
+            groups.setdefault((self.v[j], self.c[j], self.p[j], self.emp[j], cat), []).append(j)
+        out: list[list[tuple[int, bool]]] = [[] for _ in range(self.n)]
+        for members in groups.values():
+            for j in members:
+                for i in members:
+                    if i != j:
+                        out[j].append((i, self.orig[i] > self.orig[j]))
+        return out
+
+    def _dominance_loops(self, *, people: bool) -> tuple[list[list[int]], list[list[int]]]:
+        """:meth:`dominance` with plain loops (same result)."""
         n, v, c, p, g, emp, orig, caps = (
-            self.n, self.v, self.c, self.p, self.g, self.emp, self.orig, self.caps
+            self.n,
+            self.v,
+            self.c,
+            self.p,
+            self.g,
+            self.emp,
+            self.orig,
+            self.caps,
         )
         dom: list[list[int]] = [[] for _ in range(n)]
         sub: list[list[int]] = [[] for _ in range(n)]
@@ -209,13 +280,9 @@ class Prepared:
                 continue
             open_i = caps[gi] >= BIG
             for j in range(n):
-                if v[j] > vi or c[j] < ci or j == i:
+                if v[j] > vi or c[j] < ci or j == i or (c[j] == ci and orig[j] > oi):
                     continue
-                if c[j] == ci and orig[j] > oi:
-                    continue
-                if not (open_i or g[j] == gi) or (emp[j] and not ei):
-                    continue
-                if people and p[j] > pi:
+                if not (open_i or g[j] == gi) or (emp[j] and not ei) or (people and p[j] > pi):
                     continue
                 dom[j].append(i)
                 sub[i].append(j)
@@ -262,15 +329,22 @@ class Prepared:
 
     # --- bounds (over the options not fixed yet: ``fixed[j]`` false) ---
 
-    def lp_cover(self, need: int, rem: list[int], q: int) -> tuple[int, int]:
+    def lp_cover(self, need: int, rem: list[int], q: int) -> tuple[int, int, int, int]:
         """Least cost (rounded up) for the free options to add ``need`` counted value.
 
-        ``rem`` is each category's remaining room under its cap. Also returns the value the
-        relaxation gives option ``q`` (its fractional units times its value). The cost is
-        :data:`BIG` when the free options cannot reach ``need`` even fractionally.
+        ``rem`` is each category's remaining room under its cap. Returns ``(cost, wq, lc, lv)``:
+        the cost (:data:`BIG` when the free options cannot reach ``need`` even fractionally),
+        the value the relaxation gives option ``q`` (its fractional units times its value), and
+        the dual price of the target ``lc/lv`` (cost per value of the option where the need
+        runs out) when it prices ``q`` exactly -- ``lv == 0`` otherwise (no need, or ``q``'s
+        category cap binds, which adds a cap price).
+
+        The price gives the search a bound without solving again (weak LP duality): with
+        ``x_q`` fixed to ``t`` the relaxation costs at least ``cost + |t - x*| * |lc/lv *
+        value_q - cost_q|`` on the side of ``x*`` away from ``q``'s reduced cost sign.
         """
         if need <= 0:
-            return 0, 0
+            return 0, 0, 0, 0
         r = rem[:]
         v, c, g, vu, cu, fx = self.v, self.c, self.g, self.vu, self.cu, self.fixed
         cost = 0
@@ -285,8 +359,17 @@ class Prepared:
                 continue
             w = vu[j]
             if w >= need and cap >= need:
-                qq, rr = divmod(need * c[j], v[j])
-                return cost + qq + (1 if (rr or frac) else 0), (need if j == q else wq)
+                cj, vj = c[j], v[j]
+                qq, rr = divmod(need * cj, vj)
+                r[gj] = cap - need
+                if j == q:
+                    wq = need
+                return (
+                    cost + qq + (1 if (rr or frac) else 0),
+                    wq,
+                    cj,
+                    vj if q >= 0 and r[g[q]] > 0 else 0,
+                )
             if w <= cap:
                 cost += cu[j]
                 need -= w
@@ -300,7 +383,7 @@ class Prepared:
                 w = cap
             if j == q:
                 wq = w
-        return BIG, 0
+        return BIG, 0, 0, 0
 
     def lp_cover_emp(self, need: int, rem: list[int]) -> int:
         """As :meth:`lp_cover` for the employment minimum (employment options only)."""

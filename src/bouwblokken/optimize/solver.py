@@ -19,12 +19,24 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from bouwblokken.money import format_eur
+from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.bounds import BIG, Prepared
+from bouwblokken.optimize.frontier import budget_frontier, max_value_for_budget, pareto_people
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.search import search_max_value, search_min_cost
 from bouwblokken.optimize.solution import Diagnosis, Reason, Solution
 
-__all__ = ["diagnose", "max_value_for_budget", "solve", "solve_many"]
+# The whole public API is reachable from this module (alternatives and frontiers live in their
+# own modules and are re-exported here).
+__all__ = [
+    "alternatives",
+    "budget_frontier",
+    "diagnose",
+    "max_value_for_budget",
+    "pareto_people",
+    "solve",
+    "solve_many",
+]
 
 
 def _eur(cents: int) -> str:
@@ -49,24 +61,6 @@ def solve(problem: Problem) -> Solution:
 def solve_many(problems: Iterable[Problem]) -> list[Solution]:
     """:func:`solve` for each problem, in order (the batch entry point for throughput)."""
     return [solve(pr) for pr in problems]
-
-
-def max_value_for_budget(problem: Problem, budget_cents: int) -> Solution:
-    """The plan of most counted value costing at most ``budget_cents``; the target is ignored.
-
-    ``budget_cents`` replaces the problem's own budget. Units bounds, caps and the employment
-    minimum are respected; ties: least cost, then as :func:`solve`. ``status`` is
-    ``"infeasible"`` (units = min units, no diagnosis) only when even the minimum units exceed
-    the budget or the employment minimum cannot be met within it. ``slack_cents`` is then
-    relative to the problem's target and may be negative.
-    """
-    if isinstance(budget_cents, bool) or not isinstance(budget_cents, int) or budget_cents < 0:
-        raise ValueError(f"budget_cents must be an int >= 0, got {budget_cents!r}")
-    prep = Prepared(problem)
-    res, nodes = search_max_value(prep, budget_cents)
-    if res is None:
-        return Solution.from_units(problem, prep.base_units, status="infeasible", nodes=nodes)
-    return Solution.from_units(problem, res[1][2], status="optimal", nodes=nodes)
 
 
 def diagnose(problem: Problem) -> Diagnosis:
@@ -148,11 +142,11 @@ def diagnose(problem: Problem) -> Diagnosis:
                 )
             )
     for o, xi in zip(opts, plan, strict=True):
-        cap = problem.category_caps.get(o.category)
+        ocap = problem.category_caps.get(o.category)
         if (
             o.value_cents > 0
             and xi == o.max_units
-            and (cap is None or raw.get(o.category, 0) < cap)
+            and (ocap is None or raw.get(o.category, 0) < ocap)
         ):
             reasons.append(
                 Reason(
