@@ -19,7 +19,6 @@ from bouwblokken.money import NonNegativeMoney
 __all__ = ["Person", "Tender"]
 
 
-
 class Person(Frozen):
     """A person known to the ledger, under a pseudonymous id only (no name, no BSN)."""
 
