@@ -97,11 +97,14 @@ class Case:
             c = b.condition
             if c.kind == "min_age":
                 ok = self.kw["age"] is not None and self.kw["age"] >= c.age
+            elif c.kind == "age_below":
+                ok = self.kw["age"] is not None and self.kw["age"] < c.age
             elif c.kind == "flag":
                 ok = any(f in self.kw["flags"] for f in c.any_of)
             else:
                 months = self.kw["internship_months"]
                 ok = months is not None and months >= c.months
+                ok = ok and all(f in self.kw["flags"] for f in c.flags)
             if ok:
                 total += Fraction(b.amount)
         return total

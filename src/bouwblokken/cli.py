@@ -941,8 +941,12 @@ def _validate(model: Any, data: dict[str, Any], fields: dict[str, str]) -> Any:
             if "input" in err and not isinstance(err["input"], dict)
             else ""
         )
+        cause = (err.get("ctx") or {}).get("error")
+        msg = str(cause) if isinstance(cause, Exception) else err["msg"]
+        if isinstance(cause, Exception):
+            got = ""
         where = f"{name}: " if name else ""
-        raise CliError(f"{where}{err['msg']}{got}") from None
+        raise CliError(f"{where}{msg}{got}") from None
 
 
 def _with_option(exc: BouwblokkenError, fields: dict[str, str]) -> CliError:
@@ -1224,7 +1228,7 @@ def build_parser() -> argparse.ArgumentParser:
         "'alleen in B' (only in A/B). Amount differences are B − A. Time rules and the default "
         "obligation are compared too.",
         "examples:\n  bouwblokken compare haaglanden leiden\n"
-        "  bouwblokken compare haaglanden@2023-07 haaglanden@2025-01 --lang en\n"
+        "  bouwblokken compare haaglanden@2023-07 leiden@2023-09 --lang en\n"
         "  bouwblokken compare utrecht oost_nederland --json",
     )
     p.add_argument("a", metavar="A", help="catalog id[@edition]")
@@ -1331,7 +1335,8 @@ def build_parser() -> argparse.ArgumentParser:
         "published rule set (--rules; list them with --list-rules); options here override them.",
         "examples:\n"
         "  bouwblokken obligation --contract-value 1000000 --catalog haaglanden\n"
-        "  bouwblokken obligation --contract-value 1000000 --rules schiedam --lang en\n"
+        "  bouwblokken obligation --contract-value 1000000 --rules schiedam \\\n"
+        "      --contract-type works --lang en\n"
         "  bouwblokken obligation --contract-value 500000 --percentage 5\n"
         "  bouwblokken obligation --contract-value 1000000 --catalog oost_nederland "
         "--pso-level trede_2\n"
@@ -1454,8 +1459,8 @@ def build_parser() -> argparse.ArgumentParser:
         "find the cheapest plan of blocks that meets an obligation",
         "Find the plan of building blocks that reaches the obligation at the lowest cost to the "
         "supplier, from an options document (bouwblokken.options/1), with alternatives.",
-        "examples:\n  bouwblokken optimise options.json\n  bouwblokken optimize options.json "
-        "--lang en --json",
+        "examples:\n  bouwblokken optimise examples/options.json\n"
+        "  bouwblokken optimize examples/options.json --lang en --json",
         aliases=["optimize"],
     )
     p.add_argument("options", type=_existing_file, metavar="OPTIONS.json")
@@ -1485,7 +1490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = str(exc)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
-        message = f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+        cause = (err.get("ctx") or {}).get("error")
+        reason = str(cause) if isinstance(cause, Exception) else err["msg"]
+        message = f"{'.'.join(str(p) for p in err['loc'])}: {reason}"
     except OSError as exc:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     sys.stderr.write(f"bouwblokken {args.command}: error: {_one_line(message)}\n")

@@ -33,6 +33,9 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 18
+"""Amounts and quantities from 10^15 up are refused: far beyond any contract, and it keeps
+every product of the library's arithmetic inside Decimal's 28-digit context."""
 Lang = Literal["nl", "en"]
 
 
@@ -75,6 +78,11 @@ def parse_money(
         )
     if not d.is_finite():
         raise MoneyError(f"expected a finite amount, got {value!r}", field=field)
+    if abs(d) >= MAX_AMOUNT:
+        raise MoneyError(
+            f"expected an amount below {MAX_AMOUNT:,} (no contract is that large), got {value!r}",
+            field=field,
+        )
     exponent = d.as_tuple().exponent
     if max_decimals is not None and isinstance(exponent, int) and -exponent > max_decimals:
         raise MoneyError(f"expected at most {max_decimals} decimals, got {value!r}", field=field)

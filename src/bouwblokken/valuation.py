@@ -269,7 +269,14 @@ class _Context:
             return _Factor(value, f"{terms} dagen", f"{terms} days")
         if unit == "weeks":
             weeks = sum(days_inclusive(s, e) // 7 for s, e in pieces)
-            return _Factor(Fraction(weeks, 52), f"{weeks}/52 weken", f"{weeks}/52 weeks")
+            rest = total_days(pieces) - 7 * weeks
+            nl = f"{weeks}/52 weken" + (
+                f" ({rest} dagen buiten hele weken tellen niet)" if rest else ""
+            )
+            en = f"{weeks}/52 weeks" + (
+                f" ({rest} days outside whole weeks do not count)" if rest else ""
+            )
+            return _Factor(Fraction(weeks, 52), nl, en)
         months = sum((months_in(s, e) for s, e in pieces), Fraction(0))
         return _Factor(
             months / 12,
@@ -352,6 +359,8 @@ def _condition_holds(ctx: _Context, bonus: Bonus) -> bool | None:
     if isinstance(cond, FlagCondition):
         return any(f in a.flags for f in cond.any_of)
     assert isinstance(cond, AfterInternship)
+    if not all(f in a.flags for f in cond.flags):
+        return False
     return None if a.internship_months is None else a.internship_months >= cond.months
 
 

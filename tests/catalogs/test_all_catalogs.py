@@ -215,7 +215,7 @@ def _meeting(condition: BonusCondition) -> dict[str, Any]:
     if isinstance(condition, FlagCondition):
         return {"flags": condition.any_of[:1]}
     assert isinstance(condition, AfterInternship)
-    return {"internship_months": condition.months}
+    return {"internship_months": condition.months, "flags": condition.flags}
 
 
 def test_every_bonus_adds_value_to_its_blocks(catalog: Catalog) -> None:

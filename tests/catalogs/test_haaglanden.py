@@ -162,11 +162,16 @@ def test_bonus_55_plus_pro_rata(cat: Catalog) -> None:
 
 def test_one_off_bonuses(cat: Catalog) -> None:
     # VSO/PrO pupil hired after >= 6 months internship: + 25 000 once
-    v = value_activity(full_year("participatiewet", internship_months=6), cat)
+    pupil = ("pro_vso_pupil",)
+    v = value_activity(full_year("participatiewet", internship_months=6, flags=pupil), cat)
     assert v.amount == Decimal("65000.00")
     assert "eenmalig € 25.000,00" in v.explain("nl")
-    assert value_activity(full_year("participatiewet", internship_months=5), cat).amount == (
-        Decimal("40000.00")
+    assert value_activity(
+        full_year("participatiewet", internship_months=5, flags=pupil), cat
+    ).amount == Decimal("40000.00")
+    # ... and only for a PrO/VSO pupil: another person after an internship gets no bonus
+    assert value_activity(full_year("ww", internship_months=6), cat).amount == Decimal(
+        "20000.00"
     )
     # Employment with a labour disability (incl. IPS): + 10 000 once
     v = value_activity(full_year("banenafspraak", flags=("ips",)), cat)
@@ -176,7 +181,12 @@ def test_one_off_bonuses(cat: Catalog) -> None:
 def test_bonuses_add_up(cat: Catalog) -> None:
     # 40 000 + 55+ 10 000 + after internship 25 000 + labour disability 10 000 = 85 000
     v = value_activity(
-        full_year("participatiewet", age=56, internship_months=8, flags=("labour_disability",)),
+        full_year(
+            "participatiewet",
+            age=56,
+            internship_months=8,
+            flags=("labour_disability", "pro_vso_pupil"),
+        ),
         cat,
     )
     assert v.amount == Decimal("85000.00")

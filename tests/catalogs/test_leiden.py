@@ -74,7 +74,11 @@ def test_bol_internship_pro_rata_by_weeks(cat: Catalog) -> None:
     v = value_activity(Activity(block="bol_stage", start=YEAR[0], end=date(2025, 3, 31)), cat)
     assert v.exact == expected
     assert v.amount == Decimal("2307.69")
-    assert "€ 10.000,00 × 12/52 weken = € 2.307,69" in v.explain("nl")
+    # 90 days = 12 weeks + 6 days; the trail says the 6 days do not count
+    assert (
+        "€ 10.000,00 × 12/52 weken (6 dagen buiten hele weken tellen niet) = € 2.307,69"
+        in v.explain("nl")
+    )
 
 
 def test_bol_internship_is_not_prorated_by_hours(cat: Catalog) -> None:

@@ -132,10 +132,12 @@ Flag = Literal[
     "ips",
     "pso",
     "agreed_with_adviser",
+    "pro_vso_pupil",
 ]
 """Yes/no facts about a person or placement that bonus conditions can test.
 ``agreed_with_adviser``: the SR adviser agreed the person belongs to a group the catalog
-leaves to consultation ("in overleg")."""
+leaves to consultation ("in overleg"). ``pro_vso_pupil``: a (former) pupil of practical or
+special secondary education (PrO/VSO)."""
 
 
 class Source(Frozen):
@@ -358,10 +360,12 @@ class FlagCondition(Frozen):
 
 
 class AfterInternship(Frozen):
-    """Hired after an internship of at least ``months`` months."""
+    """Hired after an internship of at least ``months`` months (and, when ``flags`` are given,
+    all of them hold: e.g. ``pro_vso_pupil`` for a bonus meant for PrO/VSO pupils only)."""
 
     kind: Literal["after_internship"]
     months: int = Field(ge=0)
+    flags: tuple[Flag, ...] = ()
 
 
 BonusCondition = Annotated[
