@@ -120,6 +120,9 @@ class ActivityDoc(_Doc):
     status: str
     person: str | None
     counted: str
+    """Counted in the forecast view (realised and planned together)."""
+    realised_counted: str | None
+    """Counted in the realised view (up to ``as_of``); None for a planned activity."""
     gross: str
     trail_nl: list[str]
     trail_en: list[str]
@@ -191,7 +194,7 @@ def _fulfilment_doc(f: Fulfilment) -> FulfilmentDoc:
     )
 
 
-def _activity_doc(r: ActivityResult) -> ActivityDoc:
+def _activity_doc(r: ActivityResult, realised: ActivityResult | None) -> ActivityDoc:
     v = r.valuation
     return ActivityDoc(
         index=r.index,
@@ -201,6 +204,7 @@ def _activity_doc(r: ActivityResult) -> ActivityDoc:
         status=r.activity.status,
         person=r.activity.person,
         counted=_s(r.counted),
+        realised_counted=None if realised is None else _s(realised.counted),
         gross=_s(r.gross),
         trail_nl=[ln.nl for ln in v.lines] if v else [],
         trail_en=[ln.en for ln in v.lines] if v else [],
@@ -237,7 +241,7 @@ def _tender_doc(t: TenderResult) -> TenderResultDoc:
             )
             for y in t.years
         ],
-        activities=[_activity_doc(r) for r in t.activities],
+        activities=[_activity_doc(r, t.realised_row(r.index)) for r in t.activities],
         warnings=list(t.warnings),
     )
 

@@ -198,6 +198,10 @@ class TenderResult:
     years: tuple[YearResult, ...] = ()
     warnings: tuple[str, ...] = ()
 
+    def realised_row(self, index: int) -> ActivityResult | None:
+        """The realised view of activity ``index`` (None for a planned activity)."""
+        return next((r for r in self.realised_activities if r.index == index), None)
+
 
 @dataclass(frozen=True)
 class LedgerResult:

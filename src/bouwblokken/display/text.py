@@ -99,6 +99,7 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
             lab["block"],
             lab["status"],
             lab["counted"],
+            lab["realised"],
             lab["not_counted"],
             lab["why"],
         ]
@@ -112,8 +113,19 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
             if (r.valuation and lang == "nl")
             else (r.valuation.label_en if r.valuation else r.activity.block)
         )
-        rows.append([r.label, label, status, eur(r.counted), eur(lost) if lost else "", why])
-    parts = ["\n".join(head), align(rows, right=(3, 4))]
+        done = t.realised_row(r.index)
+        rows.append(
+            [
+                r.label,
+                label,
+                status,
+                eur(r.counted),
+                eur(done.counted) if done is not None else "",
+                eur(lost) if lost else "",
+                why,
+            ]
+        )
+    parts = ["\n".join(head), align(rows, right=(3, 4, 5))]
     summary = [["", lab["obligation"], lab["counted"], lab["remaining"], lab["surplus"], "%"]]
     for name, f in ((lab["realised"], t.realised), (lab["forecast"], t.forecast)):
         pct = f.percentage
