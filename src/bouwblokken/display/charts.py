@@ -135,7 +135,7 @@ _T = {
 # Shared helpers.
 
 
-def _new_figure(width: float = 8.0, height: float = 4.8) -> Figure:
+def _new_figure(width: float = 8.0, height: float = 4.8) -> Figure:  # float-ok: inches
     """A figure with an Agg canvas and no pyplot state (nothing global is touched)."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -149,12 +149,12 @@ def _new_figure(width: float = 8.0, height: float = 4.8) -> Figure:
     return fig
 
 
-def _f(amount: Decimal | Fraction | int) -> float:
+def _f(amount: Decimal | Fraction | int) -> float:  # float-ok: plotting only
     """An exact amount as a plotting coordinate -- the only place money becomes a float."""
     return float(amount)  # float-ok: plotting coordinate only
 
 
-def _tick_text(x: float, lang: Lang) -> str:
+def _tick_text(x: float, lang: Lang) -> str:  # float-ok: axis tick
     """``€ 50.000`` (nl) or ``€50,000`` (en) for an axis tick (whole euros)."""
     whole = round(x)  # float-ok: tick position, display only
     body = format_number(abs(whole), lang=lang, decimals=0)
