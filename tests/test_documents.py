@@ -139,9 +139,10 @@ def test_unknown_field() -> None:
     err = _error(data)
     assert err.source == "ledger.json"
     assert err.location == "tenders[0] (T1).activities[1] (a2).hours_per_wek"
-    assert err.reason == "unknown field (misspelt?)"
+    # One wording for catalogs and documents alike (bouwblokken.locate).
+    assert err.reason == "unknown key 'hours_per_wek' (misspelt?); the format does not have it"
     assert str(err) == (
-        "ledger.json: tenders[0] (T1).activities[1] (a2).hours_per_wek: unknown field (misspelt?)"
+        "ledger.json: tenders[0] (T1).activities[1] (a2).hours_per_wek: " + err.reason
     )
 
 

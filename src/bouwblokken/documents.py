@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bouwblokken.errors import DocumentError
 from bouwblokken.ledger import Ledger
+from bouwblokken.locate import describe
 
 if TYPE_CHECKING:
     from bouwblokken.ledger import ActivityResult, Fulfilment, LedgerResult, TenderResult
@@ -51,24 +52,6 @@ def read_json(source: str | bytes | Path, *, name: str | None = None) -> Any:
         raise DocumentError(label, "", f"not valid JSON: {exc}") from None
 
 
-def _where(loc: tuple[int | str, ...], data: Any) -> str:
-    """``tenders[0] (T1).activities[2] (a3).hours_per_week``: records named by their id."""
-    out = ""
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                out += f" ({node['id']})"
-        else:
-            if part in {"str", "ObligationRules", "function-after[_consistent(), Tender]"}:
-                continue
-            out += ("." if out else "") + str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return out
-
-
 def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None = None) -> Ledger:
     """Read a ledger document; errors name the file, the record path and the field."""
     label = name or (str(source) if isinstance(source, Path) else "<ledger>")
@@ -76,19 +59,7 @@ def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None
     try:
         return Ledger.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        reason = err["msg"]
-        cause = (err.get("ctx") or {}).get("error")
-        if isinstance(cause, Exception):
-            reason = str(cause)  # our own message, without pydantic's "Value error, " prefix
-        if err["type"] == "extra_forbidden":
-            reason = "unknown field (misspelt?)"
-        elif err["type"] == "missing":
-            reason = "required field is missing"
-        more = exc.error_count() - 1
-        if more:
-            reason += f" [and {more} more]"
-        raise DocumentError(label, _where(tuple(err["loc"]), data), reason) from None
+        raise DocumentError(label, *describe(exc, data)) from None
 
 
 def write_ledger(ledger: Ledger, *, indent: int | None = 2) -> str:

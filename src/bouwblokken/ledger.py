@@ -266,11 +266,15 @@ class _Entry:
 
 def priority(tender: Tender, index: int, activity: Activity) -> tuple[object, ...]:
     """The canonical order in which activities claim person-days and capped room."""
+    status, *within = _within_tender(index, activity)
     contract_start = tender.start or tender.contract_date or date.max
+    return (status, contract_start, tender.id, *within)
+
+
+def _within_tender(index: int, activity: Activity) -> tuple[object, ...]:
+    """The canonical order among one tender's activities (see :func:`priority`)."""
     return (
         0 if activity.status == "realised" else 1,
-        contract_start,
-        tender.id,
         activity.start or date.max,
         activity.id or "",
         index,
@@ -511,7 +515,7 @@ def _apply_share_caps(
     rows_l = list(rows)
     order = sorted(
         range(len(rows_l)),
-        key=lambda i: priority(_tender_stub, rows_l[i].index, rows_l[i].activity),
+        key=lambda i: _within_tender(rows_l[i].index, rows_l[i].activity),
     )
     for cap in catalog.share_caps:
         room = round_cents(Fraction(cap.max_share_percent) / 100 * ob.exact)
@@ -554,9 +558,6 @@ def _apply_share_caps(
                     r.tender, r.index, r.activity, r.valuation, take, r.not_counted + tuple(extra)
                 )
     return tuple(rows_l)
-
-
-_tender_stub = Tender(id="_")
 
 
 def _fulfilment(ob: Obligation, rows: Iterable[ActivityResult]) -> Fulfilment:

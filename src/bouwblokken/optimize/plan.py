@@ -32,6 +32,7 @@ from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
+from bouwblokken.locate import describe
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
@@ -468,12 +469,11 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
 
 def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
     """Read an options document (JSON, exact decimals); errors name the file, record, field."""
-    from bouwblokken.documents import _where, read_json
+    from bouwblokken.documents import read_json
 
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:
         return PlanRequest.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        raise DocumentError(label, _where(tuple(err["loc"]), data), err["msg"]) from None
+        raise DocumentError(label, *describe(exc, data)) from None
