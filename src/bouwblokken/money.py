@@ -21,6 +21,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from bouwblokken.errors import MoneyError
 
 __all__ = [
+    "AS_TEXT",
     "CENT",
     "Money",
     "NonNegativeMoney",
@@ -89,6 +90,10 @@ def parse_money(
     return d
 
 
+AS_TEXT = PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")
+"""Exact numbers are written to JSON as strings (``"13223.74"``), never as floats."""
+
+
 def _validate_money(value: Any) -> Decimal:
     return parse_money(value)
 
@@ -96,7 +101,7 @@ def _validate_money(value: Any) -> Decimal:
 Money = Annotated[
     Decimal,
     BeforeValidator(_validate_money),
-    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
+    AS_TEXT,
     WithJsonSchema(
         {
             "anyOf": [
@@ -113,7 +118,7 @@ NonNegativeMoney = Annotated[
     Decimal,
     BeforeValidator(_validate_money),
     Field(ge=0),
-    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
+    AS_TEXT,
     WithJsonSchema(
         {
             "anyOf": [

@@ -20,14 +20,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     PrivateAttr,
     WithJsonSchema,
     model_validator,
 )
 
+from bouwblokken.money import AS_TEXT, parse_money
 from bouwblokken.money import NonNegativeMoney as Money
-from bouwblokken.money import parse_money
 
 __all__ = [
     "ActualCostsRule",
@@ -90,7 +89,6 @@ def _exact_number(value: Any) -> Decimal:
     return parse_money(value, max_decimals=4)
 
 
-_as_text = PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")
 _number_schema = WithJsonSchema(
     {
         "anyOf": [
@@ -109,10 +107,10 @@ _percentage_schema = WithJsonSchema(
         "description": "Percentage from 0 to 100 (up to 4 decimals), as a string or an integer.",
     }
 )
-Number = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0), _as_text, _number_schema]
+Number = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0), AS_TEXT, _number_schema]
 """An exact non-negative quantity (hours, months, periods)."""
 Percentage = Annotated[
-    Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100), _as_text, _percentage_schema
+    Decimal, BeforeValidator(_exact_number), Field(ge=0, le=100), AS_TEXT, _percentage_schema
 ]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
