@@ -1,18 +1,51 @@
-"""Where in a data file or document a validation error is, in words a person can follow.
+"""Where in a data file or document a validation error is, in words and as a JSON Pointer.
 
-One mechanism for catalogs (TOML), ledgers and options (JSON): a pydantic error location
-becomes a field path that names list items by their id (``blocks[3] (wsw).rule.amount``), and
-the first error becomes one reason (a misspelt key is named, with the key it probably meant).
+One mechanism for catalogs (TOML), ledgers, options and constructor input: a pydantic error
+location becomes a field path that names list items by their id (``blocks[3] (wsw).rule.amount``)
+and a JSON Pointer (``/blocks/3/rule/amount``); the first error becomes one reason (a misspelt
+key is named, with the key it probably meant), in English and in Dutch, with a machine code.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-__all__ = ["describe", "field_path"]
+from bouwblokken.errors import dutch_for, pointer_of
+
+__all__ = ["Problem", "describe", "field_path", "first_problem", "path_to_pointer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """The first validation problem: readable path, JSON Pointer, reasons, code."""
+
+    path: str
+    pointer: str
+    reason: str
+    reason_nl: str
+    code: str
+
+
+def _data_parts(loc: tuple[int | str, ...], data: Any) -> list[int | str]:
+    """The location parts that are keys or indexes of the data (union branch names dropped)."""
+    out: list[int | str] = []
+    node = data
+    for n, part in enumerate(loc):
+        if isinstance(part, int):
+            out.append(part)
+            node = node[part] if isinstance(node, list | tuple) and 0 <= part < len(node) else None
+            continue
+        last = n == len(loc) - 1
+        if isinstance(node, dict) and part not in node and not last:
+            continue
+        out.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+    return out
 
 
 def field_path(loc: tuple[int | str, ...], data: Any) -> str:
@@ -23,30 +56,47 @@ def field_path(loc: tuple[int | str, ...], data: Any) -> str:
     """
     out = ""
     node = data
-    for n, part in enumerate(loc):
+    for part in _data_parts(loc, data):
         if isinstance(part, int):
             out += f"[{part}]"
-            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            node = node[part] if isinstance(node, list | tuple) and 0 <= part < len(node) else None
             if isinstance(node, dict) and isinstance(node.get("id"), str):
-                out += f" ({node['id']})"
+                out += f" ({node['id'][:64]})"
             continue
-        last = n == len(loc) - 1
-        if isinstance(node, dict) and part not in node and not last:
-            continue  # a union branch: the message names what was expected
         out += ("." if out else "") + str(part)
         node = node.get(part) if isinstance(node, dict) else None
     return out
 
 
-def describe(exc: ValidationError, data: Any) -> tuple[str, str]:
-    """The first error as (field path, reason); a misspelt key is named with a suggestion."""
+_PATH_TOKEN = re.compile(r"\[(\d+)\](?: \([^)]*\))?|\.?([^.\[]+)")
+
+
+def path_to_pointer(path: str) -> str:
+    """``bonuses[0] (x).blocks`` → ``/bonuses/0/blocks``."""
+    parts: list[object] = []
+    for m in _PATH_TOKEN.finditer(path):
+        parts.append(int(m.group(1)) if m.group(1) is not None else m.group(2))
+    return pointer_of(parts)
+
+
+def first_problem(exc: ValidationError, data: Any) -> Problem:
+    """The first error of ``exc`` over ``data``; a misspelt key is named with a suggestion."""
     errors = exc.errors(include_url=False)
     # An unknown key explains a 'missing' error beside it (``amout`` for ``amount``): say so.
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    loc = field_path(tuple(first["loc"]), data)
+    raw_loc = tuple(first["loc"])
+    cause = (first.get("ctx") or {}).get("error")
+    field = getattr(cause, "field_name", None)
+    if isinstance(field, str):
+        raw_loc = (*raw_loc, field)
+    loc = field_path(raw_loc, data)
+    pointer = pointer_of(_data_parts(raw_loc, data))
+    kind = str(first["type"])
+    code = f"input.{kind}"
     reason = first["msg"]
-    if first["type"] == "extra_forbidden":
-        key = str(first["loc"][-1])
+    reason_nl = dutch_for(code)
+    if kind == "extra_forbidden":
+        key = str(first["loc"][-1])[:64]
         siblings = [
             str(e["loc"][-1])
             for e in errors
@@ -58,20 +108,46 @@ def describe(exc: ValidationError, data: Any) -> tuple[str, str]:
             if guess
             else " (misspelt?); the format does not have it"
         )
-    elif first["type"] == "missing":
+        reason_nl = f"onbekende sleutel {key!r}" + (
+            f" (bedoelt u {guess[0]!r}?)" if guess else " (verschreven?); het formaat kent die niet"
+        )
+    elif kind == "missing":
         reason = "required field is missing"
     else:
-        cause = (first.get("ctx") or {}).get("error")
         located = getattr(cause, "location", None)
-        if isinstance(cause, Exception) and isinstance(located, str):
-            loc, reason = located, str(cause)  # a rule between fields names its own path
-        elif isinstance(cause, Exception):
-            reason = str(cause)  # our own message already shows the input
-        elif "input" in first and not isinstance(first["input"], dict | list):
-            shown = repr(first["input"])
-            if len(shown) <= 60:
+        if isinstance(cause, Exception):
+            own = getattr(cause, "code", None)
+            if isinstance(own, str):
+                code = own
+            if isinstance(located, str):
+                loc = located  # a rule between fields names its own path
+                pointer = path_to_pointer(located)
+            reason = str(cause) if not hasattr(cause, "message_en") else cause.message_en
+            nl = getattr(cause, "message_nl", None)
+            reason_nl = nl if isinstance(nl, str) else f"{dutch_for(code)} ({reason})"
+        else:
+            shown = _shown(first.get("input"))
+            if shown:
                 reason += f" (got {shown})"
+            reason_nl = f"{reason_nl} ({reason})"
     more = len(errors) - 1
     if more:
         reason += f" [and {more} more error{'s' if more > 1 else ''}]"
-    return loc, reason
+        reason_nl += f" [en nog {more} fout{'en' if more > 1 else ''}]"
+    return Problem(loc, pointer, reason, reason_nl, code)
+
+
+def _shown(value: Any) -> str:
+    """A short, safe rendering of an offending scalar; strings are not echoed (file content)."""
+    if isinstance(value, bool | int | float) or value is None:
+        shown = repr(value)
+        return shown if len(shown) <= 40 else ""
+    if isinstance(value, str):
+        return f"a text of {len(value)} characters" if len(value) > 40 else repr(value)
+    return ""
+
+
+def describe(exc: ValidationError, data: Any) -> tuple[str, str]:
+    """The first error as (field path, reason); a misspelt key is named with a suggestion."""
+    p = first_problem(exc, data)
+    return p.path, p.reason

@@ -37,7 +37,17 @@ CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal(10) ** 18
 """Amounts and quantities from 10^15 up are refused: far beyond any contract, and it keeps
 every product of the library's arithmetic inside Decimal's 28-digit context."""
+MAX_TEXT = 40
+"""An amount given as text has at most 40 characters (checked before converting)."""
+_ROUNDABLE = 10**30
+""":func:`round_cents` refuses amounts from 10^30 up (checked before converting, so a
+``Decimal('1E+99999999')`` cannot make it run practically forever)."""
 Lang = Literal["nl", "en"]
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"a number of {len(shown)} characters"
 
 
 def parse_money(
@@ -50,12 +60,15 @@ def parse_money(
     ``bool``, NaN/infinity, and more than ``max_decimals`` decimals.
     """
     if isinstance(value, bool):
-        raise MoneyError(f"expected an amount, got a boolean {value!r}", field=field)
+        raise MoneyError(
+            f"expected an amount, got a boolean {value!r}", field=field, code="money.boolean"
+        )
     if isinstance(value, float):
         raise MoneyError(
             f"expected an exact amount (a string such as '{value!r}', an int or a Decimal), "
             f"got the float {value!r}; floats cannot hold euro amounts exactly",
             field=field,
+            code="money.float",
         )
     if isinstance(value, Decimal):
         d = value
@@ -67,26 +80,45 @@ def parse_money(
             raise MoneyError(f"{value} has no exact decimal form", field=field)
     elif isinstance(value, str):
         text = value.strip().replace("_", "")
+        if len(text) > MAX_TEXT:
+            raise MoneyError(
+                f"expected an amount such as '1234.56', got a text of {len(text)} characters "
+                f"(at most {MAX_TEXT})",
+                field=field,
+                code="money.too_large",
+            )
         try:
             d = Decimal(text)
         except InvalidOperation:
             raise MoneyError(
-                f"expected an amount such as '1234.56', got {value!r}", field=field
+                f"expected an amount such as '1234.56', got {value!r}",
+                field=field,
+                code="money.syntax",
             ) from None
     else:
         raise MoneyError(
-            f"expected an amount (string, int or Decimal), got {type(value).__name__}", field=field
+            f"expected an amount (string, int or Decimal), got {type(value).__name__}",
+            field=field,
+            code="money.type",
         )
     if not d.is_finite():
-        raise MoneyError(f"expected a finite amount, got {value!r}", field=field)
+        raise MoneyError(
+            f"expected a finite amount, got {value!r}", field=field, code="money.not_finite"
+        )
     if abs(d) >= MAX_AMOUNT:
         raise MoneyError(
-            f"expected an amount below {MAX_AMOUNT:,} (no contract is that large), got {value!r}",
+            f"expected an amount below {MAX_AMOUNT:,} (no contract is that large), "
+            f"got {_short(value)}",
             field=field,
+            code="money.too_large",
         )
     exponent = d.as_tuple().exponent
     if max_decimals is not None and isinstance(exponent, int) and -exponent > max_decimals:
-        raise MoneyError(f"expected at most {max_decimals} decimals, got {value!r}", field=field)
+        raise MoneyError(
+            f"expected at most {max_decimals} decimals, got {_short(value)}",
+            field=field,
+            code="money.too_many_decimals",
+        )
     return d
 
 
@@ -133,9 +165,39 @@ NonNegativeMoney = Annotated[
 """A euro amount that cannot be negative (catalog values, invoices, contract values)."""
 
 
-def round_cents(amount: Fraction | Decimal | int) -> Decimal:
-    """Round an exact amount to whole cents, half up (away from zero). The one rounding rule."""
+def _exact(amount: object) -> Fraction:
+    """``amount`` as an exact Fraction of bounded size, or :class:`MoneyError` (floats refused:
+    ``round_cents(2.675)`` would round the binary 2.67499999... down)."""
+    if isinstance(amount, bool) or not isinstance(amount, Fraction | Decimal | int):
+        code = "money.float" if isinstance(amount, float) else "money.type"
+        raise MoneyError(
+            f"expected an exact amount (Decimal, Fraction or int), got {type(amount).__name__} "
+            f"{_short(amount)}; floats cannot hold euro amounts exactly",
+            code=code,
+        )
+    if isinstance(amount, Decimal):
+        if not amount.is_finite():
+            raise MoneyError(f"expected a finite amount, got {amount}", code="money.not_finite")
+        if amount and not -40 <= amount.adjusted() < 30:
+            raise MoneyError(
+                f"amount {_short(amount)} is outside what can be rounded to cents",
+                code="money.too_large",
+            )
+        return Fraction(amount)
     f = Fraction(amount)
+    if abs(f.numerator) >= _ROUNDABLE * f.denominator or f.denominator.bit_length() > 400:
+        raise MoneyError(
+            f"amount {_short(amount)} is outside what can be rounded to cents",
+            code="money.too_large",
+        )
+    return f
+
+
+def round_cents(amount: Fraction | Decimal | int) -> Decimal:
+    """Round an exact amount to whole cents, half up (away from zero). The one rounding rule.
+
+    Refuses floats, NaN, infinity and amounts from 10^30 up with :class:`MoneyError`."""
+    f = _exact(amount)
     sign = -1 if f < 0 else 1
     scaled = abs(f) * 100
     cents = scaled.numerator // scaled.denominator
@@ -146,9 +208,9 @@ def round_cents(amount: Fraction | Decimal | int) -> Decimal:
 
 def to_cents(amount: Decimal | Fraction | int) -> int:
     """An amount already in whole cents, as an int (refuses a fraction of a cent)."""
-    f = Fraction(amount) * 100
+    f = _exact(amount) * 100
     if f.denominator != 1:
-        raise MoneyError(f"{amount} is not a whole number of cents")
+        raise MoneyError(f"{amount} is not a whole number of cents", code="money.not_whole_cents")
     return f.numerator
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -21,10 +21,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
 
+from bouwblokken.errors import InputError
+from bouwblokken.guard import check_fields
 from bouwblokken.money import AS_TEXT, parse_money
 from bouwblokken.money import NonNegativeMoney as Money
 
@@ -79,9 +82,36 @@ class LocatedError(ValueError):
 
 
 class Frozen(BaseModel):
-    """Base of every catalog model: immutable, unknown keys refused."""
+    """Base of every catalog model: immutable, unknown keys refused.
+
+    Raw input is checked first (:func:`bouwblokken.guard.check_fields`: no booleans as numbers,
+    no numbers as dates, dates and whole numbers inside the limits); constructors and
+    ``model_validate`` raise :class:`~bouwblokken.errors.InputError` (a library error that is
+    also pydantic's ``ValidationError``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _guard_input(cls, data: Any) -> Any:
+        return check_fields(cls, data)
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except InputError:
+            raise
+        except ValidationError as exc:
+            raise InputError.wrap(exc, data) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(obj, **kwargs)
+        except InputError:
+            raise
+        except ValidationError as exc:
+            raise InputError.wrap(exc, obj) from None
 
 
 def _exact_number(value: Any) -> Decimal:
