@@ -4,9 +4,12 @@ Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``e
 ``optimise`` (alias ``optimize``); see ``docs/cli.md``. Global options (``--lang``, ``--json``,
 ``--catalog-dir``) may stand before or after the subcommand.
 
-Exit status: 0 done; 2 bad input (an unknown block, a bad date or number, a file that is missing
-or does not follow its format). Bad input is reported as
-ONE line on stderr that names the file, record and field or the option — never a traceback.
+Exit status (docs/cli.md): 0 done; 1 the obligation is not met (``evaluate --check``) or no
+plan can meet it (``optimise``); 2 bad input (an unknown block, a bad date or number, a file
+that is missing or does not follow its format); 130 interrupted (Ctrl-C, one line). Bad input
+is reported as ONE line on stderr that names the file, record and field or the option — never
+a traceback; with ``--json`` as one JSON object (``docs/errors.md``). ``-`` for a document
+reads it from standard input.
 Numbers from the command line are parsed exactly (``Decimal`` from the text, never float); an
 amount with more than two decimals is refused, not rounded.
 """
@@ -64,15 +67,24 @@ from bouwblokken.valuation import Valuation, value_activity
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_NOT_MET = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+"""A bug in the library (EX_SOFTWARE): one line on stderr, never a traceback."""
+STDIN = "-"
 
 
-class CliError(Exception):
+class CliError(BouwblokkenError):
     """Bad input found by the command line itself; the message is the one line shown."""
+
+    code = "cli"
 
 
 class _UsageError(CliError):
     """An argparse usage error (unknown option, bad value), raised instead of exiting."""
+
+    code = "cli.usage"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -1066,45 +1078,104 @@ def cmd_obligation(ctx: _Ctx) -> int:
     return EXIT_OK
 
 
-def _record_with_block(ledger: Ledger, block_id: str) -> str | None:
-    """Name the first activity that uses ``block_id`` (for an error that names no record)."""
-    for t in ledger.tenders:
+def _record_with_block(ledger: Ledger, block_id: str) -> tuple[str, str] | None:
+    """Name the first activity that uses ``block_id`` (for an error that names no record), and
+    its JSON Pointer."""
+    for n, t in enumerate(ledger.tenders):
         for i, a in enumerate(t.activities):
             if a.block == block_id:
-                return f"tender {t.id!r} activity {a.id or '#' + str(i + 1)!r}"
+                record = f"tender {t.id!r} activity {a.id or '#' + str(i + 1)!r}"
+                return record, f"/tenders/{n}/activities/{i}/block"
     return None
 
 
+def _pointer_of_record(ledger: Ledger, record: str, field: str | None) -> str | None:
+    """The JSON Pointer of a record named ``tender 'T' activity 'a'`` (or ``'#2'``)."""
+    m = re.fullmatch(r"tender (['\"])(.*?)\1(?: activity (['\"])(.*?)\3)?", record)
+    if not m:
+        return None
+    for n, t in enumerate(ledger.tenders):
+        if t.id != m.group(2):
+            continue
+        where = f"/tenders/{n}"
+        if m.group(4) is not None:
+            for i, a in enumerate(t.activities):
+                if (a.id or f"#{i + 1}") == m.group(4):
+                    where += f"/activities/{i}"
+                    break
+            else:
+                return None
+        return where + (f"/{field}" if field else "")
+    return None
+
+
+def _document(path: Path) -> tuple[Path | bytes, str]:
+    """A document argument: a path, or ``-`` for standard input (read up to the size limit)."""
+    if str(path) == STDIN:
+        from bouwblokken.documents import MAX_DOCUMENT_BYTES
+
+        return sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1), "<stdin>"
+    return path, str(path)
+
+
+def _in_file(exc: BouwblokkenError, label: str) -> BouwblokkenError:
+    """``exc`` with the document it is about (an error raised past reading names no file)."""
+    if exc.file is None:
+        exc.locate(file=label)
+    return exc
+
+
 def cmd_evaluate(ctx: _Ctx) -> int:
-    path: Path = ctx.args.ledger
-    try:
-        ledger = read_ledger(path)
-    except MoneyError as exc:
-        # An amount refused inside validation (e.g. 3 decimals) carries no file: add it.
-        raise CliError(f"{path}: {exc}") from None
+    source, label = _document(ctx.args.ledger)
+    ledger = read_ledger(source, name=label)
     try:
         result = evaluate(ledger, as_of=ctx.args.as_of, registry=ctx.registry)
     except UnknownBlockError as exc:
-        record = exc.record or _record_with_block(ledger, exc.block_id)
-        raise CliError(f"{path}: {record + ': ' if record else ''}{exc}") from None
+        found = None if exc.record else _record_with_block(ledger, exc.block_id)
+        if found:
+            exc.record = found[0]
+            exc.locate(pointer=found[1])
+        elif exc.record:
+            exc.locate(pointer=_pointer_of_record(ledger, exc.record, exc.field))
+        raise _in_file(exc, label) from None
     except BouwblokkenError as exc:
-        raise CliError(f"{path}: {exc}") from None
+        record = getattr(exc, "record", None)
+        if isinstance(record, str):
+            exc.locate(pointer=_pointer_of_record(ledger, record, getattr(exc, "field", None)))
+        raise _in_file(exc, label) from None
     if ctx.json:
         ctx.out(write_result(result))
     else:
         ctx.out(result.table(ctx.lang))
+    if ctx.args.check and not all(t.forecast.met for t in result.tenders):
+        return EXIT_NOT_MET
     return EXIT_OK
 
 
 def cmd_optimise(ctx: _Ctx) -> int:
     from bouwblokken.optimize.plan import optimise, read_plan_request
 
-    request = read_plan_request(ctx.args.options)
-    result = optimise(request, registry=ctx.registry)
+    source, label = _document(ctx.args.options)
+    request = read_plan_request(source, name=label)
+    try:
+        result = optimise(request, registry=ctx.registry)
+    except BouwblokkenError as exc:
+        raise _in_file(exc, label) from None
     if ctx.json:
         ctx.dump(result.to_dict())
     else:
         ctx.out(result.table(ctx.lang))
+    return EXIT_OK if result.best is not None else EXIT_NOT_MET
+
+
+def cmd_serve(ctx: _Ctx) -> int:
+    try:
+        from bouwblokken.http import serve
+    except ImportError as exc:
+        raise CliError(
+            f"the HTTP service needs the 'http' extra: pip install 'bouwblokken[http]' ({exc})"
+        ) from None
+    serve(host=ctx.args.host, port=ctx.args.port, registry=ctx.registry)
     return EXIT_OK
 
 
@@ -1443,7 +1514,12 @@ def build_parser() -> argparse.ArgumentParser:
         "  bouwblokken evaluate examples/ledger.json --as-of 2025-06-30 --lang en\n"
         "  bouwblokken --json evaluate examples/ledger.json > result.json",
     )
-    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json")
+    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json", help="'-' reads stdin")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="exit with status 1 when a tender's obligation is not met (forecast)",
+    )
     p.add_argument(
         "--as-of",
         dest="as_of",
@@ -1463,8 +1539,20 @@ def build_parser() -> argparse.ArgumentParser:
         "  bouwblokken optimize examples/options.json --lang en --json",
         aliases=["optimize"],
     )
-    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json")
+    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json", help="'-' reads stdin")
     p.set_defaults(func=cmd_optimise)
+
+    p = _sub(
+        subs,
+        "serve",
+        "start the HTTP service (needs the 'http' extra)",
+        "Start the HTTP service (/v1/..., OpenAPI at /v1/openapi.json) on the loopback address "
+        "by default; see docs/http.md.",
+        "examples:\n  bouwblokken serve\n  bouwblokken serve --port 8080",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=_int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -1472,12 +1560,89 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _error_line(exc: BaseException, lang: Lang) -> str:
+    """One line naming the file (once), the record or field, and the reason."""
+    if isinstance(exc, BouwblokkenError):
+        text = str(exc)
+        if exc.file and not text.startswith(exc.file):
+            text = f"{exc.file}: {text}"
+        return text
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]:
+    """The ``--json`` error object (docs/errors.md)."""
+    if isinstance(exc, BouwblokkenError):
+        data = exc.to_dict()
+        if data["file"] is None and exc.file:
+            data["file"] = exc.file
+    elif isinstance(exc, OSError):
+        text = _error_line(exc, "en")
+        data = {
+            "code": "io",
+            "message_nl": f"het bestand kan niet worden gelezen ({exc.strerror or exc})",
+            "message_en": text,
+            "file": exc.filename if isinstance(exc.filename, str) else None,
+            "pointer": "",
+            "record": None,
+            "field": None,
+            "text": text,
+        }
+    else:
+        text = _error_line(exc, "en")
+        data = {
+            "code": "internal",
+            "message_nl": "interne fout in bouwblokken; meld dit alstublieft",
+            "message_en": f"internal error in bouwblokken, please report it: {text}",
+            "file": None,
+            "pointer": "",
+            "record": None,
+            "field": None,
+            "text": text,
+        }
+    return {"error": data, "command": command, "exit_code": status}
+
+
+def _report(exc: BaseException, command: str, status: int, *, as_json: bool, lang: Lang) -> int:
+    if as_json:
+        sys.stderr.write(json.dumps(_error_data(exc, command, status), ensure_ascii=False) + "\n")
+    else:
+        line = _error_line(exc, lang)
+        if status == EXIT_INTERNAL:
+            line = f"internal error, please report it: {line}"
+        sys.stderr.write(f"bouwblokken {command}: error: {_one_line(line)}\n")
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 done, 2 bad input)."""
+    """Run the command line; returns the exit status (0 done, 1 not met, 2 bad input,
+    130 interrupted)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments
+    lang: Lang = "en" if any(
+        a == "--lang=en" or (a == "--lang" and arguments[i + 1 : i + 2] == ["en"])
+        for i, a in enumerate(arguments)
+    ) else "nl"
+    try:
+        return _run(arguments, as_json=as_json, lang=lang)
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            "bouwblokken: onderbroken (Ctrl-C)\n"
+            if lang == "nl"
+            else "bouwblokken: interrupted (Ctrl-C)\n"
+        )
+        return EXIT_INTERRUPTED
+
+
+def _run(arguments: list[str], *, as_json: bool, lang: Lang) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except _UsageError as exc:
+        if as_json:
+            return _report(exc, "", EXIT_BAD_INPUT, as_json=True, lang=lang)
         sys.stderr.write(f"{_one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help, --version
@@ -1486,17 +1651,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[_Ctx], int] = args.func
     try:
         return func(ctx)
-    except (CliError, BouwblokkenError) as exc:
-        message = str(exc)
-    except ValidationError as exc:
+    except (BouwblokkenError, OSError) as exc:
+        return _report(exc, args.command, EXIT_BAD_INPUT, as_json=ctx.json, lang=ctx.lang)
+    except ValidationError as exc:  # a model outside the library's base (should not happen)
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        message = f"{'.'.join(str(p) for p in err['loc'])}: {reason}"
-    except OSError as exc:
-        message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-    sys.stderr.write(f"bouwblokken {args.command}: error: {_one_line(message)}\n")
-    return EXIT_BAD_INPUT
+        wrapped = CliError(f"{'.'.join(str(p) for p in err['loc'])}: {reason}")
+        return _report(wrapped, args.command, EXIT_BAD_INPUT, as_json=ctx.json, lang=ctx.lang)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # a bug: one line, never a traceback
+        return _report(exc, args.command, EXIT_INTERNAL, as_json=ctx.json, lang=ctx.lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

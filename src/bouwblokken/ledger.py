@@ -28,6 +28,7 @@ cut from the last activities in the canonical order), plus the valuation's own r
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -76,7 +77,7 @@ class Ledger(Frozen):
             ("tender", [t.id for t in self.tenders]),
             ("person", [p.id for p in self.persons]),
         ):
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
             if dupes:
                 raise ValueError(f"{what} ids must be unique; repeated: {', '.join(dupes)}")
         return self

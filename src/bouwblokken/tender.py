@@ -7,6 +7,7 @@ named published rule (``catalogs/obligation-rules.toml``); explicit terms here o
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Annotated, Literal
 
@@ -68,7 +69,7 @@ class Tender(Frozen):
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         ids = [a.id for a in self.activities if a.id is not None]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         if dupes:
             raise ValueError(f"activity ids must be unique within a tender; repeated: {dupes}")
         return self

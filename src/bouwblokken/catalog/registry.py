@@ -9,6 +9,7 @@ edition whose period contains the date.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -65,8 +66,10 @@ class Registry:
         """Register every ``<id>/<edition>.toml`` below ``folder``."""
         root = Path(folder)
         if not root.is_dir():
-            raise CatalogFileError(root, "", "catalog folder does not exist")
-        for path in sorted(root.glob("*/*.toml")):
+            raise CatalogFileError(
+                root, "", "catalog folder does not exist", code="catalog.folder.missing"
+            )
+        for path in _scan(root):
             self._files.setdefault(path.parent.name, []).append(path)
             self._in_folder.add(path)
 
@@ -83,7 +86,11 @@ class Registry:
             catalog = load_catalog_file(path)
             if path in self._in_folder and path.parent.name != catalog.id:
                 raise CatalogFileError(
-                    path, "id", f"id {catalog.id!r} does not match its folder {path.parent.name!r}"
+                    path,
+                    "id",
+                    f"id {catalog.id!r} does not match its folder {path.parent.name!r}",
+                    code="catalog.file.id_mismatch",
+                    pointer="/id",
                 )
             self._cache[path] = catalog
         return self._cache[path]
@@ -96,6 +103,7 @@ class Registry:
         if catalog_id not in self._files:
             raise UnknownCatalogError(catalog_id, self.ids())
         editions = [self._load(p) for p in self._files[catalog_id]]
+        _no_two_claims(editions)
         return sorted(editions, key=lambda c: (c.effective_from or date.min, c.edition))
 
     def list(self) -> list[CatalogInfo]:
@@ -140,6 +148,55 @@ class Registry:
         if not in_force:
             raise NoEditionInForceError(catalog_id, on, [_period(c) for c in editions])
         return in_force[-1]
+
+
+def _scan(root: Path) -> list[Path]:
+    """The ``<id>/<edition>.toml`` files below ``root``. A catalog folder is input: a symlink
+    (file or folder) that leads outside ``root`` is refused, and so is anything that is not a
+    regular file (a FIFO would block the reader, a device has no end)."""
+    base = root.resolve()
+    found = []
+    for path in sorted(root.glob("*/*.toml")):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise CatalogFileError(
+                path, "", "a broken or looping symbolic link", code="catalog.file.symlink"
+            ) from None
+        if not target.is_relative_to(base):
+            raise CatalogFileError(
+                path,
+                "",
+                f"a symbolic link that leads outside the catalog folder {root}; refused",
+                code="catalog.file.symlink",
+            )
+        if not stat.S_ISREG(target.stat().st_mode):
+            raise CatalogFileError(
+                path,
+                "",
+                "not a regular file (a FIFO, a device or a folder); refused",
+                code="catalog.file.not_regular",
+            )
+        found.append(path)
+    return found
+
+
+def _no_two_claims(editions: list[Catalog]) -> None:
+    """Two files claiming one edition of one catalog: an error naming both (never a silent
+    replacement of a shipped edition)."""
+    seen: dict[str, Catalog] = {}
+    for c in editions:
+        other = seen.get(c.edition)
+        if other is not None and other.path != c.path:
+            raise CatalogFileError(
+                c.path,
+                "edition",
+                f"edition {c.key!r} is already given by {other.path}; two files cannot claim "
+                "the same edition (give this one another edition name)",
+                code="catalog.file.duplicate_edition",
+                pointer="/edition",
+            )
+        seen[c.edition] = c
 
 
 def _period(c: Catalog) -> str:

@@ -30,9 +30,8 @@ from pydantic import Field, ValidationError, model_validator
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
-from bouwblokken.errors import DocumentError, ValuationError
+from bouwblokken.errors import ValuationError
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.locate import describe
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
@@ -113,7 +112,7 @@ class PlanRequest(Frozen):
     def _target(self) -> PlanRequest:
         if self.obligation is None and self.tender is None:
             raise ValueError("give either an obligation amount or a tender")
-        if self.catalog is None and (self.tender is None or self.tender.catalog is None):
+        if not self.catalog and (self.tender is None or not self.tender.catalog):
             raise ValueError("give a catalog (or a tender that names one)")
         ids = [o.id for o in self.options]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -469,11 +468,11 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
 
 def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
     """Read an options document (JSON, exact decimals); errors name the file, record, field."""
-    from bouwblokken.documents import read_json
+    from bouwblokken.documents import located, read_json
 
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:
         return PlanRequest.model_validate(data)
     except ValidationError as exc:
-        raise DocumentError(label, *describe(exc, data)) from None
+        raise located(exc, data, label) from None
