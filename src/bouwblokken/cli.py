@@ -1621,10 +1621,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     130 interrupted)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
-    lang: Lang = "en" if any(
-        a == "--lang=en" or (a == "--lang" and arguments[i + 1 : i + 2] == ["en"])
-        for i, a in enumerate(arguments)
-    ) else "nl"
+    lang: Lang = (
+        "en"
+        if any(
+            a == "--lang=en" or (a == "--lang" and arguments[i + 1 : i + 2] == ["en"])
+            for i, a in enumerate(arguments)
+        )
+        else "nl"
+    )
     try:
         return _run(arguments, as_json=as_json, lang=lang)
     except KeyboardInterrupt:

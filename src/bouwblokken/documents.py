@@ -53,7 +53,7 @@ MAX_EXPONENT = 30
 would otherwise make an integer conversion run practically forever)."""
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """Raised inside the JSON parser's hooks; becomes a :class:`DocumentError`."""
 
     def __init__(self, code: str, en: str, nl: str) -> None:
@@ -63,7 +63,7 @@ class _Refused(Exception):
 
 def _number_text(text: str) -> None:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _Refused(
+        raise _RefusedError(
             "document.number",
             f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})",
             f"een getal van {len(text)} tekens (hoogstens {MAX_NUMBER_CHARS})",
@@ -79,7 +79,7 @@ def _parse_float(text: str) -> Decimal:
     _number_text(text)
     d = Decimal(text)
     if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
-        raise _Refused(
+        raise _RefusedError(
             "document.number",
             f"the number {text} is outside 10^-{MAX_EXPONENT} .. 10^{MAX_EXPONENT}",
             f"het getal {text} ligt buiten 10^-{MAX_EXPONENT} .. 10^{MAX_EXPONENT}",
@@ -88,7 +88,7 @@ def _parse_float(text: str) -> Decimal:
 
 
 def _parse_constant(text: str) -> Any:
-    raise _Refused(
+    raise _RefusedError(
         "document.not_a_number",
         f"{text} is not a JSON number",
         f"{text} is geen JSON-getal",
@@ -102,7 +102,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _ in pairs:
             if key in seen:
                 shown = key[:64]
-                raise _Refused(
+                raise _RefusedError(
                     "document.duplicate_key",
                     f"the key {shown!r} appears twice in one object (the reader would keep only "
                     "one of them)",
@@ -148,7 +148,9 @@ def _too_deep(label: str) -> DocumentError:
     )
 
 
-def read_source(source: str | bytes | Path, label: str, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+def read_source(
+    source: str | bytes | Path, label: str, *, limit: int = MAX_DOCUMENT_BYTES
+) -> bytes:
     """The bytes of ``source`` (a path is read up to ``limit``; devices and folders refused)."""
     if isinstance(source, str):
         source = source.encode("utf-8")
@@ -212,7 +214,7 @@ def read_json(source: str | bytes | Path, *, name: str | None = None) -> Any:
             parse_constant=_parse_constant,
             object_pairs_hook=_unique_keys,
         )
-    except _Refused as exc:
+    except _RefusedError as exc:
         raise DocumentError(label, "", exc.en, code=exc.code, nl=exc.nl) from None
     except RecursionError:
         raise _too_deep(label) from None

@@ -57,8 +57,10 @@ def as_date(value: object, *, field: str = "date") -> date:
     zone; a string ``YYYY-MM-DD``. Refused: numbers and booleans (not Unix time), a time of day.
     """
     if isinstance(value, datetime):
-        if value.tzinfo is not None or (value.hour, value.minute, value.second) != (0, 0, 0) or (
-            value.microsecond or getattr(value, "nanosecond", 0)
+        if (
+            value.tzinfo is not None
+            or (value.hour, value.minute, value.second) != (0, 0, 0)
+            or (value.microsecond or getattr(value, "nanosecond", 0))
         ):
             raise FieldInputError(
                 field,
@@ -106,8 +108,7 @@ def as_date(value: object, *, field: str = "date") -> date:
         raise FieldInputError(
             field,
             "input.date_range",
-            f"date {value.isoformat()} is outside {MIN_DATE.isoformat()} .. "
-            f"{MAX_DATE.isoformat()}",
+            f"date {value.isoformat()} is outside {MIN_DATE.isoformat()} .. {MAX_DATE.isoformat()}",
             f"datum {value.isoformat()} ligt buiten {MIN_DATE.isoformat()} .. "
             f"{MAX_DATE.isoformat()}",
         )
@@ -149,7 +150,9 @@ def _as_bool(value: object, field: str) -> object:
     if type(value).__name__ == "bool_" and _is_numpy(value):
         return bool(value)
     if not isinstance(value, bool):
-        shown = repr(value)[:30] if isinstance(value, int | float | Decimal) else type(value).__name__
+        shown = (
+            repr(value)[:30] if isinstance(value, int | float | Decimal) else type(value).__name__
+        )
         raise FieldInputError(
             field,
             "input.not_boolean",

@@ -34,16 +34,16 @@ MAX_CATALOG_DEPTH = 16
 _MAX_NUMBER_CHARS = 40
 
 
-class _Refused(ValueError):
+class _RefusedError(ValueError):
     pass
 
 
 def _parse_float(text: str) -> Decimal:
     if len(text) > _MAX_NUMBER_CHARS:
-        raise _Refused(f"a number of {len(text)} characters (at most {_MAX_NUMBER_CHARS})")
+        raise _RefusedError(f"a number of {len(text)} characters (at most {_MAX_NUMBER_CHARS})")
     d = Decimal(text)
     if d.is_finite() and d and not -30 <= d.adjusted() <= 30:
-        raise _Refused(f"a number outside 10^-30 .. 10^30 ({len(text)} characters)")
+        raise _RefusedError(f"a number outside 10^-30 .. 10^30 ({len(text)} characters)")
     return d
 
 
@@ -82,8 +82,8 @@ def parse_catalog(text: str | bytes, *, source: str = "<string>") -> Catalog:
         ) from None
     except RecursionError:
         data = None
-    except ValueError as exc:  # _Refused, or an integer beyond Python's digit limit
-        reason = str(exc) if isinstance(exc, _Refused) else "an integer with too many digits"
+    except ValueError as exc:  # _RefusedError, or an integer beyond Python's digit limit
+        reason = str(exc) if isinstance(exc, _RefusedError) else "an integer with too many digits"
         raise CatalogFileError(source, "", reason, code="catalog.file.number") from None
     if data is None or not _depth_ok(data):
         raise CatalogFileError(
