@@ -1159,6 +1159,13 @@ def cmd_optimise(ctx: _Ctx) -> int:
     request = read_plan_request(source, name=label)
     try:
         result = optimise(request, registry=ctx.registry)
+    except UnknownBlockError as exc:
+        for i, spec in enumerate(request.options):
+            if exc.record is None and spec.template.block == exc.block_id:
+                exc.record = f"option {spec.id!r}"
+                exc.locate(pointer=f"/options/{i}/template/block")
+                exc.args = (f"{exc.record}: {exc}",)
+        raise _in_file(exc, label) from None
     except BouwblokkenError as exc:
         raise _in_file(exc, label) from None
     if ctx.json:

@@ -23,6 +23,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from bouwblokken.errors import BouwblokkenError, pointer_of
+
 __all__ = ["MAX_DATE", "MAX_INT", "MIN_DATE", "FieldInputError", "as_date", "check_fields"]
 
 MIN_DATE = date(1900, 1, 1)
@@ -35,15 +37,17 @@ MAX_INT = 10**15
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class FieldInputError(ValueError):
+class FieldInputError(BouwblokkenError, ValueError):
     """A refused field value: ``field_name`` is the field, ``code`` the machine code."""
 
     def __init__(self, field_name: str, code: str, message_en: str, message_nl: str) -> None:
         self.field_name = field_name
+        self.field = field_name
         self.code = code
-        self.message_en = message_en
-        self.message_nl = message_nl
-        super().__init__(message_en)
+        self._en = message_en
+        self._nl = message_nl
+        self.pointer = pointer_of([field_name])
+        super().__init__(f"{field_name}: {message_en}")
 
 
 def _is_numpy(value: object) -> bool:

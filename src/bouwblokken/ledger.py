@@ -42,6 +42,7 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, LimitMonths
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import CatalogError, LedgerError
+from bouwblokken.guard import as_date
 from bouwblokken.money import Lang, format_eur, round_cents
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
 from bouwblokken.periods import Period, add_months, intersect, limit_end, normalise, subtract
@@ -310,6 +311,7 @@ def evaluate(
     realised view. Raises :class:`~bouwblokken.errors.LedgerError` (or a
     :class:`~bouwblokken.errors.ValuationError`) naming the tender, activity and field.
     """
+    as_of = None if as_of is None else as_date(as_of, field="as_of")  # datetime, Timestamp
     reg = registry or default_registry()
     warnings: list[str] = []
     known_persons = {p.id for p in ledger.persons}
