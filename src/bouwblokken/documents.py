@@ -25,12 +25,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from bouwblokken.errors import DocumentError
 from bouwblokken.ledger import Ledger
 from bouwblokken.locate import first_problem
+from bouwblokken.money import DOCUMENT
 
 if TYPE_CHECKING:
     from bouwblokken.ledger import ActivityResult, Fulfilment, LedgerResult, TenderResult
 
 __all__ = [
     "LedgerResultDocument",
+    "PlansDocument",
     "ledger_result_to_dict",
     "read_json",
     "read_ledger",
@@ -241,7 +243,7 @@ def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None
     label = name or (str(source) if isinstance(source, Path) else "<ledger>")
     data = source if isinstance(source, dict) else read_json(source, name=label)
     try:
-        return Ledger.model_validate(data)
+        return Ledger.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
         raise located(exc, data, label) from None
 
@@ -331,6 +333,57 @@ class LedgerResultDocument(_Doc):
     as_of: str | None
     tenders: list[TenderResultDoc]
     warnings: list[str]
+
+
+# ---------------------------------------------------------------------------------------------
+# The plans document (the optimiser's answer), described for integrators.
+
+
+class PlanOptionDoc(_Doc):
+    option: str
+    units: int
+    unit_value: str
+    unit_cost: str
+    cost_per_value: str | None
+    category: str | None
+
+
+class PlanDoc(_Doc):
+    units: dict[str, int]
+    cost: str
+    counted: str
+    slack: str
+    people: int
+    options: list[PlanOptionDoc]
+    activities: list[dict[str, Any]]
+    """Ledger activities (``bouwblokken.ledger/1`` activity objects) that carry out the plan."""
+
+
+class ReasonDoc(_Doc):
+    code: str
+    subject: str | None
+    message: str
+
+
+class DiagnosisDoc(_Doc):
+    max_counted: str
+    shortfall: str
+    reasons: list[ReasonDoc]
+
+
+class PlansDocument(_Doc):
+    """``bouwblokken.plans/1``: the optimiser's plans for an options document."""
+
+    format: Literal["bouwblokken.plans/1"] = "bouwblokken.plans/1"
+    catalog: str
+    catalog_fingerprint: str | None
+    target: str
+    status: Literal["optimal", "infeasible"]
+    best: PlanDoc | None
+    alternatives: list[PlanDoc]
+    pareto: list[PlanDoc]
+    diagnosis: DiagnosisDoc | None
+    notes: list[str]
 
 
 def _s(d: Decimal) -> str:

@@ -204,8 +204,11 @@ def _kinds_of(cls: type) -> dict[str, str]:
     return kinds
 
 
-def check_fields(cls: type, data: Any) -> Any:
-    """``data`` for model ``cls`` with whole numbers, dates and booleans checked (see above)."""
+def check_fields(cls: type, data: Any, *, document: bool = False) -> Any:
+    """``data`` for model ``cls`` with whole numbers, dates and booleans checked (see above).
+
+    In a ``document`` (JSON, TOML) a whole number must be a number, not a text (as the JSON
+    Schema says); from Python a text such as ``"36"`` is still read."""
     if not isinstance(data, dict):
         return data
     kinds = _kinds_of(cls)
@@ -219,6 +222,13 @@ def check_fields(cls: type, data: Any) -> Any:
         if value is None:
             continue
         if kind == "int":
+            if document and isinstance(value, str):
+                raise FieldInputError(
+                    name,
+                    "input.int_type",
+                    f"expected a whole number, got a text ({value[:20]!r})",
+                    f"verwacht een geheel getal, kreeg een tekst ({value[:20]!r})",
+                )
             new = _as_int(value, name)
         elif kind == "date":
             new = as_date(value, field=name)

@@ -82,8 +82,18 @@ def path_to_pointer(path: str) -> str:
 def first_problem(exc: ValidationError, data: Any) -> Problem:
     """The first error of ``exc`` over ``data``; a misspelt key is named with a suggestion."""
     errors = exc.errors(include_url=False)
-    # An unknown key explains a 'missing' error beside it (``amout`` for ``amount``): say so.
-    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    # Of a union's branches, the one that went deepest into the data is the one the data
+    # meant (an inline rules table, not the rule's name); there, an unknown key explains a
+    # 'missing' error beside it (``amout`` for ``amount``): say so.
+    ranked = sorted(
+        range(len(errors)),
+        key=lambda n: (
+            -len(_data_parts(tuple(errors[n]["loc"]), data)),
+            errors[n]["type"] != "extra_forbidden",
+            n,
+        ),
+    )
+    first = errors[ranked[0]]
     raw_loc = tuple(first["loc"])
     cause = (first.get("ctx") or {}).get("error")
     field = getattr(cause, "field_name", None)

@@ -12,22 +12,34 @@ calculators that truncate decimals).
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    ValidationInfo,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from bouwblokken.errors import MoneyError
 
 __all__ = [
     "AS_TEXT",
     "CENT",
+    "DOCUMENT",
+    "ExactSchema",
     "Money",
     "NonNegativeMoney",
     "format_eur",
     "format_number",
     "from_cents",
+    "parse_exact",
     "parse_money",
     "round_cents",
     "to_cents",
@@ -125,23 +137,133 @@ def parse_money(
 AS_TEXT = PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")
 """Exact numbers are written to JSON as strings (``"13223.74"``), never as floats."""
 
+DOCUMENT = "document"
+"""Validation context key: ``model_validate(data, context={DOCUMENT: True})`` reads a JSON or
+TOML document under its schema's grammar (see :class:`ExactSchema`)."""
 
-def _validate_money(value: Any) -> Decimal:
-    return parse_money(value)
+_CANONICAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def in_document(info: ValidationInfo | None) -> bool:
+    """Whether a validation reads a document (its context says so)."""
+    return bool(info is not None and isinstance(info.context, dict) and info.context.get(DOCUMENT))
+
+
+def parse_exact(value: Any, info: ValidationInfo | None, *, max_decimals: int) -> Decimal:
+    """:func:`parse_money` for a model field. In a document, a string must be canonical
+    (``-?(0|[1-9][0-9]*)(.[0-9]+)?``, what the JSON Schema says) and a JSON number's trailing
+    zeros do not count as decimals (``1.500`` is a multiple of 0.01, as the schema says)."""
+    if in_document(info):
+        if isinstance(value, str) and not _CANONICAL.fullmatch(value):
+            shown = repr(value) if len(value) <= 40 else f"a text of {len(value)} characters"
+            raise MoneyError(
+                f"expected a number written as '1234.56' (digits, one point, no spaces), "
+                f"got {shown}",
+                code="money.syntax",
+            )
+        if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) < 30:
+            exponent = value.as_tuple().exponent
+            if isinstance(exponent, int) and -exponent > max_decimals:
+                value = value.normalize()  # 1.500 -> 1.5; 1.505 stays three decimals
+            if value == value.to_integral_value() and value.as_tuple().exponent > 0:  # type: ignore[operator]
+                value = value.quantize(Decimal(1))  # 1E+2 -> 100
+    return parse_money(value, max_decimals=max_decimals)
+
+
+def _validate_money(value: Any, info: ValidationInfo) -> Decimal:
+    return parse_exact(value, info, max_decimals=2)
+
+
+def _below(n: int) -> str:
+    """A regex for the canonical integers ``0 <= x < n`` (``n >= 1``, no leading zeros)."""
+    s = str(n)
+    k = len(s)
+    if k == 1:
+        return "0" if n == 1 else f"[0-{n - 1}]"
+    alts = ["0", f"[1-9][0-9]{{0,{k - 2}}}" if k > 2 else "[1-9]"]
+    for i in range(k):
+        lo = 1 if i == 0 else 0
+        hi = int(s[i]) - 1
+        if hi >= lo:
+            rest = k - i - 1
+            alts.append(s[:i] + f"[{lo}-{hi}]" + (f"[0-9]{{{rest}}}" if rest else ""))
+    return "(" + "|".join(alts) + ")"
+
+
+def _bound(value: object) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    d = Decimal(str(value))
+    if d != d.to_integral_value():
+        raise TypeError(f"ExactSchema supports whole-number bounds only, got {value}")
+    return int(d)
+
+
+class ExactSchema:
+    """The JSON Schema of an exact number field, built from the field's own bounds, so the
+    schema says exactly what the reader accepts (issue 11, "one contract"):
+
+    - a canonical string (``"1234.56"``) with at most ``decimals`` decimals, bounded by regex;
+    - or an integer, bounded;
+    - or a JSON number that is a multiple of ``10^-decimals``, bounded.
+
+    Every value is also below :data:`MAX_AMOUNT` in size (the reader refuses larger)."""
+
+    def __init__(self, decimals: int, description: str) -> None:
+        self.decimals = decimals
+        self.description = description
+
+    def __get_pydantic_json_schema__(
+        self, core: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        default = handler(core)
+        cap = int(MAX_AMOUNT)
+        ge, gt = _bound(default.get("ge")), _bound(default.get("gt"))
+        le, lt = _bound(default.get("le")), _bound(default.get("lt"))
+        low_incl = -cap + 1 if ge is None and gt is None else (ge if ge is not None else None)
+        low_excl = gt
+        if ge is not None and gt is not None:  # both given: keep the stricter
+            low_incl, low_excl = (None, gt) if gt >= ge else (ge, None)
+        high_incl = le if le is not None and le < cap else None
+        high_excl = lt if lt is not None and lt <= cap else (None if high_incl is not None else cap)
+        d = self.decimals
+        frac = f"(\\.[0-9]{{1,{d}}})?" if d else ""
+        zeros = f"(\\.0{{1,{d}}})?" if d else ""
+        # the non-negative magnitudes up to the upper bound
+        if high_incl is not None:
+            positive = f"({_below(high_incl)}{frac}|{high_incl}{zeros})"
+        else:
+            assert high_excl is not None
+            positive = f"{_below(high_excl)}{frac}"
+        signed = (low_incl is not None and low_incl < 0) or (low_excl is not None and low_excl < 0)
+        pattern = f"^{'-?' if signed else ''}{positive}$"
+        string: dict[str, Any] = {"type": "string", "pattern": pattern}
+        if low_excl == 0:
+            string["not"] = {"pattern": f"^0{zeros}$"}
+        limits: dict[str, Any] = {}
+        if low_incl is not None:
+            limits["minimum"] = low_incl
+        if low_excl is not None:
+            limits["exclusiveMinimum"] = low_excl
+        if high_incl is not None:
+            limits["maximum"] = high_incl
+        if high_excl is not None:
+            limits["exclusiveMaximum"] = high_excl
+        number: dict[str, Any] = {"type": "number", "multipleOf": float(Decimal(1).scaleb(-d))}
+        return {
+            "anyOf": [string, {"type": "integer", **limits}, {**number, **limits}],
+            "description": self.description,
+        }
 
 
 Money = Annotated[
     Decimal,
     BeforeValidator(_validate_money),
     AS_TEXT,
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$"},
-                {"type": "integer"},
-            ],
-            "description": "Euro amount, exact: a string with at most two decimals (or an int).",
-        }
+    ExactSchema(
+        2,
+        'Euro amount, exact: a string such as "1234.56", an integer, or a JSON '
+        "number with at most two decimals.",
     ),
 ]
 """A pydantic field type for euro amounts: refuses floats, at most two decimals, JSON as string."""
@@ -151,15 +273,10 @@ NonNegativeMoney = Annotated[
     BeforeValidator(_validate_money),
     Field(ge=0),
     AS_TEXT,
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
-                {"type": "integer", "minimum": 0},
-            ],
-            "description": "Euro amount >= 0, exact: a string with at most two decimals "
-            "(or an int).",
-        }
+    ExactSchema(
+        2,
+        'Euro amount >= 0, exact: a string such as "1234.56", an integer, or a '
+        "JSON number with at most two decimals.",
     ),
 ]
 """A euro amount that cannot be negative (catalog values, invoices, contract values)."""

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.errors import CatalogFileError
 from bouwblokken.locate import first_problem
+from bouwblokken.money import DOCUMENT
 
 __all__ = ["MAX_CATALOG_BYTES", "MAX_CATALOG_DEPTH", "load_catalog_file", "parse_catalog"]
 
@@ -93,7 +94,7 @@ def parse_catalog(text: str | bytes, *, source: str = "<string>") -> Catalog:
             code="catalog.file.too_deep",
         )
     try:
-        catalog = Catalog.model_validate(data)
+        catalog = Catalog.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
         p = first_problem(exc, data)
         raise CatalogFileError(

@@ -22,13 +22,13 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
-    WithJsonSchema,
+    ValidationInfo,
     model_validator,
 )
 
 from bouwblokken.errors import InputError
 from bouwblokken.guard import check_fields
-from bouwblokken.money import AS_TEXT, parse_money
+from bouwblokken.money import AS_TEXT, ExactSchema, in_document, parse_exact
 from bouwblokken.money import NonNegativeMoney as Money
 
 __all__ = [
@@ -93,8 +93,8 @@ class Frozen(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _guard_input(cls, data: Any) -> Any:
-        return check_fields(cls, data)
+    def _guard_input(cls, data: Any, info: ValidationInfo) -> Any:
+        return check_fields(cls, data, document=in_document(info))
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -103,6 +103,10 @@ class Frozen(BaseModel):
             raise
         except ValidationError as exc:
             raise InputError.wrap(exc, data) from None
+
+    # Not a "custom" __init__ for pydantic: validation (nested models, context) never goes
+    # through it; only a direct call ``Activity(...)`` does.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
@@ -114,28 +118,20 @@ class Frozen(BaseModel):
             raise InputError.wrap(exc, obj) from None
 
 
-def _exact_number(value: Any) -> Decimal:
+def _exact_number(value: Any, info: ValidationInfo) -> Decimal:
     """Hours, percentages and such: exact like money, but up to 4 decimals."""
-    return parse_money(value, max_decimals=4)
+    return parse_exact(value, info, max_decimals=4)
 
 
-_number_schema = WithJsonSchema(
-    {
-        "anyOf": [
-            {"type": "string", "pattern": r"^\d+(\.\d{1,4})?$"},
-            {"type": "integer", "minimum": 0},
-        ],
-        "description": "Exact number >= 0 (up to 4 decimals), as a string or an integer.",
-    }
+_number_schema = ExactSchema(
+    4,
+    "Exact number >= 0 (up to 4 decimals): a string such as \"22.5\", an integer, or a JSON "
+    "number.",
 )
-_percentage_schema = WithJsonSchema(
-    {
-        "anyOf": [
-            {"type": "string", "pattern": r"^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$"},
-            {"type": "integer", "minimum": 0, "maximum": 100},
-        ],
-        "description": "Percentage from 0 to 100 (up to 4 decimals), as a string or an integer.",
-    }
+_percentage_schema = ExactSchema(
+    4,
+    "Percentage from 0 to 100 (up to 4 decimals): a string such as \"5\", an integer, or a "
+    "JSON number.",
 )
 Number = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0), AS_TEXT, _number_schema]
 """An exact non-negative quantity (hours, months, periods)."""

@@ -473,6 +473,6 @@ def read_plan_request(source: str | bytes | Path, *, name: str | None = None) ->
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:
-        return PlanRequest.model_validate(data)
+        return PlanRequest.model_validate(data, context={"document": True})
     except ValidationError as exc:
         raise located(exc, data, label) from None
