@@ -24,18 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
 
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.documents import LedgerResultDocument, PlansDocument
-from bouwblokken.guard import MAX_DATE, MAX_INT, MIN_DATE
 from bouwblokken.ledger import Ledger
 from bouwblokken.optimize.plan import PlanRequest
+from bouwblokken.schemas import SCHEMA_BASE, ReaderLimits
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-SCHEMA_BASE = "https://bouwblokken.github.io/bouwblokken/schemas/"
-"""Where the schemas are published (the docs site); ``$id`` = base + file name."""
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "catalog-format": (Catalog, "bouwblokken.catalog/1"),
@@ -45,42 +41,6 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "schemas/plans": (PlansDocument, "bouwblokken.plans/1"),
 }
 """name -> (model, document version); each becomes ``docs/<name>.schema.json``."""
-
-_SPACE = (
-    "\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-)
-"""The white space the reader strips (Unicode White_Space, as pydantic-core's ``trim``), as a
-regex character class body that means the same in ECMA-262 and Python."""
-_DATE_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-assert (MIN_DATE.year, MAX_DATE.year) == (1900, 2199), "update _DATE_PATTERN"
-
-
-class ReaderLimits(GenerateJsonSchema):
-    """pydantic's schema plus the limits the reader enforces before pydantic sees a value."""
-
-    def int_schema(self, schema: core_schema.IntSchema) -> JsonSchemaValue:
-        out = super().int_schema(schema)
-        if "maximum" not in out and "exclusiveMaximum" not in out:
-            out["exclusiveMaximum"] = MAX_INT
-        if "minimum" not in out and "exclusiveMinimum" not in out:
-            out["exclusiveMinimum"] = -MAX_INT
-        return out
-
-    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
-        out = super().date_schema(schema)
-        out["pattern"] = _DATE_PATTERN
-        return out
-
-    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
-        # The reader strips surrounding white space before it checks a text: the schema
-        # allows it around a pattern, and a required text must hold a non-space.
-        out = super().str_schema(schema)
-        pattern = out.get("pattern")
-        if isinstance(pattern, str) and pattern.startswith("^") and pattern.endswith("$"):
-            out["pattern"] = f"^[{_SPACE}]*(?:{pattern[1:-1]})[{_SPACE}]*$"
-        elif out.get("minLength") and pattern is None:
-            out["pattern"] = f"[^{_SPACE}]"
-        return out
 
 
 def schema_of(name: str) -> dict[str, Any]:

@@ -186,7 +186,7 @@ def test_ctrl_c_is_one_line_and_exit_130(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "cmd_catalogs", interrupted)
-    status, out, err = run(capsys, "catalogs")
+    status, _, err = run(capsys, "catalogs")
     assert status == 130
     assert err.count("\n") == 1 and "Ctrl-C" in err
 

@@ -29,14 +29,20 @@ from bouwblokken.money import DOCUMENT
 
 if TYPE_CHECKING:
     from bouwblokken.ledger import ActivityResult, Fulfilment, LedgerResult, TenderResult
+    from bouwblokken.obligation import Obligation
+    from bouwblokken.valuation import Valuation
 
 __all__ = [
     "LedgerResultDocument",
+    "ObligationDocument",
     "PlansDocument",
+    "ValuationDocument",
     "ledger_result_to_dict",
+    "obligation_to_dict",
     "read_json",
     "read_ledger",
     "read_source",
+    "valuation_to_dict",
     "write_ledger",
     "write_result",
 ]
@@ -384,6 +390,56 @@ class PlansDocument(_Doc):
     pareto: list[PlanDoc]
     diagnosis: DiagnosisDoc | None
     notes: list[str]
+
+
+# ---------------------------------------------------------------------------------------------
+# One valuation and one obligation, as documents (the HTTP service's answers).
+
+
+class ValuationDocument(_Doc):
+    """``bouwblokken.valuation/1``: one activity valued under one catalog edition."""
+
+    format: Literal["bouwblokken.valuation/1"] = "bouwblokken.valuation/1"
+    catalog: str
+    catalog_fingerprint: str | None
+    block: str
+    amount: str
+    trail_nl: list[str]
+    trail_en: list[str]
+    not_counted: list[NotCountedDoc]
+
+
+class ObligationDocument(ObligationDoc):
+    """``bouwblokken.obligation/1``: a tender's obligation with its explanation."""
+
+    format: Literal["bouwblokken.obligation/1"] = "bouwblokken.obligation/1"
+
+
+def valuation_to_dict(v: Valuation) -> dict[str, Any]:
+    """The ``bouwblokken.valuation/1`` document of a valuation."""
+    return ValuationDocument(
+        catalog=v.catalog,
+        catalog_fingerprint=f"sha256:{v.fingerprint}" if v.fingerprint else None,
+        block=v.block,
+        amount=_s(v.amount),
+        trail_nl=[ln.nl for ln in v.lines],
+        trail_en=[ln.en for ln in v.lines],
+        not_counted=[
+            NotCountedDoc(reason=nc.reason, amount=_s(nc.amount), text_nl=nc.nl, text_en=nc.en)
+            for nc in v.not_counted
+        ],
+    ).model_dump(mode="json")
+
+
+def obligation_to_dict(ob: Obligation) -> dict[str, Any]:
+    """The ``bouwblokken.obligation/1`` document of an obligation."""
+    return ObligationDocument(
+        amount=_s(ob.amount),
+        applies=ob.applies,
+        source=ob.rules_source,
+        explanation_nl=[ln.nl for ln in ob.lines],
+        explanation_en=[ln.en for ln in ob.lines],
+    ).model_dump(mode="json")
 
 
 def _s(d: Decimal) -> str:

@@ -220,10 +220,18 @@ class MoneyError(BouwblokkenError, ValueError):
 
     code = "money"
 
-    def __init__(self, message: str, *, field: str | None = None, code: str = "money") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: str = "money",
+        nl: str | None = None,
+    ) -> None:
         self.field = field
         self.code = code
         self._en = message
+        self._nl = nl
         if field:
             self.pointer = pointer_of([field])
         super().__init__(f"{field}: {message}" if field else message)

@@ -73,7 +73,10 @@ def parse_money(
     """
     if isinstance(value, bool):
         raise MoneyError(
-            f"expected an amount, got a boolean {value!r}", field=field, code="money.boolean"
+            f"expected an amount, got a boolean {value!r}",
+            field=field,
+            code="money.boolean",
+            nl=f"verwacht een bedrag, kreeg de ja/nee-waarde {value!r}",
         )
     if isinstance(value, float):
         raise MoneyError(
@@ -81,6 +84,8 @@ def parse_money(
             f"got the float {value!r}; floats cannot hold euro amounts exactly",
             field=field,
             code="money.float",
+            nl=f"verwacht een exact bedrag (een tekst zoals '{value!r}', een geheel getal of een "
+            f"Decimal), kreeg de float {value!r}; een float kan een bedrag niet exact bevatten",
         )
     if isinstance(value, Decimal):
         d = value
@@ -106,6 +111,7 @@ def parse_money(
                 f"expected an amount such as '1234.56', got {value!r}",
                 field=field,
                 code="money.syntax",
+                nl=f"verwacht een bedrag zoals '1234.56', kreeg {value!r}",
             ) from None
     else:
         raise MoneyError(
@@ -123,6 +129,7 @@ def parse_money(
             f"got {_short(value)}",
             field=field,
             code="money.too_large",
+            nl=f"verwacht een bedrag onder {MAX_AMOUNT:,}, kreeg {_short(value)}",
         )
     exponent = d.as_tuple().exponent
     if max_decimals is not None and isinstance(exponent, int) and -exponent > max_decimals:
@@ -130,6 +137,7 @@ def parse_money(
             f"expected at most {max_decimals} decimals, got {_short(value)}",
             field=field,
             code="money.too_many_decimals",
+            nl=f"verwacht hoogstens {max_decimals} decimalen, kreeg {_short(value)}",
         )
     return d
 
@@ -160,12 +168,15 @@ def parse_exact(value: Any, info: ValidationInfo | None, *, max_decimals: int) -
                 f"expected a number written as '1234.56' (digits, one point, no spaces), "
                 f"got {shown}",
                 code="money.syntax",
+                nl=f"verwacht een getal geschreven als '1234.56' (cijfers, één punt, geen "
+                f"spaties), kreeg {shown}",
             )
         if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) < 30:
             exponent = value.as_tuple().exponent
             if isinstance(exponent, int) and -exponent > max_decimals:
                 value = value.normalize()  # 1.500 -> 1.5; 1.505 stays three decimals
-            if value == value.to_integral_value() and value.as_tuple().exponent > 0:  # type: ignore[operator]
+            new_exponent = value.as_tuple().exponent
+            if isinstance(new_exponent, int) and new_exponent > 0:
                 value = value.quantize(Decimal(1))  # 1E+2 -> 100
     return parse_money(value, max_decimals=max_decimals)
 
