@@ -334,7 +334,7 @@ def test_round_cents_and_format_eur_refuse_inexact_input(amount: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "amount", [Decimal("1E+99999999"), Decimal("-1E+99999999"), Decimal("Infinity"), 10**40]
+    "amount", [Decimal("1E+99999999"), Decimal("-1E+99999999"), Decimal("Infinity"), 10**24]
 )
 def test_round_cents_refuses_huge_amounts_at_once(amount: Any) -> None:
     with pytest.raises(MoneyError) as info:

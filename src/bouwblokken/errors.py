@@ -54,6 +54,17 @@ def pointer_of(parts: Sequence[object]) -> str:
     return "".join("/" + _pointer_part(p) for p in parts)
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """A short rendering of an offending value for a message: never the whole of a long text
+    or a huge number (whose ``repr`` would even fail beyond 4.300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, str) and len(value) > limit:
+        return f"a text of {len(value)} characters"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 _NL_BY_CODE: dict[str, str] = {
     "error": "de invoer kan niet worden gebruikt",
     "money": "geen exact bedrag",

@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from bouwblokken.errors import BouwblokkenError, pointer_of
+from bouwblokken.errors import BouwblokkenError, pointer_of, shown
 
 __all__ = ["MAX_DATE", "MAX_INT", "MIN_DATE", "FieldInputError", "as_date", "check_fields"]
 
@@ -77,20 +77,20 @@ def as_date(value: object, *, field: str = "date") -> date:
         raise FieldInputError(
             field,
             "input.number_not_date",
-            f"expected a date 'YYYY-MM-DD', got the number {str(value)[:30]} "
+            f"expected a date 'YYYY-MM-DD', got the number {shown(value)} "
             "(numbers are not read as dates)",
-            f"verwacht een datum 'JJJJ-MM-DD', kreeg het getal {str(value)[:30]} "
+            f"verwacht een datum 'JJJJ-MM-DD', kreeg het getal {shown(value)} "
             "(een getal is geen datum)",
         )
     elif isinstance(value, str):
         text = value.strip()
         if not _ISO_DATE.fullmatch(text):
-            shown = repr(text) if len(text) <= 30 else f"a text of {len(text)} characters"
+            given = shown(text, 30)
             raise FieldInputError(
                 field,
                 "input.date_format",
-                f"expected a date 'YYYY-MM-DD', got {shown}",
-                f"verwacht een datum 'JJJJ-MM-DD', kreeg {shown}",
+                f"expected a date 'YYYY-MM-DD', got {given}",
+                f"verwacht een datum 'JJJJ-MM-DD', kreeg {given}",
             )
         try:
             value = date.fromisoformat(text)
@@ -133,8 +133,8 @@ def _as_int(value: object, field: str) -> object:
         raise FieldInputError(
             field,
             "input.not_whole_number",
-            f"expected a whole number (an integer), got {str(value)[:30]}",
-            f"verwacht een geheel getal, kreeg {str(value)[:30]}",
+            f"expected a whole number (an integer), got {shown(value)}",
+            f"verwacht een geheel getal, kreeg {shown(value)}",
         )
     if _is_numpy(value):
         value = operator.index(value)  # type: ignore[arg-type]
@@ -154,14 +154,12 @@ def _as_bool(value: object, field: str) -> object:
     if type(value).__name__ == "bool_" and _is_numpy(value):
         return bool(value)
     if not isinstance(value, bool):
-        shown = (
-            repr(value)[:30] if isinstance(value, int | float | Decimal) else type(value).__name__
-        )
+        text = shown(value) if isinstance(value, int | float | Decimal) else type(value).__name__
         raise FieldInputError(
             field,
             "input.not_boolean",
-            f"expected true or false, got {shown}",
-            f"verwacht true of false, kreeg {shown}",
+            f"expected true or false, got {text}",
+            f"verwacht true of false, kreeg {text}",
         )
     return value
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bouwblokken.errors import dutch_for, pointer_of
+from bouwblokken.errors import dutch_for, pointer_of, shown
 
 __all__ = ["Problem", "describe", "field_path", "first_problem", "path_to_pointer"]
 
@@ -148,12 +148,9 @@ def first_problem(exc: ValidationError, data: Any) -> Problem:
 
 
 def _shown(value: Any) -> str:
-    """A short, safe rendering of an offending scalar; strings are not echoed (file content)."""
-    if isinstance(value, bool | int | float) or value is None:
-        shown = repr(value)
-        return shown if len(shown) <= 40 else ""
-    if isinstance(value, str):
-        return f"a text of {len(value)} characters" if len(value) > 40 else repr(value)
+    """A short, safe rendering of an offending scalar (no containers, no long texts)."""
+    if isinstance(value, bool | int | float | str) or value is None:
+        return shown(value)
     return ""
 
 

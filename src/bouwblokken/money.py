@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from bouwblokken.errors import MoneyError
+from bouwblokken.errors import MoneyError, shown
 
 __all__ = [
     "AS_TEXT",
@@ -51,15 +51,14 @@ MAX_AMOUNT = Decimal(10) ** 18
 every product of the library's arithmetic inside Decimal's 28-digit context."""
 MAX_TEXT = 40
 """An amount given as text has at most 40 characters (checked before converting)."""
-_ROUNDABLE = 10**30
-""":func:`round_cents` refuses amounts from 10^30 up (checked before converting, so a
+_ROUNDABLE = 10**24
+""":func:`round_cents` refuses amounts from 10^24 up (checked before converting, so a
 ``Decimal('1E+99999999')`` cannot make it run practically forever)."""
 Lang = Literal["nl", "en"]
 
 
 def _short(value: object) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 40 else f"a number of {len(shown)} characters"
+    return shown(value)
 
 
 def parse_money(
@@ -108,10 +107,10 @@ def parse_money(
             d = Decimal(text)
         except InvalidOperation:
             raise MoneyError(
-                f"expected an amount such as '1234.56', got {value!r}",
+                f"expected an amount such as '1234.56', got {shown(value)}",
                 field=field,
                 code="money.syntax",
-                nl=f"verwacht een bedrag zoals '1234.56', kreeg {value!r}",
+                nl=f"verwacht een bedrag zoals '1234.56', kreeg {shown(value)}",
             ) from None
     else:
         raise MoneyError(
@@ -121,9 +120,9 @@ def parse_money(
         )
     if not d.is_finite():
         raise MoneyError(
-            f"expected a finite amount, got {value!r}", field=field, code="money.not_finite"
+            f"expected a finite amount, got {shown(value)}", field=field, code="money.not_finite"
         )
-    if abs(d) >= MAX_AMOUNT:
+    if d.copy_abs() >= MAX_AMOUNT:  # copy_abs: no context, so 1E+999999999 cannot overflow
         raise MoneyError(
             f"expected an amount below {MAX_AMOUNT:,} (no contract is that large), "
             f"got {_short(value)}",
@@ -306,7 +305,7 @@ def _exact(amount: object) -> Fraction:
     if isinstance(amount, Decimal):
         if not amount.is_finite():
             raise MoneyError(f"expected a finite amount, got {amount}", code="money.not_finite")
-        if amount and not -40 <= amount.adjusted() < 30:
+        if amount and not -40 <= amount.adjusted() < 24:
             raise MoneyError(
                 f"amount {_short(amount)} is outside what can be rounded to cents",
                 code="money.too_large",
@@ -324,7 +323,7 @@ def _exact(amount: object) -> Fraction:
 def round_cents(amount: Fraction | Decimal | int) -> Decimal:
     """Round an exact amount to whole cents, half up (away from zero). The one rounding rule.
 
-    Refuses floats, NaN, infinity and amounts from 10^30 up with :class:`MoneyError`."""
+    Refuses floats, NaN, infinity and amounts from 10^24 up with :class:`MoneyError`."""
     f = _exact(amount)
     sign = -1 if f < 0 else 1
     scaled = abs(f) * 100

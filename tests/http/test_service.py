@@ -160,9 +160,7 @@ def test_value_obligation_and_optimise(server: str, spec: dict[str, Any]) -> Non
     r = httpx.post(server + "/v1/optimise", content=OPTIONS)
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "optimal"
-    assert _validator(spec, "PlansDocument").is_valid(
-        json.loads(r.text, parse_float=Decimal)
-    )
+    assert _validator(spec, "PlansDocument").is_valid(json.loads(r.text, parse_float=Decimal))
 
 
 def test_concurrent_requests_give_identical_answers(server: str) -> None:
@@ -184,7 +182,10 @@ def test_curl_and_a_json_schema_validator_as_a_java_style_client(
 
     def curl(*args: str) -> tuple[int, str]:
         out = subprocess.run(
-            ["curl", "-s", "-w", "\n%{http_code}", *args], capture_output=True, text=True, check=True
+            ["curl", "-s", "-w", "\n%{http_code}", *args],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         body, _, code = out.rpartition("\n")
         return int(code), body
