@@ -459,6 +459,7 @@ def _run_view(
     week, counting limit, one-off bonuses and per-person maxima."""
     occupied: dict[str, list[Occupancy]] = {}
     limit_days: dict[tuple[str, str, str], list[Period]] = {}
+    limit_hours: dict[tuple[str, str, str], Fraction] = {}
     block_counted: dict[tuple[str, str, str], Fraction] = {}
     granted: dict[str, dict[str, str]] = {}
     out: dict[str, list[ActivityResult]] = {}
@@ -480,6 +481,7 @@ def _run_view(
                 exclusions=exclusions,
                 occupied=occupied.get(person.id, ()),
                 limit_used=limit_days.get(lkey, ()),
+                limit_used_hours=limit_hours.get(lkey, Fraction(0)),
                 person_block_counted=block_counted.get(bkey, Fraction(0)),
                 granted=granted.setdefault(person.id, {}),
                 peildatum=on,
@@ -491,6 +493,8 @@ def _run_view(
                 )
             if valuation.limit_periods:
                 limit_days[lkey] = normalise([*limit_days.get(lkey, []), *valuation.limit_periods])
+            if valuation.limit_hours:
+                limit_hours[lkey] = limit_hours.get(lkey, Fraction(0)) + valuation.limit_hours
             block_counted[bkey] = block_counted.get(bkey, Fraction(0)) + valuation.exact
             for bonus_id in valuation.one_off_bonuses:
                 granted[person.id][bonus_id] = e.label

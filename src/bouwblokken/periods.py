@@ -29,16 +29,16 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 __all__ = [
-    "Period",
     "MonthCount",
+    "Period",
     "add_months",
     "calendar_months",
     "clip",
-    "month_count",
     "days_by_year_length",
     "days_inclusive",
     "intersect",
     "limit_end",
+    "month_count",
     "months_in",
     "normalise",
     "subtract",

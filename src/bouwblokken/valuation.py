@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeVar
@@ -195,6 +195,8 @@ class Valuation:
     """Whether the counted segments take up the person's week (blocks prorated by hours)."""
     limit_periods: tuple[Period, ...] = ()
     """Days this valuation used against its counting limit (new ones only)."""
+    limit_hours: Fraction = Fraction(0)
+    """Hours worked this valuation used against its counting limit (``worked_hours`` catalogs)."""
     parts: tuple[DatedPart, ...] = ()
     """The dated value components (base, per-year bonuses) with their counted segments: the
     ledger splits the value over contract years with them (:meth:`exact_within`)."""
@@ -436,6 +438,7 @@ def value_activity(
     exclusions: Sequence[Exclusion] = (),
     occupied: Sequence[Occupancy] = (),
     limit_used: Sequence[Period] = (),
+    limit_used_hours: Fraction = Fraction(0),
     person_block_counted: Fraction = Fraction(0),
     granted: Mapping[str, str] | None = None,
     peildatum: Peildatum | date | None = None,
@@ -446,7 +449,8 @@ def value_activity(
     The ledger passes what it knows about the person beyond this activity:
     ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
     the person already counts elsewhere on given days), ``limit_used`` (days already counted
-    against this block's counting limit), ``person_block_counted`` (euros already counted for
+    against this block's counting limit; ``limit_used_hours`` for catalogs that count hours
+    worked), ``person_block_counted`` (euros already counted for
     this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
     person already received, and where). ``peildatum`` is the date age and status are judged
     on (default: the start of the activity); ``birth_date`` lets the age be computed there.
@@ -473,7 +477,7 @@ def value_activity(
     if isinstance(rule, PerYearRule | PerMonthRule) or (
         isinstance(rule, PerPeriodRule) and rule.prorate_duration
     ):
-        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used)
+        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used, limit_used_hours)
     else:
         exact = _value_undated(ctx, lines, person_block_counted)
 
@@ -532,6 +536,7 @@ def value_activity(
         segments=segments,
         occupies=dated.occupies,
         limit_periods=tuple(dated.limit_new),
+        limit_hours=dated.limit_hours,
         parts=tuple(dated.parts),
         one_off_bonuses=tuple(ctx.one_offs),
         one_off_amount=ctx.one_off_total,
@@ -942,6 +947,7 @@ class _Dated:
     occupies: bool = False
     limit_new: list[Period] = field(default_factory=list)
     parts: list[DatedPart] = field(default_factory=list)
+    limit_hours: Fraction = Fraction(0)
 
 
 def _measure(ctx: _Context) -> Measure:
@@ -1059,11 +1065,13 @@ def _value_dated(
     exclusions: Sequence[Exclusion],
     occupied: Sequence[Occupancy],
     limit_used: Sequence[Period],
+    limit_used_hours: Fraction = Fraction(0),
 ) -> tuple[Fraction, _Dated]:
     """Per-year, per-month and pro-rata per-period blocks: value over the counted segments."""
     block, a, rule, catalog = ctx.block, ctx.activity, ctx.block.rule, ctx.catalog
     if catalog.time.time_basis == "worked_hours" and isinstance(rule, PerYearRule):
-        return _value_worked_hours(ctx, lines), _Dated()
+        v, hours = _value_worked_hours(ctx, lines, limit_used_hours)
+        return v, _Dated(limit_hours=hours)
 
     if isinstance(rule, PerMonthRule) and a.months is not None and a.start is None:
         # A number of months given without dates: no counting-limit arithmetic possible.
@@ -1157,7 +1165,8 @@ def _value_dated(
         if reason == "max_hours_per_week":
             assert block.max_hours_per_week is not None
             nl = f"uren boven max. {_num(block.max_hours_per_week, 'nl')} per week tellen niet"
-            en = f"hours above the maximum of {_num(block.max_hours_per_week, 'en')} a week do not count"
+            most_en = _num(block.max_hours_per_week, "en")
+            en = f"hours above the maximum of {most_en} a week do not count"
         else:
             nl = f"uren boven de {_num(ref, 'nl')}-urige werkweek tellen niet"
             en = f"hours above the {_num(ref, 'en')}-hour week do not count"
@@ -1232,18 +1241,19 @@ def _apply_limit(
     limit = ctx.block.counting_limit
     counted_days = normalise([(s.start, s.end) for s in p if s.fraction > 0])
     if isinstance(limit, LimitWhileSubsidy):
-        last = ctx.need(
+        subsidy_end = ctx.need(
             ctx.activity.subsidy_end,
             "subsidy_end",
             "the last day of the wage-cost subsidy (the block counts while it runs)",
         )
-        kept = _keep(p, [(date.min, last)])
-        if any(s.end > last for s in p):
+        kept = _keep(p, [(date.min, subsidy_end)])
+        if any(s.end > subsidy_end for s in p):
+            day = subsidy_end.isoformat()
             lines.append(
                 TrailLine(
                     "limit",
-                    f"telt zolang de loonkostensubsidie loopt: geteld t/m {last.isoformat()}",
-                    f"counts while the wage-cost subsidy runs: counted up to {last.isoformat()}",
+                    f"telt zolang de loonkostensubsidie loopt: geteld t/m {day}",
+                    f"counts while the wage-cost subsidy runs: counted up to {day}",
                 )
             )
         return kept, []
@@ -1269,7 +1279,7 @@ def _apply_limit(
     used_n = normalise(used)
     new = subtract(counted_days, used_n)
     last = _limit_take(new, used_n, limit.months, limit.bridge_gaps_below_months)
-    taken = [(s, min(e, last)) for s, e in new if last is not None and s <= last]
+    taken = [] if last is None else [(s, min(e, last)) for s, e in new if s <= last]
     keep = normalise(subtract(counted_days, subtract(new, taken)))
     # Days counted at 0 hours use no limit and count nothing; keep them so the trail still
     # reads "0/36 uur × 6/12 maanden" (as it does for blocks without a limit).
@@ -1320,16 +1330,50 @@ def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
     return TrailLine(part.kind, text("nl"), text("en"), v)
 
 
-def _value_worked_hours(ctx: _Context, lines: list[TrailLine]) -> Fraction:
-    """Catalogs that count hours actually worked: year value × hours worked ÷ annual hours."""
+def _value_worked_hours(
+    ctx: _Context, lines: list[TrailLine], used_hours: Fraction
+) -> tuple[Fraction, Fraction]:
+    """Catalogs that count hours actually worked (the Friese Eis: "gewerkte dagen en werkuren"
+    against the supplier's annual hours): year value × hours worked ÷ annual hours. A counting
+    limit of N months is N/12 of the annual hours, used up by the person's hours worked."""
     block, rule = ctx.block, ctx.block.rule
     assert isinstance(rule, PerYearRule)
     annual = ctx.catalog.time.annual_hours
     assert annual is not None
-    hours = Fraction(ctx.need(ctx.activity.hours, "hours", "the hours actually worked"))
+    worked = Fraction(ctx.need(ctx.activity.hours, "hours", "the hours actually worked"))
+    hours = worked
     if ctx.catalog.time.cap_hours_at_reference:
         hours = min(hours, Fraction(annual))
     amount = Fraction(rule.amount)
+    bonuses = _applicable_bonuses(ctx)
+    per_hour = (
+        amount
+        + sum((Fraction(b.amount_for(block)) for b in bonuses if b.unit == "per_year"), Fraction(0))
+    ) / annual
+    if hours < worked:
+        ctx.not_counted.append(
+            NotCounted(
+                "hours_cap",
+                f"uren boven de {_num(annual, 'nl')} jaaruren tellen niet",
+                f"hours above the {_num(annual, 'en')} annual hours do not count",
+                (worked - hours) * per_hour,
+            )
+        )
+    limit = ctx.block.counting_limit
+    if isinstance(limit, LimitMonths):
+        room = max(Fraction(limit.months, 12) * annual - used_hours, Fraction(0))
+        if hours > room:
+            ctx.not_counted.append(
+                NotCounted(
+                    "counting_limit",
+                    f"duur van meetellen max. {limit.months} maanden = "
+                    f"{_num(Fraction(limit.months, 12) * annual, 'nl')} gewerkte uren",
+                    f"counting limit of {limit.months} months = "
+                    f"{_num(Fraction(limit.months, 12) * annual, 'en')} hours worked",
+                    (hours - room) * per_hour,
+                )
+            )
+            hours = room
     v = amount * hours / annual
 
     def line(kind: Literal["base", "bonus"], nl: str, en: str, amt: Fraction) -> TrailLine:
@@ -1344,11 +1388,11 @@ def _value_worked_hours(ctx: _Context, lines: list[TrailLine]) -> Fraction:
         )
 
     lines.append(line("base", block.label_nl, block.label_en, amount))
-    for bonus in _applicable_bonuses(ctx):
+    for bonus in bonuses:
         b_amount = Fraction(bonus.amount_for(block))
         if bonus.unit == "one_off":
             v += _one_off(ctx, bonus, lines, counts=hours > 0)
             continue
         v += b_amount * hours / annual
         lines.append(line("bonus", f"bonus {bonus.label_nl}", f"bonus {bonus.label_en}", b_amount))
-    return v
+    return v, hours
