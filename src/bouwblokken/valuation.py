@@ -451,8 +451,8 @@ def value_activity(
     ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
     the person already counts elsewhere on given days), ``limit_used`` (days already counted
     against this block's counting limit, by the placements ``limit_used_by``;
-    ``limit_used_hours`` for catalogs that count hours worked), ``person_block_counted`` (euros already counted for
-    this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
+    ``limit_used_hours`` for catalogs that count hours worked), ``person_block_counted``
+    (euros already counted for this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
     person already received, and where). ``peildatum`` is the date age and status are judged
     on (default: the start of the activity); ``birth_date`` lets the age be computed there.
 
