@@ -448,13 +448,14 @@ def value_activity(
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
     The ledger passes what it knows about the person beyond this activity:
-    ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
-    the person already counts elsewhere on given days), ``limit_used`` (days already counted
-    against this block's counting limit, by the placements ``limit_used_by``;
-    ``limit_used_hours`` for catalogs that count hours worked), ``person_block_counted``
-    (euros already counted for this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
-    person already received, and where). ``peildatum`` is the date age and status are judged
-    on (default: the start of the activity); ``birth_date`` lets the age be computed there.
+    ``exclusions`` (days that do not count, and why); ``occupied`` (the part of a full-time
+    week the person already counts elsewhere on given days); ``limit_used`` (days already
+    counted against this block's counting limit, by the placements ``limit_used_by``;
+    ``limit_used_hours`` for catalogs that count hours worked); ``person_block_counted``
+    (euros already counted for this person with this block, for a per-person maximum);
+    ``granted`` (one-off bonus ids this person already received, and where). ``peildatum`` is
+    the date age and status are judged on (default: the start of the activity);
+    ``birth_date`` lets the age be computed there.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
