@@ -29,7 +29,7 @@ catalog's, :mod:`bouwblokken.eligibility`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -121,17 +121,62 @@ class Segment:
     fraction: Fraction
 
 
-@dataclass(frozen=True, slots=True)
 class TrailLine:
-    """One step of a valuation in words, with its exact contribution (None for a note)."""
+    """One step of a valuation in words, with its exact contribution (None for a note).
 
-    kind: Literal["base", "bonus", "limit", "cap", "note", "total"]
-    nl: str
-    en: str
-    amount: Fraction | None = None
+    The words can be given, or made on first use by ``make(lang)``: most trail lines of a large
+    ledger are never printed, so formatting them eagerly would cost more than the arithmetic.
+    """
+
+    __slots__ = ("_en", "_make", "_nl", "amount", "kind")
+
+    def __init__(
+        self,
+        kind: Literal["base", "bonus", "limit", "cap", "note", "total"],
+        nl: str | None = None,
+        en: str | None = None,
+        amount: Fraction | None = None,
+        *,
+        make: Callable[[Lang], str] | None = None,
+    ) -> None:
+        if make is None and (nl is None or en is None):
+            raise TypeError("a trail line needs its Dutch and English text, or make")
+        self.kind = kind
+        self.amount = amount
+        self._nl, self._en, self._make = nl, en, make
+
+    @property
+    def nl(self) -> str:
+        if self._nl is None:
+            assert self._make is not None
+            self._nl = self._make("nl")
+        return self._nl
+
+    @property
+    def en(self) -> str:
+        if self._en is None:
+            assert self._make is not None
+            self._en = self._make("en")
+        return self._en
 
     def text(self, lang: Lang = "nl") -> str:
         return self.nl if lang == "nl" else self.en
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TrailLine):
+            return NotImplemented
+        return (self.kind, self.nl, self.en, self.amount) == (
+            other.kind,
+            other.nl,
+            other.en,
+            other.amount,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.nl, self.en, self.amount))
+
+    def __repr__(self) -> str:
+        return f"TrailLine({self.kind!r}, {self.nl!r}, {self.en!r}, {self.amount!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1370,7 +1415,7 @@ def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
         head = f"{label}: {_eur(part.rate, lang)}"
         return f"{head} × {body} = {_eur(v, lang)}" if body else f"{head} = {_eur(v, lang)}"
 
-    return TrailLine(part.kind, text("nl"), text("en"), v)
+    return TrailLine(part.kind, amount=v, make=text)
 
 
 def _value_worked_hours(
