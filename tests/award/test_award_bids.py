@@ -69,8 +69,12 @@ def _oost(**terms: object) -> Tender:
 
 def test_pso_level_lowers_the_offered_euros() -> None:
     plan = (
-        Activity(block="participatiewet_langer_dan_2_jaar", hours_per_week=36,
-                 start=date(2026, 1, 1), end=date(2026, 12, 31)),
+        Activity(
+            block="participatiewet_langer_dan_2_jaar",
+            hours_per_week=36,
+            start=date(2026, 1, 1),
+            end=date(2026, 12, 31),
+        ),
     )
     bids = [
         Bid(bidder="met PSO", offered_percentage=4, pso_level="trede_2", plan=plan),
@@ -86,10 +90,20 @@ def test_pso_level_lowers_the_offered_euros() -> None:
 
 
 def test_same_candidate_in_two_bids_is_not_a_double_count() -> None:
-    act = Activity(person="p1", block="ww_langer_dan_1_jaar", hours_per_week=36,
-                   start=date(2026, 1, 1), end=date(2026, 12, 31))
-    cmp = compare_bids(_oost(), [Bid(bidder="x", offered_percentage=2, plan=(act,)),
-                                 Bid(bidder="y", offered_percentage=2, plan=(act,))])
+    act = Activity(
+        person="p1",
+        block="ww_langer_dan_1_jaar",
+        hours_per_week=36,
+        start=date(2026, 1, 1),
+        end=date(2026, 12, 31),
+    )
+    cmp = compare_bids(
+        _oost(),
+        [
+            Bid(bidder="x", offered_percentage=2, plan=(act,)),
+            Bid(bidder="y", offered_percentage=2, plan=(act,)),
+        ],
+    )
     assert [r.counted for r in cmp.results] == [Decimal("15000.00")] * 2
 
 
@@ -110,12 +124,15 @@ def test_offer_outside_the_published_range_is_refused() -> None:
 
 def test_bids_document_errors_name_file_and_field(tmp_path: Path) -> None:
     path = tmp_path / "bids.json"
-    path.write_text('{"tender": {"id": "t"}, "bids": [{"bidder": "x", '
-                    '"offered_percentage": 4.5}], "bids": []}', "utf-8")
+    path.write_text(
+        '{"tender": {"id": "t"}, "bids": [{"bidder": "x", "offered_percentage": 4.5}], "bids": []}',
+        "utf-8",
+    )
     with pytest.raises(AwardError, match="duplicate key 'bids'"):
         read_bids(path)
-    path.write_text('{"tender": {"id": "t"}, "bids": [{"bidder": "x", '
-                    '"offered_percentage": "101"}]}', "utf-8")
+    path.write_text(
+        '{"tender": {"id": "t"}, "bids": [{"bidder": "x", "offered_percentage": "101"}]}', "utf-8"
+    )
     with pytest.raises(AwardError) as err:
         read_bids(path)
     assert err.value.field == "bids.0.offered_percentage"

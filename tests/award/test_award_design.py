@@ -124,8 +124,11 @@ def test_assumptions_file_errors_name_the_field(tmp_path: object) -> None:
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "kosten.toml"
-    path.write_text('format = "bouwblokken.cost-assumptions/1"\nhours_per_week = 36.5\n'
-                    "[block_cost_per_year]\nww = -1\n", "utf-8")
+    path.write_text(
+        'format = "bouwblokken.cost-assumptions/1"\nhours_per_week = 36.5\n'
+        "[block_cost_per_year]\nww = -1\n",
+        "utf-8",
+    )
     with pytest.raises(AwardError) as err:
         load_cost_assumptions(path)
     assert err.value.source == str(path)

@@ -53,8 +53,9 @@ def read_data(source: str | Path, *, text: str | None = None) -> dict[str, Any]:
         else:
             data = tomllib.loads(text, parse_float=Decimal)
     except (ValueError, RecursionError) as exc:
-        raise AwardError(f"not valid {'JSON' if name.endswith('.json') else 'TOML'}: {exc}",
-                         source=name) from None
+        raise AwardError(
+            f"not valid {'JSON' if name.endswith('.json') else 'TOML'}: {exc}", source=name
+        ) from None
     if not isinstance(data, dict):
         raise AwardError("expected an object at the top level", source=name)
     return data

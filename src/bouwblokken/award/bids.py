@@ -172,11 +172,15 @@ def compare_bids(
     names = [b.bidder for b in bids]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise AwardError(f"bidder names must be unique; repeated: {', '.join(dupes)}",
-                         field="bidder")
+        raise AwardError(
+            f"bidder names must be unique; repeated: {', '.join(dupes)}", field="bidder"
+        )
     if tender.catalog is None and any(b.plan for b in bids):
-        raise AwardError("the tender names no catalog, so plans cannot be valued",
-                         record=f"tender {tender.id!r}", field="catalog")
+        raise AwardError(
+            "the tender names no catalog, so plans cannot be valued",
+            record=f"tender {tender.id!r}",
+            field="catalog",
+        )
     results: list[BidResult] = []
     catalog: str | None = None
     fingerprint: str | None = None
@@ -196,8 +200,9 @@ def compare_bids(
             }
         )
         try:
-            res = evaluate(Ledger(supplier=bid.bidder, persons=tuple(persons), tenders=(t,)),
-                           registry=registry).tenders[0]
+            res = evaluate(
+                Ledger(supplier=bid.bidder, persons=tuple(persons), tenders=(t,)), registry=registry
+            ).tenders[0]
         except BouwblokkenError as exc:
             raise AwardError(str(exc), record=f"bidder {bid.bidder!r}") from None
         catalog, fingerprint = res.catalog, res.fingerprint

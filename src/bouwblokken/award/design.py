@@ -7,9 +7,10 @@ percentage (a labour-share rule: 5 %, or at least 2 % when labour is under 30 %)
 puts the planned tender's terms in a :class:`~bouwblokken.tender.Tender` (value, dates, labour
 share, contract type, catalog) and :func:`design_obligation` computes, for each applicable rule
 set (the catalog's own defaults and every rule in ``catalogs/obligation-rules.toml``) and each
-percentage of a range, the obligation with its trail (:func:`~bouwblokken.obligation.compute_obligation`)
-and the least cost of a plan that meets it under the buyer's *assumed* costs
-(:mod:`bouwblokken.award.assumptions`), solved exactly by the optimizer.
+percentage of a range, the obligation with its trail
+(:func:`~bouwblokken.obligation.compute_obligation`) and the least cost of a plan that meets
+it under the buyer's *assumed* costs (:mod:`bouwblokken.award.assumptions`), solved exactly
+by the optimizer.
 """
 
 from __future__ import annotations
@@ -205,8 +206,9 @@ def design_obligation(
                 continue
             amount = ob.amount if ob.applies else Decimal(0)
             rows.append(DesignRow(rs, ob.rules_source, issuer, p, ob, None, cost_of(amount)))
-    return ObligationDesign(tender, catalog.key if catalog else None, assumptions, tuple(rows),
-                            tuple(notes))
+    return ObligationDesign(
+        tender, catalog.key if catalog else None, assumptions, tuple(rows), tuple(notes)
+    )
 
 
 def _least_cost(
@@ -225,9 +227,7 @@ def _least_cost(
     )
     problem, _, _, _, _ = build_problem(request, registry=registry)
     solution = solve(problem)
-    units = tuple(
-        (oid, n) for oid, n in zip(solution.option_ids, solution.units, strict=True) if n
-    )
+    units = tuple((oid, n) for oid, n in zip(solution.option_ids, solution.units, strict=True) if n)
     return SupplierCost(
         met=solution.is_optimal,
         cost=from_cents(solution.cost_cents),
