@@ -127,7 +127,8 @@ def design_table(design: ObligationDesign, *, lang: Lang = "nl") -> str:
                 cost += f" ({w['not_met']})"
             people = str(r.cost.people)
             plan = ", ".join(f"{n} × {oid}" for oid, n in r.cost.units)
-        rows.append([r.rule_set, r.label(lang), amount, cost, people, plan])
+        name = w["catalog"].lower() if r.rule_set == "catalog" else r.rule_set
+        rows.append([name, r.label(lang), amount, cost, people, plan])
     head = f"{w['catalog']}: {design.catalog or '-'}"
     return "\n".join([head, _align(rows, right=(2, 3, 4)), "", w["assumptions"]])
 
