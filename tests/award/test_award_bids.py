@@ -136,3 +136,31 @@ def test_bids_document_errors_name_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(AwardError) as err:
         read_bids(path)
     assert err.value.field == "bids.0.offered_percentage"
+
+
+def test_offer_sets_a_minimum_per_contract_year() -> None:
+    from bouwblokken.award.table import comparison_table
+
+    tender = Tender(
+        id="fries",
+        catalog="haaglanden",
+        rules="friesland_gemeente",
+        contract_value="1000000",
+        contract_date=date(2025, 12, 1),
+        start=date(2026, 1, 1),
+        end=date(2027, 12, 31),
+    )
+    year1 = {"hours_per_week": 36, "start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+    plan = (
+        Activity(block="ww", **year1),  # type: ignore[arg-type]
+        Activity(block="participatiewet", **year1),  # type: ignore[arg-type]
+    )
+    r = compare_bids(tender, [Bid(bidder="x", offered_percentage=4, plan=plan)]).results[0]
+    # 4% × 1.000.000 = 40.000 over 2 contract years: at least 20.000 a year. The plan counts
+    # 20.000 + 40.000 = 60.000, all in 2026: the promise is covered, year 2 is not.
+    assert r.offered_amount == Decimal("40000.00") and r.gap == 0
+    assert [y.year.minimum for y in r.years] == [Decimal("20000.00")] * 2
+    assert [y.counted for y in r.years] == [Decimal("60000.00"), Decimal("0.00")]
+    assert r.years_short == (2,)
+    cmp = compare_bids(tender, [Bid(bidder="x", offered_percentage=4, plan=plan)])
+    assert "x: Jaarminimum niet gehaald in jaar 2" in comparison_table(cmp)

@@ -26,7 +26,7 @@ from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Number, Percentage
 from bouwblokken.catalog.registry import Registry
 from bouwblokken.errors import BouwblokkenError
-from bouwblokken.ledger import ActivityResult, Ledger, evaluate
+from bouwblokken.ledger import ActivityResult, Ledger, YearResult, evaluate
 from bouwblokken.money import NonNegativeMoney
 from bouwblokken.obligation import Obligation
 from bouwblokken.tender import Person, Tender
@@ -102,6 +102,14 @@ class BidResult:
     """What the plan counts (forecast view of the ledger), after every cap and limit."""
     activities: tuple[ActivityResult, ...]
     warnings: tuple[str, ...] = ()
+    years: tuple[YearResult, ...] = ()
+    """Counted value per contract year against its minimum, where the rules set one (an
+    offered percentage that sets a minimum value per contract year, Súdwest-Fryslân)."""
+
+    @property
+    def years_short(self) -> tuple[int, ...]:
+        """The contract years (1, 2, …) in which the plan stays under the yearly minimum."""
+        return tuple(y.year.index for y in self.years if not y.met)
 
     @property
     def offered_amount(self) -> Decimal:
@@ -207,7 +215,9 @@ def compare_bids(
             raise AwardError(str(exc), record=f"bidder {bid.bidder!r}") from None
         catalog, fingerprint = res.catalog, res.fingerprint
         results.append(
-            BidResult(bid, res.obligation, res.forecast.counted, res.activities, res.warnings)
+            BidResult(
+                bid, res.obligation, res.forecast.counted, res.activities, res.warnings, res.years
+            )
         )
     return BidComparison(tender, catalog, fingerprint, tuple(results))
 

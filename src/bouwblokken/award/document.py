@@ -60,6 +60,17 @@ def _bid(r: BidResult) -> dict[str, Any]:
         "plan_percentage": exact(r.plan_percentage),
         "named_candidates": r.named,
         "placeholders": r.unnamed,
+        "contract_years": [
+            {
+                "year": y.year.index,
+                "start": y.year.start.isoformat(),
+                "end": y.year.end.isoformat(),
+                "minimum": _money(y.year.minimum),
+                "counted": _money(y.counted),
+                "met": y.met,
+            }
+            for y in r.years
+        ],
         "obligation_trail": [{"nl": ln.nl, "en": ln.en} for ln in r.obligation.lines],
         "warnings": list(r.warnings),
     }

@@ -43,6 +43,7 @@ _WORDS = {
         "named": "Met kandidaat",
         "unnamed": "Zonder kandidaat",
         "price": "Prijs",
+        "years": "Jaarminimum niet gehaald in jaar",
         "rank": "plaats",
         "winner": "Winnaar",
         "changes": "Deze formules veranderen de winnaar t.o.v.",
@@ -73,6 +74,7 @@ _WORDS = {
         "named": "Named",
         "unnamed": "Placeholders",
         "price": "Price",
+        "years": "Yearly minimum not met in year",
         "rank": "rank",
         "winner": "Winner",
         "changes": "These formulas change the winner compared with",
@@ -164,7 +166,12 @@ def comparison_table(comparison: BidComparison, *, lang: Lang = "nl") -> str:
             ]
         )
     head = f"{w['comparison']} ({w['catalog'].lower()} {comparison.catalog or '-'})"
-    return "\n".join([head, _align(rows, right=tuple(range(1, 9)))])
+    short = [
+        f"{r.bid.bidder}: {w['years']} {', '.join(str(i) for i in r.years_short)}"
+        for r in comparison.results
+        if r.years_short
+    ]
+    return "\n".join([head, _align(rows, right=tuple(range(1, 9))), *short])
 
 
 def _value(r: Ranking, bidder: str, lang: Lang) -> str:
