@@ -133,3 +133,26 @@ def test_assumptions_file_errors_name_the_field(tmp_path: object) -> None:
         load_cost_assumptions(path)
     assert err.value.source == str(path)
     assert err.value.field is not None and "block_cost_per_year" in err.value.field
+
+
+def test_percentages_must_be_exact() -> None:
+    with pytest.raises(AwardError, match="exact"):
+        design_obligation(_tender(), percentages=[2.5], with_costs=False)  # type: ignore[list-item]
+    with pytest.raises(AwardError, match="0 to 100"):
+        design_obligation(_tender(), percentages=["120"], with_costs=False)
+    design = design_obligation(
+        _tender(), percentages=["2.5"], rule_sets=["catalog"], with_costs=False
+    )
+    # 2,5% × 2.000.000 = 50.000.
+    assert design.rows[1].amount == Decimal("50000.00")
+
+
+def test_applicable_rows() -> None:
+    design = design_obligation(
+        _tender(contract_type="supplies", labour_share_percent=20),
+        rule_sets=["bloemendaal", "lekstroom"],
+        with_costs=False,
+    )
+    # Bloemendaal: supplies only when labour is at least 30% → none; Lekstroom: 5% above
+    # 100.000 → applies.
+    assert {r.rule_set for r in design.applicable()} == {"lekstroom"}

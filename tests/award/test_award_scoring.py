@@ -304,3 +304,43 @@ def test_scores_are_deterministic_and_exact(formula, offers, rnd) -> None:  # ty
                 assert 0 <= c.points <= c.max_points + Fraction(1, 2 * 10**formula.decimals)
         if s.fictive_price is not None:
             assert s.fictive_price == s.fictive_price.quantize(Decimal("0.01"))
+
+
+def test_formulas_load_from_json(tmp_path: Path) -> None:
+    path = tmp_path / "f.json"
+    path.write_text(
+        '{"format": "bouwblokken.award-formulas/1", "formulas": [{"kind": "points", "id": "j",'
+        ' "name_nl": "j", "criteria": [{"kind": "social_return", "max_points": 12.5,'
+        ' "scale": "relative", "cap_percent": "5"}]}]}',
+        "utf-8",
+    )
+    (f,) = load_formulas(path)
+    # 12.5 is read as the exact Decimal 12.5, never as a float.
+    assert f.criteria[0].max_points == Decimal("12.5")
+    r = score(f, [Offer("a", Fraction(4)), Offer("b", Fraction(2))])
+    # Relative: 12,5 × 2 / 4 = 6,25.
+    assert r.score_of("b").total == Fraction(625, 100)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["Schoon BV", "Glans & Co", "Helder Facilitair"]),
+    st.decimals(min_value="0.01", max_value=10, places=2),
+)
+def test_more_offered_through_the_whole_chain(bidder: str, more: Decimal) -> None:
+    """End to end (bid → evaluate → score): a higher offer with the same plan never ranks lower
+    or scores less under any of the example formulas."""
+    doc = read_bids(EXAMPLES / "bids.json")
+    formulas_ = load_formulas(EXAMPLES / "formulas.toml")
+    before = compare_formulas(formulas_, compare_bids(doc.tender, doc.bids))
+    bids = [
+        b.model_copy(update={"offered_percentage": b.offered_percentage + more})
+        if b.bidder == bidder
+        else b
+        for b in doc.bids
+    ]
+    after = compare_formulas(formulas_, compare_bids(doc.tender, bids))
+    for old, new in zip(before.rankings, after.rankings, strict=True):
+        o, n = old.score_of(bidder), new.score_of(bidder)
+        assert _better_or_equal(old.formula, n.value, o.value)
+        assert n.rank <= o.rank

@@ -21,6 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from bouwblokken.award.assumptions import CostAssumptions, default_cost_assumptions, options_for
+from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import BouwblokkenError, LedgerError
@@ -112,6 +113,25 @@ class ObligationDesign:
     def for_rule_set(self, rule_set: str) -> tuple[DesignRow, ...]:
         return tuple(r for r in self.rows if r.rule_set == rule_set)
 
+    def applicable(self) -> tuple[DesignRow, ...]:
+        """The rows whose rule set gives this tender an obligation."""
+        return tuple(r for r in self.rows if r.obligation is not None and r.obligation.applies)
+
+
+def _percentage(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise AwardError(
+            f"a percentage must be exact (an int, a string or a Decimal), got {value!r}",
+            field="percentages",
+        )
+    try:
+        d = Decimal(value)
+    except ArithmeticError:
+        raise AwardError(f"not a percentage: {value!r}", field="percentages") from None
+    if not d.is_finite() or not 0 <= d <= 100:
+        raise AwardError(f"a percentage lies from 0 to 100, got {value!r}", field="percentages")
+    return d
+
 
 def _catalog_of(tender: Tender, registry: Registry) -> Catalog | None:
     if tender.catalog is None:
@@ -150,7 +170,7 @@ def design_obligation(
         chosen = ([CATALOG] if catalog is not None else []) + list(published)
     else:
         chosen = list(rule_sets)
-    pcts = [Decimal(str(p)) for p in percentages]
+    pcts = [_percentage(p) for p in percentages]
     notes: list[str] = []
     options: tuple[OptionSpec, ...] = ()
     if with_costs and catalog is not None:
