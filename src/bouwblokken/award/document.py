@@ -114,7 +114,7 @@ def award_document(fc: FormulaComparison) -> dict[str, Any]:
         "catalog": cmp.catalog if cmp else None,
         "fingerprint": cmp.fingerprint if cmp else None,
         "rounding": "points: once per criterion, half up, to the formula's decimals "
-        "(null: exact); fictive price: once, half up, to cents",
+        "(null: exact); fictive discount: once per criterion, half up, to cents",
         "bids": [_bid(r) for r in cmp.results] if cmp else [],
         "rankings": [_ranking(r) for r in fc.rankings],
         "winners": {k: list(v) for k, v in fc.winners.items()},

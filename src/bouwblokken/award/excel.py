@@ -52,7 +52,7 @@ _H = {
         "formula": "Formule",
         "line": "Toelichting",
         "rounding": "Afronding: punten één keer per criterium, half naar boven, op het aantal "
-        "decimalen van de formule; fictieve prijs één keer op centen.",
+        "decimalen van de formule; fictieve korting één keer per criterium op centen.",
     },
     "en": {
         "bids": "Bids",
@@ -74,7 +74,7 @@ _H = {
         "formula": "Formula",
         "line": "Trail",
         "rounding": "Rounding: points once per criterion, half up, to the formula's decimals; "
-        "fictive price once, to cents.",
+        "fictive discount once per criterion, to cents.",
     },
 }
 

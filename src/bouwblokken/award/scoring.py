@@ -24,9 +24,10 @@ Criteria:
 **Exactness and the one rounding of points**: every step is a :class:`~fractions.Fraction`.
 Each criterion's (weighted) points are rounded once to ``decimals`` places, half up (default 2;
 ``decimals = None`` keeps exact fractions, shown as ``56 2/3``). The total is the exact sum of
-those rounded points, so the jury sheet adds up. A fictive price is rounded once to cents, half
-up (:func:`bouwblokken.money.round_cents`). Equal totals share a rank; bidders are then listed
-by name.
+those rounded points, so the jury sheet adds up. A fictive discount (rounded points × euro per
+point) is rounded once to cents, half up (:func:`bouwblokken.money.round_cents`); the fictive
+price is the price minus the sum of those discounts, exactly. Equal totals share a rank;
+bidders are then listed by name.
 
 Every formula is monotone in the offered percentage: more offered social return never lowers a
 bidder's own points (and never raises its fictive price), all else equal (a hypothesis property
@@ -565,9 +566,7 @@ def score(formula: PointsFormula | FictivePriceFormula, offers: Sequence[Offer])
         if isinstance(formula, FictivePriceFormula):
             price = _price(o, formula.id)
             discounts = [c.discount or Decimal(0) for c in crits]
-            fictive = round_cents(
-                Fraction(price) - sum((Fraction(d) for d in discounts), Fraction(0))
-            )
+            fictive = price - sum(discounts, Decimal("0.00"))
             minus_nl = "".join(f" − {format_eur(d)}" for d in discounts)
             minus_en = "".join(f" − {format_eur(d, lang='en')}" for d in discounts)
             lines.append(
