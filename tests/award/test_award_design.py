@@ -156,3 +156,19 @@ def test_applicable_rows() -> None:
     # Bloemendaal: supplies only when labour is at least 30% → none; Lekstroom: 5% above
     # 100.000 → applies.
     assert {r.rule_set for r in design.applicable()} == {"lekstroom"}
+
+
+def test_an_obligation_beyond_the_assumed_limits_is_flagged() -> None:
+    design = design_obligation(
+        _tender(contract_value="100000000"), rule_sets=["lekstroom"], percentages=[]
+    )
+    (row,) = design.rows
+    # 5% × 100.000.000 = 5.000.000. At most 10 full-time placements of a year per block:
+    # 10 × (5.000 + 10.000 + 5.000 + 7.500 + 25.000 + 15.000 + 20.000 + 30.000 + 40.000
+    # + 50.000) = 10 × 207.500 = 2.075.000 < 5.000.000 (loonkostensubsidie and actual costs
+    # have no typical unit).
+    assert row.amount == Decimal("5000000.00")
+    assert row.cost is not None and not row.cost.met
+    assert row.cost.counted == Decimal("2075000.00")
+    assert "niet haalbaar" in row.cost.explain()
+    assert any("loonkostensubsidie" in n for n in design.notes)
