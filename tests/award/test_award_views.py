@@ -165,3 +165,10 @@ def test_ranking_chart(fc) -> None:  # type: ignore[no-untyped-def]
     lines = {ln.get_label(): list(ln.get_ydata()) for ln in ax.get_lines()}
     assert lines["Schoon BV"] == [2, 1, 3]
     assert ax.get_ylabel() == "plaats"
+
+
+def test_english_report_has_no_dutch_words(fc) -> None:  # type: ignore[no-untyped-def]
+    text = report(fc, lang="en")
+    for word in ("punten", "plaats", "laagste", "aangeboden", "totaal", "fictieve", "Winnaar"):
+        assert word not in text
+    assert "fictive price: €1,900,000.00 − €80,000.00 − €40,000.00 = €1,780,000.00" in text
