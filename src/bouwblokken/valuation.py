@@ -888,11 +888,11 @@ class Measure:
                 f"{d}/{n}" for d, n in mc.parts
             ]
             count = " + ".join(terms)
-            if len(terms) > 1:
-                count = f"({count})"
             word = "maanden" if lang == "nl" else "months"
             if self.unit == "month_count":
-                return f"{count} {word}"
+                return f"{f'({count})' if len(terms) > 1 else count} {word}"
+            if mc.parts:  # "(15/31)/12", not "15/31/12"
+                count = f"({count})"
             return f"{count}/{self.divisor} {word}"
         if self.unit == "weeks":
             weeks = sum(days_inclusive(s, e) // 7 for s, e in periods)
@@ -1281,7 +1281,9 @@ def _apply_limit(
     last = _limit_take(new, used_n, limit.months, limit.bridge_gaps_below_months)
     taken = [] if last is None else [(s, min(e, last)) for s, e in new if s <= last]
     keep = normalise(subtract(counted_days, subtract(new, taken)))
-    kept = _keep(p, keep)
+    # Days counted at 0 hours use no limit and count nothing; keep them so the trail still
+    # reads "0/36 uur × 6/12 maanden" (as it does for blocks without a limit).
+    kept = sorted([*_keep(p, keep), *(s for s in p if s.fraction == 0)], key=lambda x: x.start)
     before = calendar_months(used_n)
     if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
         elsewhere_nl = (
