@@ -16,7 +16,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -470,11 +469,6 @@ def test_exclusions_account_for_every_euro(data: st.DataObject) -> None:
             assert e < ex.start or s > ex.end
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the lead: a one-off bonus lost because every day is taken out is not"
-    " reported as not counted (counted + not counted ≠ the full value)",
-)
 def test_a_one_off_bonus_lost_with_every_day_has_a_reason() -> None:
     # WIA, 36 h, January 2025, with a labour disability (one-off bonus € 10.000). Alone:
     # 30.000 × 36/36 × 1/12 = 2.500,00 + 10.000,00 = 12.500,00. With every day taken out

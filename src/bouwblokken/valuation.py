@@ -1172,12 +1172,23 @@ def _value_dated(
             en = f"hours above the {_num(ref, 'en')}-hour week do not count"
         ctx.not_counted.append(NotCounted(reason, nl, en, lost))
 
+    # The step that leaves no counted day takes the one-off bonuses with it (reported there).
+    emptied: list[tuple[str, str, str]] = []
+
+    def note_empty(
+        before: Sequence[Segment], after: Sequence[Segment], why: tuple[str, str, str]
+    ) -> None:
+        alive = any(x.fraction > 0 for x in before)
+        if alive and not any(x.fraction > 0 for x in after) and not emptied:
+            emptied.append(why)
+
     # 2. Days the ledger takes out, in the order given.
     for ex in exclusions:
         nxt = _remove(p, [(ex.start, ex.end)])
         lost = worth(p, p) - worth(nxt, nxt)
         if lost:
             ctx.not_counted.append(NotCounted(ex.reason, ex.nl, ex.en, lost))
+        note_empty(p, nxt, (ex.reason, ex.nl, ex.en))
         p = nxt
 
     # 3. One full-time week per person across all placements.
@@ -1196,15 +1207,25 @@ def _value_dated(
                     lost,
                 )
             )
+        note_empty(
+            p,
+            nxt,
+            (
+                "person_week_cap",
+                f"de volle werkweek telt al bij {', '.join(owners)}",
+                f"the full week already counts for {', '.join(owners)}",
+            ),
+        )
         p = nxt
 
     # 4. The counting limit, on counted placement time.
     limit_lines: list[TrailLine] = []
     limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines)
     lost = worth(p, p) - worth(limited, p)
+    nl_l, en_l = _limit_words(ctx)
     if lost:
-        nl_l, en_l = _limit_words(ctx)
         ctx.not_counted.append(NotCounted("counting_limit", nl_l, en_l, lost))
+    note_empty(p, limited, ("counting_limit", nl_l, en_l))
 
     # The value and its trail.
     dated = _Dated(counted=limited, occupies=occupies, limit_new=new_days)
@@ -1218,6 +1239,16 @@ def _value_dated(
     counts = any(s.fraction > 0 for s in limited)
     for bonus in one_offs:
         total += _one_off(ctx, bonus, lines, counts=counts)
+        if not counts and emptied:
+            reason, nl, en = emptied[0]
+            ctx.not_counted.append(
+                NotCounted(
+                    reason,
+                    f"eenmalige bonus {bonus.label_nl}: {nl}",
+                    f"one-off bonus {bonus.label_en}: {en}",
+                    Fraction(bonus.amount_for(block)),
+                )
+            )
     lines.extend(limit_lines)
     return total, dated
 
