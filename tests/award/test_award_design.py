@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -63,6 +64,8 @@ def test_typical_cost_is_the_cheapest_block_mix() -> None:
     assert row.cost.counted == Decimal("100000.00")
     assert row.cost.units == (("ww", 5),)
     assert row.cost.people == 5
+    # 25.000 / 2.000.000 × 100 = 1,25% of the contract value.
+    assert design.cost_share(row) == Fraction(125, 100)
 
 
 def test_the_buyer_changes_the_assumptions() -> None:

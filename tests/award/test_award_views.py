@@ -80,6 +80,8 @@ def test_design_table_names_the_assumptions(fc) -> None:  # type: ignore[no-unty
     assert doc["format"] == "bouwblokken.obligation-design/1"
     assert doc["rows"][0]["obligation"] == "100000.00"
     assert doc["rows"][0]["typical_plan"]["cost"] == "25000.00"
+    assert doc["rows"][0]["typical_plan"]["cost_percent_of_contract"] == "1.25"
+    assert "1,25%" in text
 
 
 def test_json_document_is_exact(fc) -> None:  # type: ignore[no-untyped-def]

@@ -113,6 +113,13 @@ class ObligationDesign:
     def for_rule_set(self, rule_set: str) -> tuple[DesignRow, ...]:
         return tuple(r for r in self.rows if r.rule_set == rule_set)
 
+    def cost_share(self, row: DesignRow) -> Fraction | None:
+        """The typical plan's cost as a percentage of the contract value (None without one)."""
+        value = self.tender.contract_value
+        if row.cost is None or value is None or value == 0:
+            return None
+        return Fraction(row.cost.cost) * 100 / Fraction(value)
+
     def applicable(self) -> tuple[DesignRow, ...]:
         """The rows whose rule set gives this tender an obligation."""
         return tuple(r for r in self.rows if r.obligation is not None and r.obligation.applies)
@@ -255,10 +262,3 @@ def _least_cost(
         people=solution.people,
         units=units,
     )
-
-
-def cost_share(cost: SupplierCost, tender: Tender) -> Fraction | None:
-    """The supplier's cost as a share of the contract value (None without a value)."""
-    if tender.contract_value is None or tender.contract_value == 0:
-        return None
-    return Fraction(cost.cost) / Fraction(tender.contract_value)

@@ -145,6 +145,7 @@ def design_document(design: ObligationDesign) -> dict[str, Any]:
                     "cost": _money(r.cost.cost),
                     "counted": _money(r.cost.counted),
                     "people": r.cost.people,
+                    "cost_percent_of_contract": exact(design.cost_share(r)),
                     "units": dict(r.cost.units),
                 },
             }

@@ -7,13 +7,14 @@ the bids, the ranking under each formula side by side, and the trail of every sc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 from bouwblokken.award.bids import BidComparison
 from bouwblokken.award.design import ObligationDesign
 from bouwblokken.award.ranking import FormulaComparison
 from bouwblokken.award.scoring import Ranking, points_text
-from bouwblokken.money import Lang, format_eur
+from bouwblokken.money import Lang, format_eur, format_number
 from bouwblokken.valuation import _num
 
 __all__ = [
@@ -30,6 +31,7 @@ _WORDS = {
         "pct": "Percentage",
         "obligation": "Verplichting",
         "cost": "Kosten typisch plan",
+        "share": "% van opdracht",
         "people": "Personen",
         "plan": "Plan",
         "none": "geen verplichting",
@@ -61,6 +63,7 @@ _WORDS = {
         "pct": "Percentage",
         "obligation": "Obligation",
         "cost": "Cost of a typical plan",
+        "share": "% of contract",
         "people": "People",
         "plan": "Plan",
         "none": "no obligation",
@@ -103,9 +106,14 @@ def _align(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     return "\n".join(out)
 
 
-def _pct(v: Fraction | None, lang: Lang) -> str:
+def _pct(v: Fraction | None, lang: Lang, *, places: int | None = None) -> str:
+    """A percentage; ``≈`` with two decimals when it has no short exact form (or ``places``)."""
     if v is None:
         return "-"
+    if places is not None:
+        q = 10**places
+        rounded = Decimal(int(v * q + Fraction(1, 2))) / q  # half up, exact
+        return f"{format_number(rounded, lang=lang, decimals=places)}%"
     d = Fraction(int(v * 100 + Fraction(1, 2)), 100) if v.denominator > 10_000 else v
     text = _num(d, lang)
     return f"{'≈ ' if d != v else ''}{text}%"
@@ -114,7 +122,9 @@ def _pct(v: Fraction | None, lang: Lang) -> str:
 def design_table(design: ObligationDesign, *, lang: Lang = "nl") -> str:
     """One row per rule set × percentage: the obligation and what a typical plan costs."""
     w = _WORDS[lang]
-    rows = [[w["rule_set"], w["pct"], w["obligation"], w["cost"], w["people"], w["plan"]]]
+    rows = [
+        [w["rule_set"], w["pct"], w["obligation"], w["cost"], w["share"], w["people"], w["plan"]]
+    ]
     for r in design.rows:
         if r.error is not None:
             amount = r.error
@@ -122,17 +132,18 @@ def design_table(design: ObligationDesign, *, lang: Lang = "nl") -> str:
             amount = w["none"]
         else:
             amount = format_eur(r.amount or 0, lang=lang)
-        cost = people = plan = ""
+        cost = share = people = plan = ""
         if r.cost is not None:
             cost = format_eur(r.cost.cost, lang=lang)
             if not r.cost.met:
                 cost += f" ({w['not_met']})"
+            share = _pct(design.cost_share(r), lang, places=2)
             people = str(r.cost.people)
             plan = ", ".join(f"{n} × {oid}" for oid, n in r.cost.units)
         name = w["catalog"].lower() if r.rule_set == "catalog" else r.rule_set
-        rows.append([name, r.label(lang), amount, cost, people, plan])
+        rows.append([name, r.label(lang), amount, cost, share, people, plan])
     head = f"{w['catalog']}: {design.catalog or '-'}"
-    return "\n".join([head, _align(rows, right=(2, 3, 4)), "", w["assumptions"]])
+    return "\n".join([head, _align(rows, right=(2, 3, 4, 5)), "", w["assumptions"]])
 
 
 def comparison_table(comparison: BidComparison, *, lang: Lang = "nl") -> str:
