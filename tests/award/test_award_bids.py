@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bouwblokken import Activity, Tender
+from bouwblokken import Activity, Person, Tender
 from bouwblokken.award import AwardError, Bid, compare_bids, read_bids
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "award" / "bids.json"
@@ -114,6 +114,10 @@ def test_errors_name_the_bidder() -> None:
     assert err.value.record == "bidder 'Fout BV'" and "bestaat_niet" in str(err.value)
     with pytest.raises(AwardError, match="unique"):
         compare_bids(_oost(), [Bid(bidder="x", offered_percentage=1)] * 2)
+    twice = Bid(bidder="Dubbel", offered_percentage=1, persons=(Person(id="p"), Person(id="p")))
+    with pytest.raises(AwardError) as err:
+        compare_bids(_oost(), [twice])
+    assert err.value.record == "bidder 'Dubbel'" and "repeated: p" in str(err.value)
 
 
 def test_offer_outside_the_published_range_is_refused() -> None:

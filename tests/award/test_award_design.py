@@ -5,11 +5,14 @@ Expected numbers are worked out by hand from the published rules and the assumed
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouwblokken import Tender
 from bouwblokken.award import (
@@ -175,3 +178,19 @@ def test_an_obligation_beyond_the_assumed_limits_is_flagged() -> None:
     assert row.cost.counted == Decimal("2075000.00")
     assert "niet haalbaar" in row.cost.explain()
     assert any("loonkostensubsidie" in n for n in design.notes)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.decimals(min_value=0, max_value=8, places=1), min_size=2, max_size=4, unique=True)
+)
+def test_a_higher_percentage_never_asks_less_or_costs_less(pcts: list[Decimal]) -> None:
+    # The Rijk publishes no percentage of its own, so every row is one of ``pcts``.
+    rows = design_obligation(_tender(), rule_sets=["rijksoverheid"], percentages=pcts).rows
+    assert len(rows) == len(pcts)
+    ordered = sorted(rows, key=lambda r: r.percentage or 0)
+    for lo, hi in itertools.pairwise(ordered):
+        assert lo.amount is not None and hi.amount is not None and lo.amount <= hi.amount
+        lo_cost = lo.cost.cost if lo.cost else Decimal(0)
+        hi_cost = hi.cost.cost if hi.cost else Decimal(0)
+        assert lo_cost <= hi_cost

@@ -18,7 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from bouwblokken.activity import Activity
 from bouwblokken.award._files import read_data, validate
@@ -213,6 +213,9 @@ def compare_bids(
             ).tenders[0]
         except BouwblokkenError as exc:
             raise AwardError(str(exc), record=f"bidder {bid.bidder!r}") from None
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            raise AwardError(err["msg"], record=f"bidder {bid.bidder!r}", field="persons") from None
         catalog, fingerprint = res.catalog, res.fingerprint
         results.append(
             BidResult(
