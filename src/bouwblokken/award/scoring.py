@@ -386,11 +386,16 @@ def _raw_social_return(
         lines.append(("geen enkele aanbieding boven 0%: 0 punten", "no offer above 0%: 0 points"))
         return Fraction(0)
     raw = m * p / best
+    best_nl, best_en = (
+        ("hoogste gedekte aanbieding", "best plan-backed offer")
+        if c.basis == "plan_backed"
+        else ("hoogste aanbieding", "best offer")
+    )
     lines.append(
         (
-            f"{mp[0]} × {_pct(p, 'nl')} / {_pct(best, 'nl')} (hoogste aanbieding) = "
+            f"{mp[0]} × {_pct(p, 'nl')} / {_pct(best, 'nl')} ({best_nl}) = "
             f"{_num(raw, 'nl')} punten",
-            f"{mp[1]} × {_pct(p, 'en')} / {_pct(best, 'en')} (best offer) = "
+            f"{mp[1]} × {_pct(p, 'en')} / {_pct(best, 'en')} ({best_en}) = "
             f"{_num(raw, 'en')} points",
         )
     )
