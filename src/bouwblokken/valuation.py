@@ -438,6 +438,7 @@ def value_activity(
     exclusions: Sequence[Exclusion] = (),
     occupied: Sequence[Occupancy] = (),
     limit_used: Sequence[Period] = (),
+    limit_used_by: Sequence[str] = (),
     limit_used_hours: Fraction = Fraction(0),
     person_block_counted: Fraction = Fraction(0),
     granted: Mapping[str, str] | None = None,
@@ -447,13 +448,14 @@ def value_activity(
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
     The ledger passes what it knows about the person beyond this activity:
-    ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
-    the person already counts elsewhere on given days), ``limit_used`` (days already counted
-    against this block's counting limit; ``limit_used_hours`` for catalogs that count hours
-    worked), ``person_block_counted`` (euros already counted for
-    this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
-    person already received, and where). ``peildatum`` is the date age and status are judged
-    on (default: the start of the activity); ``birth_date`` lets the age be computed there.
+    ``exclusions`` (days that do not count, and why); ``occupied`` (the part of a full-time
+    week the person already counts elsewhere on given days); ``limit_used`` (days already
+    counted against this block's counting limit, by the placements ``limit_used_by``;
+    ``limit_used_hours`` for catalogs that count hours worked); ``person_block_counted``
+    (euros already counted for this person with this block, for a per-person maximum);
+    ``granted`` (one-off bonus ids this person already received, and where). ``peildatum`` is
+    the date age and status are judged on (default: the start of the activity);
+    ``birth_date`` lets the age be computed there.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
@@ -477,7 +479,9 @@ def value_activity(
     if isinstance(rule, PerYearRule | PerMonthRule) or (
         isinstance(rule, PerPeriodRule) and rule.prorate_duration
     ):
-        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used, limit_used_hours)
+        exact, dated = _value_dated(
+            ctx, lines, exclusions, occupied, limit_used, limit_used_hours, limit_used_by
+        )
     else:
         exact = _value_undated(ctx, lines, person_block_counted)
 
@@ -1066,6 +1070,7 @@ def _value_dated(
     occupied: Sequence[Occupancy],
     limit_used: Sequence[Period],
     limit_used_hours: Fraction = Fraction(0),
+    limit_used_by: Sequence[str] = (),
 ) -> tuple[Fraction, _Dated]:
     """Per-year, per-month and pro-rata per-period blocks: value over the counted segments."""
     block, a, rule, catalog = ctx.block, ctx.activity, ctx.block.rule, ctx.catalog
@@ -1220,7 +1225,7 @@ def _value_dated(
 
     # 4. The counting limit, on counted placement time.
     limit_lines: list[TrailLine] = []
-    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines)
+    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines, limit_used_by)
     lost = worth(p, p) - worth(limited, p)
     nl_l, en_l = _limit_words(ctx)
     if lost:
@@ -1266,7 +1271,11 @@ def _limit_words(ctx: _Context) -> tuple[str, str]:
 
 
 def _apply_limit(
-    ctx: _Context, p: Sequence[Segment], used: Sequence[Period], lines: list[TrailLine]
+    ctx: _Context,
+    p: Sequence[Segment],
+    used: Sequence[Period],
+    lines: list[TrailLine],
+    used_by: Sequence[str] = (),
 ) -> tuple[list[Segment], list[Period]]:
     """The segments within the block's counting limit, and the new days it used."""
     limit = ctx.block.counting_limit
@@ -1317,10 +1326,13 @@ def _apply_limit(
     kept = sorted([*_keep(p, keep), *(s for s in p if s.fraction == 0)], key=lambda x: x.start)
     before = calendar_months(used_n)
     if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
+        where = f" ({', '.join(used_by)})" if used_by else ""
         elsewhere_nl = (
-            f", waarvan {_months(before, 'nl')} al in andere plaatsingen" if before else ""
+            f", waarvan {_months(before, 'nl')} al in andere plaatsingen{where}" if before else ""
         )
-        elsewhere_en = f", {_months(before, 'en')} of them in other placements" if before else ""
+        elsewhere_en = (
+            f", {_months(before, 'en')} of them in other placements{where}" if before else ""
+        )
         upto_nl = f"geteld t/m {last.isoformat()}" if last else "niets meer over"
         upto_en = f"counted up to {last.isoformat()}" if last else "nothing left"
         lines.append(
