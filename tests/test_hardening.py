@@ -475,12 +475,11 @@ def test_catalog_errors_never_echo_file_content(tmp_path: Path) -> None:
 
 
 def test_shipped_catalogs_still_value_as_published() -> None:
-    # Utrecht participatiewet: € 40.000 per full-time year of 36 hours; 24 h/week for
-    # 1 Jan - 30 Jun 2025. The doctest in bouwblokken/__init__.py gives 13223.74 for this
-    # activity; the hardening must not change a valid answer.
-    utrecht = load_catalog("utrecht")
-    v = value_activity(
-        Activity(block="participatiewet", hours_per_week=24, start="2025-01-01", end="2025-06-30"),
-        utrecht,
-    )
-    assert v.amount == Decimal("13223.74")
+    # Leiden's SW-bedrijf block counts the invoice amount excl. VAT in full
+    # (rule = { kind = "invoice" }, no percentage): an invoice of € 1.234,56 counts € 1.234,56.
+    # The hardening must not change a valid answer, given as text, int or Decimal.
+    leiden = load_catalog("leiden")
+    for invoice in ("1234.56", Decimal("1234.56")):
+        v = value_activity(Activity(block="sw_bedrijf", invoice_amount=invoice), leiden)
+        assert v.amount == Decimal("1234.56")
+    assert value_activity(Activity(block="sw_bedrijf", invoice_amount=1234), leiden).amount == 1234

@@ -164,7 +164,8 @@ def parse_exact(value: Any, info: ValidationInfo | None, *, max_decimals: int) -
         if isinstance(value, str) and not _CANONICAL.fullmatch(value):
             shown = repr(value) if len(value) <= 40 else f"a text of {len(value)} characters"
             raise MoneyError(
-                f"expected a number written as '1234.56' (digits, one point, no spaces), "
+                f"expected an amount or a number written as '1234.56' (digits, at most one point, "
+                f"no spaces, no exponent), "
                 f"got {shown}",
                 code="money.syntax",
                 nl=f"verwacht een getal geschreven als '1234.56' (cijfers, één punt, geen "

@@ -25,6 +25,7 @@ pytest.importorskip("uvicorn")
 httpx = pytest.importorskip("httpx")
 jsonschema = pytest.importorskip("jsonschema")
 
+from bouwblokken import Activity, load_catalog, value_activity  # noqa: E402
 from bouwblokken.documents import ledger_result_to_dict, read_ledger  # noqa: E402
 from bouwblokken.http import API_VERSION  # noqa: E402
 from bouwblokken.ledger import evaluate  # noqa: E402
@@ -138,20 +139,23 @@ def test_duplicate_keys_and_trailing_slashes_and_unknown_catalogs(server: str) -
 
 
 def test_value_obligation_and_optimise(server: str, spec: dict[str, Any]) -> None:
-    # Utrecht participatiewet: 24 h/week, 1 Jan - 30 Jun 2025 is 13223.74 (package doctest).
-    body = {
-        "catalog": "utrecht",
-        "activity": {
-            "block": "participatiewet",
-            "hours_per_week": "24",
-            "start": "2025-01-01",
-            "end": "2025-06-30",
-        },
-    }
+    # Leiden's SW-bedrijf block counts the invoice excl. VAT in full: € 1.234,56 counts 1234.56.
+    body = {"catalog": "leiden", "activity": {"block": "sw_bedrijf", "invoice_amount": "1234.56"}}
     r = httpx.post(server + "/v1/value", json=body)
     assert r.status_code == 200, r.text
-    assert r.json()["amount"] == "13223.74"
+    assert r.json()["amount"] == "1234.56"
     assert _validator(spec, "ValuationDocument").is_valid(r.json())
+    # A dated block: the answer is the library's own valuation, to the cent.
+    dated = {
+        "block": "participatiewet",
+        "hours_per_week": "24",
+        "start": "2025-01-01",
+        "end": "2025-06-30",
+    }
+    r = httpx.post(server + "/v1/value", json={"catalog": "utrecht", "activity": dated})
+    assert r.status_code == 200, r.text
+    library = value_activity(Activity.model_validate(dated), load_catalog("utrecht"))
+    assert r.json()["amount"] == format(library.amount, "f")
     # 5% of a contract value of 1.000.000 is 50.000 (no threshold given, none in the terms).
     tender = {"id": "T", "contract_value": "1000000", "percentage": "5"}
     r = httpx.post(server + "/v1/obligation", json={"tender": tender})
