@@ -126,12 +126,11 @@ def _exact_number(value: Any, info: ValidationInfo) -> Decimal:
 
 _number_schema = ExactSchema(
     4,
-    "Exact number >= 0 (up to 4 decimals): a string such as \"22.5\", an integer, or a JSON "
-    "number.",
+    "Exact number >= 0 (up to 4 decimals): a string such as '22.5', an integer, or a JSON number.",
 )
 _percentage_schema = ExactSchema(
     4,
-    "Percentage from 0 to 100 (up to 4 decimals): a string such as \"5\", an integer, or a "
+    "Percentage from 0 to 100 (up to 4 decimals): a string such as '5', an integer, or a "
     "JSON number.",
 )
 Number = Annotated[Decimal, BeforeValidator(_exact_number), Field(ge=0), AS_TEXT, _number_schema]
