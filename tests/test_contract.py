@@ -284,3 +284,31 @@ def test_reader_and_schema_agree_on_single_field_changes(name: str, example: str
         assert schema_ok == reader_ok, (path, value, "schema" if schema_ok else "reader")
 
     prop()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "accepted"),
+    [
+        (("tenders", 0, "activities", 0, "hours_per_week"), Decimal("22.5"), True),
+        (("tenders", 0, "activities", 4, "costs"), Decimal("1250.5"), True),
+        (("tenders", 0, "activities", 0, "age"), True, False),
+        (("tenders", 0, "activities", 0, "hours_per_week"), 169, False),
+        (("tenders", 0, "contract_value"), 10**30, False),
+    ],
+    ids=["hours-22.5", "costs-1250.5", "age-true", "hours-169", "contract-value-10^30"],
+)
+def test_issue_11_reproducers_schema_and_reader_agree(
+    path: tuple[Any, ...], value: Any, accepted: bool
+) -> None:
+    base = json.loads((EXAMPLES / "ledger.json").read_text(encoding="utf-8"))
+    node = base
+    for part in path[:-1]:
+        node = node[part]
+    assert path[-1] in node or path[-1] in ("age", "costs")
+    text = _dumps(_set(base, path, value))
+    assert valid(LEDGER, text) is accepted
+    if accepted:
+        read_ledger(text)
+    else:
+        with pytest.raises(DocumentError):
+            read_ledger(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -177,6 +178,28 @@ def test_dash_reads_standard_input(
     assert json.loads(out)["format"] == "bouwblokken.ledger-result/1"
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+def test_a_real_ctrl_c_is_one_line_and_exit_130() -> None:
+    """SIGINT to a command that waits on standard input: one line, status 130."""
+    import subprocess
+    import sys
+    import time
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bouwblokken", "evaluate", "-"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": src},
+    )
+    time.sleep(1.5)  # imports done, waiting on stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode().count("\n") == 1 and "Ctrl-C" in err.decode()
+
+
 def test_ctrl_c_is_one_line_and_exit_130(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,6 +249,19 @@ def test_counting_months_of_10_to_the_30_is_refused() -> None:
     with pytest.raises(InputError) as info:
         Activity(block="participatiewet", months=10**30)
     assert_library_error(info.value, "money.too_large", "/months")
+    # ... and as a catalog's counting limit (a whole number: below 10^15).
+    path = next((_shipped_folder() / "haaglanden").glob("*.toml"))
+    text = path.read_text(encoding="utf-8")
+    assert 'counting_limit = { kind = "months", months = 12 }' in text
+    huge = text.replace(
+        'counting_limit = { kind = "months", months = 12 }',
+        'counting_limit = { kind = "months", months = 1000000000000000000000000000000 }',
+        1,
+    )
+    with pytest.raises(CatalogFileError) as cat:
+        parse_catalog(huge, source="huge.toml")
+    assert cat.value.code == "input.number_too_large"
+    assert cat.value.pointer.endswith("/counting_limit/months")
 
 
 @pytest.mark.parametrize("literal", ["1e999999999", "-1e999999999", "1e-999999999"])

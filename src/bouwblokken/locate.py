@@ -41,8 +41,8 @@ def _data_parts(loc: tuple[int | str, ...], data: Any) -> list[int | str]:
             node = node[part] if isinstance(node, list | tuple) and 0 <= part < len(node) else None
             continue
         last = n == len(loc) - 1
-        if isinstance(node, dict) and part not in node and not last:
-            continue
+        if isinstance(node, dict) and not last and (part not in node or node.get("kind") == part):
+            continue  # a union branch (or the tag of a tagged union, ``kind = "months"``)
         out.append(part)
         node = node.get(part) if isinstance(node, dict) else None
     return out
