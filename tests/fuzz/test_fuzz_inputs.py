@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LEDGER = (ROOT / "examples" / "ledger.json").read_text(encoding="utf-8")
 OPTIONS = (ROOT / "examples" / "options.json").read_text(encoding="utf-8")
 CATALOG = next((_shipped_folder() / "utrecht").glob("*.toml")).read_bytes()
-N = int(os.environ.get("BB_FUZZ_EXAMPLES", "300"))
+N = int(os.environ.get("BB_FUZZ_EXAMPLES", "500"))
 """Examples per property; ``BB_FUZZ_EXAMPLES=5000`` for a long campaign."""
 FUZZ = settings(
     max_examples=N,
