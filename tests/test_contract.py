@@ -312,3 +312,79 @@ def test_issue_11_reproducers_schema_and_reader_agree(
     else:
         with pytest.raises(DocumentError):
             read_ledger(text)
+
+
+# --- the catalog format: TOML files against docs/catalog-format.schema.json --------------------
+
+CATALOG_SCHEMA = jsonschema.Draft202012Validator(
+    json.loads(
+        (ROOT / "docs" / "catalog-format.schema.json").read_text(encoding="utf-8"),
+        parse_float=Decimal,
+    )
+)
+
+
+def _as_json(node: Any) -> Any:
+    """TOML data as the JSON the schema describes (TOML dates are ``YYYY-MM-DD`` strings)."""
+    import datetime as dt
+
+    if isinstance(node, dict):
+        return {k: _as_json(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_as_json(v) for v in node]
+    if isinstance(node, dt.date):
+        return node.isoformat()
+    return node
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value)
+
+
+CATALOG_NASTY: list[Any] = [
+    True, 0, -1, 169, 10**30, "x", "", "1.005", "40000.00", Decimal("0.001"), Decimal("40000.5"),
+    "2025-01-01", 36, "36", 100, 101,
+]  # fmt: skip
+
+
+def test_catalog_reader_and_schema_agree_on_single_value_changes() -> None:
+    import tomllib
+
+    from bouwblokken.catalog.loader import parse_catalog
+    from bouwblokken.catalog.registry import _shipped_folder
+    from bouwblokken.errors import CatalogFileError
+
+    path = next((_shipped_folder() / "utrecht").glob("*.toml"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    simple = [
+        i
+        for i, ln in enumerate(lines)
+        if re.fullmatch(r"[a-z_]+ = [^\[{].*", ln) and not ln.startswith("format_version")
+    ]
+    base = tomllib.loads("\n".join(lines), parse_float=Decimal)
+    with decimal.localcontext(prec=200):
+        assert CATALOG_SCHEMA.is_valid(_as_json(base))
+
+    @settings(max_examples=int(os.environ.get("BB_CONTRACT_EXAMPLES", "60")) * 3, deadline=None)
+    @given(st.sampled_from(simple), st.sampled_from(CATALOG_NASTY))
+    def prop(i: int, value: Any) -> None:
+        key = lines[i].split(" = ", 1)[0]
+        changed = [*lines[:i], f"{key} = {_toml_value(value)}", *lines[i + 1 :]]
+        text = "\n".join(changed)
+        data = tomllib.loads(text, parse_float=Decimal)
+        with decimal.localcontext(prec=200):
+            schema_ok = CATALOG_SCHEMA.is_valid(_as_json(data))
+        try:
+            parse_catalog(text, source="c.toml")
+            reader_ok = True
+        except CatalogFileError as err:
+            if err.code in BEYOND_SCHEMA:
+                return
+            reader_ok = False
+        assert schema_ok == reader_ok, (lines[i], value, "schema" if schema_ok else "reader")
+
+    prop()
