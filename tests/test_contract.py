@@ -388,3 +388,23 @@ def test_catalog_reader_and_schema_agree_on_single_value_changes() -> None:
         assert schema_ok == reader_ok, (lines[i], value, "schema" if schema_ok else "reader")
 
     prop()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**19), st.integers(0, 10**20))
+def test_the_bounded_integer_regex_is_exactly_below_n(n: int, x: int) -> None:
+    from bouwblokken.money import _below
+
+    pattern = re.compile(f"^{_below(n)}$")
+    assert (pattern.match(str(x)) is not None) == (x < n)
+    assert pattern.match("0" + str(x)) is None or x == 0  # canonical: no leading zeros
+
+
+@pytest.mark.parametrize("n", [1, 2, 9, 10, 11, 99, 100, 101, 168, 1000, 10**18])
+def test_the_bounded_integer_regex_on_the_edges(n: int) -> None:
+    from bouwblokken.money import _below
+
+    pattern = re.compile(f"^{_below(n)}$")
+    for x in {0, 1, n - 2, n - 1, n, n + 1, 10 * n}:
+        if x >= 0:
+            assert (pattern.match(str(x)) is not None) == (x < n), (n, x)

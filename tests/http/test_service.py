@@ -101,6 +101,7 @@ def test_openapi_is_readable_and_valid(spec: dict[str, Any], server: str) -> Non
     )
     r = httpx.get(server + "/v1/openapi.json")
     assert r.headers["API-Version"] == API_VERSION
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
 
 
 def test_a_ledger_is_evaluated_exactly_as_by_the_library(server: str) -> None:

@@ -248,6 +248,8 @@ def create_app(registry: Registry | None = None) -> FastAPI:
     async def api_version(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
         response.headers["API-Version"] = API_VERSION
+        if request.url.path == "/v1/openapi.json":  # ADR: the description is public (CORS)
+            response.headers["Access-Control-Allow-Origin"] = "*"
         return response
 
     @app.exception_handler(BouwblokkenError)
