@@ -56,9 +56,9 @@ from bouwblokken.catalog.model import (
 )
 from bouwblokken.catalog.registry import Registry, _shipped_folder
 from bouwblokken.display.text import align
-from bouwblokken.documents import read_ledger, write_result
-from bouwblokken.errors import BouwblokkenError, MoneyError, UnknownBlockError
-from bouwblokken.ledger import Ledger, evaluate
+from bouwblokken.documents import in_ledger, in_options, read_ledger, write_result
+from bouwblokken.errors import BouwblokkenError, MoneyError
+from bouwblokken.ledger import evaluate
 from bouwblokken.money import Lang, format_eur, parse_money
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
 from bouwblokken.tender import Tender
@@ -1078,37 +1078,6 @@ def cmd_obligation(ctx: _Ctx) -> int:
     return EXIT_OK
 
 
-def _record_with_block(ledger: Ledger, block_id: str) -> tuple[str, str] | None:
-    """Name the first activity that uses ``block_id`` (for an error that names no record), and
-    its JSON Pointer."""
-    for n, t in enumerate(ledger.tenders):
-        for i, a in enumerate(t.activities):
-            if a.block == block_id:
-                record = f"tender {t.id!r} activity {a.id or '#' + str(i + 1)!r}"
-                return record, f"/tenders/{n}/activities/{i}/block"
-    return None
-
-
-def _pointer_of_record(ledger: Ledger, record: str, field: str | None) -> str | None:
-    """The JSON Pointer of a record named ``tender 'T' activity 'a'`` (or ``'#2'``)."""
-    m = re.fullmatch(r"tender (['\"])(.*?)\1(?: activity (['\"])(.*?)\3)?", record)
-    if not m:
-        return None
-    for n, t in enumerate(ledger.tenders):
-        if t.id != m.group(2):
-            continue
-        where = f"/tenders/{n}"
-        if m.group(4) is not None:
-            for i, a in enumerate(t.activities):
-                if (a.id or f"#{i + 1}") == m.group(4):
-                    where += f"/activities/{i}"
-                    break
-            else:
-                return None
-        return where + (f"/{field}" if field else "")
-    return None
-
-
 def _document(path: Path) -> tuple[Path | bytes, str]:
     """A document argument: a path, or ``-`` for standard input (read up to the size limit)."""
     if str(path) == STDIN:
@@ -1130,19 +1099,8 @@ def cmd_evaluate(ctx: _Ctx) -> int:
     ledger = read_ledger(source, name=label)
     try:
         result = evaluate(ledger, as_of=ctx.args.as_of, registry=ctx.registry)
-    except UnknownBlockError as exc:
-        found = None if exc.record else _record_with_block(ledger, exc.block_id)
-        if found:
-            exc.record = found[0]
-            exc.locate(pointer=found[1])
-        elif exc.record:
-            exc.locate(pointer=_pointer_of_record(ledger, exc.record, exc.field))
-        raise _in_file(exc, label) from None
     except BouwblokkenError as exc:
-        record = getattr(exc, "record", None)
-        if isinstance(record, str):
-            exc.locate(pointer=_pointer_of_record(ledger, record, getattr(exc, "field", None)))
-        raise _in_file(exc, label) from None
+        raise _in_file(in_ledger(exc, ledger), label) from None
     if ctx.json:
         ctx.out(write_result(result))
     else:
@@ -1159,15 +1117,8 @@ def cmd_optimise(ctx: _Ctx) -> int:
     request = read_plan_request(source, name=label)
     try:
         result = optimise(request, registry=ctx.registry)
-    except UnknownBlockError as exc:
-        for i, spec in enumerate(request.options):
-            if exc.record is None and spec.template.block == exc.block_id:
-                exc.record = f"option {spec.id!r}"
-                exc.locate(pointer=f"/options/{i}/template/block")
-                exc.args = (f"{exc.record}: {exc}",)
-        raise _in_file(exc, label) from None
     except BouwblokkenError as exc:
-        raise _in_file(exc, label) from None
+        raise _in_file(in_options(exc, request), label) from None
     if ctx.json:
         ctx.dump(result.to_dict())
     else:

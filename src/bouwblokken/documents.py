@@ -15,6 +15,7 @@ Shapes (``format`` field): ``bouwblokken.ledger/1`` (:class:`~bouwblokken.ledger
 from __future__ import annotations
 
 import json
+import re
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bouwblokken.errors import DocumentError
+from bouwblokken.errors import BouwblokkenError, DocumentError, UnknownBlockError
 from bouwblokken.ledger import Ledger
 from bouwblokken.locate import first_problem
 from bouwblokken.money import DOCUMENT
@@ -30,6 +31,7 @@ from bouwblokken.money import DOCUMENT
 if TYPE_CHECKING:
     from bouwblokken.ledger import ActivityResult, Fulfilment, LedgerResult, TenderResult
     from bouwblokken.obligation import Obligation
+    from bouwblokken.optimize.plan import PlanRequest
     from bouwblokken.valuation import Valuation
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "ObligationDocument",
     "PlansDocument",
     "ValuationDocument",
+    "in_ledger",
+    "in_options",
     "ledger_result_to_dict",
     "obligation_to_dict",
     "read_json",
@@ -252,6 +256,57 @@ def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None
         return Ledger.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
         raise located(exc, data, label) from None
+
+
+def _pointer_of_record(ledger: Ledger, record: str, field: str | None) -> str | None:
+    """The JSON Pointer of a record named ``tender 'T' activity 'a'`` (or ``'#2'``)."""
+    m = re.fullmatch(r"tender (['\"])(.*?)\1(?: activity (['\"])(.*?)\3)?", record)
+    if not m:
+        return None
+    for n, t in enumerate(ledger.tenders):
+        if t.id != m.group(2):
+            continue
+        where = f"/tenders/{n}"
+        if m.group(4) is not None:
+            for i, a in enumerate(t.activities):
+                if (a.id or f"#{i + 1}") == m.group(4):
+                    where += f"/activities/{i}"
+                    break
+            else:
+                return None
+        return where + (f"/{field}" if field else "")
+    return None
+
+
+def in_ledger(exc: BouwblokkenError, ledger: Ledger) -> BouwblokkenError:
+    """An error raised while evaluating ``ledger`` with the record and JSON Pointer filled in
+    (an unknown block names the first activity that uses it)."""
+    record = getattr(exc, "record", None)
+    if isinstance(exc, UnknownBlockError) and record is None:
+        for n, t in enumerate(ledger.tenders):
+            for i, a in enumerate(t.activities):
+                if a.block == exc.block_id and exc.record is None:
+                    exc.record = f"tender {t.id!r} activity {a.id or '#' + str(i + 1)!r}"
+                    exc.args = (f"{exc.record}: {exc}",)
+                    exc.locate(pointer=f"/tenders/{n}/activities/{i}/block")
+        return exc
+    if isinstance(record, str):
+        found = _pointer_of_record(ledger, record, getattr(exc, "field", None))
+        if found is not None:
+            exc.locate(pointer=found)
+    return exc
+
+
+def in_options(exc: BouwblokkenError, request: PlanRequest) -> BouwblokkenError:
+    """An error raised while optimising ``request`` with the option named (an unknown block
+    names the first option whose template uses it)."""
+    if isinstance(exc, UnknownBlockError) and exc.record is None:
+        for i, spec in enumerate(request.options):
+            if spec.template.block == exc.block_id and exc.record is None:
+                exc.record = f"option {spec.id!r}"
+                exc.args = (f"{exc.record}: {exc}",)
+                exc.locate(pointer=f"/options/{i}/template/block")
+    return exc
 
 
 def write_ledger(ledger: Ledger, *, indent: int | None = 2) -> str:

@@ -213,3 +213,21 @@ def test_curl_and_a_json_schema_validator_as_a_java_style_client(
     problem = json.loads(body)
     assert _validator(described, "Problem").is_valid(problem)
     assert problem["pointer"].startswith("/tenders/0/activities/0/")
+
+
+def test_errors_found_while_evaluating_point_into_the_body(server: str) -> None:
+    data = json.loads(LEDGER)
+    data["tenders"][0]["activities"][1]["block"] = "no_such_block"
+    r = httpx.post(server + "/v1/evaluate", content=json.dumps(data))
+    assert r.status_code == 400
+    assert r.json()["code"] == "valuation.unknown_block"
+    assert r.json()["pointer"] == "/tenders/0/activities/1/block"
+    # A per-year block without its hours: the activity of the value request is named.
+    body = {
+        "catalog": "utrecht",
+        "activity": {"block": "participatiewet", "start": "2025-01-01", "end": "2025-06-30"},
+    }
+    r = httpx.post(server + "/v1/value", json=body, headers={"Accept-Language": "en"})
+    assert r.status_code == 400, r.text
+    assert r.json()["pointer"] == "/activity/hours_per_week"
+    assert r.json()["detail"] == r.json()["message_en"]

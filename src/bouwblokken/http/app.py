@@ -36,6 +36,8 @@ from bouwblokken.documents import (
     ObligationDocument,
     PlansDocument,
     ValuationDocument,
+    in_ledger,
+    in_options,
     ledger_result_to_dict,
     located,
     obligation_to_dict,
@@ -225,6 +227,12 @@ def _validated(model: type[Frozen], data: Any) -> Any:
         raise located(exc, data, "<body>") from None
 
 
+def _within(exc: BouwblokkenError, prefix: str) -> BouwblokkenError:
+    """An error about the activity (or tender) of a request body: its pointer into the body."""
+    exc.locate(pointer=prefix + exc.pointer, file=exc.file or "<body>")
+    return exc
+
+
 def create_app(registry: Registry | None = None) -> FastAPI:
     """The service as an ASGI application (``uvicorn bouwblokken.http:create_app --factory``)."""
     reg = registry or default_registry()
@@ -322,7 +330,10 @@ def create_app(registry: Registry | None = None) -> FastAPI:
         def work() -> dict[str, Any]:
             req: ValueRequest = _validated(ValueRequest, data)
             cat = reg.load(req.catalog, on=req.on) if req.on else reg.load(req.catalog)
-            return valuation_to_dict(value_activity(req.activity, cat))
+            try:
+                return valuation_to_dict(value_activity(req.activity, cat))
+            except BouwblokkenError as exc:
+                raise _within(exc, "/activity") from None
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -344,7 +355,10 @@ def create_app(registry: Registry | None = None) -> FastAPI:
                 else:
                     basis = reg.editions(cid)[-1].effective_basis
                     cat = reg.load(cid, on=req.on or req.tender.judged_on(basis))
-            return obligation_to_dict(compute_obligation(req.tender, cat))
+            try:
+                return obligation_to_dict(compute_obligation(req.tender, cat))
+            except BouwblokkenError as exc:
+                raise _within(exc, "/tender") from None
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -357,7 +371,11 @@ def create_app(registry: Registry | None = None) -> FastAPI:
 
         def work() -> dict[str, Any]:
             ledger: Ledger = _validated(Ledger, data)
-            return ledger_result_to_dict(evaluate(ledger, as_of=as_of, registry=reg))
+            try:
+                result = evaluate(ledger, as_of=as_of, registry=reg)
+            except BouwblokkenError as exc:
+                raise in_ledger(exc, ledger) from None
+            return ledger_result_to_dict(result)
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -370,7 +388,10 @@ def create_app(registry: Registry | None = None) -> FastAPI:
 
         def work() -> dict[str, Any]:
             req: PlanRequest = _validated(PlanRequest, data)
-            return optimise(req, registry=reg).to_dict()
+            try:
+                return optimise(req, registry=reg).to_dict()
+            except BouwblokkenError as exc:
+                raise in_options(exc, req) from None
 
         return JSONResponse(await run_in_threadpool(work))
 
