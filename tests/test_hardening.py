@@ -519,3 +519,22 @@ def test_shipped_catalogs_still_value_as_published() -> None:
         v = value_activity(Activity(block="sw_bedrijf", invoice_amount=invoice), leiden)
         assert v.amount == Decimal("1234.56")
     assert value_activity(Activity(block="sw_bedrijf", invoice_amount=1234), leiden).amount == 1234
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "dutch"),
+    [
+        ({"hours_per_week": 169}, "mag hoogstens 168 zijn (kreeg 169)"),
+        ({"status": "done"}, "verwacht een van: 'planned' of 'realised' (kreeg 'done')"),
+        ({"person": "x" * 70}, "(kreeg een tekst van 70 tekens)"),
+        ({"age": True}, "verwacht een geheel getal, kreeg de ja/nee-waarde True"),
+        ({"invoice_amount": 1.5}, "een float kan een bedrag niet exact bevatten"),
+        ({"nonsense": 1}, "onbekende sleutel 'nonsense'"),
+    ],
+)
+def test_dutch_messages_are_dutch(kwargs: dict[str, Any], dutch: str) -> None:
+    with pytest.raises(InputError) as info:
+        Activity(block="ww", **kwargs)
+    assert dutch in info.value.message_nl
+    assert "Input should" not in info.value.message_nl
+    assert "expected" not in info.value.message_nl

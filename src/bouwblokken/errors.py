@@ -54,13 +54,22 @@ def pointer_of(parts: Sequence[object]) -> str:
     return "".join("/" + _pointer_part(p) for p in parts)
 
 
-def shown(value: object, limit: int = 40) -> str:
+def shown(value: object, limit: int = 40, *, lang: str = "en") -> str:
     """A short rendering of an offending value for a message: never the whole of a long text
     or a huge number (whose ``repr`` would even fail beyond 4.300 digits)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        digits = int(value.bit_length() * 0.30103) + 1
+        return (
+            f"een getal van ongeveer {digits} cijfers"
+            if lang == "nl"
+            else f"a number of about {digits} digits"
+        )
     if isinstance(value, str) and len(value) > limit:
-        return f"a text of {len(value)} characters"
+        return (
+            f"een tekst van {len(value)} tekens"
+            if lang == "nl"
+            else f"a text of {len(value)} characters"
+        )
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 

@@ -139,7 +139,13 @@ def first_problem(exc: ValidationError, data: Any) -> Problem:
             shown = _shown(first.get("input"))
             if shown:
                 reason += f" (got {shown})"
-            reason_nl = f"{reason_nl} ({reason})"
+            dutch = _dutch(kind, first.get("ctx") or {})
+            shown_nl = _shown(first.get("input"), lang="nl")
+            reason_nl = (
+                f"{dutch}{f' (kreeg {shown_nl})' if shown_nl else ''}"
+                if dutch
+                else f"{reason_nl} ({reason})"
+            )
     more = len(errors) - 1
     if more:
         reason += f" [and {more} more error{'s' if more > 1 else ''}]"
@@ -147,10 +153,48 @@ def first_problem(exc: ValidationError, data: Any) -> Problem:
     return Problem(loc, pointer, reason, reason_nl, code)
 
 
-def _shown(value: Any) -> str:
+def _dutch(kind: str, ctx: dict[str, Any]) -> str | None:
+    """The Dutch reason for pydantic's common error types, from their context."""
+    texts = {
+        "greater_than_equal": "moet minstens {ge} zijn",
+        "greater_than": "moet groter dan {gt} zijn",
+        "less_than_equal": "mag hoogstens {le} zijn",
+        "less_than": "moet kleiner dan {lt} zijn",
+        "string_too_short": "tekst moet minstens {min_length} teken(s) lang zijn",
+        "string_too_long": "tekst mag hoogstens {max_length} tekens lang zijn",
+        "too_short": "moet minstens {min_length} element(en) hebben",
+        "too_long": "mag hoogstens {max_length} elementen hebben",
+        "literal_error": "verwacht een van: {expected}",
+        "string_pattern_mismatch": "tekst heeft niet de vorm {pattern}",
+        "union_tag_invalid": "onbekende soort {tag}; bekend: {expected_tags}",
+        "union_tag_not_found": "de soort ({discriminator}) ontbreekt",
+        "string_type": "verwacht tekst",
+        "int_type": "verwacht een geheel getal",
+        "int_parsing": "verwacht een geheel getal",
+        "bool_type": "verwacht true of false",
+        "bool_parsing": "verwacht true of false",
+        "dict_type": "verwacht een object",
+        "model_type": "verwacht een object",
+        "list_type": "verwacht een lijst",
+        "tuple_type": "verwacht een lijst",
+        "date_type": "verwacht een datum 'JJJJ-MM-DD'",
+        "date_parsing": "verwacht een datum 'JJJJ-MM-DD'",
+        "date_from_datetime_parsing": "verwacht een datum 'JJJJ-MM-DD'",
+        "enum": "verwacht een van: {expected}",
+    }
+    template = texts.get(kind)
+    if template is None:
+        return None
+    try:
+        return template.format(**{k: str(v).replace(" or ", " of ") for k, v in ctx.items()})
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+def _shown(value: Any, *, lang: str = "en") -> str:
     """A short, safe rendering of an offending scalar (no containers, no long texts)."""
     if isinstance(value, bool | int | float | str) or value is None:
-        return shown(value)
+        return shown(value, lang=lang)
     return ""
 
 
