@@ -538,3 +538,19 @@ def test_dutch_messages_are_dutch(kwargs: dict[str, Any], dutch: str) -> None:
     assert dutch in info.value.message_nl
     assert "Input should" not in info.value.message_nl
     assert "expected" not in info.value.message_nl
+
+
+def test_model_validate_json_uses_the_exact_parser() -> None:
+    from bouwblokken import Ledger
+
+    with pytest.raises(DocumentError) as info:
+        Ledger.model_validate_json('{"tenders": [], "tenders": []}')
+    assert info.value.code == "document.duplicate_key"
+    with pytest.raises(DocumentError):
+        Activity.model_validate_json('{"block": "ww", "age": 1e999999999}')
+    # 1250.10 as a JSON number stays exact (no float on the way).
+    a = Activity.model_validate_json('{"block": "ww", "costs": 1250.10}')
+    assert a.costs == Decimal("1250.10")
+    with pytest.raises(InputError) as bad:
+        Activity.model_validate_json('{"block": "ww", "age": "36"}')  # a document: JSON integer
+    assert bad.value.pointer == "/age"

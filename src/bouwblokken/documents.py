@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,6 +23,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bouwblokken.errors import BouwblokkenError, DocumentError, UnknownBlockError
+from bouwblokken.jsontext import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    MAX_NUMBER_CHARS,
+    MAX_RECORDS,
+    read_json,
+    read_source,
+)
 from bouwblokken.ledger import Ledger
 from bouwblokken.locate import first_problem
 from bouwblokken.money import DOCUMENT
@@ -35,6 +42,10 @@ if TYPE_CHECKING:
     from bouwblokken.valuation import Valuation
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_NUMBER_CHARS",
+    "MAX_RECORDS",
     "LedgerResultDocument",
     "ObligationDocument",
     "PlansDocument",
@@ -50,196 +61,6 @@ __all__ = [
     "write_ledger",
     "write_result",
 ]
-
-
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-"""A document is at most 64 MiB (checked before reading more)."""
-MAX_DEPTH = 32
-"""Objects and lists nest at most 32 deep (a ledger needs 6)."""
-MAX_RECORDS = 1_000_000
-"""At most a million list items in one document (persons, tenders, activities together)."""
-MAX_NUMBER_CHARS = 40
-"""A number literal has at most 40 characters ..."""
-MAX_EXPONENT = 30
-"""... and a magnitude between 10^-30 and 10^30 (checked before converting: ``1e999999999``
-would otherwise make an integer conversion run practically forever)."""
-
-
-class _RefusedError(Exception):
-    """Raised inside the JSON parser's hooks; becomes a :class:`DocumentError`."""
-
-    def __init__(self, code: str, en: str, nl: str) -> None:
-        self.code, self.en, self.nl = code, en, nl
-        super().__init__(en)
-
-
-def _number_text(text: str) -> None:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _RefusedError(
-            "document.number",
-            f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})",
-            f"een getal van {len(text)} tekens (hoogstens {MAX_NUMBER_CHARS})",
-        )
-
-
-def _parse_int(text: str) -> int:
-    _number_text(text)
-    return int(text)
-
-
-def _parse_float(text: str) -> Decimal:
-    _number_text(text)
-    d = Decimal(text)
-    if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
-        raise _RefusedError(
-            "document.number",
-            f"the number {text} is outside 10^-{MAX_EXPONENT} .. 10^{MAX_EXPONENT}",
-            f"het getal {text} ligt buiten 10^-{MAX_EXPONENT} .. 10^{MAX_EXPONENT}",
-        )
-    return d
-
-
-def _parse_constant(text: str) -> Any:
-    raise _RefusedError(
-        "document.not_a_number",
-        f"{text} is not a JSON number",
-        f"{text} is geen JSON-getal",
-    )
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                shown = key[:64]
-                raise _RefusedError(
-                    "document.duplicate_key",
-                    f"the key {shown!r} appears twice in one object (the reader would keep only "
-                    "one of them)",
-                    f"de sleutel {shown!r} komt twee keer voor in één object",
-                )
-            seen.add(key)
-    return out
-
-
-def _check_shape(data: Any, label: str) -> None:
-    """Depth and record limits, walked without recursion (linear in the document)."""
-    records = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            children: Any = node.values()
-        elif isinstance(node, list):
-            records += len(node)
-            children = node
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            raise _too_deep(label)
-        if records > MAX_RECORDS:
-            raise DocumentError(
-                label,
-                "",
-                f"more than {MAX_RECORDS:,} list items in one document",
-                code="document.too_many_records",
-                nl=f"meer dan {MAX_RECORDS:,} lijstelementen in één document",
-            )
-        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
-
-
-def _too_deep(label: str) -> DocumentError:
-    return DocumentError(
-        label,
-        "",
-        f"nested more than {MAX_DEPTH} deep",
-        code="document.too_deep",
-        nl=f"dieper genest dan {MAX_DEPTH} niveaus",
-    )
-
-
-def read_source(
-    source: str | bytes | Path, label: str, *, limit: int = MAX_DOCUMENT_BYTES
-) -> bytes:
-    """The bytes of ``source`` (a path is read up to ``limit``; devices and folders refused)."""
-    if isinstance(source, str):
-        source = source.encode("utf-8")
-    if isinstance(source, bytes):
-        raw = source
-    else:
-        try:
-            mode = source.stat().st_mode
-            if stat.S_ISDIR(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-                raise DocumentError(
-                    label,
-                    "",
-                    "not a regular file (a folder or a device)",
-                    code="document.not_a_file",
-                    nl="geen gewoon bestand (een map of een apparaat)",
-                )
-            with source.open("rb") as f:
-                raw = f.read(limit + 1)
-        except OSError as exc:
-            raise DocumentError(
-                label,
-                "",
-                f"cannot read the file ({exc.strerror})",
-                code="document.unreadable",
-                nl=f"het bestand kan niet worden gelezen ({exc.strerror})",
-            ) from None
-    if len(raw) > limit:
-        raise DocumentError(
-            label,
-            "",
-            f"larger than {limit:,} bytes",
-            code="document.too_large",
-            nl=f"groter dan {limit:,} bytes",
-        )
-    return raw
-
-
-def read_json(source: str | bytes | Path, *, name: str | None = None) -> Any:
-    """Parse JSON exactly (decimals as :class:`Decimal`); ``source`` is text, bytes or a path.
-
-    Enforced before any validation (``docs/errors.md``): size, nesting depth, number of list
-    items, digits and exponent of every number; duplicate keys, ``NaN`` and ``Infinity`` are
-    refused. Every refusal is a :class:`DocumentError` with a ``code``."""
-    label = name or (str(source) if isinstance(source, Path) else "<json>")
-    raw = read_source(source, label)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            label,
-            "",
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-            code="document.not_utf8",
-            nl=f"geen UTF-8-tekst (byte {exc.start})",
-        ) from None
-    try:
-        data = json.loads(
-            text,
-            parse_float=_parse_float,
-            parse_int=_parse_int,
-            parse_constant=_parse_constant,
-            object_pairs_hook=_unique_keys,
-        )
-    except _RefusedError as exc:
-        raise DocumentError(label, "", exc.en, code=exc.code, nl=exc.nl) from None
-    except RecursionError:
-        raise _too_deep(label) from None
-    except json.JSONDecodeError as exc:
-        raise DocumentError(
-            label,
-            "",
-            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-            code="document.json",
-            nl=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
-        ) from None
-    _check_shape(data, label)
-    return data
 
 
 def located(exc: ValidationError, data: Any, label: str) -> DocumentError:

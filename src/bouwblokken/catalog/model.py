@@ -28,7 +28,7 @@ from pydantic import (
 
 from bouwblokken.errors import InputError
 from bouwblokken.guard import check_fields
-from bouwblokken.money import AS_TEXT, ExactSchema, in_document, parse_exact
+from bouwblokken.money import AS_TEXT, DOCUMENT, ExactSchema, in_document, parse_exact
 from bouwblokken.money import NonNegativeMoney as Money
 
 __all__ = [
@@ -108,6 +108,16 @@ class Frozen(BaseModel):
     # Not a "custom" __init__ for pydantic: validation (nested models, context) never goes
     # through it; only a direct call ``Activity(...)`` does.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """JSON through the library's exact parser (no floats, no duplicate keys, limits),
+        then validated as a document."""
+        from bouwblokken.jsontext import parse_json
+
+        raw = bytes(json_data) if isinstance(json_data, bytearray) else json_data
+        context = {**(kwargs.pop("context", None) or {}), DOCUMENT: True}
+        return cls.model_validate(parse_json(raw, f"<{cls.__name__}>"), context=context, **kwargs)
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
