@@ -294,3 +294,9 @@ def test_identity_and_reliability(cat: Catalog) -> None:
         "bijzondere_doelgroep": "per_year",
         "vast_contract": "one_off",
     }
+
+
+def test_meppel_and_westerveld_use_this_table(cat: Catalog) -> None:
+    # catalogs.md §7d: Meppel and Westerveld (Drenthe), Zwolle labour-market region, use V05.
+    assert set(cat.members) >= {"Meppel", "Westerveld"}
+    assert any("opdrachtgever" in (s.url or "") for s in cat.sources)

@@ -15,6 +15,7 @@ import pytest
 
 from bouwblokken.activity import Activity
 from bouwblokken.catalog import Catalog, load_catalog
+from bouwblokken.catalog.registry import default_registry
 from bouwblokken.valuation import value_activity
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 365 days
@@ -184,3 +185,80 @@ def test_bonuses_are_marked_unverified(cat: Catalog) -> None:
         "vast_dienstverband": False,
     }
     assert all(b.unit == "per_year" for b in cat.bonuses)
+
+
+# --- The older Utrecht edition (catalogs.md §7a) ------------------------------------------------
+# Whole calendar years at 36 h: the value is the table amount under any duration convention.
+
+OLDER_TABLE = {
+    "participatiewet_korter_dan_2_jaar": "30000",
+    "participatiewet_langer_dan_2_jaar": "40000",
+    "ww_korter_dan_1_jaar": "15000",
+    "ww_langer_dan_1_jaar": "20000",
+    "wia_wao": "30000",
+    "banenafspraak": "35000",
+    "bbl_traject": "15000",
+    "bol_traject": "10000",
+    "geen_uitkering": "10000",
+}
+
+
+@pytest.fixture(scope="module")
+def older() -> Catalog:
+    return load_catalog("utrecht@older")
+
+
+@pytest.mark.parametrize(("block", "amount"), OLDER_TABLE.items())
+def test_older_full_time_full_year_is_the_table_value(
+    older: Catalog, block: str, amount: str
+) -> None:
+    assert value_activity(full_year(block, age=30), older).amount == Decimal(amount)
+
+
+def test_older_every_block_is_covered(older: Catalog) -> None:
+    others = {"wsw_diensten", "maatschappelijk_uren", "maatschappelijk_factuur"}
+    assert {b.id for b in older.blocks} == set(OLDER_TABLE) | others
+
+
+@pytest.mark.parametrize(
+    ("block", "extra", "amount"),
+    [
+        ("participatiewet_korter_dan_2_jaar", {"flags": ("permanent_contract",)}, "40000"),
+        # 30.000 + permanent contract 10.000 = 40.000
+        ("ww_langer_dan_1_jaar", {"age": 50}, "25000"),  # 20.000 + 50+ 5.000
+        # 35.000 + 10.000 + 5.000 = 50.000
+        ("banenafspraak", {"age": 61, "flags": ("permanent_contract",)}, "50000"),
+        # "on top of the amounts above": the jobseeker without benefit (last row) gets none
+        ("geen_uitkering", {"age": 61, "flags": ("permanent_contract",)}, "10000"),
+    ],
+)
+def test_older_bonuses_on_top(
+    older: Catalog, block: str, extra: dict[str, Any], amount: str
+) -> None:
+    assert value_activity(full_year(block, **extra), older).amount == Decimal(amount)
+
+
+def test_older_community_100_per_employee_per_hour_or_invoice(older: Catalog) -> None:
+    # 4 employees × 3 hours = 12 hours × 100 = 1.200
+    assert value_activity(
+        Activity(block="maatschappelijk_uren", hours=12), older
+    ).amount == Decimal("1200.00")
+    assert value_activity(
+        Activity(block="maatschappelijk_factuur", invoice_amount=Decimal("950.00")), older
+    ).amount == Decimal("950.00")
+    assert value_activity(
+        Activity(block="wsw_diensten", invoice_amount=Decimal("3000.00")), older
+    ).amount == Decimal("3000.00")
+
+
+def test_editions_ordered_explicitly_older_first() -> None:
+    # Neither edition states a date: edition_order (1, 2) orders them, not their labels, and
+    # the current edition is the default; the older one is pinned.
+    editions = default_registry().editions("utrecht")
+    assert [(c.edition, c.edition_order) for c in editions] == [("older", 1), ("undated", 2)]
+    assert load_catalog("utrecht").edition == "undated"
+    assert load_catalog("utrecht", on=date(2025, 1, 1)).edition == "undated"
+    older = load_catalog("utrecht@older")
+    assert older.effective_from is None and older.verified is False
+    assert any("no date" in n or "states no date" in n for n in older.notes)
+    assert older.time.reference_hours_per_week == 36
