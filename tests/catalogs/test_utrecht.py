@@ -18,7 +18,7 @@ from bouwblokken.catalog import Catalog, load_catalog
 from bouwblokken.catalog.registry import default_registry
 from bouwblokken.valuation import value_activity
 
-YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 365 days
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 12 whole months
 
 
 @pytest.fixture(scope="module")
@@ -61,20 +61,20 @@ def test_identity_undated_and_unverified(cat: Catalog) -> None:
 
 
 def test_primer_golden_example(cat: Catalog) -> None:
-    # Participatiewet 40 000, 24 of 36 h, 1 Jan .. 30 Jun 2025 (181 days):
-    # 40 000 × 24/36 × 181/365 = 13 223,744… → € 13.223,74
-    expected = Fraction(40000) * Fraction(24, 36) * Fraction(181, 365)
+    # Participatiewet 40 000, 24 of 36 h, 1 Jan .. 30 Jun 2025 = 6 whole months = 6/12 year:
+    # 40 000 × 24/36 × 6/12 = 13 333,333… → € 13.333,33 (was 181/365 days: € 13.223,74)
+    expected = Fraction(40000) * Fraction(24, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(block="participatiewet", hours_per_week=24, start=YEAR[0], end=date(2025, 6, 30)),
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("13223.74")
-    assert "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74" in v.explain()
+    assert v.amount == Decimal("13333.33")
+    assert "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain()
 
 
 def test_counting_limit_not_stated_cuts_nothing(cat: Catalog) -> None:
-    # Two years of WW: 20 000 × 730/365 = 40 000, nothing cut, and the trail says why.
+    # Two years of WW: 20 000 × 24/12 = 40 000, nothing cut, and the trail says why.
     v = value_activity(
         Activity(block="ww", hours_per_week=36, start=YEAR[0], end=date(2026, 12, 31)), cat
     )
@@ -127,8 +127,9 @@ def test_statushouder_and_language_deficit_is_one_bonus(cat: Catalog) -> None:
 
 
 def test_bonus_pro_rata(cat: Catalog) -> None:
-    # (10 000 + 10 000) × 18/36 × 90/365 (Jan–Mar 2025) = 2 465,753… → 2 465,75
-    expected = (Fraction(10000) + Fraction(10000)) * Fraction(18, 36) * Fraction(90, 365)
+    # Jan–Mar 2025 = 3 whole months = 3/12 year:
+    # (10 000 + 10 000) × 18/36 × 3/12 = 2 500,00
+    expected = (Fraction(10000) + Fraction(10000)) * Fraction(18, 36) * Fraction(3, 12)
     v = value_activity(
         Activity(
             block="geen_recht_op_uitkering",
@@ -140,8 +141,8 @@ def test_bonus_pro_rata(cat: Catalog) -> None:
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("2465.75")
-    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 90/365 dagen" in v.explain()
+    assert v.amount == Decimal("2500.00")
+    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain()
 
 
 def test_buying_from_social_enterprises(cat: Catalog) -> None:
