@@ -36,7 +36,8 @@ class EuThresholdPeriod(Frozen):
     services_supplies: Money
     """Supplies and (other) services contracts of sub-central contracting authorities."""
     works: Money
-    regulation: str
+    regulation: Annotated[str, Field(pattern=r"^\d{4}/\d{1,5}$")]
+    """The Commission delegated regulation that set the figures, as ``year/number``."""
     source: Annotated[str, Field(pattern=r"^https?://")]
     reliability: Literal["A", "B", "C", "D"]
     verified: bool = True

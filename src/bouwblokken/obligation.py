@@ -495,16 +495,20 @@ def _eu_threshold(
     lines.append(
         _line(
             f"drempel volgt de Europese drempel {period.label} voor decentrale overheden"
-            f" ({kind_nl}): {_eur(amount, 'nl')} ({period.regulation})",
+            f" ({kind_nl}): {_eur(amount, 'nl')}"
+            f" (Gedelegeerde Verordening (EU) {period.regulation})",
             f"threshold follows the EU threshold {period.label} for sub-central authorities"
-            f" ({kind_en}): {_eur(amount, 'en')} ({period.regulation})",
+            f" ({kind_en}): {_eur(amount, 'en')}"
+            f" (Delegated Regulation (EU) {period.regulation})",
         )
     )
     if not period.verified:
         lines.append(
             _line(
-                f"let op: de Europese drempel {period.label} is niet bevestigd ({period.note})",
-                f"note: the EU threshold {period.label} is not confirmed ({period.note})",
+                f"let op: de Europese drempel {period.label} is niet bevestigd op een officiële"
+                " bron (zie de notitie in catalogs/eu-thresholds.toml)",
+                f"note: the EU threshold {period.label} is not confirmed on an official source"
+                " (see the note in catalogs/eu-thresholds.toml)",
             )
         )
     return amount
