@@ -338,7 +338,6 @@ def test_mid_month_to_mid_month_is_two_months(cat: Catalog) -> None:
     assert v.amount == Decimal("3333.33")
 
 
-@pytest.mark.xfail(strict=False, reason="needs the months-as-twelfths counting commit")
 def test_part_months_count_their_days_of_that_month(cat: Catalog) -> None:
     # 10 Jan – 20 Feb 2025: January 10..31 = 22 of 31 days, February 1..20 = 20 of 28 days:
     # months = 22/31 + 20/28 = 22/31 + 5/7 = (154 + 155)/217 = 309/217
