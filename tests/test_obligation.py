@@ -15,6 +15,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouwblokken.catalog.model import LabourShareRule, ObligationRules, PsoRule
 from bouwblokken.catalog.registry import default_registry, list_catalogs, load_catalog
@@ -798,3 +800,46 @@ def test_every_broken_threshold_table_is_tested() -> None:
         "misspelt_key.toml",
         "amount_three_decimals.toml",
     }
+
+
+# --- Properties --------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.dates(min_value=date(2022, 1, 1), max_value=date(2026, 12, 31)),
+    days=st.integers(min_value=0, max_value=6 * 366),
+    offer=st.sampled_from(["2", "2.5", "3", "4.25", "5"]),
+    value=st.integers(min_value=1, max_value=50_000_000),
+)
+def test_yearly_minimums_add_up_to_the_obligation(
+    start: date, days: int, offer: str, value: int
+) -> None:
+    # Each year's share is its months over the contract's: the shares add up to 1, so the
+    # rounded minimums add up to the obligation within half a cent per year.
+    o = ob(
+        rules="friesland_gemeente",
+        contract_value=str(value),
+        offered_percentage=offer,
+        start=start,
+        end=start + timedelta(days=days),
+    )
+    total = sum((y.minimum for y in o.contract_years), Decimal(0))
+    assert abs(total - o.amount) <= Decimal("0.01") * len(o.contract_years)
+    assert all(y.minimum >= 0 for y in o.contract_years)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    order=st.permutations(range(3)),
+    kind=st.sampled_from(["works", "services", "supplies"]),
+    share=st.integers(min_value=0, max_value=100),
+)
+def test_the_order_of_labour_share_rules_does_not_matter(
+    order: list[int], kind: str, share: int
+) -> None:
+    shuffled = LAYERED.model_copy(
+        update={"labour_share_rules": tuple(LAYERED.labour_share_rules[i] for i in order)}
+    )
+    terms = {"contract_type": kind, "contract_value": "1000000", "labour_share_percent": share}
+    assert ob(rules=shuffled, **terms).amount == ob(rules=LAYERED, **terms).amount
