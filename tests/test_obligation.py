@@ -458,7 +458,7 @@ def test_frisian_yearly_minimum_is_time_proportional_for_a_part_year() -> None:
         (date(2025, 1, 1), date(2025, 12, 31), dec("12000.00")),
         (date(2026, 1, 1), date(2026, 6, 30), dec("6000.00")),
     ]
-    assert "minimum contractjaar 3 (2026-01-01 t/m 2026-06-30): 6/30 maanden" in o.explain("nl")
+    assert "minimum contractjaar 3 (01-01-2026 t/m 30-06-2026): 6/30 maanden" in o.explain("nl")
 
 
 def test_frisian_rule_names_its_source() -> None:

@@ -33,7 +33,7 @@ from bouwblokken.errors import (
 )
 from bouwblokken.eu_thresholds import eu_threshold
 from bouwblokken.money import Lang, format_eur, round_cents
-from bouwblokken.periods import add_months, limit_end, months_in
+from bouwblokken.periods import add_months, day_text, limit_end, months_in
 from bouwblokken.tender import Tender
 from bouwblokken.valuation import TrailLine, _num
 
@@ -413,10 +413,10 @@ def _contract_years(
         minimum = obligation * share
         lines.append(
             _line(
-                f"minimum contractjaar {i + 1} ({a.isoformat()} t/m {b.isoformat()}): "
+                f"minimum contractjaar {i + 1} ({day_text(a)} t/m {day_text(b)}): "
                 f"{_num(months, 'nl')}/{_num(total, 'nl')} maanden × {_eur(obligation, 'nl')}"
                 f" = {_eur(minimum, 'nl')}",
-                f"minimum contract year {i + 1} ({a.isoformat()} to {b.isoformat()}): "
+                f"minimum contract year {i + 1} ({day_text(a, 'en')} to {day_text(b, 'en')}): "
                 f"{_num(months, 'en')}/{_num(total, 'en')} months × {_eur(obligation, 'en')}"
                 f" = {_eur(minimum, 'en')}",
             )

@@ -97,7 +97,7 @@ def test_ww_two_years_counts_twelve_months(cat: Catalog) -> None:
     assert [(nc.reason, nc.amount) for nc in v.not_counted] == [
         ("counting_limit", Decimal("20000.00"))
     ]
-    assert "geteld t/m 2025-12-31" in v.explain("nl")
+    assert "geteld t/m 31-12-2025" in v.explain("nl")
 
 
 def test_participatiewet_three_years_counts_twenty_four_months(cat: Catalog) -> None:
