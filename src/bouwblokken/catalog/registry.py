@@ -159,7 +159,6 @@ class Registry:
         return in_force[-1]
 
 
-<<<<<<< HEAD
 def _scan(root: Path) -> list[Path]:
     """The ``<id>/<edition>.toml`` files below ``root``. A catalog folder is input: a symlink
     (file or folder) that leads outside ``root`` is refused, and so is anything that is not a
@@ -207,7 +206,8 @@ def _no_two_claims(editions: list[Catalog]) -> None:
                 pointer="/edition",
             )
         seen[c.edition] = c
-=======
+
+
 def order_editions(editions: list[Catalog]) -> list[Catalog]:
     """The editions of one catalog, oldest first, in an explicit order — never by label.
 
@@ -256,7 +256,6 @@ def order_editions(editions: list[Catalog]) -> list[Catalog]:
                 " of the catalog an edition_order (1 = oldest)",
             )
     return by_date
->>>>>>> main
 
 
 def _period(c: Catalog) -> str:
