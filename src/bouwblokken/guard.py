@@ -154,12 +154,14 @@ def _as_bool(value: object, field: str) -> object:
     if type(value).__name__ == "bool_" and _is_numpy(value):
         return bool(value)
     if not isinstance(value, bool):
-        text = shown(value) if isinstance(value, int | float | Decimal) else type(value).__name__
+        text = (
+            shown(value) if isinstance(value, int | float | Decimal | str) else type(value).__name__
+        )
         raise FieldInputError(
             field,
             "input.not_boolean",
-            f"expected true or false, got {text}",
-            f"verwacht true of false, kreeg {text}",
+            f"expected a valid boolean (true or false), got {text}",
+            f"verwacht een ja/nee-waarde (true of false), kreeg {text}",
         )
     return value
 
