@@ -554,3 +554,23 @@ def test_model_validate_json_uses_the_exact_parser() -> None:
     with pytest.raises(InputError) as bad:
         Activity.model_validate_json('{"block": "ww", "age": "36"}')  # a document: JSON integer
     assert bad.value.pointer == "/age"
+
+
+def test_usage_errors_are_json_too_with_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--json", "no_such_command")
+    assert status == 2
+    got = json.loads(err)
+    assert got["error"]["code"] == "cli.usage" and got["exit_code"] == 2
+
+
+def test_dash_reads_an_options_document_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    text = (EXAMPLES / "options.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    status, out, _ = run(capsys, "--json", "optimise", "-")
+    assert status == 0
+    assert json.loads(out)["format"] == "bouwblokken.plans/1"

@@ -133,6 +133,9 @@ def test_duplicate_keys_and_trailing_slashes_and_unknown_catalogs(server: str) -
     assert r.status_code == 400 and r.json()["code"] == "document.duplicate_key"
     r = httpx.get(server + "/v1/catalogs/")
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem")
+    assert r.headers["API-Version"] == API_VERSION  # on errors too
+    r = httpx.delete(server + "/v1/evaluate")
+    assert r.status_code == 405 and r.json()["status"] == 405
     r = httpx.get(server + "/v1/catalogs/no_such_catalog")
     assert r.status_code == 404 and r.json()["code"] == "catalog.unknown"
     r = httpx.get(server + "/v1/catalogs/utrecht")
