@@ -234,3 +234,17 @@ def test_errors_found_while_evaluating_point_into_the_body(server: str) -> None:
     assert r.status_code == 400, r.text
     assert r.json()["pointer"] == "/activity/hours_per_week"
     assert r.json()["detail"] == r.json()["message_en"]
+
+
+def test_a_body_over_the_limit_is_refused_before_reading_it_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fastapi.testclient import TestClient
+
+    import bouwblokken.http.app as app_module
+
+    monkeypatch.setattr(app_module, "MAX_DOCUMENT_BYTES", 1000)
+    client = TestClient(app_module.create_app())
+    r = client.post("/v1/evaluate", content=b"[" + b"0," * 5000 + b"0]")
+    assert r.status_code == 413
+    assert r.json()["code"] == "document.too_large"
