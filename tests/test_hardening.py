@@ -574,3 +574,15 @@ def test_dash_reads_an_options_document_from_standard_input(
     status, out, _ = run(capsys, "--json", "optimise", "-")
     assert status == 0
     assert json.loads(out)["format"] == "bouwblokken.plans/1"
+
+
+def test_timestamps_in_fields_are_dates_exactly_or_refused() -> None:
+    pd = pytest.importorskip("pandas")
+    a = Activity(block="ww", start=pd.Timestamp("2025-01-01"), end=datetime(2025, 3, 31))
+    assert (a.start, a.end) == (date(2025, 1, 1), date(2025, 3, 31))
+    assert type(a.start) is date
+    with pytest.raises(InputError) as info:
+        Activity(block="ww", start=pd.Timestamp("2025-01-01 08:30"))
+    assert info.value.code == "input.datetime_with_time"
+    with pytest.raises(InputError):
+        Activity(block="ww", start=pd.Timestamp("2025-01-01", tz="Europe/Amsterdam"))
