@@ -586,3 +586,22 @@ def test_timestamps_in_fields_are_dates_exactly_or_refused() -> None:
     assert info.value.code == "input.datetime_with_time"
     with pytest.raises(InputError):
         Activity(block="ww", start=pd.Timestamp("2025-01-01", tz="Europe/Amsterdam"))
+
+
+def test_a_reraised_error_keeps_its_dutch_and_gets_a_pointer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = ledger_doc()
+    data["tenders"][0]["catalog"] = "no_such_catalog"
+    path = tmp_path / "l.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    status, _, err = run(capsys, "--json", "evaluate", str(path))
+    e = json.loads(err)["error"]
+    assert status == 2 and e["pointer"] == "/tenders/0/catalog"
+    assert e["message_nl"].startswith("onbekende catalogus 'no_such_catalog'")
+    options = options_doc()
+    del options["options"][0]["template"]["hours_per_week"]
+    path = tmp_path / "o.json"
+    path.write_text(json.dumps(options), encoding="utf-8")
+    status, _, err = run(capsys, "--json", "optimise", str(path))
+    assert status == 2 and json.loads(err)["error"]["pointer"] == "/options/0/template"

@@ -121,12 +121,18 @@ def in_ledger(exc: BouwblokkenError, ledger: Ledger) -> BouwblokkenError:
 def in_options(exc: BouwblokkenError, request: PlanRequest) -> BouwblokkenError:
     """An error raised while optimising ``request`` with the option named (an unknown block
     names the first option whose template uses it)."""
-    if isinstance(exc, UnknownBlockError) and exc.record is None:
+    record = getattr(exc, "record", None)
+    if isinstance(exc, UnknownBlockError) and record is None:
         for i, spec in enumerate(request.options):
             if spec.template.block == exc.block_id and exc.record is None:
                 exc.record = f"option {spec.id!r}"
                 exc.args = (f"{exc.record}: {exc}",)
                 exc.locate(pointer=f"/options/{i}/template/block")
+    elif isinstance(record, str):
+        for i, spec in enumerate(request.options):
+            if record == f"option {spec.id!r}":
+                field = getattr(exc, "field", None)
+                exc.locate(pointer=f"/options/{i}" + (f"/{field}" if field else ""))
     return exc
 
 

@@ -216,6 +216,13 @@ class BouwblokkenError(Exception):
         """The reason in Dutch, without the location."""
         if self._nl is not None:
             return self._nl
+        inner = self.__context__  # an error re-raised with a record keeps the original's Dutch
+        if (
+            isinstance(inner, BouwblokkenError)
+            and inner._nl
+            and inner.message_en in self.message_en
+        ):
+            return inner.message_nl
         known = dutch_for(self.code)
         return f"{known} ({self.message_en})" if self.message_en else known
 
