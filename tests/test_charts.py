@@ -78,14 +78,14 @@ def test_category_chart(result: LedgerResult, tmp_path: Path, lang: Lang) -> Non
     fig.savefig(tmp_path / "category.png")
     assert_png(tmp_path / "category.png")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend[0] == ("SR-verplichting € 50.000,00" if lang == "nl" else "Obligation €50,000.00")
+    assert legend[0] == ("SR-verplichting € 50.000,00" if lang == "nl" else "Obligation €50,000.00")
 
 
 def test_euro_ticks() -> None:
     fmt = charts.euro_formatter("nl")
-    assert fmt(50000.0, 0) == "€ 50.000"
+    assert fmt(50000.0, 0) == "€ 50.000"
     assert charts.euro_formatter("en")(50000.0, 0) == "€50,000"
-    assert fmt(-1234.4, 0) == "-€ 1.234"
+    assert fmt(-1234.4, 0) == "-€ 1.234"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from bouwblokken.cli import main, match_blocks, match_tokens
+from bouwblokken.cli import main
+from bouwblokken.compare import match_blocks
 from bouwblokken.documents import read_ledger, write_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,9 +106,9 @@ def test_catalog_dir_adds_a_region(capsys: pytest.CaptureFixture[str], tmp_path:
 def test_show_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "haaglanden")
     assert code == 0
-    assert "€ 40.000,00 per jaar" in out and "24 maanden" in out
+    assert "€ 40.000,00 per jaar" in out and "24 maanden" in out
     assert "loonkostensubsidie *" in out and "niet geverifieerd" in out
-    assert "€ 215.000,00" in out and "Bronnen" in out and "Bonussen" in out
+    assert "€ 215.000,00" in out and "Bronnen" in out and "Bonussen" in out
     code, out, _ = run(capsys, "show", "haaglanden@2023-07", "--lang", "en")
     assert code == 0
     assert "€40,000.00 per year" in out and "Counting limit" in out and "unverified" in out
@@ -124,7 +125,7 @@ def test_compare_regions_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compare", "haaglanden", "leiden")
     assert code == 0
     assert "alleen in leiden@2023-09" in out and "alleen in haaglanden@2023-07" in out
-    assert "-€ 5.000,00" in out  # WW: 15.000 in Leiden, 20.000 in Haaglanden
+    assert "-€ 5.000,00" in out  # WW: 15.000 in Leiden, 20.000 in Haaglanden
     assert "Tijdregels" in out and "Standaard SR-verplichting" in out
     code, out, _ = run(capsys, "compare", "haaglanden", "leiden", "--lang", "en")
     assert code == 0
@@ -134,32 +135,40 @@ def test_compare_regions_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert ww["match"] == "id" and ww["difference"] == "-5000"
     assert ww["a"]["amount"] == "20000" and ww["b"]["amount"] == "15000"
     assert any(r["match"] == "only_b" and r["b"]["id"] == "sw_bedrijf" for r in rows)
-    label = [r for r in rows if r["match"] == "label"]
-    assert any(r["a"]["id"] == "participatiewet" for r in label)
+    group = [r for r in rows if r["match"] == "group"]
+    assert any(r["a"]["id"] == "participatiewet" for r in group)
+    bp = next(
+        r for r in rows if r["section"] == "block" and r["a"] and r["a"]["id"] == "banenafspraak"
+    )
+    assert bp["b"]["id"] == "participatiewet_arbeidsbeperking" and bp["match"] == "mapping"
+    bonus = next(r for r in rows if r["section"] == "bonus" and r["key"].startswith("leeftijd"))
+    assert bonus["difference"] == "5000"  # Leiden 55+ 15.000 − Haaglanden 10.000
     threshold = next(r for r in rows if r["section"] == "obligation" and r["key"] == "threshold")
     assert threshold["match"] == "different"
     assert threshold["a"] == "215000" and threshold["b"] is None
-    assert threshold["a_text"] == "€ 215.000,00"
-    assert {r["section"] for r in rows} == {"block", "time", "obligation"}
+    assert threshold["a_text"] == "€ 215.000,00"
+    assert {r["section"] for r in rows} == {"block", "bonus", "time", "obligation"}
 
 
 def test_compare_same_edition_matches_every_block_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     rows = run_json(capsys, "compare", "haaglanden", "haaglanden@2023-07")
     blocks = [r for r in rows if r["section"] == "block"]
     assert blocks and all(r["match"] == "id" for r in blocks)
-    assert all(r["match"] == "same" for r in rows if r["section"] != "block")
+    assert all(r["match"] == "same" for r in rows if r["section"] in ("time", "obligation"))
+    assert all(r["difference"] in (None, "0") for r in rows if r["section"] == "bonus")
 
 
-def test_match_tokens_and_rule_kind() -> None:
-    assert match_tokens("wia_wao", "WIA- of WAO-uitkering") == {"wia", "wao", "uitkering"}
+def test_matcher_pairs_by_target_group_and_rule_kind() -> None:
+    # Changed with issue 9: blocks are paired by target group (data), not by label words.
     from bouwblokken.catalog import load_catalog
 
-    pairs = match_blocks(load_catalog("utrecht").blocks, load_catalog("oost_nederland").blocks)
-    by_a = {a.id: (b.id if b else None, how) for a, b, how in pairs if a is not None}
-    assert by_a["wia_wao"] == ("doelgroepregister_wia_wao_wsw_beschut", "label")
-    for a, b, _ in pairs:
-        if a is not None and b is not None:
-            assert a.rule.kind == b.rule.kind
+    pairs = match_blocks(load_catalog("utrecht"), load_catalog("oost_nederland"))
+    by_a = {p.a.id: (p.b.id if p.b else None, p.how) for p in pairs if p.a is not None}
+    # Utrecht WIA/WAO: the one Oost-Nederland per-year work block for WIA/WAO.
+    assert by_a["wia_wao"] == ("doelgroepregister_wia_wao_wsw_beschut", "group")
+    for p in pairs:
+        if p.a is not None and p.b is not None:
+            assert p.a.rule.kind == p.b.rule.kind and p.a.category == p.b.category
 
 
 # --- value ----------------------------------------------------------------------------------
@@ -168,8 +177,8 @@ def test_match_tokens_and_rule_kind() -> None:
 def test_value_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *VALUE_ARGS)
     assert code == 0
-    assert "€ 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74" in out
-    assert "Waarde: € 13.223,74" in out
+    assert "€ 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74" in out
+    assert "Waarde: € 13.223,74" in out
     code, out, _ = run(capsys, *VALUE_ARGS, "--lang", "en")
     assert code == 0
     assert "€13,223.74" in out and "Value: €13,223.74" in out
@@ -223,7 +232,7 @@ def test_value_invoice_exact(capsys: pytest.CaptureFixture[str]) -> None:
 def test_obligation_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["obligation", "--contract-value", "1000000", "--catalog", "haaglanden"]
     code, out, _ = run(capsys, *args)
-    assert code == 0 and "SR-verplichting: € 50.000,00" in out
+    assert code == 0 and "SR-verplichting: € 50.000,00" in out
     code, out, _ = run(capsys, *args, "--lang", "en")
     assert code == 0 and "Social-return obligation: €50,000.00" in out
     data = run_json(capsys, *args)
@@ -278,7 +287,7 @@ def test_example_ledger_round_trips() -> None:
 def test_evaluate_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "evaluate", str(EXAMPLE))
     assert code == 0
-    assert "€ 62.500,00" in out and "€ 13.223,74" in out and "Prognose" in out
+    assert "€ 62.500,00" in out and "€ 13.223,74" in out and "Prognose" in out
     code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--lang", "en", "--as-of", "2025-12-31")
     assert code == 0 and "€13,223.74" in out and "Forecast" in out
     data = run_json(capsys, "evaluate", str(EXAMPLE), "--as-of", "2025-12-31")
@@ -470,7 +479,11 @@ def test_amount_with_three_decimals(capsys: pytest.CaptureFixture[str], tmp_path
     ("args", "expected"),
     [
         (["value", "haaglanden", "--block", "ww", "--start", "2025-13-01"], "--start"),
-        (["value", "haaglanden", "--block", "ww", "--hours-per-week", "24,5"], "--hours-per-week"),
+        # Changed with issue 9: "24,5" is Dutch for 24.5 and accepted; "24,5,0" is not a number.
+        (
+            ["value", "haaglanden", "--block", "ww", "--hours-per-week", "24,5,0"],
+            "--hours-per-week",
+        ),
         (["value", "haaglanden", "--block", "ww", "--age", "56.5"], "--age"),
         (["value", "haaglanden", "--block", "ww", "--hours-per-week", "nan"], "--hours-per-week"),
         (["value", "haaglanden", "--block", "participatiewet"], "--start"),

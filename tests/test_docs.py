@@ -52,7 +52,7 @@ def test_page_shows_the_data(pages: dict[str, str], key: str) -> None:
         assert f"| `{block.id}` | " in page
         amount = getattr(block.rule, "amount", None)
         if amount is not None:
-            assert format_eur(amount) in page  # € 40.000,00
+            assert format_eur(amount) in page  # € 40.000,00
     for bonus in catalog.bonuses:
         assert f"`{bonus.id}`" in page and format_eur(bonus.amount) in page
     for cap in catalog.share_caps:

@@ -201,7 +201,7 @@ def test_result_names_catalog_and_fingerprint() -> None:
     assert path.parts[-2:] == ("haaglanden", "2023-07.toml")
     assert t1["catalog_fingerprint"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     assert t1["obligation"]["amount"] == "50000.00"
-    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in t1["obligation"]["explanation_nl"]
+    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in t1["obligation"]["explanation_nl"]
     # amounts are strings with two decimals
     assert [a["counted"] for a in t1["activities"]] == ["30502.28", "12500.00", "2500.00"]
     assert t1["realised"]["counted"] == "30502.28"

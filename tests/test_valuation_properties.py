@@ -283,17 +283,17 @@ def test_deterministic_and_rounded_once(case: Case) -> None:
     assert a.fingerprint == case.catalog.fingerprint != ""
 
 
-EUR_NL = r"€ [0-9.]+,\d\d"
+EUR_NL = r"€ [0-9.]+,\d\d"
 EUR_EN = r"€[0-9,]+\.\d\d"
 # Days per calendar-year length ("actual"): "181/365 dagen", or "364/365 + 1/366 dagen".
 DAYS = r"\d+/\d+( \+ \d+/\d+)*"
-BASE_DAYS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/\d+ uur × {DAYS} dagen = {EUR_NL}$")
+BASE_DAYS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/\d+ uur × {DAYS} dagen = {EUR_NL}$")
 BASE_DAYS_EN = re.compile(rf"^.+: €[0-9,]+\.00 × \d+/\d+ hours × {DAYS} days = {EUR_EN}$")
 # Months are written as a whole, a decimal or a bracketed mixed number before "/12": "2/12",
 # "3,2/12", "(2 + 6/31)/12 maanden", or "(15/31)/12" for part of one month.
 MONTHS_NL = r"(\d+|\d+,\d+|\(\d+ \+ \d+/\d+\)|\(\d+/\d+\))/12 maanden"
-BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/40 uur × {MONTHS_NL} = {EUR_NL}$")
-BASE_MIN_HOURS_NL = re.compile(r"^.+: \d+ uur per week, minimum is 12: € 0,00$")
+BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/40 uur × {MONTHS_NL} = {EUR_NL}$")
+BASE_MIN_HOURS_NL = re.compile(r"^.+: \d+ uur per week, minimum is 12: € 0,00$")
 
 
 @PROPS
@@ -327,7 +327,7 @@ def test_trail_primer_example() -> None:
     v = value_activity(a, HAAGLANDEN)
     assert v.amount == Decimal("13223.74")
     assert v.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74"
+        "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74"
     )
 
 

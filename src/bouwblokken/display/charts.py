@@ -29,7 +29,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.errors import BouwblokkenError, ValuationError
-from bouwblokken.money import Lang, format_eur, format_number
+from bouwblokken.i18n import WORDS, label
+from bouwblokken.money import NBSP, Lang, format_day, format_eur, format_number, format_percent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -50,22 +51,6 @@ __all__ = [
     "realisation_chart",
 ]
 
-_CATEGORY = {
-    "nl": {
-        "work": "Werk",
-        "learning": "Leren",
-        "buying": "Inkopen",
-        "community": "Maatschappelijk",
-        "other": "Overig",
-    },
-    "en": {
-        "work": "Work",
-        "learning": "Learning",
-        "buying": "Buying",
-        "community": "Community",
-        "other": "Other",
-    },
-}
 _COLOURS = {
     "work": "#2a7f62",
     "learning": "#3b6fb6",
@@ -159,7 +144,7 @@ def _tick_text(x: float, lang: Lang) -> str:  # float-ok: axis tick
     whole = round(x)  # float-ok: tick position, display only
     body = format_number(abs(whole), lang=lang, decimals=0)
     sign = "-" if whole < 0 else ""
-    return f"{sign}€ {body}" if lang == "nl" else f"{sign}€{body}"
+    return f"{sign}€{NBSP}{body}" if lang == "nl" else f"{sign}€{body}"
 
 
 def euro_formatter(lang: Lang = "nl") -> Any:
@@ -178,11 +163,11 @@ def _euro_axis(ax: Axes, lang: Lang, axis: str = "y") -> None:
 
 
 def _category_label(category: str, lang: Lang) -> str:
-    return _CATEGORY[lang].get(category, category)
+    return label("category", category, lang).capitalize()
 
 
 def _category_order(categories: Iterable[str]) -> list[str]:
-    known = list(_CATEGORY["en"])
+    known = list(WORDS["category"])
     return sorted(set(categories), key=lambda c: (known.index(c) if c in known else 99, c))
 
 
@@ -270,8 +255,7 @@ def category_chart(
 
 
 def _pct(pct: Decimal, lang: Lang) -> str:
-    text = f"{pct}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_percent(pct, lang=lang)
 
 
 def _title(head: str, result: TenderResult) -> str:
@@ -430,7 +414,7 @@ def realisation_chart(
         x_as_of = _days([as_of])[0]
         ax.axvline(x_as_of, color="#555555", linewidth=1, linestyle="-.", zorder=1)
         ax.annotate(
-            f"{t['as_of']} {as_of.isoformat()}",
+            f"{t['as_of']} {format_day(as_of, lang=lang)}",
             xy=(x_as_of, 0.03),
             xycoords=("data", "axes fraction"),
             xytext=(3, 0),
@@ -445,9 +429,9 @@ def realisation_chart(
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.set_title(_title(t["time_title"], tr), fontsize=11)
-    for label in ax.get_xticklabels():
-        label.set_rotation(30)
-        label.set_horizontalalignment("right")
+    for tick in ax.get_xticklabels():
+        tick.set_rotation(30)
+        tick.set_horizontalalignment("right")
     return fig
 
 

@@ -42,6 +42,7 @@ from bouwblokken.optimize.solution import Diagnosis, Solution
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
+from bouwblokken.views import view
 
 __all__ = [
     "OptionSpec",
@@ -226,22 +227,19 @@ class PlanResult:
     notes: tuple[str, ...] = ()
 
     def table(self, lang: Lang = "nl") -> str:
-        from bouwblokken.display.plans import plan_result_table
-
-        return plan_result_table(self, lang=lang)
+        text: str = view("plan.table")(self, lang=lang)
+        return text
 
     def __str__(self) -> str:
         return self.table("nl")
 
     def _repr_html_(self) -> str:
-        from bouwblokken.display.plans import plan_result_html
-
-        return plan_result_html(self)
+        html: str = view("plan.html")(self)
+        return html
 
     def to_dict(self) -> dict[str, Any]:
-        from bouwblokken.display.plans import plan_result_dict
-
-        return plan_result_dict(self)
+        data: dict[str, Any] = view("plan.dict")(self)
+        return data
 
 
 def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _Unit:
@@ -469,8 +467,7 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
 
 def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
     """Read an options document (JSON, exact decimals); errors name the file, record, field."""
-    from bouwblokken.documents import read_json
-
+    read_json = view("json.read")
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:
