@@ -244,6 +244,12 @@ class LedgerResult:
         words by default, amounts exact (``Decimal``)."""
         return view("ledger.dataframe")(self, lang=lang)
 
+    def to_csv(self, lang: Lang = "nl", *, dutch_excel: bool = True) -> str:
+        """One row per activity as CSV; ``dutch_excel`` (default) writes ``;`` and a decimal
+        comma (``71111,11``), which Dutch Excel reads as numbers."""
+        text: str = view("ledger.csv")(self, lang=lang, dutch_excel=dutch_excel)
+        return text
+
     def to_excel(self, path: object, lang: Lang = "nl") -> None:
         """Write the result as a workbook (install the ``excel`` extra); see
         :func:`bouwblokken.excel.write_result`."""

@@ -23,5 +23,14 @@ register("plan.dict")(_plans.plan_result_dict)
 register("catalog.html")(_catalog.catalog_html)
 register("catalog.dataframe")(_catalog.catalog_dataframe)
 register("json.read")(_documents.read_json)
+register("ledger.csv")(_frame.ledger_csv)
+
+
+@register("ledger.excel")
+def _ledger_excel(result: object, path: object, *, lang: str = "nl") -> object:
+    from bouwblokken.excel import write_result
+
+    return write_result(result, path, lang=lang)  # type: ignore[arg-type]
+
 
 __all__: list[str] = []

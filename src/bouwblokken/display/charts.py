@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from bouwblokken.errors import BouwblokkenError, ValuationError
+from bouwblokken.errors import BouwblokkenError
 from bouwblokken.i18n import WORDS, label
 from bouwblokken.money import NBSP, Lang, format_day, format_eur, format_number, format_percent
 
@@ -80,7 +80,7 @@ _T = {
         "compare_title": "Eén plan in verschillende catalogi",
         "catalog": "Catalogus",
         "skipped": "overgeslagen",
-        "not_in": "ontbreekt in",
+        "not_in": "heeft geen tegenhanger in",
         "cannot_value": "niet te waarderen in",
         "matched": "gelijkgesteld aan",
         "no_plans": "Geen plannen om te tonen",
@@ -107,7 +107,7 @@ _T = {
         "compare_title": "One plan under several catalogs",
         "catalog": "Catalog",
         "skipped": "skipped",
-        "not_in": "not in",
+        "not_in": "has no counterpart in",
         "cannot_value": "cannot be valued in",
         "matched": "matched to",
         "no_plans": "No plans to show",
@@ -549,40 +549,32 @@ def compare_catalogs(
 ) -> tuple[list[tuple[Catalog, list[Decimal | None]]], list[str]]:
     """The value of each activity under each catalog (``None`` where skipped), and the notes.
 
-    Blocks are matched by id; ``equivalents`` maps, per catalog id, a plan's block id to that
-    catalog's block id (``{"leiden": {"participatiewet":
-    "participatiewet_zonder_arbeidsbeperking"}}``). A block a catalog lacks, or an activity the
-    catalog cannot value (a field its rule needs), is skipped with a note. Each activity is
-    valued alone (:func:`~bouwblokken.valuation.value_activity`): the catalog's counting
-    limits, hours caps and bonuses apply, the ledger's rules (double counting, contract
-    period, share caps) do not.
+    The plan's blocks are those of the first catalog; under the others each block becomes its
+    counterpart by :func:`bouwblokken.compare.value_under` (the regions' mapping file, the same
+    id, or the same target group, category and rule kind). ``equivalents`` overrides that per
+    catalog id (``{"leiden": {"banenafspraak": "wsw"}}``). A block without a counterpart, or an
+    activity the catalog cannot value, is skipped with a note. Each activity is valued alone:
+    the catalog's counting limits, hours caps and bonuses apply, the ledger's rules (double
+    counting, contract period, share caps) do not.
     """
-    from bouwblokken.valuation import value_activity
+    from bouwblokken.compare import value_under
 
     t = _T[lang]
     out: list[tuple[Catalog, list[Decimal | None]]] = []
     notes: list[str] = []
-    for ref in catalogs:
-        cat = _load(ref, registry)
-        mapping = (equivalents or {}).get(cat.id, {})
-        known = {b.id for b in cat.blocks}
+    for under in value_under(activities, catalogs, equivalents=equivalents, registry=registry):
+        cat = under.catalog
         values: list[Decimal | None] = []
-        for i, a in enumerate(activities):
+        for i, row in enumerate(under.rows):
+            a = row.activity
             name = a.id or f"#{i + 1}"
-            block = mapping.get(a.block, a.block)
-            if block not in known:
+            values.append(row.amount)
+            if row.block is None:
                 notes.append(f"{name} ({a.block}) {t['not_in']} {cat.key}: {t['skipped']}")
-                values.append(None)
-                continue
-            try:
-                v = value_activity(a.model_copy(update={"block": block}), cat)
-            except ValuationError as exc:
-                notes.append(f"{name} ({block}) {t['cannot_value']} {cat.key}: {exc}")
-                values.append(None)
-                continue
-            values.append(v.amount)
-            if block != a.block:
-                notes.append(f"{name} ({a.block}) in {cat.key} {t['matched']} {block}")
+            elif row.amount is None:
+                notes.append(f"{name} ({row.block}) {t['cannot_value']} {cat.key}: {row.note}")
+            elif row.block != a.block:
+                notes.append(f"{name} ({a.block}) in {cat.key} {t['matched']} {row.block}")
         out.append((cat, values))
     return out, notes
 
