@@ -56,9 +56,9 @@ from bouwblokken.display.catalog import (
 from bouwblokken.display.text import align
 from bouwblokken.documents import read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError, UnknownBlockError
-from bouwblokken.i18n import label
+from bouwblokken.i18n import label, text
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, format_eur
+from bouwblokken.money import Lang, format_eur, format_percent
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
 from bouwblokken.parse import parse_amount, parse_date, parse_number, parse_word
 from bouwblokken.tender import Tender
@@ -764,10 +764,73 @@ def _record_with_block(ledger: Ledger, block_id: str) -> str | None:
     return None
 
 
+def _read_any_ledger(path: Path) -> Ledger:
+    """A ledger from JSON, or from a workbook (``.xlsx``) in the template's layout."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from bouwblokken.excel import read_ledger as read_xlsx
+
+        return read_xlsx(path)
+    return read_ledger(path)
+
+
+def cmd_template(ctx: _Ctx) -> int:
+    from bouwblokken.excel import write_ledger_template, write_options_template
+
+    path: Path = ctx.args.path
+    if ctx.args.options:
+        write_options_template(path, lang=ctx.lang)
+    else:
+        write_ledger_template(path, lang=ctx.lang)
+    ctx.out(_t(ctx.lang, f"Sjabloon geschreven: {path}", f"Template written: {path}"))
+    return EXIT_OK
+
+
+def _under(ctx: _Ctx, ledger: Ledger) -> list[Any]:
+    from bouwblokken.compare import value_under
+
+    refs = list(ctx.args.under or [])
+    if not refs:
+        return []
+    own = [t.catalog for t in ledger.tenders if t.catalog]
+    first = own[0] if own else refs[0]
+    return value_under(ledger, [first, *refs], as_of=ctx.args.as_of, registry=ctx.registry)
+
+
+def _under_text(valued: list[Any], lang: Lang) -> str:
+    rows = [[text("catalog", lang), text("tender", lang), text("obligation", lang),
+             text("counted", lang), text("remaining", lang), "%"]]  # fmt: skip
+    notes = []
+    for v in valued:
+        if v.result is None:
+            continue
+        for t in v.result.tenders:
+            f = t.forecast
+            pct = f.percentage
+            rows.append(
+                [v.catalog.key, t.tender.id, format_eur(f.obligation, lang=lang),
+                 format_eur(f.counted, lang=lang), format_eur(f.remaining, lang=lang),
+                 "-" if pct is None else format_percent(pct, lang=lang)]
+            )  # fmt: skip
+        for r in v.rows:
+            if r.block is None:
+                notes.append(f"  - {v.catalog.key}: {r.activity.id or r.activity.block}: {r.note}")
+            elif r.block != r.activity.block:
+                notes.append(
+                    f"  - {v.catalog.key}: {r.activity.id or r.activity.block}: "
+                    f"{r.activity.block} → {r.block} ({label('match', r.how, lang)})"
+                )
+    head = _t(lang, "Hetzelfde plan onder andere catalogi (prognose)",
+              "The same plan under other catalogs (forecast)")  # fmt: skip
+    out = head + "\n" + align(rows, right=(2, 3, 4, 5))
+    if notes:
+        out += "\n" + _t(lang, "Koppeling:", "Matching:") + "\n" + "\n".join(notes)
+    return out
+
+
 def cmd_evaluate(ctx: _Ctx) -> int:
     path: Path = ctx.args.ledger
     try:
-        ledger = read_ledger(path)
+        ledger = _read_any_ledger(path)
     except MoneyError as exc:
         # An amount refused inside validation (e.g. 3 decimals) carries no file: add it.
         raise CliError(f"{path}: {exc}") from None
@@ -778,17 +841,31 @@ def cmd_evaluate(ctx: _Ctx) -> int:
         raise CliError(f"{path}: {record + ': ' if record else ''}{exc}") from None
     except BouwblokkenError as exc:
         raise CliError(f"{path}: {exc}") from None
+    valued = _under(ctx, ledger)
+    if ctx.args.excel is not None:
+        from bouwblokken.excel import write_result as write_xlsx
+
+        write_xlsx(result, ctx.args.excel, lang=ctx.lang, comparison=valued or None)
+    if ctx.args.csv is not None:
+        ctx.args.csv.write_text(result.to_csv(ctx.lang), encoding="utf-8-sig")
     if ctx.json:
         ctx.out(write_result(result))
     else:
         ctx.out(result.table(ctx.lang))
+        if valued:
+            ctx.out("\n" + _under_text(valued, ctx.lang))
     return EXIT_OK
 
 
 def cmd_optimise(ctx: _Ctx) -> int:
     from bouwblokken.optimize.plan import optimise, read_plan_request
 
-    request = read_plan_request(ctx.args.options)
+    if ctx.args.options.suffix.lower() in (".xlsx", ".xlsm"):
+        from bouwblokken.excel import read_options
+
+        request = read_options(ctx.args.options)
+    else:
+        request = read_plan_request(ctx.args.options)
     result = optimise(request, registry=ctx.registry)
     if ctx.json:
         ctx.dump(result.to_dict())
@@ -1136,7 +1213,25 @@ def build_parser() -> argparse.ArgumentParser:
         "  bouwblokken evaluate examples/ledger.json --as-of 2025-06-30 --lang en\n"
         "  bouwblokken --json evaluate examples/ledger.json > result.json",
     )
-    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json")
+    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json|LEDGER.xlsx")
+    p.add_argument(
+        "--excel",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="schrijf het resultaat ook als Excel-werkmap (bedragen als getallen in euro)",
+    )
+    p.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT.csv",
+        help="schrijf één rij per activiteit als CSV met ; en decimale komma (Nederlandse Excel)",
+    )
+    p.add_argument(
+        "--under",
+        action="append",
+        metavar="CATALOG",
+        help="waardeer hetzelfde plan ook onder deze catalogus (herhaalbaar), bv. --under leiden",
+    )
     p.add_argument(
         "--as-of",
         dest="as_of",
@@ -1156,8 +1251,22 @@ def build_parser() -> argparse.ArgumentParser:
         "  bouwblokken optimize examples/options.json --lang en --json",
         aliases=["optimize"],
     )
-    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json")
+    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json|OPTIONS.xlsx")
     p.set_defaults(func=cmd_optimise)
+
+    p = _sub(
+        subs,
+        "template",
+        "schrijf een leeg Excel-sjabloon (ledger of opties)",
+        "Schrijf een Excel-sjabloon om in te vullen: een ledger (aanbestedingen, activiteiten, "
+        "personen en een uitlegblad) of, met --options, een optieblad voor 'optimise'. Lees het "
+        "ingevulde sjabloon in met 'bouwblokken evaluate ledger.xlsx'.",
+        "voorbeelden:\n  bouwblokken template ledger.xlsx\n"
+        "  bouwblokken template opties.xlsx --options",
+    )
+    p.add_argument("path", type=Path, metavar="PAD.xlsx")
+    p.add_argument("--options", action="store_true", help="een optieblad in plaats van een ledger")
+    p.set_defaults(func=cmd_template)
     return parser
 
 

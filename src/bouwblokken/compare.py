@@ -422,7 +422,9 @@ def value_under(
     ``equivalents`` overrides per catalog id (``{"leiden": {"banenafspraak": "wsw"}}``). An
     activity whose block has no counterpart, or that the catalog cannot value, is skipped with
     a note -- never silently. Each activity is valued alone; for a ledger the whole ledger is
-    also evaluated under each catalog (``result``: obligation, counted, remaining).
+    also evaluated under each catalog (``result``: obligation, counted, remaining), with the
+    obligation rules of each tender's own catalog (the obligation is the buyer's, not the
+    menu's): only what counts changes.
     """
     from bouwblokken.valuation import value_activity
 
@@ -486,12 +488,24 @@ def _evaluate_under(
             for a in t.activities
             if mapped.get(a.block) is not None
         )
-        tenders.append(t.model_copy(update={"catalog": cat.key, "activities": acts}))
+        update: dict[str, Any] = {"catalog": cat.key, "activities": acts}
+        if t.rules is None and t.catalog and t.catalog.partition("@")[0] != cat.id:
+            # The obligation is the buyer's: keep the rules of the tender's own catalog.
+            update["rules"] = _own_catalog(t, reg).obligation
+        tenders.append(t.model_copy(update=update))
     if not _known(reg, cat):
         return None
     return evaluate(
         ledger.model_copy(update={"tenders": tuple(tenders)}), as_of=as_of, registry=reg
     )
+
+
+def _own_catalog(tender: Any, reg: Registry) -> Catalog:
+    cid, _, edition = tender.catalog.partition("@")
+    if edition:
+        return reg.load(cid, edition=edition)
+    basis = reg.editions(cid)[-1].effective_basis
+    return reg.load(cid, on=tender.judged_on(basis))
 
 
 def _known(reg: Registry, cat: Catalog) -> bool:

@@ -85,7 +85,7 @@ def _plain(text: str, what: str, field: str | None) -> str:
     for ch in ("€", "\u00a0", "\u202f", " ", "_"):
         t = t.replace(ch, "")
     sign = ""
-    if t[:1] in "+-":
+    if t and t[0] in "+-":
         sign, t = ("-" if t[0] == "-" else ""), t[1:]
     bad = InputError(
         f"expected {what} such as 2.400.000,00 or 2400000.00, got {text!r}", field=field

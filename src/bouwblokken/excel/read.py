@@ -397,9 +397,7 @@ def read_ledger(path: str | Path) -> Ledger:
     suppliers = {t.supplier for t in tender_models}
     supplier = suppliers.pop() if len(suppliers) == 1 else None
     try:
-        return Ledger(
-            supplier=supplier, tenders=tuple(tender_models), persons=tuple(person_models)
-        )
+        return Ledger(supplier=supplier, tenders=tuple(tender_models), persons=tuple(person_models))
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
@@ -560,7 +558,10 @@ def write_ledger_template(path: str | Path, *, lang: Lang = "nl") -> Path:
     from bouwblokken.activity import Activity
     from bouwblokken.tender import Tender
 
+    from bouwblokken.tender import Person
+
     example = Ledger(
+        persons=(Person(id="P001", note="pseudoniem, geen naam"),),
         tenders=(
             Tender(
                 id="T-2025-001",
