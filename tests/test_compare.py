@@ -84,10 +84,21 @@ def test_a_broken_mapping_names_the_file(tmp_path: Path) -> None:
 
 
 PLAN = (
-    Activity(id="a1", block="participatiewet", hours_per_week=24,
-             start=date(2025, 5, 1), end=date(2026, 4, 30)),  # fmt: skip
-    Activity(id="a2", block="banenafspraak", hours_per_week=36,
-             start=date(2025, 5, 1), end=date(2026, 4, 30), age=56),  # fmt: skip
+    Activity(
+        id="a1",
+        block="participatiewet",
+        hours_per_week=24,
+        start=date(2025, 5, 1),
+        end=date(2026, 4, 30),
+    ),
+    Activity(
+        id="a2",
+        block="banenafspraak",
+        hours_per_week=36,
+        start=date(2025, 5, 1),
+        end=date(2026, 4, 30),
+        age=56,
+    ),
     Activity(id="a3", block="opleiding_begeleiding", costs="2500.00"),
 )
 
@@ -96,17 +107,23 @@ def test_value_under_pairs_and_values_by_hand() -> None:
     h, lei = value_under(PLAN, ["haaglanden", "leiden"])
     # Haaglanden (36 h): 40.000 × 24/36 × 1 = 26.666,67; (50.000 + 10.000) × 1 = 60.000;
     # costs 2.500.
-    assert [r.amount for r in h.rows] == [Decimal("26666.67"), Decimal("60000.00"),
-                                         Decimal("2500.00")]  # fmt: skip
+    assert [r.amount for r in h.rows] == [
+        Decimal("26666.67"),
+        Decimal("60000.00"),
+        Decimal("2500.00"),
+    ]
     # Leiden (36 h assumed): 30.000 × 24/36 = 20.000; (50.000 + 15.000) × 1 = 65.000;
     # opleiding_begeleiding has no counterpart: skipped, with a note.
     assert [r.block for r in lei.rows] == [
-        "participatiewet_zonder_arbeidsbeperking", "participatiewet_arbeidsbeperking", None,
-    ]  # fmt: skip
+        "participatiewet_zonder_arbeidsbeperking",
+        "participatiewet_arbeidsbeperking",
+        None,
+    ]
     assert [r.amount for r in lei.rows] == [Decimal("20000.00"), Decimal("65000.00"), None]
     assert lei.rows[2].note
     assert lei.total == Decimal("85000.00")
     # An explicit equivalent wins (a Wsw candidate).
-    (_, w) = value_under(PLAN[1:2], ["haaglanden", "leiden"],
-                         equivalents={"leiden": {"banenafspraak": "wsw"}})  # fmt: skip
+    (_, w) = value_under(
+        PLAN[1:2], ["haaglanden", "leiden"], equivalents={"leiden": {"banenafspraak": "wsw"}}
+    )
     assert w.rows[0].block == "wsw" and w.rows[0].amount == Decimal("65000.00")

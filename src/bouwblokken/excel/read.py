@@ -556,9 +556,7 @@ def write_ledger(ledger: Ledger, path: str | Path, *, lang: Lang = "nl") -> Path
 def write_ledger_template(path: str | Path, *, lang: Lang = "nl") -> Path:
     """An empty ledger workbook with the headers, one example row, and an explanation sheet."""
     from bouwblokken.activity import Activity
-    from bouwblokken.tender import Tender
-
-    from bouwblokken.tender import Person
+    from bouwblokken.tender import Person, Tender
 
     example = Ledger(
         persons=(Person(id="P001", note="pseudoniem, geen naam"),),

@@ -1,0 +1,160 @@
+"""Excel both ways: workbooks written for people, templates and ledgers read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bouwblokken import Activity, Ledger, Person, Tender, evaluate, load_catalog
+from bouwblokken.documents import read_ledger as read_json_ledger
+from bouwblokken.errors import DocumentError
+
+openpyxl = pytest.importorskip("openpyxl")
+from bouwblokken.excel import (  # noqa: E402
+    EUR_FORMAT,
+    ExcelInputError,
+    read_ledger,
+    read_options,
+    write_catalog,
+    write_ledger,
+    write_ledger_template,
+    write_options_template,
+    write_result,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ledger.json"
+
+
+def test_template_reads_back(tmp_path: Path) -> None:
+    path = write_ledger_template(tmp_path / "ledger.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Aanbestedingen", "Activiteiten", "Personen", "Uitleg"]
+    assert wb["Activiteiten"]["F1"].value == "Uren per week"
+    ledger = read_ledger(path)
+    t = ledger.tenders[0]
+    assert t.contract_value == Decimal("2400000") and t.contract_type == "services"
+    a = t.activities[0]
+    assert a.hours_per_week == Decimal("22.5") and a.start == date(2025, 5, 1)
+    opts = read_options(write_options_template(tmp_path / "opties.xlsx"))
+    assert opts.catalog == "haaglanden" and opts.options[0].cost_per_unit == Decimal("9000.00")
+    assert opts.options[0].template.block == "participatiewet" and opts.alternatives == 5
+
+
+def test_example_ledger_round_trip_is_exact(tmp_path: Path) -> None:
+    ledger = read_json_ledger(EXAMPLE)
+    path = write_ledger(ledger, tmp_path / "l.xlsx")
+    assert read_ledger(path) == ledger
+    assert evaluate(read_ledger(path)).to_dict() == evaluate(ledger).to_dict()
+
+
+amounts = st.integers(min_value=0, max_value=10**17).map(lambda c: Decimal(c) / 100)
+hours = st.integers(min_value=0, max_value=400).map(lambda q: Decimal(q) / 10)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(value=amounts, invoice=amounts, h=hours)
+def test_round_trip_any_amount(
+    tmp_path: Path, value: Decimal, invoice: Decimal, h: Decimal
+) -> None:
+    ledger = Ledger(
+        persons=(Person(id="P1"),),
+        tenders=(
+            Tender(id="T", catalog="leiden", contract_value=value, percentage=Decimal("5"),
+                   activities=(
+                       Activity(id="a", person="P1", block="ww", hours_per_week=h,
+                                start=date(2025, 1, 1), end=date(2025, 3, 31)),
+                       Activity(id="b", block="sw_bedrijf", invoice_amount=invoice,
+                                status="realised"),
+                   )),
+        ),
+    )  # fmt: skip
+    path = write_ledger(ledger, tmp_path / "r.xlsx")
+    assert read_ledger(path) == ledger
+
+
+def _cell(path: Path, sheet: str, ref: str, value: object) -> None:
+    wb = openpyxl.load_workbook(path)
+    wb[sheet][ref] = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "ref", "value", "where", "why"),
+    [
+        ("Activiteiten", "F2", "twee", "rij 2, kolom F (Uren per week)", "expected a number"),
+        ("Activiteiten", "F2", 22.123456, "rij 2, kolom F (Uren per week)", "decimals"),
+        ("Activiteiten", "G2", "31-02-2025", "rij 2, kolom G (Begin)", "no such day"),
+        ("Activiteiten", "D2", "misschien", "rij 2, kolom D (Status)", "gerealiseerd"),
+        ("Activiteiten", "A2", "T-ONBEKEND", "rij 2, kolom A (Aanbesteding)", "name a tender"),
+        ("Aanbestedingen", "E2", 1234.567, "rij 2, kolom E (Opdrachtwaarde)", "decimals"),
+        ("Aanbestedingen", "E2", "1,234", "rij 2, kolom E (Opdrachtwaarde)", "2 decimals"),
+        ("Activiteiten", "W1", "Uurloon", "rij 1, kolom W (Uurloon)", "unknown column"),
+        ("Activiteiten", "H2", "01-01-2025", "rij 2", "before start"),
+    ],
+)
+def test_errors_name_sheet_row_and_column(
+    tmp_path: Path, sheet: str, ref: str, value: object, where: str, why: str
+) -> None:
+    path = write_ledger_template(tmp_path / "l.xlsx")
+    _cell(path, sheet, ref, value)
+    with pytest.raises(ExcelInputError) as info:
+        read_ledger(path)
+    text = str(info.value)
+    assert f"blad {sheet!r}" in text and where in text and why in text, text
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("geen werkmap", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"x\.xlsx"):
+        read_ledger(bad)
+
+
+def test_result_workbook_numbers_and_formats(tmp_path: Path) -> None:
+    result = evaluate(read_json_ledger(EXAMPLE))
+    path = write_result(result, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(path)
+    s = wb["Samenvatting"]
+    # The example tender: 5% × 1.250.000,00 = 62.500,00 (Haaglanden, works).
+    assert s["E2"].value == 62500 and s["E2"].number_format == EUR_FORMAT
+    assert all(isinstance(c.value, int | float) for c in s["F"][1:])
+    assert s.freeze_panes == "A2"
+    lost = wb["Telt niet"]
+    assert lost["D1"].value == "Reden" and lost["D2"].value == "duur van meetellen verstreken"
+    assert isinstance(lost["E2"].value, int | float) and lost["E2"].number_format == EUR_FORMAT
+    en = openpyxl.load_workbook(write_result(result, tmp_path / "en.xlsx", lang="en"))
+    assert en.sheetnames[:2] == ["Summary", "Activities"]
+
+
+def test_catalog_workbook(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(write_catalog(load_catalog("haaglanden"), tmp_path / "c.xlsx"))
+    assert wb.sheetnames[:2] == ["Bouwblokken", "Bonussen"]
+    rows = {r[0].value: r for r in wb["Bouwblokken"].iter_rows(min_row=2)}
+    assert rows["participatiewet"][3].value == 40000
+    assert rows["participatiewet"][3].number_format == EUR_FORMAT
+    assert rows["participatiewet"][2].value == "werk"
+
+
+def test_csv_for_dutch_excel() -> None:
+    ledger = Ledger(
+        tenders=(
+            Tender(id="T", catalog="haaglanden", contract_value=Decimal("1000000"),
+                   contract_date=date(2024, 12, 1),
+                   activities=(Activity(id="a", block="participatiewet", hours_per_week=24,
+                                        start=date(2025, 1, 1), end=date(2025, 12, 31)),)),
+        )
+    )  # fmt: skip
+    result = evaluate(ledger)
+    text = result.to_csv()
+    head, first = text.splitlines()[:2]
+    assert head.startswith("Aanbesteding;Catalogus;Activiteit")
+    # Participatiewet 24 of 36 hours for a whole year: 40.000 × 24/36 × 1 = 26.666,67
+    assert ";26666,67;" in first and ";gepland;" in first
+    assert ",26666.67," in result.to_csv(dutch_excel=False)
