@@ -375,19 +375,23 @@ def test_python_m_help() -> None:
         timeout=30,
     )
     assert proc.returncode == 0
-    assert "examples:" in proc.stdout and "evaluate" in proc.stdout
+    # Changed with issue 9: the help is Dutch by default (English with --lang en).
+    assert "voorbeelden:" in proc.stdout and "evaluate" in proc.stdout
     assert proc.stderr == ""
 
 
 @pytest.mark.parametrize(
-    "command", ["catalogs", "show", "compare", "value", "obligation", "evaluate", "optimise"]
+    "command",
+    ["catalogs", "show", "compare", "value", "obligation", "evaluate", "optimise", "template"],
 )
 def test_every_command_has_help_with_an_example(
     capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
-    assert "examples:" in out and f"bouwblokken {command}" in out
+    assert "voorbeelden:" in out and f"bouwblokken {command}" in out
+    code, out, _ = run(capsys, command, "--help", "--lang", "en")
+    assert code == 0 and "examples:" in out and "usage:" in out
 
 
 # --- bad input: exit 2, one line on stderr, no traceback -------------------------------------
@@ -472,7 +476,8 @@ def test_amount_with_three_decimals(capsys: pytest.CaptureFixture[str], tmp_path
     line = bad(capsys, "evaluate", write(tmp_path, text))
     assert "ledger.json" in line and "at most 2 decimals" in line
     line = bad(capsys, "value", "leiden", "--block", "sw_bedrijf", "--invoice", "1234.567")
-    assert "--invoice" in line and "at most 2 decimals" in line
+    # Changed with issue 9: command-line input is read by bouwblokken.parse (Dutch messages).
+    assert "--invoice" in line and "hoogstens 2 decimalen" in line
 
 
 @pytest.mark.parametrize(
@@ -504,8 +509,9 @@ def test_amount_with_three_decimals(capsys: pytest.CaptureFixture[str], tmp_path
         (["show", "haaglanden", "--on", "2020-01-01"], "no edition in force"),
         (["obligation", "--contract-value", "1000000"], "--percentage"),
         (["obligation", "--contract-value", "-1", "--percentage", "5"], "--contract-value"),
-        (["frobnicate"], "invalid choice"),
-        (["catalogs", "--bogus"], "unrecognized arguments"),
+        # Changed with issue 9: argparse's errors are Dutch by default.
+        (["frobnicate"], "ongeldige keuze"),
+        (["catalogs", "--bogus"], "onbekende argumenten"),
         (["show", "haaglanden", "--catalog-dir", "/nonexistent/dir"], "/nonexistent/dir"),
     ],
 )

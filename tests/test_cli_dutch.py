@@ -30,7 +30,7 @@ def test_refused_forms_say_why(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "obligation", "--contract-value", "2.4e6", "--percentage", "5")
     assert code == 2 and "--contract-value" in err and "2.400.000,00" in err
     code, _, err = run(capsys, "obligation", "--contract-value", "1,234", "--percentage", "5")
-    assert code == 2 and "2 decimals" in err
+    assert code == 2 and "2 decimalen" in err
 
 
 def test_hours_and_dates_dutch(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,3 +72,12 @@ def test_compare_fits_100_columns(capsys: pytest.CaptureFixture[str]) -> None:
         assert "Bonussen" in out
     code, out, _ = run(capsys, "compare", "haaglanden", "leiden")
     assert f"B − A €{NBSP}5.000,00" in out  # 55+ bonus: 15.000 − 10.000
+
+
+def test_help_is_dutch_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
+    from bouwblokken.cli import build_parser
+    from bouwblokken.cli_help import missing
+
+    assert missing(build_parser("en")) == []  # every help text has a Dutch version
+    code, out, _ = run(capsys, "evaluate", "--help")
+    assert code == 0 and "gebruik:" in out and "peildatum" in out and "usage:" not in out

@@ -88,14 +88,14 @@ def _cell(path: Path, sheet: str, ref: str, value: object) -> None:
 @pytest.mark.parametrize(
     ("sheet", "ref", "value", "where", "why"),
     [
-        ("Activiteiten", "F2", "twee", "rij 2, kolom F (Uren per week)", "expected a number"),
-        ("Activiteiten", "F2", 22.123456, "rij 2, kolom F (Uren per week)", "decimals"),
-        ("Activiteiten", "G2", "31-02-2025", "rij 2, kolom G (Begin)", "no such day"),
+        ("Activiteiten", "F2", "twee", "rij 2, kolom F (Uren per week)", "verwacht een getal"),
+        ("Activiteiten", "F2", 22.123456, "rij 2, kolom F (Uren per week)", "decimalen"),
+        ("Activiteiten", "G2", "31-02-2025", "rij 2, kolom G (Begin)", "bestaat niet"),
         ("Activiteiten", "D2", "misschien", "rij 2, kolom D (Status)", "gerealiseerd"),
-        ("Activiteiten", "A2", "T-ONBEKEND", "rij 2, kolom A (Aanbesteding)", "name a tender"),
-        ("Aanbestedingen", "E2", 1234.567, "rij 2, kolom E (Opdrachtwaarde)", "decimals"),
-        ("Aanbestedingen", "E2", "1,234", "rij 2, kolom E (Opdrachtwaarde)", "2 decimals"),
-        ("Activiteiten", "W1", "Uurloon", "rij 1, kolom W (Uurloon)", "unknown column"),
+        ("Activiteiten", "A2", "T-ONBEKEND", "rij 2, kolom A (Aanbesteding)", "noem een"),
+        ("Aanbestedingen", "E2", 1234.567, "rij 2, kolom E (Opdrachtwaarde)", "decimalen"),
+        ("Aanbestedingen", "E2", "1,234", "rij 2, kolom E (Opdrachtwaarde)", "2 decimalen"),
+        ("Activiteiten", "W1", "Uurloon", "rij 1, kolom W (Uurloon)", "onbekende kolom"),
         ("Activiteiten", "H2", "01-01-2025", "rij 2", "before start"),
     ],
 )

@@ -37,6 +37,7 @@ from bouwblokken.catalog.model import (
     TimeRules,
 )
 from bouwblokken.catalog.registry import Registry, _shipped_folder
+from bouwblokken.cli_help import error_nl, translate
 from bouwblokken.compare import compare
 from bouwblokken.display.catalog import (
     _condition_text,
@@ -82,6 +83,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting, so errors stay one line."""
 
     def error(self, message: str) -> NoReturn:
+        if getattr(self, "lang", "nl") == "nl":
+            raise _UsageError(f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)")
         raise _UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
 
 
@@ -884,9 +887,11 @@ examples:
   bouwblokken catalogs
   bouwblokken show haaglanden
   bouwblokken compare haaglanden leiden --lang en
-  bouwblokken value haaglanden --block participatiewet --hours-per-week 24 \\
-      --start 2025-01-01 --end 2025-06-30
-  bouwblokken obligation --contract-value 1000000 --catalog haaglanden
+  bouwblokken value haaglanden --block participatiewet --hours-per-week 22,5 \\
+      --start 01-05-2025 --end 30-04-2026
+  bouwblokken obligation --contract-value 2.400.000 --catalog haaglanden
+  bouwblokken template ledger.xlsx
+  bouwblokken evaluate ledger.xlsx --under leiden --excel resultaat.xlsx
   bouwblokken evaluate examples/ledger.json --as-of 2025-06-30
   bouwblokken --json value haaglanden --block participatiewet --hours-per-week 24 \\
       --start 2025-01-01 --end 2025-06-30
@@ -941,8 +946,9 @@ def _sub(
     return p
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``bouwblokken`` (exposed for documentation and tests)."""
+def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
+    """The argument parser of ``bouwblokken`` (exposed for documentation and tests), with its
+    help in Dutch (default) or English (see :mod:`bouwblokken.cli_help`)."""
     parser = _Parser(
         prog="bouwblokken",
         description="Exact, explainable social-return (SROI) bouwblokken: regional catalogs of "
@@ -986,13 +992,11 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "compare",
         "compare two editions or two regions block by block",
-        "Compare two catalogs block by block. Blocks are matched by id first; blocks with "
-        "different ids (two regions) are matched when their rule kind and category are the "
-        "same and their "
-        "Dutch labels are similar (at least half of the words of the shorter label, small "
-        "words left out, occur in the other). Unmatched blocks are shown as 'alleen in A' / "
-        "'alleen in B' (only in A/B). Amount differences are B − A. Time rules and the default "
-        "obligation are compared too.",
+        "Compare two catalogs block by block. Blocks are paired by the regions' mapping file "
+        "(catalogs/mappings), then by equal id, then by the same target group, category and "
+        "rule kind; where more than one block fits, only a mapping file decides. Unmatched "
+        "blocks are shown as 'alleen in A' / 'alleen in B'. Amount differences are B − A. "
+        "Bonuses, counting limits, time rules and the default obligation are compared too.",
         "examples:\n  bouwblokken compare haaglanden leiden\n"
         "  bouwblokken compare haaglanden@2023-07 leiden@2023-09 --lang en\n"
         "  bouwblokken compare utrecht oost_nederland --json",
@@ -1166,7 +1170,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="contract_type",
         type=_word("contract_type"),
         metavar="TYPE",
-        help="werken, diensten of leveringen (works, services, supplies)",
+        help="works, services or supplies (werken, diensten, leveringen)",
     )
     p.add_argument(
         "--labour-share",
@@ -1206,9 +1210,9 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "evaluate",
         "evaluate a ledger document",
-        "Evaluate a ledger document (bouwblokken.ledger/1: a supplier's tenders and their "
-        "activities): each tender's obligation, what counts (realised and forecast), what does "
-        "not count and why, and warnings.",
+        "Evaluate a ledger document (bouwblokken.ledger/1 as JSON, or a workbook in the "
+        "template's layout): each tender's obligation, what counts (realised and forecast), "
+        "what does not count and why, and warnings.",
         "examples:\n  bouwblokken evaluate examples/ledger.json\n"
         "  bouwblokken evaluate examples/ledger.json --as-of 2025-06-30 --lang en\n"
         "  bouwblokken --json evaluate examples/ledger.json > result.json",
@@ -1218,19 +1222,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--excel",
         type=Path,
         metavar="OUT.xlsx",
-        help="schrijf het resultaat ook als Excel-werkmap (bedragen als getallen in euro)",
+        help="also write the result as an Excel workbook (amounts as numbers in euro)",
     )
     p.add_argument(
         "--csv",
         type=Path,
         metavar="OUT.csv",
-        help="schrijf één rij per activiteit als CSV met ; en decimale komma (Nederlandse Excel)",
+        help="also write one row per activity as CSV with ; and a decimal comma (Dutch Excel)",
     )
     p.add_argument(
         "--under",
         action="append",
         metavar="CATALOG",
-        help="waardeer hetzelfde plan ook onder deze catalogus (herhaalbaar), bv. --under leiden",
+        help="value the same plan under this catalog too (repeatable), e.g. --under leiden",
     )
     p.add_argument(
         "--as-of",
@@ -1246,7 +1250,8 @@ def build_parser() -> argparse.ArgumentParser:
         "optimise",
         "find the cheapest plan of blocks that meets an obligation",
         "Find the plan of building blocks that reaches the obligation at the lowest cost to the "
-        "supplier, from an options document (bouwblokken.options/1), with alternatives.",
+        "supplier, from an options document (bouwblokken.options/1 as JSON, or a workbook in "
+        "the options template's layout), with alternatives.",
         "examples:\n  bouwblokken optimise examples/options.json\n"
         "  bouwblokken optimize examples/options.json --lang en --json",
         aliases=["optimize"],
@@ -1257,17 +1262,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(
         subs,
         "template",
-        "schrijf een leeg Excel-sjabloon (ledger of opties)",
-        "Schrijf een Excel-sjabloon om in te vullen: een ledger (aanbestedingen, activiteiten, "
-        "personen en een uitlegblad) of, met --options, een optieblad voor 'optimise'. Lees het "
-        "ingevulde sjabloon in met 'bouwblokken evaluate ledger.xlsx'.",
-        "voorbeelden:\n  bouwblokken template ledger.xlsx\n"
+        "write an empty Excel template (ledger or options)",
+        "Write an Excel template to fill in: a ledger (tenders, activities, persons and an "
+        "explanation sheet) or, with --options, an options sheet for 'optimise'. Read the "
+        "filled template with 'bouwblokken evaluate ledger.xlsx'.",
+        "examples:\n  bouwblokken template ledger.xlsx\n"
         "  bouwblokken template opties.xlsx --options",
     )
     p.add_argument("path", type=Path, metavar="PAD.xlsx")
-    p.add_argument("--options", action="store_true", help="een optieblad in plaats van een ledger")
+    p.add_argument("--options", action="store_true", help="an options sheet instead of a ledger")
     p.set_defaults(func=cmd_template)
-    return parser
+    return translate(parser, lang)
 
 
 def _one_line(text: str) -> str:
@@ -1276,7 +1281,13 @@ def _one_line(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 2 bad input)."""
-    parser = build_parser()
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    english = any(
+        a == "--lang=en" or (a == "--lang" and args_in[i + 1 : i + 2] == ["en"])
+        for i, a in enumerate(args_in)
+    )
+    parser = build_parser("en" if english else "nl")
+    argv = args_in
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
@@ -1297,7 +1308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{'.'.join(str(p) for p in err['loc'])}: {reason}"
     except OSError as exc:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-    sys.stderr.write(f"bouwblokken {args.command}: error: {_one_line(message)}\n")
+    word = "fout" if ctx.lang == "nl" else "error"
+    sys.stderr.write(f"bouwblokken {args.command}: {word}: {_one_line(message)}\n")
     return EXIT_BAD_INPUT
 
 

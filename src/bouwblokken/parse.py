@@ -56,7 +56,8 @@ __all__ = [
 
 
 class InputError(MoneyError):
-    """Input a person typed that cannot be read exactly (names the field when given)."""
+    """Input a person typed that cannot be read exactly (names the field when given). The
+    message is Dutch: these are the words a person who typed Dutch input reads."""
 
 
 _MONTHS = {
@@ -88,7 +89,7 @@ def _plain(text: str, what: str, field: str | None) -> str:
     if t and t[0] in "+-":
         sign, t = ("-" if t[0] == "-" else ""), t[1:]
     bad = InputError(
-        f"expected {what} such as 2.400.000,00 or 2400000.00, got {text!r}", field=field
+        f"verwacht {what} zoals 2.400.000,00 of 2400000.00, kreeg {text!r}", field=field
     )
     if not t or not re.fullmatch(r"[0-9.,]+", t):
         raise bad
@@ -122,11 +123,11 @@ def _plain(text: str, what: str, field: str | None) -> str:
 
 def _checked(d: Decimal, original: object, decimals: int, what: str, field: str | None) -> Decimal:
     if abs(d) >= MAX_AMOUNT:
-        raise InputError(f"expected {what} below 10^18, got {original!r}", field=field)
+        raise InputError(f"verwacht {what} onder 10^18, kreeg {original!r}", field=field)
     exp = d.as_tuple().exponent
     if isinstance(exp, int) and -exp > decimals:
         raise InputError(
-            f"expected {what} with at most {decimals} decimals, got {original!r}", field=field
+            f"verwacht {what} met hoogstens {decimals} decimalen, kreeg {original!r}", field=field
         )
     return d
 
@@ -136,19 +137,19 @@ def parse_amount(value: object, *, field: str | None = None) -> Decimal:
     ``2400000``, ``€ 1.234,56``; an ``int`` or ``Decimal`` as it is. Floats are refused."""
     if isinstance(value, bool | float):
         raise InputError(
-            f"expected an exact amount (text such as '2.400.000,00', an int or a Decimal), "
-            f"got {value!r}; a float cannot hold euro amounts exactly",
+            f"verwacht een exact bedrag (tekst zoals '2.400.000,00', een int of een Decimal), "
+            f"kreeg de float {value!r}: een float bevat eurobedragen niet exact",
             field=field,
         )
     if isinstance(value, int):
-        return _checked(Decimal(value), value, 2, "an amount", field)
+        return _checked(Decimal(value), value, 2, "een bedrag", field)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"expected a finite amount, got {value!r}", field=field)
-        return _checked(value, value, 2, "an amount", field)
+            raise InputError(f"verwacht een eindig bedrag, kreeg {value!r}", field=field)
+        return _checked(value, value, 2, "een bedrag", field)
     if not isinstance(value, str):
-        raise InputError(f"expected an amount, got {type(value).__name__}", field=field)
-    return _checked(Decimal(_plain(value, "an amount", field)), value, 2, "an amount", field)
+        raise InputError(f"verwacht een bedrag, kreeg {type(value).__name__}", field=field)
+    return _checked(Decimal(_plain(value, "een bedrag", field)), value, 2, "een bedrag", field)
 
 
 def exact_quantity(value: float, *, field: str | None = None, decimals: int = 4) -> Decimal:
@@ -157,15 +158,15 @@ def exact_quantity(value: float, *, field: str | None = None, decimals: int = 4)
     text = repr(value)
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise InputError(
-            f"expected an exact number, got the float {value!r}; give it as text ('22,5')",
+            f"verwacht een exact getal, kreeg de float {value!r}; geef het als tekst ('22,5')",
             field=field,
         )
     d = Decimal(text)
     exp = d.as_tuple().exponent
     if isinstance(exp, int) and -exp > decimals:
         raise InputError(
-            f"the float {value!r} has more than {decimals} decimals and may not be what was "
-            f"meant; give it as text",
+            f"de float {value!r} heeft meer dan {decimals} decimalen en is misschien niet wat "
+            f"bedoeld is; geef het als tekst",
             field=field,
         )
     return d
@@ -175,29 +176,29 @@ def parse_number(value: object, *, field: str | None = None, decimals: int = 4) 
     """An exact quantity a person typed (``22,5``, ``22.5``, ``1.234`` = 1234, ``36``); a float
     by :func:`exact_quantity`. At most ``decimals`` decimals."""
     if isinstance(value, bool):
-        raise InputError(f"expected a number, got {value!r}", field=field)
+        raise InputError(f"verwacht een getal, kreeg {value!r}", field=field)
     if isinstance(value, float):
         return exact_quantity(value, field=field, decimals=decimals)
     if isinstance(value, int):
-        return _checked(Decimal(value), value, decimals, "a number", field)
+        return _checked(Decimal(value), value, decimals, "een getal", field)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"expected a finite number, got {value!r}", field=field)
-        return _checked(value, value, decimals, "a number", field)
+            raise InputError(f"verwacht een eindig getal, kreeg {value!r}", field=field)
+        return _checked(value, value, decimals, "een getal", field)
     if not isinstance(value, str):
-        raise InputError(f"expected a number, got {type(value).__name__}", field=field)
+        raise InputError(f"verwacht een getal, kreeg {type(value).__name__}", field=field)
     try:
-        d = Decimal(_plain(value, "a number", field))
+        d = Decimal(_plain(value, "een getal", field))
     except InvalidOperation:  # pragma: no cover - _plain only returns digits
-        raise InputError(f"expected a number, got {value!r}", field=field) from None
-    return _checked(d, value, decimals, "a number", field)
+        raise InputError(f"verwacht een getal, kreeg {value!r}", field=field) from None
+    return _checked(d, value, decimals, "een getal", field)
 
 
 def parse_hours(value: object, *, field: str | None = None) -> Decimal:
     """Hours (per week, or in total): :func:`parse_number`, not negative."""
     d = parse_number(value, field=field)
     if d < 0:
-        raise InputError(f"expected hours of at least 0, got {value!r}", field=field)
+        raise InputError(f"verwacht minstens 0 uur, kreeg {value!r}", field=field)
     return d
 
 
@@ -206,15 +207,15 @@ def parse_date(value: object, *, field: str | None = None) -> date:
     ``1 mei 2025``; a ``date`` (or a spreadsheet ``datetime`` at midnight) as it is."""
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
-            raise InputError(f"expected a date without a time, got {value!r}", field=field)
+            raise InputError(f"verwacht een datum zonder tijd, kreeg {value!r}", field=field)
         return value.date()
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise InputError(f"expected a date, got {type(value).__name__}", field=field)
+        raise InputError(f"verwacht een datum, kreeg {type(value).__name__}", field=field)
     t = value.strip().lower()
     bad = InputError(
-        f"expected a date such as 01-05-2025, 1 mei 2025 or 2025-05-01, got {value!r}",
+        f"verwacht een datum zoals 01-05-2025, 1 mei 2025 of 2025-05-01, kreeg {value!r}",
         field=field,
     )
     try:
@@ -228,7 +229,7 @@ def parse_date(value: object, *, field: str | None = None) -> date:
                 raise bad
             return date(int(m[3]), month, int(m[1]))
     except ValueError:
-        raise InputError(f"no such day: {value!r}", field=field) from None
+        raise InputError(f"die dag bestaat niet: {value!r}", field=field) from None
     raise bad
 
 
@@ -238,9 +239,9 @@ def parse_word(kind: str, value: object, *, field: str | None = None) -> str:
     if kind not in WORDS:
         raise BouwblokkenError(f"unknown kind of word {kind!r}")
     if not isinstance(value, str):
-        raise InputError(f"expected a word, got {type(value).__name__}", field=field)
+        raise InputError(f"verwacht een woord, kreeg {type(value).__name__}", field=field)
     code = DUTCH_WORDS[kind].get(value.strip().lower())
     if code is None:
         options = ", ".join(nl for nl, _ in WORDS[kind].values())
-        raise InputError(f"expected one of {options}, got {value!r}", field=field)
+        raise InputError(f"verwacht een van: {options}; kreeg {value!r}", field=field)
     return code

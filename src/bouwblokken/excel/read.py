@@ -217,12 +217,12 @@ def _number_cell(v: Any) -> Decimal:
 
 def _int_cell(v: Any) -> int:
     if isinstance(v, bool):
-        raise ValueError(f"expected a whole number, got {v!r}")
+        raise ValueError(f"verwacht een geheel getal, kreeg {v!r}")
     if isinstance(v, int):
         return v
     d = exact_quantity(v) if isinstance(v, float) else parse_number(v)
     if d != d.to_integral_value():
-        raise ValueError(f"expected a whole number, got {v!r}")
+        raise ValueError(f"verwacht een geheel getal, kreeg {v!r}")
     return int(d)
 
 
@@ -230,7 +230,7 @@ def _text_cell(v: Any) -> str:
     if isinstance(v, float):
         return format(exact_quantity(v), "f")
     if isinstance(v, datetime | date):
-        raise ValueError(f"expected text, got the date {v!r}")
+        raise ValueError(f"verwacht tekst, kreeg de datum {v!r}")
     return str(v).strip()
 
 
@@ -256,7 +256,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 def _option_kind(v: Any) -> str:
     kind = _OPTION_KIND.get(_norm(v))
     if kind is None:
-        raise ValueError(f"expected personen or deelbaar, got {v!r}")
+        raise ValueError(f"verwacht personen of deelbaar, kreeg {v!r}")
     return kind
 
 
@@ -290,10 +290,10 @@ def _read_sheet(source: str, ws: Any, columns: Sequence[Column]) -> list[_Row]:
         if col is None:
             known = ", ".join(c.nl for c in columns)
             raise ExcelInputError(
-                source, ws.title, 1, letter, str(h), f"unknown column; the columns are: {known}"
+                source, ws.title, 1, letter, str(h), f"onbekende kolom; de kolommen zijn: {known}"
             )
         if col.field in where:
-            raise ExcelInputError(source, ws.title, 1, letter, str(h), "column given twice")
+            raise ExcelInputError(source, ws.title, 1, letter, str(h), "kolom staat er twee keer")
         mapping[i] = col
         where[col.field] = (letter, str(h))
     out = []
@@ -326,7 +326,7 @@ def _sheet(source: str, wb: Any, key: str, *, required: bool = True) -> Any:
     if required:
         names = ", ".join(ws.title for ws in wb.worksheets)
         raise ExcelInputError(
-            source, SHEETS[key][0], None, None, None, f"sheet missing; the workbook has: {names}"
+            source, SHEETS[key][0], None, None, None, f"blad ontbreekt; de werkmap heeft: {names}"
         )
     return None
 
@@ -352,9 +352,9 @@ def _load(path: str | Path) -> tuple[str, Any]:
     try:
         wb = openpyxl().load_workbook(p, data_only=True, read_only=False)
     except FileNotFoundError:
-        raise DocumentError(source, "", "file not found") from None
+        raise DocumentError(source, "", "bestand niet gevonden") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DocumentError(source, "", f"not an Excel workbook (.xlsx): {exc}") from None
+        raise DocumentError(source, "", f"geen Excel-werkmap (.xlsx): {exc}") from None
     return source, wb
 
 
@@ -384,7 +384,7 @@ def read_ledger(path: str | Path) -> Ledger:
             known = ", ".join(by_tender) or "-"
             raise ExcelInputError(
                 source, a_ws.title, r.number, letter, head,
-                f"name a tender of the sheet {t_ws.title!r} ({known})",
+                f"noem een aanbesteding van het blad {t_ws.title!r} ({known})",
             )  # fmt: skip
         data = {k: v for k, v in r.values.items() if k != "tender"}
         by_tender[str(tid)].append(_validated(source, a_ws.title, r, Activity, data))
@@ -425,7 +425,12 @@ def read_options(path: str | Path) -> PlanRequest:
             if col is None:
                 known = ", ".join(c.nl for c in SETTINGS)
                 raise ExcelInputError(
-                    source, s_ws.title, n, "A", None, f"unknown setting; the settings are: {known}"
+                    source,
+                    s_ws.title,
+                    n,
+                    "A",
+                    None,
+                    f"onbekende instelling; wel: {known}",
                 )
             value = raw[1] if len(raw) > 1 else None
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -438,7 +443,9 @@ def read_options(path: str | Path) -> PlanRequest:
     if t_ws is not None:
         rows = _read_sheet(source, t_ws, TENDER_COLUMNS)
         if len(rows) > 1:
-            raise ExcelInputError(source, t_ws.title, rows[1].number, None, None, "give one tender")
+            raise ExcelInputError(
+                source, t_ws.title, rows[1].number, None, None, "geef één aanbesteding"
+            )
         if rows:
             settings["tender"] = _validated(
                 source, t_ws.title, rows[0], Tender, dict(rows[0].values)
