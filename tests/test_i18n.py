@@ -45,3 +45,15 @@ def test_optimizer_reasons_in_dutch() -> None:
     assert text == "optie 'bea' staat op haar maximum van 1 eenheden"
     assert "€\u00a05.000,00" in optimizer_reason("category_cap", "learning", 500000, "nl")
     assert "'leren'" in optimizer_reason("category_cap", "learning", 500000, "nl")
+
+
+def test_optimizer_notes_in_dutch() -> None:
+    from bouwblokken.i18n import optimizer_note
+
+    assert (
+        optimizer_note("existing activities already count €13,223.74")
+        == "bestaande activiteiten tellen al €\u00a013.223,74"
+    )
+    note = "share cap sc: items under €500.00 do not count; options are not checked against it"
+    assert optimizer_note(note).startswith("maximaal aandeel sc: items onder €\u00a0500,00")
+    assert optimizer_note(note, "en") == note

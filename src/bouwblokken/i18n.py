@@ -14,6 +14,7 @@ returned as it is (a catalog may add a code the table does not know yet -- it mu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "WORDS",
     "kinds",
     "label",
+    "optimizer_note",
     "optimizer_reason",
     "text",
 ]
@@ -293,6 +295,39 @@ def optimizer_reason(
             else f"the employment minimum of {eur(amount)} cannot be met"
         )
     return fallback or code
+
+
+_NOTES = (
+    (
+        re.compile(r"existing activities already count (€[0-9.,]+)"),
+        "bestaande activiteiten tellen al {0}",
+    ),
+    (
+        re.compile(
+            r"share cap (\S+): items under (€[0-9.,]+) do not count; options are not checked "
+            r"against it"
+        ),
+        "maximaal aandeel {0}: items onder {1} tellen niet; de opties worden daar niet op getoetst",
+    ),
+)
+
+
+def optimizer_note(note: str, lang: Lang = "nl") -> str:
+    """An optimizer note (:attr:`~bouwblokken.optimize.plan.PlanResult.notes`, written in
+    English) in ``lang``; amounts are re-formatted. Unknown notes are shown as they are."""
+    if lang == "en":
+        return note
+    from bouwblokken.parse import parse_amount
+
+    for pattern, template in _NOTES:
+        m = pattern.fullmatch(note)
+        if m:
+            parts = [
+                format_eur(parse_amount(g), lang=lang) if g.startswith("€") else g
+                for g in m.groups()
+            ]
+            return template.format(*parts)
+    return note
 
 
 def quantity(value: Any, lang: Lang = "nl") -> str:

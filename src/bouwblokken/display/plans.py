@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.text import align
-from bouwblokken.i18n import optimizer_reason
+from bouwblokken.i18n import optimizer_note, optimizer_reason
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
                 for r in d.reasons
             )
         )
-    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in result.notes)
+    parts.extend(f"noot: {optimizer_note(n, lang)}" if nl else f"note: {n}" for n in result.notes)
     return "\n\n".join(parts)
 
 
