@@ -141,3 +141,20 @@ def test_adviser_task_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str
     cmp_values = [c.value for r in wb["Vergelijking"].iter_rows(min_row=2) for c in r]
     assert any(v is not None and not isinstance(v, str) and Decimal(str(v)) == L_TOTAL
                for v in cmp_values)  # fmt: skip
+
+
+def test_the_docs_example_file_gives_the_docs_numbers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """docs/aan-de-slag.md runs `bouwblokken evaluate examples/adviseur.xlsx --under leiden`."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "adviseur.xlsx"
+    code = main(
+        ["evaluate", str(example), "--under", "leiden", "--excel", str(tmp_path / "r.xlsx")]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    for amount in (OBLIGATION, H_TOTAL, OBLIGATION - H_TOTAL, L_TOTAL, OBLIGATION - L_TOTAL):
+        assert eur(amount) in out
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "aan-de-slag.md").read_text("utf-8")
+    for amount in (H_TOTAL, OBLIGATION - H_TOTAL, L_TOTAL, OBLIGATION - L_TOTAL):
+        assert eur(amount).replace(NBSP, " ") in docs

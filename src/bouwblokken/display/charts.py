@@ -615,7 +615,7 @@ def catalog_comparison_chart(
             color=colours(i % 10),
             label=_wrap(
                 f"{a.id or '#' + str(i + 1)}: {_block_label(a.block, rows, equivalents, lang)}",
-                40,
+                32,
             ),
             zorder=2,
         )
