@@ -1,6 +1,6 @@
 """The adviser's task of issue 9, end to end in Dutch (as docs/aan-de-slag.md shows it).
 
-A € 2.400.000 services tender in Haaglanden, three hires and a BBL student, typed into the
+A € 2.400.000 services tender in Haaglanden, three hires and a BBL student, typed into the
 Excel template the Dutch way; what counts and what is left; the same plan under Leiden; the
 result opened in Excel by a colleague. Expected amounts are computed here by hand from the
 published tables (Haaglanden 2023-07, Leiden 2023-09; both per year of 36 hours). Every period

@@ -48,6 +48,7 @@ from bouwblokken.display.catalog import (
     _t,
     _unverified,
     _yes,
+    bonus_amount_text,
     limit_text,
     obligation_items,
     rule_amount,
@@ -169,7 +170,8 @@ def _bonus_summary(bonus: Bonus | None, lang: Lang) -> dict[str, Any] | None:
     return {
         "id": bonus.id,
         "label_nl": bonus.label_nl,
-        "amount": _s(bonus.amount),
+        "amount": None if bonus.amount is None else _s(bonus.amount),
+        "amount_text": bonus_amount_text(bonus, lang),
         "unit": bonus.unit,
         "condition": _condition_text(bonus, lang),
         "verified": bonus.verified,
@@ -430,7 +432,7 @@ def cmd_show(ctx: _Ctx) -> int:
                 [
                     bo.id + _unverified(bo.verified),
                     _t(lang, bo.label_nl, bo.label_en),
-                    eur(bo.amount),
+                    bonus_amount_text(bo, lang),
                     unit,
                     _condition_text(bo, lang),
                     ", ".join(targets),
@@ -541,7 +543,7 @@ def cmd_compare(ctx: _Ctx) -> int:
             text = (
                 "-"
                 if x is None
-                else f"{x['label_nl']}: {eur(x['amount'])} "
+                else f"{x['label_nl']}: {x['amount_text']} "
                 f"{label('bonus_unit', x['unit'], lang)} ({x['condition']})"
             )
             blines.append(_wrap(f"  {side}: {text}"))

@@ -5,10 +5,10 @@
 1. A *mapping file* for the pair of regions (``catalogs/mappings/<a>--<b>.toml``, used in both
    directions) decides first, for every block it names (``how = "mapping"``).
 2. A block with the same id, category and rule kind in both catalogs is the same block (``id``).
-3. Otherwise blocks are paired by *target group*: each shipped block's target groups are data
-   (``catalogs/mappings/target-groups.toml``); a block of A pairs with the one block of B that
-   shares a target group, its category and its rule kind (``group``). Several blocks of A may
-   pair with one block of B (two BBL levels against one BBL block).
+3. Otherwise blocks are paired by *target group*: each block's ``target_group`` (catalog data)
+   plus extra groups in ``catalogs/mappings/target-groups.toml``; a block of A pairs with the
+   one block of B that shares a target group, its category and its rule kind (``group``).
+   Several blocks of A may pair with one block of B (two BBL levels against one BBL block).
 4. When several blocks of B qualify, or none, the block is unmatched (``only_a`` / ``only_b``)
    and a note says why: the matcher does not guess; a mapping file must decide.
 
@@ -99,8 +99,17 @@ def _shipped_groups() -> dict[str, dict[str, frozenset[str]]]:
 
 
 def target_groups(catalog: Catalog) -> dict[str, frozenset[str]]:
-    """Block id → target groups of ``catalog`` (from ``target-groups.toml``; empty if absent)."""
-    return dict(_shipped_groups().get(catalog.id, {}))
+    """Block id → target groups: the block's own ``target_group`` (catalog data) plus the extra
+    groups of ``catalogs/mappings/target-groups.toml`` (a block for several groups, or the kind
+    of effort of a block that is not for a group of people)."""
+    extra = _shipped_groups().get(catalog.id, {})
+    out: dict[str, frozenset[str]] = {}
+    for b in catalog.blocks:
+        own = getattr(b, "target_group", None)
+        groups = extra.get(b.id, frozenset()) | ({own} if own else set())
+        if groups:
+            out[b.id] = frozenset(groups)
+    return out
 
 
 @dataclass(frozen=True)
@@ -246,7 +255,10 @@ class BonusPair:
 
     @property
     def difference(self) -> Decimal | None:
+        """B − A of fixed amounts with the same unit (None for a multiple of the block value)."""
         if self.a is None or self.b is None or self.a.unit != self.b.unit:
+            return None
+        if self.a.amount is None or self.b.amount is None:
             return None
         return self.b.amount - self.a.amount
 

@@ -40,6 +40,7 @@ from bouwblokken.i18n import WORDS, label, text
 from bouwblokken.money import Lang, format_day, format_eur, format_percent, format_quantity
 
 __all__ = [
+    "bonus_amount_text",
     "bonus_condition_text",
     "catalog_dataframe",
     "catalog_html",
@@ -200,6 +201,14 @@ def bonus_condition_text(bonus: Bonus, lang: Lang) -> str:
 
 
 _condition_text = bonus_condition_text
+
+
+def bonus_amount_text(bonus: Bonus, lang: Lang) -> str:
+    """``€ 10.000,00``, or ``1× de jaarwaarde van het blok`` for a multiple of the block."""
+    if bonus.amount is not None:
+        return format_eur(bonus.amount, lang=lang)
+    times = format_quantity(bonus.multiple_of_block_amount or 0, lang=lang)
+    return _t(lang, f"{times}× de jaarwaarde van het blok", f"{times}× the block's year value")
 
 
 def _unverified(flag: bool) -> str:
@@ -398,7 +407,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
     if c.bonuses:
         rows = [
             f"<tr><td>{e(t(lang, bo.label_nl, bo.label_en))}{_mark(bo.verified, lang)}</td>"
-            f"<td class='n'>{e(format_eur(bo.amount, lang=lang))}</td>"
+            f"<td class='n'>{e(bonus_amount_text(bo, lang))}</td>"
             f"<td>{e(label('bonus_unit', bo.unit, lang))}</td>"
             f"<td>{e(bonus_condition_text(bo, lang))}</td>"
             f"<td>{e(_targets(bo.blocks, bo.categories, lang))}"

@@ -320,6 +320,7 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
     """A catalog edition as a workbook: Bouwblokken (value, rule, counting limit, verified),
     Bonussen, Maximale aandelen."""
     from bouwblokken.display.catalog import (
+        bonus_amount_text,
         bonus_condition_text,
         limit_text,
         rule_amount,
@@ -370,7 +371,7 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
             [
                 bo.id,
                 bo.label_nl if lang == "nl" else bo.label_en,
-                bo.amount,
+                bo.amount if bo.amount is not None else bonus_amount_text(bo, lang),
                 label("bonus_unit", bo.unit, lang),
                 bonus_condition_text(bo, lang),
                 ", ".join([*bo.blocks, *(label("category", k, lang) for k in bo.categories)]),
