@@ -438,7 +438,9 @@ def test_activity_outside_the_contract_warns(
     act["start"], act["end"] = "2027-02-01", "2027-06-30"
     code, out, _ = run(capsys, "evaluate", write(tmp_path, data))
     assert code == 0
-    assert "lies wholly outside the contract period" in out
+    # Changed with issue 9: the Dutch table shows the Dutch text of the warning.
+    assert "ligt helemaal buiten de contractperiode" in out
+    assert "lies wholly outside" not in out
     assert "na het einde van het contract" in out
 
 
@@ -475,7 +477,8 @@ def test_below_threshold_with_activities_shows_a_warning(
     path = write(tmp_path, data)
     code, out, _ = run(capsys, "evaluate", path)
     assert code == 0
-    assert "Waarschuwingen" in out and "has no obligation" in out
+    # Changed with issue 9: the Dutch table shows the Dutch text (JSON keeps the English one).
+    assert "Waarschuwingen" in out and "heeft geen verplichting" in out
     result = run_json(capsys, "evaluate", path)
     assert any("has no obligation" in w for w in result["warnings"])
 

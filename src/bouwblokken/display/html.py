@@ -7,7 +7,7 @@ from fractions import Fraction
 from html import escape
 from typing import TYPE_CHECKING
 
-from bouwblokken.display.text import labels
+from bouwblokken.display.text import labels, warning_text
 from bouwblokken.i18n import label
 from bouwblokken.money import Lang, format_eur, format_percent
 
@@ -86,5 +86,9 @@ def tender_html(t: TenderResult, *, lang: Lang = "nl") -> str:
 def ledger_html(result: LedgerResult, *, lang: Lang = "nl") -> str:
     body = "".join(tender_html(t, lang=lang) for t in result.tenders)
     if result.warnings:
-        body += "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in result.warnings) + "</ul>"
+        body += (
+            "<ul>"
+            + "".join(f"<li>{escape(warning_text(w, lang))}</li>" for w in result.warnings)
+            + "</ul>"
+        )
     return f"{_STYLE}<div class='bb'>{body}</div>"

@@ -13,7 +13,7 @@ from bouwblokken.money import Lang, format_day, format_eur, format_percent
 if TYPE_CHECKING:
     from bouwblokken.ledger import LedgerResult, TenderResult
 
-__all__ = ["align", "ledger_table", "tender_table"]
+__all__ = ["align", "ledger_table", "tender_table", "warning_text"]
 
 _KEYS = [
     "obligation",
@@ -36,6 +36,13 @@ _KEYS = [
     "not_met",
     "warnings",
 ]
+
+
+def warning_text(warning: object, lang: Lang) -> str:
+    """A ledger warning in ``lang`` (warnings carry both languages; a plain string is shown
+    as it is)."""
+    text_of = getattr(warning, "text", None)
+    return str(text_of(lang)) if callable(text_of) else str(warning)
 
 
 def labels(lang: Lang) -> dict[str, str]:
@@ -136,5 +143,9 @@ def ledger_table(result: LedgerResult, *, lang: Lang = "nl") -> str:
     lab = labels(lang)
     parts = [tender_table(t, lang=lang) for t in result.tenders]
     if result.warnings:
-        parts.append(lab["warnings"] + ":\n" + "\n".join(f"  - {w}" for w in result.warnings))
+        parts.append(
+            lab["warnings"]
+            + ":\n"
+            + "\n".join(f"  - {warning_text(w, lang)}" for w in result.warnings)
+        )
     return "\n\n\n".join(parts)

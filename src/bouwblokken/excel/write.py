@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bouwblokken.display.text import warning_text
 from bouwblokken.excel._book import (
     DATE_FORMAT,
     EUR_FORMAT,
@@ -240,7 +241,13 @@ def _add_result_sheets(wb: Any, result: LedgerResult, lang: Lang) -> None:
         )
     warnings = [w for t in result.tenders for w in t.warnings] + list(result.warnings)
     if warnings:
-        sheet(wb, _name("warnings", lang), [text("warnings", lang)], [[w] for w in warnings])
+        sheet(
+            wb,
+            _name("warnings", lang),
+            [text("warnings", lang)],
+            [[warning_text(w, lang)] for w in warnings],
+            widths={0: 110},
+        )
 
 
 def _comparison_sheet(wb: Any, valued: Sequence[ValuedUnder], lang: Lang) -> None:
