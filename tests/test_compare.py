@@ -127,3 +127,22 @@ def test_value_under_pairs_and_values_by_hand() -> None:
         PLAN[1:2], ["haaglanden", "leiden"], equivalents={"leiden": {"banenafspraak": "wsw"}}
     )
     assert w.rows[0].block == "wsw" and w.rows[0].amount == Decimal("65000.00")
+
+
+def test_matcher_invariants_for_every_pair_of_shipped_catalogs() -> None:
+    from itertools import permutations
+
+    from bouwblokken import list_catalogs
+
+    cats = [load_catalog(i.key) for i in list_catalogs()]
+    for a, b in permutations(cats, 2):
+        pairs = match_blocks(a, b)
+        # every block of A exactly once, in A's order; every block of B at least once
+        assert [p.a.id for p in pairs if p.a is not None] == [x.id for x in a.blocks]
+        assert {p.b.id for p in pairs if p.b is not None} == {y.id for y in b.blocks}
+        for p in pairs:
+            if p.a is not None and p.b is not None:
+                if p.how != "mapping":
+                    assert p.a.category == p.b.category and p.a.rule.kind == p.b.rule.kind
+            else:
+                assert p.how in ("only_a", "only_b")

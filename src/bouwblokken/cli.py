@@ -1126,7 +1126,7 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
     p.add_argument(
         "--tender-id",
         dest="tender_id",
-        default="tender",
+        default="aanbesteding" if lang == "nl" else "tender",
         metavar="ID",
         help="name of the tender in the output",
     )
