@@ -158,3 +158,29 @@ def test_csv_for_dutch_excel() -> None:
     # Participatiewet 24 of 36 hours for a whole year: 40.000 × 24/36 × 1 = 26.666,67
     assert ";26666,67;" in first and ";gepland;" in first
     assert ",26666.67," in result.to_csv(dutch_excel=False)
+
+
+def test_plans_workbook_and_options_from_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bouwblokken.cli import main
+    from bouwblokken.compare import value_under
+    from bouwblokken.excel import write_plans
+    from bouwblokken.optimize.plan import optimise
+
+    request = read_options(write_options_template(tmp_path / "opties.xlsx"))
+    result = optimise(request)
+    assert result.best is not None
+    # Template: 5% × 2.400.000 = 120.000 to reach; one option "pw" (at most 5 units, each
+    # 40.000 × 24/36 × 12/12 = 26.666,67): 4 units reach 106.666,67, so the plan takes 5.
+    assert result.target == Decimal("120000.00")
+    assert result.best.units == {"pw": 5} and result.best.cost == 5 * Decimal("9000.00")
+    wb = openpyxl.load_workbook(write_plans(result, tmp_path / "plannen.xlsx"))
+    assert wb.sheetnames[0] == "Plannen"
+    code = main(["optimise", str(tmp_path / "opties.xlsx")])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "Te halen" in out
+    # An optimizer plan can be valued under another region too.
+    (h, lei) = value_under(result.best, ["haaglanden", "leiden"])
+    assert h.rows[0].block == "participatiewet"
+    assert lei.rows[0].block == "participatiewet_zonder_arbeidsbeperking"

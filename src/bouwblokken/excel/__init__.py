@@ -26,6 +26,7 @@ from bouwblokken.excel.write import (
     PERCENT_FORMAT,
     write_catalog,
     write_comparison,
+    write_plans,
     write_result,
 )
 
@@ -41,5 +42,6 @@ __all__ = [
     "write_ledger",
     "write_ledger_template",
     "write_options_template",
+    "write_plans",
     "write_result",
 ]

@@ -621,7 +621,7 @@ def write_options_template(path: str | Path, *, lang: Lang = "nl") -> Path:
         "label": "Participatiewet, 24 uur, 12 maanden",
         "kind": "personen" if lang == "nl" else "persons",
         "cost_per_unit": Decimal("9000.00"),
-        "max_units": 2,
+        "max_units": 5,
         "min_units": 0,
         "block": "participatiewet",
         "hours_per_week": Decimal("24"),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bouwblokken.catalog.model import Catalog
     from bouwblokken.compare import ValuedUnder
     from bouwblokken.ledger import LedgerResult, TenderResult
+    from bouwblokken.optimize.plan import PlanResult
 
 __all__ = [
     "DATE_FORMAT",
@@ -38,6 +39,7 @@ __all__ = [
     "SHEETS",
     "write_catalog",
     "write_comparison",
+    "write_plans",
     "write_result",
 ]
 
@@ -320,6 +322,65 @@ def write_comparison(valued: Sequence[ValuedUnder], path: str | Path, *, lang: L
     catalog's obligation, counted and remaining amount."""
     wb = new_workbook()
     _comparison_sheet(wb, valued, lang)
+    return save(wb, path)
+
+
+def write_plans(result: PlanResult, path: str | Path, *, lang: Lang = "nl") -> Path:
+    """The optimizer's plans side by side (Plannen: units per option, cost, counted, margin,
+    people per plan; Pareto: cost against people helped; Opties: value and cost per unit)."""
+    wb = new_workbook()
+    plans: list[tuple[str, Any]] = []
+    if result.best is not None:
+        plans.append((label("plan", "optimal", lang), result.best))
+    plans += [(f"alt {i + 1}", p) for i, p in enumerate(result.alternatives)]
+    ids = [o.id for o in result.problem.options]
+    rows: list[list[Any]] = [[oid, *(p.units.get(oid, 0) for _, p in plans)] for oid in ids]
+    rows.append([text("cost", lang).capitalize(), *(p.cost for _, p in plans)])
+    rows.append([text("counted", lang), *(p.counted for _, p in plans)])
+    rows.append([text("slack", lang).capitalize(), *(p.slack for _, p in plans)])
+    rows.append([text("people", lang).capitalize(), *(p.people for _, p in plans)])
+    ws = sheet(
+        wb,
+        _t(lang, "Plannen", "Plans"),
+        [text("option", lang).capitalize(), *(name for name, _ in plans)],
+        rows,
+    )
+    for r in range(len(ids) + 2, len(ids) + 5):
+        for c in ws[r][1:]:
+            c.number_format = EUR_FORMAT
+    sheet(
+        wb,
+        "Pareto",
+        [text("people", lang).capitalize(), text("cost", lang).capitalize(), "Plan"],
+        [
+            [p.people, p.cost, ", ".join(f"{k}×{v}" for k, v in p.units.items())]
+            for p in result.pareto
+        ],
+        formats={1: EUR_FORMAT},
+    )
+    if result.best is not None:
+        sheet(
+            wb,
+            _t(lang, "Opties", "Options"),
+            [
+                text("option", lang).capitalize(),
+                _t(lang, "Eenheden", "Units"),
+                _t(lang, "Waarde per eenheid", "Value per unit"),
+                _t(lang, "Kosten per eenheid", "Cost per unit"),
+                text("category", lang),
+            ],
+            [
+                [
+                    r["option"],
+                    r["units"],
+                    r["unit_value"],
+                    r["unit_cost"],
+                    label("category", r["category"], lang),
+                ]
+                for r in result.best.rows
+            ],
+            formats={2: EUR_FORMAT, 3: EUR_FORMAT},
+        )
     return save(wb, path)
 
 
