@@ -1,14 +1,17 @@
 """The command line: ``bouwblokken`` (also ``python -m bouwblokken``).
 
-Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``evaluate`` and
-``optimise`` (alias ``optimize``); see ``docs/cli.md``. Global options (``--lang``, ``--json``,
+Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``evaluate``,
+``optimise`` (alias ``optimize``) and ``template``; see ``docs/cli.md``. Help and usage errors
+are Dutch unless ``--lang en`` is on the command line (:mod:`bouwblokken.cli_help`). Global options (``--lang``, ``--json``,
 ``--catalog-dir``) may stand before or after the subcommand.
 
 Exit status: 0 done; 2 bad input (an unknown block, a bad date or number, a file that is missing
 or does not follow its format). Bad input is reported as
 ONE line on stderr that names the file, record and field or the option — never a traceback.
-Numbers from the command line are parsed exactly (``Decimal`` from the text, never float); an
-amount with more than two decimals is refused, not rounded.
+Numbers, dates and words from the command line are read by :mod:`bouwblokken.parse`: exactly
+(``Decimal`` from the text, never float) and the Dutch way (``2.400.000,00``, ``22,5``,
+``01-05-2025``, ``diensten``); an amount with more than two decimals is refused, not rounded.
+The comparison is :mod:`bouwblokken.compare`; this module only prints it.
 """
 
 from __future__ import annotations
