@@ -2,8 +2,8 @@
 
 Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``evaluate``,
 ``optimise`` (alias ``optimize``) and ``template``; see ``docs/cli.md``. Help and usage errors
-are Dutch unless ``--lang en`` is on the command line (:mod:`bouwblokken.cli_help`). Global options (``--lang``, ``--json``,
-``--catalog-dir``) may stand before or after the subcommand.
+are Dutch unless ``--lang en`` is on the command line (:mod:`bouwblokken.cli_help`). Global
+options (``--lang``, ``--json``, ``--catalog-dir``) may stand before or after the subcommand.
 
 Exit status: 0 done; 2 bad input (an unknown block, a bad date or number, a file that is missing
 or does not follow its format). Bad input is reported as

@@ -320,11 +320,21 @@ def _days(days: Sequence[date]) -> list[float]:
     return [float(x) for x in nums]  # float-ok: a date coordinate, not money
 
 
-def _month_axis(ax: Axes) -> None:
-    from matplotlib.dates import AutoDateLocator, DateFormatter
+def _month_axis(ax: Axes, lang: Lang = "nl") -> None:
+    """Month ticks named in ``lang`` (``mei 2025`` / ``May 2025``), by Babel."""
+    from babel.dates import format_date
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    from bouwblokken.money import locale_of
+
+    def fmt(x: float, _pos: int | None = None) -> str:  # float-ok: a date coordinate
+        day = num2date(x).date()  # type: ignore[no-untyped-call]
+        text: str = format_date(day, "MMM y", locale=locale_of(lang))
+        return text
 
     ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=12))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(FuncFormatter(fmt))
 
 
 def _last_month_end(d: date) -> date:
@@ -423,7 +433,7 @@ def realisation_chart(
             color="#555555",
         )
     _euro_axis(ax, lang)
-    _month_axis(ax)
+    _month_axis(ax, lang)
     ax.set_ylabel(t["cumulative"])
     ax.set_xlabel(t["month"])
     ax.grid(alpha=0.3)
