@@ -459,6 +459,9 @@ def test_negative_hours(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     args = [*VALUE_ARGS]
     args[args.index("24")] = "-5"
     line = bad(capsys, *args)
+    # Changed with issue 9: the command line's validation messages are Dutch by default.
+    assert "--hours-per-week" in line and "moet minstens 0 zijn" in line
+    line = bad(capsys, *args, "--lang", "en")
     assert "--hours-per-week" in line and "greater than or equal to 0" in line
 
 

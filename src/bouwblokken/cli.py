@@ -61,7 +61,7 @@ from bouwblokken.display.catalog import (
 from bouwblokken.display.text import align
 from bouwblokken.documents import read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError, UnknownBlockError
-from bouwblokken.i18n import label, text
+from bouwblokken.i18n import label, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import Lang, format_eur, format_percent
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
@@ -625,7 +625,7 @@ _OBLIGATION_FIELDS = {
 }
 
 
-def _validate(model: Any, data: dict[str, Any], fields: dict[str, str]) -> Any:
+def _validate(model: Any, data: dict[str, Any], fields: dict[str, str], lang: Lang = "nl") -> Any:
     """Validate command-line input, naming the option in the one-line error."""
     try:
         return model.model_validate(data)
@@ -633,13 +633,14 @@ def _validate(model: Any, data: dict[str, Any], fields: dict[str, str]) -> Any:
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"] if isinstance(p, str)]
         name = fields.get(loc[0], loc[0]) if loc else ""
+        got_word = "kreeg" if lang == "nl" else "got"
         got = (
-            f" (got {err['input']})"
+            f" ({got_word} {err['input']})"
             if "input" in err and not isinstance(err["input"], dict)
             else ""
         )
         cause = (err.get("ctx") or {}).get("error")
-        msg = str(cause) if isinstance(cause, Exception) else err["msg"]
+        msg = validation_text(err, lang)
         if isinstance(cause, Exception):
             got = ""
         where = f"{name}: " if name else ""
@@ -681,7 +682,7 @@ def cmd_value(ctx: _Ctx) -> int:
         value = getattr(a, field, None)
         if value is not None:
             data[field] = tuple(value) if field == "flags" else value
-    activity: Activity = _validate(Activity, data, _VALUE_FIELDS)
+    activity: Activity = _validate(Activity, data, _VALUE_FIELDS, ctx.lang)
     try:
         valuation = value_activity(activity, catalog)
     except BouwblokkenError as exc:
@@ -735,7 +736,7 @@ def cmd_obligation(ctx: _Ctx) -> int:
             data[field] = value
     if a.rules:
         data["rules"] = a.rules
-    tender: Tender = _validate(Tender, data, _OBLIGATION_FIELDS)
+    tender: Tender = _validate(Tender, data, _OBLIGATION_FIELDS, ctx.lang)
     catalog: Catalog | None = None
     if a.catalog:
         cid, _, edition = a.catalog.partition("@")

@@ -29,6 +29,7 @@ __all__ = [
     "optimizer_note",
     "optimizer_reason",
     "text",
+    "validation_text",
 ]
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -328,6 +329,50 @@ def optimizer_note(note: str, lang: Lang = "nl") -> str:
             ]
             return template.format(*parts)
     return note
+
+
+_VALIDATION_NL: dict[str, str] = {
+    "missing": "ontbreekt",
+    "extra_forbidden": "onbekend veld (een tikfout?)",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter dan {gt} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "less_than": "moet kleiner dan {lt} zijn",
+    "literal_error": "verwacht een van: {expected}",
+    "int_parsing": "verwacht een geheel getal",
+    "int_from_float": "verwacht een geheel getal",
+    "int_type": "verwacht een geheel getal",
+    "string_type": "verwacht tekst",
+    "string_too_short": "te kort (minstens {min_length} teken)",
+    "string_too_long": "te lang (hoogstens {max_length} tekens)",
+    "string_pattern_mismatch": "voldoet niet aan het patroon {pattern}",
+    "date_parsing": "verwacht een datum",
+    "date_from_datetime_parsing": "verwacht een datum",
+    "date_type": "verwacht een datum",
+    "bool_parsing": "verwacht ja of nee",
+    "too_short": "te weinig elementen",
+}
+"""Dutch texts for pydantic's error types (``err["type"]``), with its ``ctx`` values."""
+
+
+def validation_text(err: Mapping[str, Any], lang: Lang = "nl") -> str:
+    """One pydantic error (an item of ``ValidationError.errors()``) in ``lang``: the library's
+    own message when a validator raised one, else pydantic's message (English) or its Dutch
+    text from :data:`_VALIDATION_NL`."""
+    ctx = err.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, Exception):
+        return str(cause)
+    message = str(err.get("msg", ""))
+    if lang != "nl":
+        return message
+    template = _VALIDATION_NL.get(str(err.get("type", "")))
+    if template is None:
+        return message
+    try:
+        return template.format(**{k: v for k, v in ctx.items()})
+    except (KeyError, IndexError):
+        return message
 
 
 def quantity(value: Any, lang: Lang = "nl") -> str:

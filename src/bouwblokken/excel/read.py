@@ -57,7 +57,7 @@ from bouwblokken.excel._book import (
     save,
     sheet,
 )
-from bouwblokken.i18n import label
+from bouwblokken.i18n import label, validation_text
 from bouwblokken.ledger import Ledger
 from bouwblokken.money import Lang
 from bouwblokken.parse import (
@@ -339,8 +339,7 @@ def _validated(source: str, ws_title: str, row: _Row, model: Any, data: dict[str
         loc = [p for p in err["loc"] if isinstance(p, str)]
         field = loc[0] if loc else None
         letter, head = row.columns.get(field, (None, None)) if field else (None, None)
-        cause = (err.get("ctx") or {}).get("error")
-        reason = str(cause) if isinstance(cause, Exception) else err["msg"]
+        reason = validation_text(err, "nl")
         if field and letter is None:
             reason = f"{field}: {reason}"
         raise ExcelInputError(source, ws_title, row.number, letter, head, reason) from None
