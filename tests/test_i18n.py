@@ -57,3 +57,18 @@ def test_optimizer_notes_in_dutch() -> None:
     note = "share cap sc: items under €500.00 do not count; options are not checked against it"
     assert optimizer_note(note).startswith("maximaal aandeel sc: items onder €\u00a0500,00")
     assert optimizer_note(note, "en") == note
+
+
+def test_validation_messages_in_dutch() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from bouwblokken import Activity
+    from bouwblokken.i18n import validation_text
+
+    with pytest.raises(ValidationError) as info:
+        Activity(block="ww", hours_per_week=-5, colour="blue")  # type: ignore[call-arg]
+    errors = {e["loc"][0]: e for e in info.value.errors()}
+    assert validation_text(errors["hours_per_week"]) == "moet minstens 0 zijn"
+    assert validation_text(errors["colour"]).startswith("onbekend veld")
+    assert "greater than or equal to 0" in validation_text(errors["hours_per_week"], "en")
