@@ -184,3 +184,34 @@ def test_plans_workbook_and_options_from_excel(
     (h, lei) = value_under(result.best, ["haaglanden", "leiden"])
     assert h.rows[0].block == "participatiewet"
     assert lei.rows[0].block == "participatiewet_zonder_arbeidsbeperking"
+
+
+def test_round_trip_every_column_and_refuse_what_has_none(tmp_path: Path) -> None:
+    ledger = Ledger(
+        persons=(Person(id="P1", birth_date=date(1968, 3, 1), note="pseudoniem"),),
+        tenders=(
+            Tender(id="T", title="x", supplier="S", catalog="haaglanden", rules="schiedam",
+                   contract_value=Decimal("1000000.50"), labour_cost=Decimal("250000"),
+                   base="contract_value", percentage=Decimal("5.5"), contract_type="works",
+                   threshold=Decimal("100000"), maximum=Decimal("90000"),
+                   labour_share_percent=Decimal("30"), publication_date=date(2024, 1, 2),
+                   contract_date=date(2024, 2, 3), start=date(2024, 3, 1),
+                   end=date(2025, 2, 28), pso_level="trede_2",
+                   min_per_contract_year=Decimal("1000"),
+                   activities=(
+                       Activity(id="a", person="P1", status="realised", block="participatiewet",
+                                hours_per_week=Decimal("22.5"), start=date(2024, 3, 1),
+                                end=date(2024, 8, 31), age=56, benefit_months=30,
+                                flags=("ips", "pro_vso_pupil", "permanent_contract"),
+                                internship_months=6, subsidy_end=date(2024, 6, 30),
+                                note="n"),
+                       Activity(id="b", block="opleiding_begeleiding", costs=Decimal("0.01")),
+                   )),
+        ),
+        supplier="S",
+    )  # fmt: skip
+    path = write_ledger(ledger, tmp_path / "all.xlsx")
+    assert read_ledger(path) == ledger
+    inline = ledger.tenders[0].model_copy(update={"rules": load_catalog("leiden").obligation})
+    with pytest.raises(Exception, match="rules"):
+        write_ledger(ledger.model_copy(update={"tenders": (inline,)}), tmp_path / "x.xlsx")

@@ -96,6 +96,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "base": {
         "contract_value": ("opdrachtwaarde", "contract value"),
         "labour_cost": ("loonsom", "labour cost"),
+        "invoiced_turnover": ("gefactureerde omzet", "invoiced turnover"),
     },
     "duration_unit": {
         "days": ("dagen", "days"),

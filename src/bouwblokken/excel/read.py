@@ -124,8 +124,13 @@ TENDER_COLUMNS = (
     _c("catalog", "Catalogus", "Catalog"),
     _c("contract_value", "Opdrachtwaarde", "Contract value", "money"),
     _c("labour_cost", "Loonsom", "Labour cost", "money"),
+    _c("invoiced_turnover", "Gefactureerde omzet", "Invoiced turnover", "money"),
     _c("base", "Grondslag", "Base", "base"),
+    _c("rules", "Regeling", "Rule set"),
     _c("percentage", "Percentage", "Percentage", "number"),
+    _c("offered_percentage", "Geboden percentage", "Offered percentage", "number"),
+    _c("threshold", "Drempel", "Threshold", "money"),
+    _c("maximum", "Maximum", "Maximum", "money"),
     _c("contract_type", "Soort opdracht", "Contract type", "contract_type"),
     _c("labour_share_percent", "Arbeidsaandeel (%)", "Labour share (%)", "number"),
     _c("publication_date", "Datum publicatie", "Publication date", "date"),
@@ -145,6 +150,16 @@ ACTIVITY_COLUMNS = (
     _c("start", "Begin", "Start", "date"),
     _c("end", "Einde", "End", "date"),
     _c("age", "Leeftijd", "Age", "int"),
+    _c("birth_date", "Geboortedatum", "Birth date", "date"),
+    _c("benefit_months", "Maanden uitkering", "Months on benefit", "int"),
+    _c("registered_months", "Maanden ingeschreven", "Months registered", "int"),
+    _c(
+        "last_worked_for_employer",
+        "Laatst gewerkt bij werkgever",
+        "Last worked for employer",
+        "date",
+    ),
+    _c("left_target_group", "Doelgroep verlaten op", "Left target group on", "date"),
     _c("flags", "Kenmerken", "Flags", "flags"),
     _c("internship_months", "Stagemaanden", "Internship months", "int"),
     _c("invoice_amount", "Factuurbedrag", "Invoice amount", "money"),
@@ -159,7 +174,11 @@ ACTIVITY_COLUMNS = (
     _c("fulltime_hours_per_week", "Eigen werkweek (uren)", "Own full-time week (h)", "number"),
     _c("note", "Notitie", "Note"),
 )
-PERSON_COLUMNS = (_c("id", "Persoon", "Person"), _c("note", "Notitie", "Note"))
+PERSON_COLUMNS = (
+    _c("id", "Persoon", "Person"),
+    _c("birth_date", "Geboortedatum", "Birth date", "date"),
+    _c("note", "Notitie", "Note"),
+)
 OPTION_COLUMNS = (
     _c("id", "Optie", "Option"),
     _c("label", "Omschrijving", "Description"),
@@ -169,6 +188,8 @@ OPTION_COLUMNS = (
     _c("min_units", "Min. eenheden", "Min. units", "int"),
     *(c for c in ACTIVITY_COLUMNS if c.field not in ("tender", "id", "person", "status")),
 )
+_OPTION_OWN = 6
+"""The first columns of OPTION_COLUMNS belong to the option; the rest to its activity."""
 SETTINGS = (
     _c("catalog", "Catalogus", "Catalog"),
     _c("on", "Peildatum catalogus", "Catalog date", "date"),
@@ -451,7 +472,7 @@ def read_options(path: str | Path) -> PlanRequest:
             )
     o_ws = _sheet(source, wb, "options")
     options = []
-    template_fields = {c.field for c in OPTION_COLUMNS[6:]}
+    template_fields = {c.field for c in OPTION_COLUMNS[_OPTION_OWN:]}
     for r in _read_sheet(source, o_ws, OPTION_COLUMNS):
         tpl = {k: v for k, v in r.values.items() if k in template_fields}
         rest = {k: v for k, v in r.values.items() if k not in template_fields}
@@ -525,22 +546,36 @@ _EXPLAIN_EN = [
 ]
 
 
+def _not_in(model: Any, columns: Sequence[Column], skip: Sequence[str] = ()) -> list[str]:
+    """Fields of ``model`` with a value the sheet cannot hold (no column, or inline rules)."""
+    cols = {c.field for c in columns}
+    out = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        default = type(model).model_fields[name].default
+        if name in skip or value == default:
+            continue
+        if name not in cols or (name == "rules" and not isinstance(value, str)):
+            out.append(name)
+    return out
+
+
 def write_ledger(ledger: Ledger, path: str | Path, *, lang: Lang = "nl") -> Path:
     """Write a ledger in the template's layout; :func:`read_ledger` reads it back equal."""
     wb = new_workbook()
     t_rows = [
         [_value(c, getattr(t, c.field, None), lang) for c in TENDER_COLUMNS] for t in ledger.tenders
     ]
-    unsupported = [
-        f for t in ledger.tenders for f in ("rules", "invoiced_turnover", "offered_percentage",
-                                            "threshold", "maximum")
-        if getattr(t, f, None) is not None
-    ]  # fmt: skip
+    unsupported = sorted(
+        {f for t in ledger.tenders for f in _not_in(t, TENDER_COLUMNS, ("activities",))}
+        | {f for t in ledger.tenders for a in t.activities for f in _not_in(a, ACTIVITY_COLUMNS)}
+        | {f for p in ledger.persons for f in _not_in(p, PERSON_COLUMNS)}
+    )
     if ledger.supplier is not None and any(t.supplier != ledger.supplier for t in ledger.tenders):
         unsupported.append("supplier (of the ledger, different from a tender's)")
     if unsupported:
         raise BouwblokkenError(
-            f"the spreadsheet layout has no column for {', '.join(sorted(set(unsupported)))}; "
+            f"the spreadsheet layout has no column for {', '.join(unsupported)}; "
             "keep this ledger as JSON"
         )
     sheet(wb, _sheet_name("tenders", lang), _header(TENDER_COLUMNS, lang), t_rows,
@@ -553,7 +588,8 @@ def write_ledger(ledger: Ledger, path: str | Path, *, lang: Lang = "nl") -> Path
     ]  # fmt: skip
     sheet(wb, _sheet_name("activities", lang), _header(ACTIVITY_COLUMNS, lang), a_rows,
           formats=_formats(ACTIVITY_COLUMNS))  # fmt: skip
-    p_rows = [[p.id, p.note] for p in ledger.persons]
+    p_rows = [[_value(c, getattr(p, c.field, None), lang) for c in PERSON_COLUMNS]
+              for p in ledger.persons]  # fmt: skip
     sheet(wb, _sheet_name("persons", lang), _header(PERSON_COLUMNS, lang), p_rows)
     _explain_sheet(wb, lang, _EXPLAIN_NL if lang == "nl" else _EXPLAIN_EN)
     return save(wb, path)
@@ -605,13 +641,21 @@ def write_options_template(path: str | Path, *, lang: Lang = "nl") -> Path:
     ws = wb[_sheet_name("settings", lang)]
     ws["B2"] = "haaglanden"
     ws["B7"] = 5
+    tender: dict[str, Any] = {
+        "id": "T-2025-001",
+        "title": "Voorbeeld",
+        "catalog": "haaglanden",
+        "contract_value": Decimal("2400000"),
+        "contract_type": label("contract_type", "services", lang),
+        "contract_date": date(2025, 3, 1),
+        "start": date(2025, 5, 1),
+        "end": date(2027, 4, 30),
+    }
     sheet(
         wb,
         _sheet_name("tender", lang),
         _header(TENDER_COLUMNS, lang),
-        [["T-2025-001", "Voorbeeld", None, "haaglanden", Decimal("2400000"), None, None, None,
-          label("contract_type", "services", lang), None, None, date(2025, 3, 1),
-          date(2025, 5, 1), date(2027, 4, 30), None, None]],
+        [[tender.get(c.field) for c in TENDER_COLUMNS]],
         formats=_formats(TENDER_COLUMNS),
     )  # fmt: skip
     row: list[Any] = []
