@@ -4,14 +4,21 @@
 has three sheets, each with one header row:
 
 - ``Aanbestedingen`` -- one row per tender: Aanbesteding (id), Titel, Opdrachtnemer, Catalogus,
-  Opdrachtwaarde, Loonsom, Percentage, Soort opdracht (werken/diensten/leveringen), Datum
-  publicatie, Contractdatum, Begin, Einde, PSO-trede, Minimum per contractjaar;
+  Opdrachtwaarde, Loonsom, Gefactureerde omzet, Grondslag, Regeling (a published rule set),
+  Percentage, Geboden percentage, Drempel, Maximum, Soort opdracht
+  (werken/diensten/leveringen), Arbeidsaandeel (%), Datum publicatie, Contractdatum, Begin,
+  Einde, PSO-trede, Minimum per contractjaar;
 - ``Activiteiten`` -- one row per activity: Aanbesteding (the tender's id), Activiteit (id),
   Persoon, Status (gepland/gerealiseerd), Bouwblok (id), Uren per week, Begin, Einde, Leeftijd,
-  Kenmerken (comma-separated: vast dienstverband, statushouder …), Stagemaanden,
-  Factuurbedrag, Kosten, Afgesproken bedrag, Uren, Activiteiten, Dagen, Periodes, Maanden,
-  Einde subsidie, Eigen werkweek (uren), Notitie;
-- ``Personen`` -- Persoon (pseudonymous id), Notitie.
+  Geboortedatum, Maanden uitkering, Maanden ingeschreven, Laatst gewerkt bij werkgever,
+  Doelgroep verlaten op, Kenmerken (comma-separated: vast dienstverband, statushouder …),
+  Stagemaanden, Factuurbedrag, Kosten, Afgesproken bedrag, Uren, Activiteiten, Dagen, Periodes,
+  Maanden, Einde subsidie, Eigen werkweek (uren), Notitie;
+- ``Personen`` -- Persoon (pseudonymous id), Geboortedatum, Notitie.
+
+The columns are :data:`TENDER_COLUMNS`, :data:`ACTIVITY_COLUMNS` and :data:`PERSON_COLUMNS`. A
+ledger with a value no column holds (inline obligation rules, say) is refused by
+:func:`write_ledger` -- keep it as JSON -- never written without it.
 - ``Uitleg`` -- these rules, for the person filling it in (ignored when reading).
 
 Headers may be Dutch, English or the JSON field names, in any order; unknown headers are an
