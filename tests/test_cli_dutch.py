@@ -81,3 +81,15 @@ def test_help_is_dutch_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
     assert missing(build_parser("en")) == []  # every help text has a Dutch version
     code, out, _ = run(capsys, "evaluate", "--help")
     assert code == 0 and "gebruik:" in out and "peildatum" in out and "usage:" not in out
+
+
+def test_flags_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["value", "haaglanden", "--block", "participatiewet", "--hours-per-week", "36",
+            "--start", "01-01-2025", "--end", "31-12-2025", "--internship-months", "6"]  # fmt: skip
+    code, out, err = run(capsys, *base, "--flag", "(oud-)leerling PrO/VSO")
+    assert code == 0, err
+    code2, out2, _ = run(capsys, *base, "--flag", "pro_vso_pupil")
+    # 40.000 × 1 + one-off bonus 25.000 after an internship of 6 months = 65.000
+    assert code2 == 0 and f"Waarde: €{NBSP}65.000,00" in out and out == out2
+    code, _, err = run(capsys, *base, "--flag", "blauw")
+    assert code == 2 and "--flag" in err and "vast dienstverband" in err

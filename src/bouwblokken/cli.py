@@ -1048,7 +1048,7 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
         "--flag",
         dest="flags",
         action="append",
-        choices=get_args(Flag),
+        type=_word("flag"),
         metavar="FLAG",
         help="a yes/no fact for bonuses, repeatable: " + ", ".join(get_args(Flag)),
     )

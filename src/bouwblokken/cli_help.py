@@ -226,7 +226,10 @@ def _nl(text: str | None) -> str | None:
     if text is None:
         return None
     if text.startswith(_FLAG_HELP):
-        return "een kenmerk voor bonussen, herhaalbaar: " + text[len(_FLAG_HELP) :]
+        from bouwblokken.i18n import WORDS
+
+        words = ", ".join(f"{code} ({nl})" for code, (nl, _) in WORDS["flag"].items())
+        return f"een kenmerk voor bonussen, herhaalbaar (code of Nederlands woord): {words}"
     return HELP_NL.get(_key(text), text)
 
 
