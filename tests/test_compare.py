@@ -146,3 +146,21 @@ def test_matcher_invariants_for_every_pair_of_shipped_catalogs() -> None:
                     assert p.a.category == p.b.category and p.a.rule.kind == p.b.rule.kind
             else:
                 assert p.how in ("only_a", "only_b")
+
+
+def test_benefit_duration_picks_among_split_blocks() -> None:
+    # Utrecht has one Participatiewet block; Oost-Nederland splits it by months on benefit
+    # (< 2 years: 30.000, > 2 years: 40.000). The matcher alone cannot choose ...
+    u, o = load_catalog("utrecht"), load_catalog("oost_nederland")
+    row = next(p for p in match_blocks(u, o) if p.a is not None and p.a.id == "participatiewet")
+    assert row.b is None and len(row.candidates) == 2
+    # ... the person's benefit duration can: 30 months on benefit → the "> 2 years" block.
+    a = Activity(id="a", block="participatiewet", hours_per_week=36, benefit_months=30,
+                 start=date(2025, 1, 1), end=date(2025, 12, 31))  # fmt: skip
+    _, east = value_under([a], ["utrecht", "oost_nederland"])
+    assert east.rows[0].block == "participatiewet_langer_dan_2_jaar"
+    # 40.000 × 36/36 (the catalog's placeholder week of 36 h, unverified) × 12/12
+    assert east.rows[0].amount == Decimal("40000.00")
+    b = a.model_copy(update={"benefit_months": None})
+    _, east = value_under([b], ["utrecht", "oost_nederland"])
+    assert east.rows[0].block is None and "koppeltabel" in east.rows[0].note

@@ -160,6 +160,9 @@ class BlockPair:
     b: Block | None
     how: How
     note: str = ""
+    candidates: tuple[Block, ...] = ()
+    """When several blocks of B fit (``b`` is None): those blocks. :func:`value_under` picks
+    one of them for an activity whose facts decide (benefit duration)."""
 
     @property
     def difference(self) -> Decimal | None:
@@ -233,6 +236,7 @@ def match_blocks(
                     None,
                     "only_a",
                     f"meer dan één blok in {b.key} past ({names}): een koppeltabel moet kiezen",
+                    tuple(cands),
                 )
             )
         else:
@@ -456,10 +460,10 @@ def value_under(
         )
         own = (equivalents or {}).get(cat.id, {})
         rows: list[Valued] = []
-        mapped: dict[str, str | None] = {}
+        mapped: dict[int, str | None] = {}
         for a in activities:
-            block, how, note = _target(a.block, cat, pairs, own)
-            mapped[a.block] = block
+            block, how, note = _target(a.block, cat, pairs, own, a)
+            mapped[id(a)] = block
             if block is None:
                 rows.append(Valued(a, None, how, None, note or f"geen tegenhanger in {cat.key}"))
                 continue
@@ -477,7 +481,11 @@ def value_under(
 
 
 def _target(
-    block: str, cat: Catalog, pairs: Mapping[str, BlockPair], own: Mapping[str, str]
+    block: str,
+    cat: Catalog,
+    pairs: Mapping[str, BlockPair],
+    own: Mapping[str, str],
+    activity: Activity | None = None,
 ) -> tuple[str | None, How, str]:
     known = {b.id for b in cat.blocks}
     if block in own:
@@ -485,20 +493,37 @@ def _target(
     if not pairs:  # the source catalog itself
         return (block, "id", "") if block in known else (None, "only_a", "")
     p = pairs.get(block)
+    if p is not None and p.b is None and p.candidates and activity is not None:
+        fits = [c for c in p.candidates if _facts_fit(c, activity)]
+        if len(fits) == 1:
+            return fits[0].id, "group", "gekozen op de uitkeringsduur van de persoon"
     if p is None or p.b is None:
         return None, "only_a", p.note if p else ""
     return p.b.id, p.how, p.note
 
 
+def _facts_fit(block: Block, activity: Activity) -> bool:
+    """Whether the activity's facts meet the block's benefit-duration condition (a block that
+    splits a target group by months on benefit); without the fact, no block is chosen."""
+    low = getattr(block, "benefit_months_min", None)
+    below = getattr(block, "benefit_months_below", None)
+    if low is None and below is None:
+        return False
+    months = getattr(activity, "benefit_months", None)
+    if months is None:
+        return False
+    return (low is None or months >= low) and (below is None or months < below)
+
+
 def _evaluate_under(
-    ledger: Ledger, cat: Catalog, mapped: Mapping[str, str | None], as_of: Any, reg: Registry
+    ledger: Ledger, cat: Catalog, mapped: Mapping[int, str | None], as_of: Any, reg: Registry
 ) -> LedgerResult | None:
     tenders = []
     for t in ledger.tenders:
         acts = tuple(
-            a.model_copy(update={"block": mapped[a.block]})
+            a.model_copy(update={"block": mapped[id(a)]})
             for a in t.activities
-            if mapped.get(a.block) is not None
+            if mapped.get(id(a)) is not None
         )
         update: dict[str, Any] = {"catalog": cat.key, "activities": acts}
         if t.rules is None and t.catalog and t.catalog.partition("@")[0] != cat.id:
