@@ -279,7 +279,8 @@ def _comparison_sheet(wb: Any, valued: Sequence[ValuedUnder], lang: Lang) -> Non
     for v in valued:
         total += ["", v.total]
     rows.append([*total, ""])
-    for v in valued:
+    # For a ledger: each catalog's obligation, counted and remaining, in its own value column.
+    for k, v in enumerate(valued):
         if v.result is None:
             continue
         for t in v.result.tenders:
@@ -289,10 +290,9 @@ def _comparison_sheet(wb: Any, valued: Sequence[ValuedUnder], lang: Lang) -> Non
                 (text("counted", lang), f.counted),
                 (text("remaining", lang), f.remaining),
             ):
-                rows.append(
-                    [f"{v.catalog.key} · {t.tender.id}", name] + [""] * (2 * len(valued)) + [""]
-                )
-                rows[-1][2 + 2 * valued.index(v) + 1] = amount
+                row = [f"{v.catalog.key} · {t.tender.id}", name] + [None] * (2 * len(valued) + 1)
+                row[3 + 2 * k] = amount
+                rows.append(row)
     fmts = {3 + 2 * k: EUR_FORMAT for k in range(len(valued))}
     sheet(wb, _name("comparison", lang), header, rows, formats=fmts, widths={len(header) - 1: 70})
 
