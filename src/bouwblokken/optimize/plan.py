@@ -33,7 +33,14 @@ from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.locate import describe
-from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
+from bouwblokken.money import (
+    Lang,
+    NonNegativeMoney,
+    format_eur,
+    format_number,
+    from_cents,
+    round_cents,
+)
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
@@ -206,9 +213,7 @@ class Plan:
 def _ratio(value: Fraction | None, lang: Lang) -> str:
     if value is None:
         return "-"
-    d = round_cents(value)
-    text = format(d, "f")
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(round_cents(value), lang=lang)
 
 
 @dataclass(frozen=True)
