@@ -128,7 +128,7 @@ def test_adviser_task_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert Decimal(str(forecast[6].value)) == OBLIGATION - H_TOTAL
     assert forecast[5].number_format.startswith("[$€-413]")
     assert Decimal(str(forecast[8].value)) == Decimal("0.917")
-    assert forecast[8].number_format == f"0.0{NBSP}%"
+    assert forecast[8].number_format == f'0.0"{NBSP}"%'  # 91,7 % in Dutch Excel
     acts = wb["Activiteiten"]
     values = {r[1].value: r for r in acts.iter_rows(min_row=2)}
     assert Decimal(str(values["a3"][10].value)) == H_A3

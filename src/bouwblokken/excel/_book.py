@@ -10,9 +10,10 @@ from typing import Any
 
 from bouwblokken.errors import BouwblokkenError
 
-EUR_FORMAT = "[$€-413]\u00a0#,##0.00;[$€-413]\u00a0-#,##0.00"
-"""Euro amounts: Dutch Excel shows ``€ 1.234,56`` (``€ #.##0,00``), with a no-break space."""
-PERCENT_FORMAT = "0.0\u00a0%"
+EUR_FORMAT = '[$€-413]"\u00a0"#,##0.00;[$€-413]"\u00a0"-#,##0.00'
+"""Euro amounts: Dutch Excel shows ``€ 1.234,56`` (``€ #.##0,00``), with a no-break space
+(quoted, so every spreadsheet program takes it as a literal)."""
+PERCENT_FORMAT = '0.0"\u00a0"%'
 """Percentages: ``91,8 %`` in Dutch Excel (the cell holds 0.918)."""
 DATE_FORMAT = "dd-mm-yyyy"
 """Dates: ``01-05-2025``."""
