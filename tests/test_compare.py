@@ -164,3 +164,9 @@ def test_benefit_duration_picks_among_split_blocks() -> None:
     b = a.model_copy(update={"benefit_months": None})
     _, east = value_under([b], ["utrecht", "oost_nederland"])
     assert east.rows[0].block is None and "koppeltabel" in east.rows[0].note
+
+
+def test_comparison_shows_itself_in_a_notebook() -> None:
+    html = compare(H, L)._repr_html_()
+    assert "participatiewet_arbeidsbeperking" in html and "koppeltabel" in html
+    assert "€\u00a05.000,00" in html  # 55+ bonus: 15.000 − 10.000

@@ -170,12 +170,7 @@ opdrachtgever; alleen wat telt verandert.
     py("""
 leiden = load_catalog("leiden")
 vergelijking = compare(haaglanden, leiden)
-for p in vergelijking.blocks[:10]:
-    if p.a and p.b:
-        print(f"{p.a.id:28} → {p.b.id:40} {p.how:8} B − A {format_eur(p.difference or 0)}")
-for b in vergelijking.bonuses:
-    if b.a and b.b:
-        print(f"bonus {b.a.label_nl}: {format_eur(b.a.amount)} tegen {format_eur(b.b.amount)}")
+vergelijking  # blokken naast elkaar, met verschil, koppeling en duur van meetellen; bonussen
 """),
     py("""
 onder = value_under(ledger, ["haaglanden", "leiden"])

@@ -328,6 +328,12 @@ class CatalogComparison:
     fields: tuple[FieldRow, ...]
     mapping: RegionMapping | None
 
+    def _repr_html_(self) -> str:
+        from bouwblokken.views import view
+
+        html: str = view("comparison.html")(self)
+        return html
+
 
 def _fields(section: Literal["time", "obligation"], a: Any, b: Any) -> list[FieldRow]:
     da, db = a.model_dump(mode="json"), b.model_dump(mode="json")

@@ -22,6 +22,7 @@ register("plan.html")(_plans.plan_result_html)
 register("plan.dict")(_plans.plan_result_dict)
 register("catalog.html")(_catalog.catalog_html)
 register("catalog.dataframe")(_catalog.catalog_dataframe)
+register("comparison.html")(_catalog.comparison_html)
 register("json.read")(_documents.read_json)
 register("ledger.csv")(_frame.ledger_csv)
 

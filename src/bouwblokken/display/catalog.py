@@ -44,6 +44,7 @@ __all__ = [
     "bonus_condition_text",
     "catalog_dataframe",
     "catalog_html",
+    "comparison_html",
     "limit_text",
     "obligation_items",
     "rule_amount",
@@ -459,3 +460,50 @@ def catalog_dataframe(catalog: Catalog, *, lang: Lang = "nl") -> Any:
         for b in catalog.blocks
     ]
     return pd.DataFrame(rows)
+
+
+def comparison_html(cmp: Any, *, lang: Lang = "nl") -> str:
+    """Two catalogs side by side (a :class:`~bouwblokken.compare.CatalogComparison`): matched
+    blocks with their values, B − A and counting limits, then the bonuses."""
+    a, b = cmp.a, cmp.b
+
+    def e(v: str) -> str:
+        return escape(v)
+
+    def amount(block: Block | None) -> str:
+        v = rule_amount(block) if block is not None else None
+        return "" if v is None else e(format_eur(v, lang=lang))
+
+    rows = []
+    for p in cmp.blocks:
+        diff = p.difference
+        rows.append(
+            "<tr>"
+            f"<td><code>{e(p.a.id) if p.a else ''}</code></td><td class='n'>{amount(p.a)}</td>"
+            f"<td><code>{e(p.b.id) if p.b else ''}</code></td><td class='n'>{amount(p.b)}</td>"
+            f"<td class='n'>{'' if diff is None else e(format_eur(diff, lang=lang))}</td>"
+            f"<td>{e(label('match', p.how, lang))}</td>"
+            f"<td>{e(limit_text(p.a, lang)) if p.a else ''}</td>"
+            f"<td>{e(limit_text(p.b, lang)) if p.b else ''}</td>"
+            f"<td><small>{e(p.note)}</small></td></tr>"
+        )
+    head = (
+        f"<tr><th>A: {e(a.key)}</th><th></th><th>B: {e(b.key)}</th><th></th>"
+        f"<th>{text('difference', lang)}</th><th>{_t(lang, 'Koppeling', 'Matched by')}</th>"
+        f"<th>{text('limit', lang)} A</th><th>{text('limit', lang)} B</th><th></th></tr>"
+    )
+    bonus_rows = "".join(
+        f"<tr><td>{e(bp.a.label_nl) if bp.a else ''}</td>"
+        f"<td class='n'>{e(bonus_amount_text(bp.a, lang)) if bp.a else ''}</td>"
+        f"<td>{e(bp.b.label_nl) if bp.b else ''}</td>"
+        f"<td class='n'>{e(bonus_amount_text(bp.b, lang)) if bp.b else ''}</td>"
+        f"<td class='n'>{'' if bp.difference is None else e(format_eur(bp.difference, lang=lang))}"
+        "</td></tr>"
+        for bp in cmp.bonuses
+    )
+    return (
+        f"{_CSS}<div class='bbc'><h4>{e(_t(lang, a.title_nl, a.title_en))} · "
+        f"{e(_t(lang, b.title_nl, b.title_en))}</h4><table>{head}{''.join(rows)}</table>"
+        f"<h5>{text('bonuses', lang)}</h5><table><tr><th>A</th><th></th><th>B</th><th></th>"
+        f"<th>{text('difference', lang)}</th></tr>{bonus_rows}</table></div>"
+    )
