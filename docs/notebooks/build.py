@@ -51,11 +51,19 @@ Nederlands; geef `lang="en"` voor Engels.
     py("""
 %matplotlib inline
 from datetime import date
-from decimal import Decimal
 
 from bouwblokken import (
-    Activity, Ledger, Person, Tender, compare, compute_obligation, evaluate, format_eur,
-    list_catalogs, load_catalog, value_under,
+    Activity,
+    Ledger,
+    Person,
+    Tender,
+    compare,
+    compute_obligation,
+    evaluate,
+    format_eur,
+    list_catalogs,
+    load_catalog,
+    value_under,
 )
 from bouwblokken.display import charts
 from bouwblokken.parse import parse_amount, parse_date, parse_hours
