@@ -62,7 +62,9 @@ def test_bonuses_limits_caps_and_obligation_are_compared() -> None:
     fields = {(f.section, f.key): f for f in c.fields}
     assert fields[("obligation", "percentage")].a == "5"
     assert fields[("obligation", "percentage")].b is None
-    assert not fields[("obligation", "threshold")].same
+    # Haaglanden's threshold follows the EU threshold; Leiden states none.
+    assert fields[("obligation", "threshold_follows_eu")].a == "services_supplies"
+    assert not fields[("obligation", "threshold_follows_eu")].same
 
 
 def test_mapping_file_both_directions_and_registry_skips_it() -> None:

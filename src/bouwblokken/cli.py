@@ -717,7 +717,9 @@ def _list_rules(ctx: _Ctx) -> int:
                 r.id,
                 r.issuer,
                 "-" if r.percentage is None else _num(r.percentage, lang),
-                "-" if r.threshold is None else format_eur(r.threshold, lang=lang),
+                _t(lang, "Europese drempel", "EU threshold")
+                if r.threshold_follows_eu
+                else ("-" if r.threshold is None else format_eur(r.threshold, lang=lang)),
                 r.reliability,
             ]
         )

@@ -132,6 +132,16 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "after_as_of": ("na de peildatum", "after the reporting date"),
         "not_valued": ("niet te waarderen", "cannot be valued"),
     },
+    "follows_eu": {
+        "services_supplies": (
+            "ja, het bedrag voor diensten en leveringen (decentrale overheden)",
+            "yes, the services and supplies figure (sub-central authorities)",
+        ),
+        "by_contract_type": (
+            "ja, per soort opdracht (werken of diensten en leveringen)",
+            "yes, by contract type (works, or services and supplies)",
+        ),
+    },
     "match": {
         "id": ("zelfde id", "same id"),
         "group": ("zelfde doelgroep", "same target group"),

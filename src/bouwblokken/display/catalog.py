@@ -292,6 +292,11 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
         ),
         ("threshold", _t(lang, "drempelbedrag", "threshold"), eur(o.threshold)),
         (
+            "threshold_follows_eu",
+            _t(lang, "drempel volgt de Europese drempel", "threshold follows the EU threshold"),
+            label("follows_eu", o.threshold_follows_eu, lang) if o.threshold_follows_eu else "-",
+        ),
+        (
             "threshold_inclusive",
             _t(lang, "drempel inclusief (vanaf)", "threshold inclusive (from)"),
             _yes(o.threshold_inclusive, lang),
