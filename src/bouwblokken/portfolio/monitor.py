@@ -1,0 +1,257 @@
+"""The monitor: per reporting period, for every contract and in total, what is realised, what is
+planned, the forecast at contract end, the time-proportional path, and which contracts are
+behind or at risk.
+
+Everything counted comes from :func:`bouwblokken.ledger.evaluate` on the *whole* portfolio as
+one ledger (:meth:`~bouwblokken.portfolio.model.Portfolio.ledger`), so a person placed by two
+suppliers is counted once, by the ledger's priority rules, and every euro has the ledger's
+trail (:attr:`ContractReport.result`).
+
+- *realised to date*: the ledger's realised view with ``as_of`` = the period's last day;
+- *realised in the period*: realised to date minus realised to date on the day before the
+  period (two evaluations; an activity counted later in a later evaluation can move a euro
+  between periods only through the ledger's own rules);
+- *planned*: what the activity planned (not yet realised in the view) counts in the forecast;
+- *forecast*: the ledger's forecast view (realised and planned) at contract end;
+- *path*: the obligation × elapsed contract days ÷ contract days (the time-proportional path,
+  one rounding); *behind path*: realised to date below the path; *at risk*: forecast below
+  the obligation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from bouwblokken.catalog.registry import Registry
+from bouwblokken.ledger import LedgerResult, TenderResult, evaluate
+from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.portfolio.duplicates import DoubleCount, double_counts
+from bouwblokken.portfolio.model import Contract, Portfolio, View
+from bouwblokken.portfolio.periods import ReportingPeriod
+from bouwblokken.portfolio.settlement import Settlement, settle
+from bouwblokken.valuation import TrailLine
+
+__all__ = ["ContractReport", "PortfolioReport", "Totals", "monitor", "time_path"]
+
+ZERO = Decimal("0.00")
+
+
+def time_path(
+    contract: Contract, obligation: Decimal, on: date
+) -> tuple[Decimal, TrailLine] | None:
+    """The time-proportional path on ``on``: obligation × elapsed days ÷ contract days."""
+    t = contract.tender
+    if t.start is None or t.end is None:
+        return None
+    total = (t.end - t.start).days + 1
+    elapsed = max(0, min((min(on, t.end) - t.start).days + 1, total))
+    amount = round_cents(Fraction(obligation) * elapsed / total)
+    return amount, TrailLine(
+        "total",
+        f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen = {format_eur(amount)}",
+        f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
+        f" = {format_eur(amount, lang='en')}",
+        Fraction(amount),
+    )
+
+
+@dataclass(frozen=True)
+class ContractReport:
+    """One contract in one reporting period (amounts in euro, exact)."""
+
+    contract: Contract
+    obligation: Decimal
+    realised_to_date: Decimal
+    realised_before: Decimal
+    planned: Decimal
+    forecast: Decimal
+    path: Decimal | None
+    path_line: TrailLine | None
+    result: TenderResult
+    """The ledger's result at the period's end: the trail of every euro."""
+    settlement: Settlement | None = None
+    """Final when the contract ended by the period's end, else a forecast; None without an
+    obligation."""
+
+    @property
+    def id(self) -> str:
+        return self.contract.id
+
+    @property
+    def supplier(self) -> str:
+        return self.contract.supplier
+
+    @property
+    def realised_in_period(self) -> Decimal:
+        return self.realised_to_date - self.realised_before
+
+    @property
+    def behind_path(self) -> bool:
+        return self.path is not None and self.realised_to_date < self.path
+
+    @property
+    def at_risk(self) -> bool:
+        return self.result.obligation.applies and self.forecast < self.obligation
+
+    @property
+    def percentage(self) -> Decimal | None:
+        """Realised to date ÷ obligation in percent (one decimal, half up)."""
+        if self.obligation == 0:
+            return None
+        return (self.realised_to_date * 100 / self.obligation).quantize(
+            Decimal("0.1"), "ROUND_HALF_UP"
+        )
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums over the reported contracts (each a plain sum of the contract rows)."""
+
+    contracts: int
+    obligation: Decimal
+    realised_to_date: Decimal
+    realised_in_period: Decimal
+    planned: Decimal
+    forecast: Decimal
+    path: Decimal
+    behind_path: int
+    at_risk: int
+    fines: Decimal
+
+
+@dataclass(frozen=True)
+class PortfolioReport:
+    """The monitor's answer for one period and one view (see :func:`monitor`)."""
+
+    title: str | None
+    period: ReportingPeriod
+    view: View
+    known_on: date | None
+    contracts: tuple[ContractReport, ...]
+    double_counts: tuple[DoubleCount, ...]
+    result: LedgerResult
+    """The whole portfolio's ledger result at the period's end."""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def totals(self) -> Totals:
+        rows = self.contracts
+        return Totals(
+            contracts=len(rows),
+            obligation=sum((r.obligation for r in rows), ZERO),
+            realised_to_date=sum((r.realised_to_date for r in rows), ZERO),
+            realised_in_period=sum((r.realised_in_period for r in rows), ZERO),
+            planned=sum((r.planned for r in rows), ZERO),
+            forecast=sum((r.forecast for r in rows), ZERO),
+            path=sum((r.path or ZERO for r in rows), ZERO),
+            behind_path=sum(1 for r in rows if r.behind_path),
+            at_risk=sum(1 for r in rows if r.at_risk),
+            fines=sum((r.settlement.fine for r in rows if r.settlement), ZERO),
+        )
+
+    def contract(self, contract_id: str) -> ContractReport:
+        for r in self.contracts:
+            if r.id == contract_id:
+                return r
+        raise KeyError(contract_id)
+
+    @property
+    def behind(self) -> tuple[ContractReport, ...]:
+        return tuple(r for r in self.contracts if r.behind_path)
+
+    @property
+    def at_risk(self) -> tuple[ContractReport, ...]:
+        return tuple(r for r in self.contracts if r.at_risk)
+
+    @property
+    def settlements(self) -> tuple[Settlement, ...]:
+        return tuple(r.settlement for r in self.contracts if r.settlement is not None)
+
+    # Views (imported only when asked for: the model never imports them).
+    def table(self, lang: Lang = "nl") -> str:
+        from bouwblokken.portfolio.views.text import report_text
+
+        return report_text(self, lang=lang)
+
+    def __str__(self) -> str:
+        return self.table("nl")
+
+    def _repr_html_(self) -> str:
+        from bouwblokken.portfolio.views.html import report_html
+
+        return report_html(self)
+
+    def to_dataframe(self) -> Any:
+        from bouwblokken.portfolio.views.frame import report_dataframe
+
+        return report_dataframe(self)
+
+
+def _planned(t: TenderResult) -> Decimal:
+    return sum((r.counted for r in t.activities if r.activity.status == "planned"), ZERO)
+
+
+def monitor(
+    portfolio: Portfolio,
+    period: ReportingPeriod,
+    *,
+    view: View = "approved",
+    known_on: date | None = None,
+    buyer: str | None = None,
+    supplier: str | None = None,
+    contracts: Sequence[str] | None = None,
+    registry: Registry | None = None,
+) -> PortfolioReport:
+    """Report ``period`` in ``view`` (what the desk approved, or what suppliers declare).
+
+    The whole portfolio is evaluated as one ledger (counting people across every supplier);
+    ``buyer``, ``supplier`` or ``contracts`` only choose which contracts the report lists.
+    ``known_on`` reads the status histories on that date (None: everything known now)."""
+    ledger = portfolio.ledger(view, known_on=known_on)
+    end = evaluate(ledger, as_of=period.end, registry=registry)
+    before = evaluate(ledger, as_of=period.day_before, registry=registry)
+    before_by_id = {t.tender.id: t for t in before.tenders}
+    wanted = set(contracts) if contracts is not None else None
+    rows = []
+    for c, t in zip(portfolio.contracts, end.tenders, strict=True):
+        if buyer is not None and buyer not in c.buyers:
+            continue
+        if supplier is not None and c.supplier != supplier:
+            continue
+        if wanted is not None and c.id not in wanted:
+            continue
+        ob = t.obligation.amount if t.obligation.applies else ZERO
+        path = time_path(c, ob, period.end) if t.obligation.applies else None
+        final = c.tender.end is not None and c.tender.end <= period.end
+        rows.append(
+            ContractReport(
+                contract=c,
+                obligation=ob,
+                realised_to_date=t.realised.counted,
+                realised_before=before_by_id[c.id].realised.counted,
+                planned=_planned(t),
+                forecast=t.forecast.counted,
+                path=path[0] if path else None,
+                path_line=path[1] if path else None,
+                result=t,
+                settlement=(
+                    settle(c, t, basis="final" if final else "forecast")
+                    if t.obligation.applies
+                    else None
+                ),
+            )
+        )
+    listed = {r.id for r in rows}
+    doubles = tuple(
+        d
+        for d in double_counts(portfolio, end)
+        if d.contract in listed or any(c in listed for c in d.claimed_by_contracts)
+    )
+    return PortfolioReport(
+        portfolio.title, period, view, known_on, tuple(rows), doubles, end, end.warnings
+    )
