@@ -36,13 +36,18 @@ def activity(
     hours: str = "36",
     history: list[dict[str, Any]] | None = None,
     block: str = "participatiewet",
+    **facts: Any,
 ) -> dict[str, Any]:
-    a: dict[str, Any] = {"id": aid, "block": block, "start": start, "end": end}
+    a: dict[str, Any] = {"id": aid, "block": block, "start": start, "end": end, **facts}
     if person is not None:
         a["person"] = person
     if block == "participatiewet":
         a["hours_per_week"] = hours
-    return {"activity": a, "history": history or []}
+    indicators = a.pop("indicators", None)
+    out: dict[str, Any] = {"activity": a, "history": history or []}
+    if indicators:
+        out["indicators"] = indicators
+    return out
 
 
 def contract(

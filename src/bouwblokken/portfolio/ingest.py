@@ -236,8 +236,13 @@ def read_sql(query: str, *, name: str = "sql", connection: Any = None) -> Table:
 
 _LIST_FIELDS = {"buyers", "flags", "documents", "impact_goals", "sdg_targets"}
 _DATE_FIELDS = {
-    "publication_date", "contract_date", "start", "end", "subsidy_end", "on",
-}  # fmt: skip
+    "publication_date",
+    "contract_date",
+    "start",
+    "end",
+    "subsidy_end",
+    "on",
+}
 _NL_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 

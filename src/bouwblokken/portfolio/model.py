@@ -326,7 +326,9 @@ class Portfolio(Frozen):
         )
         return self.model_copy(update={"contracts": kept})
 
-    def ledger(self, view: View = "approved", *, known_on: date | None = None) -> Ledger:
+    def ledger(
+        self, view: View = "approved", *, known_on: date | None = None, as_of: date | None = None
+    ) -> Ledger:
         """The whole portfolio as one ledger, for one view of the evidence.
 
         - ``approved``: an activity whose approval is in force on ``known_on`` is realised;
@@ -336,7 +338,10 @@ class Portfolio(Frozen):
           this is what the suppliers claim); planned ones stay planned.
 
         ``known_on`` is the date the history is read on (None: everything known). Activities
-        not yet known on that date are left out."""
+        not yet known on that date are left out. With ``as_of`` (the reporting date), a
+        realised activity that starts after it is not yet realised on that date and stays
+        planned: the ledger dates the days of a dated rule itself, but not an invoice or a
+        one-off activity, which would otherwise count in a period before it happened."""
         tenders = []
         for c in self.contracts:
             acts: list[Activity] = []
@@ -344,6 +349,9 @@ class Portfolio(Frozen):
                 status = ledger_status(ca, view, known_on)
                 if status is None:
                     continue
+                start = ca.activity.start
+                if status == "realised" and as_of and start and start > as_of:
+                    status = "planned"
                 acts.append(ca.activity.model_copy(update={"status": status}))
             tenders.append(
                 c.tender.model_copy(update={"activities": tuple(acts), "supplier": c.supplier})

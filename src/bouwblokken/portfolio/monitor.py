@@ -212,9 +212,16 @@ def monitor(
     The whole portfolio is evaluated as one ledger (counting people across every supplier);
     ``buyer``, ``supplier`` or ``contracts`` only choose which contracts the report lists.
     ``known_on`` reads the status histories on that date (None: everything known now)."""
-    ledger = portfolio.ledger(view, known_on=known_on)
-    end = evaluate(ledger, as_of=period.end, registry=registry)
-    before = evaluate(ledger, as_of=period.day_before, registry=registry)
+    end = evaluate(
+        portfolio.ledger(view, known_on=known_on, as_of=period.end),
+        as_of=period.end,
+        registry=registry,
+    )
+    before = evaluate(
+        portfolio.ledger(view, known_on=known_on, as_of=period.day_before),
+        as_of=period.day_before,
+        registry=registry,
+    )
     before_by_id = {t.tender.id: t for t in before.tenders}
     wanted = set(contracts) if contracts is not None else None
     rows = []

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 from bouwblokken.errors import BouwblokkenError
 
 if TYPE_CHECKING:
+    from bouwblokken.portfolio.impact import ImpactReport
     from bouwblokken.portfolio.monitor import PortfolioReport
 
-__all__ = ["double_count_dataframe", "report_dataframe"]
+__all__ = ["double_count_dataframe", "impact_dataframe", "report_dataframe"]
 
 
 def _pandas() -> Any:
@@ -65,5 +66,25 @@ def double_count_dataframe(report: PortfolioReport) -> Any:
                 "not_counted": d.amount,
             }
             for d in report.double_counts
+        ]
+    )
+
+
+def impact_dataframe(report: ImpactReport) -> Any:
+    """One row per group (and a total row): euros, unique persons, FTE, one column per
+    indicator kind and unit."""
+    pd = _pandas()
+    kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    return pd.DataFrame(
+        [
+            {
+                report.by: r.key,
+                "label": r.label,
+                "euros": r.euros,
+                "unique_persons": r.unique_persons,
+                "fte": r.fte_rounded,
+                **{f"{kind} ({unit})": r.indicators.get((kind, unit)) for kind, unit in kinds},
+            }
+            for r in (*report.rows, report.total)
         ]
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bouwblokken.money import Lang, format_eur
+from bouwblokken.money import Lang, format_eur, format_number
 from bouwblokken.portfolio.views.words import w
 
 if TYPE_CHECKING:
+    from bouwblokken.portfolio.impact import ImpactReport, ImpactRow
     from bouwblokken.portfolio.monitor import ContractReport, PortfolioReport
 
-__all__ = ["report_text", "status_word"]
+__all__ = ["impact_text", "report_text", "status_word"]
 
 
 def status_word(r: ContractReport, lang: Lang = "nl") -> str:
@@ -49,10 +50,17 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
     head = [
         w(k, lang)
         for k in (
-            "contract", "supplier", "obligation", "in_period", "to_date", "planned", "forecast",
-            "path", "status",
+            "contract",
+            "supplier",
+            "obligation",
+            "in_period",
+            "to_date",
+            "planned",
+            "forecast",
+            "path",
+            "status",
         )
-    ]  # fmt: skip
+    ]
     rows = [
         [
             r.id,
@@ -100,4 +108,39 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
             f"{w('cut', lang).lower()} {e(d.amount)}; {w('claimed_by', lang).lower()} "
             f"{', '.join(d.claimed_by)}; {dates} ({d.weeks})"
         )
+    return "\n".join(out)
+
+
+def impact_text(report: ImpactReport, *, lang: Lang = "nl") -> str:
+    """The impact report as text: euros, unique persons, FTE, indicators per group."""
+    group = {
+        "sdg_target": "sdg_target",
+        "impact_goal": "impact_goal",
+        "region": "region",
+        "year": "year",
+        "buyer": "buyer",
+        "supplier": "supplier",
+    }[report.by]
+    kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    head = [w(group, lang), w("euros", lang), w("persons", lang), w("fte", lang)] + [
+        f"{kind} ({unit})" for kind, unit in kinds
+    ]
+
+    def cells(r: ImpactRow) -> list[str]:
+        return [
+            r.label,
+            format_eur(r.euros, lang=lang),
+            str(r.unique_persons),
+            format_number(r.fte_rounded, lang=lang),
+        ] + [format_number(r.indicators[k], lang=lang) if k in r.indicators else "-" for k in kinds]
+
+    out = [
+        f"{w('impact', lang)}: {report.period.label(lang)} ({w(report.view, lang)})",
+        "",
+        *_table(
+            head, [*(cells(r) for r in report.rows), cells(report.total)], set(range(1, len(head)))
+        ),
+    ]
+    if not report.additive:
+        out += ["", w("not_additive", lang)]
     return "\n".join(out)
