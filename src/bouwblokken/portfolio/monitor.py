@@ -36,7 +36,15 @@ from bouwblokken.portfolio.periods import ReportingPeriod
 from bouwblokken.portfolio.settlement import Settlement, settle
 from bouwblokken.valuation import TrailLine
 
-__all__ = ["ContractReport", "PortfolioReport", "Totals", "monitor", "time_path"]
+__all__ = [
+    "ContractReport",
+    "PortfolioReport",
+    "TimelinePoint",
+    "Totals",
+    "monitor",
+    "time_path",
+    "timeline",
+]
 
 ZERO = Decimal("0.00")
 
@@ -262,3 +270,49 @@ def monitor(
     return PortfolioReport(
         portfolio.title, period, view, known_on, tuple(rows), doubles, end, end.warnings
     )
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """The portfolio's cumulative position at the end of one period."""
+
+    period: ReportingPeriod
+    realised_to_date: Decimal
+    path: Decimal
+    forecast: Decimal
+    obligation: Decimal
+
+
+def timeline(
+    portfolio: Portfolio,
+    periods: Sequence[ReportingPeriod],
+    *,
+    view: View = "approved",
+    known_on: date | None = None,
+    registry: Registry | None = None,
+) -> tuple[TimelinePoint, ...]:
+    """Realised to date, path and forecast of the whole portfolio at each period's end (one
+    evaluation per period), for the realisation-over-time chart."""
+    out = []
+    for p in periods:
+        res = evaluate(
+            portfolio.ledger(view, known_on=known_on, as_of=p.end), as_of=p.end, registry=registry
+        )
+        path = ZERO
+        ob_total = ZERO
+        for c, t in zip(portfolio.contracts, res.tenders, strict=True):
+            if not t.obligation.applies:
+                continue
+            ob_total += t.obligation.amount
+            tp = time_path(c, t.obligation.amount, p.end)
+            path += tp[0] if tp else ZERO
+        out.append(
+            TimelinePoint(
+                p,
+                sum((t.realised.counted for t in res.tenders), ZERO),
+                path,
+                sum((t.forecast.counted for t in res.tenders), ZERO),
+                ob_total,
+            )
+        )
+    return tuple(out)
