@@ -19,7 +19,7 @@ from bouwblokken.portfolio.model import Portfolio
 
 __all__ = ["DoubleCount", "double_counts", "shared_persons"]
 
-REASONS = ("double_count", "person_time_cap", "overlap")
+REASONS = ("person_week_cap", "double_count")
 """Not-counted reasons that mean "this person's time already counts elsewhere"."""
 
 
@@ -70,7 +70,8 @@ def double_counts(
     portfolio: Portfolio, result: LedgerResult, *, views: tuple[str, ...] = ("realised",)
 ) -> tuple[DoubleCount, ...]:
     """Every activity the ledger cut because its person-time already counted elsewhere,
-    sorted by person and date. ``result`` is :func:`~bouwblokken.ledger.evaluate` of
+    sorted by person and date (reasons ``person_week_cap``: the person's full-time week
+    already filled by other placements; ``double_count`` in older ledgers). ``result`` is :func:`~bouwblokken.ledger.evaluate` of
     ``portfolio.ledger(...)``."""
     supplier_of = {c.id: c.supplier for c in portfolio.contracts}
     window = {c.id: (c.tender.start, c.tender.end) for c in portfolio.contracts}
