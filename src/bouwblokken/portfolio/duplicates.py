@@ -70,9 +70,9 @@ def double_counts(
     portfolio: Portfolio, result: LedgerResult, *, views: tuple[str, ...] = ("realised",)
 ) -> tuple[DoubleCount, ...]:
     """Every activity the ledger cut because its person-time already counted elsewhere,
-    sorted by person and date (reasons ``person_week_cap``: the person's full-time week
-    already filled by other placements; ``double_count`` in older ledgers). ``result`` is :func:`~bouwblokken.ledger.evaluate` of
-    ``portfolio.ledger(...)``."""
+    sorted by person and date (reason ``person_week_cap``: the person's full-time week is
+    already filled by other placements; ``double_count`` in older ledgers). ``result`` is
+    :func:`~bouwblokken.ledger.evaluate` of ``portfolio.ledger(...)``."""
     supplier_of = {c.id: c.supplier for c in portfolio.contracts}
     window = {c.id: (c.tender.start, c.tender.end) for c in portfolio.contracts}
     out: list[DoubleCount] = []
