@@ -323,7 +323,7 @@ def count_partition(
         group = np.full(n, -1, dtype=np.int64)
         rank = np.zeros(n, dtype=np.int64)
     lim = (limit > 0) & (e >= s) & (fnum > 0)
-    used = np.zeros(int(group.max()) + 1 if n else 0, dtype=np.int64)
+    used = np.zeros(max(int(group.max()) + 1, 1) if n else 1, dtype=np.int64)
     e_counted = e.copy()
     for r in range(int(rank.max()) + 1 if n else 0):
         sel = np.flatnonzero(lim & (rank == r))
