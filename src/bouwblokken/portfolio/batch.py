@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import calendar
 import itertools
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from math import gcd
 from typing import Any
 
@@ -134,6 +134,9 @@ class BatchResult:
     as_of: date | None
     fallback: dict[str, int] = field(default_factory=dict)
     """Rows valued by the exact path, by reason (forecast view)."""
+    timings: dict[str, float] = field(default_factory=dict)  # float-ok: seconds
+    """Seconds spent preparing rows, in the vectorised arithmetic and in the exact fallback."""
+    _index: dict[tuple[str, int], int] = field(default_factory=dict, repr=False, compare=False)
 
     def tender_totals(self, view: str = "realised") -> dict[str, Decimal]:
         cents = self.realised_cents if view == "realised" else self.forecast_cents
@@ -143,7 +146,9 @@ class BatchResult:
         return {t: from_cents(c) for t, c in out.items()}
 
     def amount(self, tender: str, index: int, view: str = "realised") -> Decimal:
-        i = self.keys.index((tender, index))
+        if not self._index:
+            self._index.update({k: i for i, k in enumerate(self.keys)})
+        i = self._index[(tender, index)]
         cents = self.realised_cents if view == "realised" else self.forecast_cents
         return from_cents(int(cents[i]))
 
@@ -153,25 +158,8 @@ class BatchResult:
         return float(self.vectorised.sum()) / n if n else 0.0  # float-ok
 
 
-@dataclass
-class _Rows:
-    """The flat, per-activity inputs of the vectorised path (one view)."""
-
-    idx: list[int] = field(default_factory=list)
-    start: list[int] = field(default_factory=list)
-    end: list[int] = field(default_factory=list)
-    lo: list[int] = field(default_factory=list)
-    hi: list[int] = field(default_factory=list)
-    rate: list[int] = field(default_factory=list)
-    fnum: list[int] = field(default_factory=list)
-    fden: list[int] = field(default_factory=list)
-    per_year: list[bool] = field(default_factory=list)
-    limit: list[int] = field(default_factory=list)  # 0 = none
-
-
 def _frac(x: Decimal) -> tuple[int, int]:
-    f = Fraction(x)
-    return f.numerator, f.denominator
+    return x.as_integer_ratio()
 
 
 def _classify(
@@ -260,7 +248,7 @@ def _classify(
     cutoff = 0
     if prior is not None and tender.start is not None:
         cutoff = add_months(tender.start, -prior).toordinal() - _BASE
-    rate = int(Fraction(rule.amount) * 100)
+    rate = int(rule.amount * 100)
     return None, (rate, num, den, months, kind, cutoff, key)
 
 
@@ -285,7 +273,7 @@ def _classify_invoice(
     if any(f.kind == "ineligible" for f in check_eligibility(a, block, catalog, on.day)):
         return "facts", None
     pn, pd = _frac(rule.percentage)
-    return None, (int(Fraction(a.invoice_amount) * 100), pn, pd * 100, 0, INVOICE, 0, "")
+    return None, (int(a.invoice_amount * 100), pn, pd * 100, 0, INVOICE, 0, "")
 
 
 def count_invoices(amount: np.ndarray, pnum: np.ndarray, pden: np.ndarray) -> np.ndarray:
@@ -385,6 +373,8 @@ def batch_evaluate(
         fallback["share_caps"] = n
         return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback)
 
+    clock = time.perf_counter()
+    timings = {"prepare": 0.0, "vectorised": 0.0, "exact": 0.0}  # float-ok: seconds
     facts: list[tuple[str | None, tuple[int, int, int, int, int, int, str] | None]] = []
     for t, _, a in flat:
         pb = persons[a.person].birth_date if a.person in persons else None
@@ -399,10 +389,14 @@ def batch_evaluate(
         )
         fast = sorted(set(members) - exact_rows)
         out = forecast if view == "forecast" else realised
+        now = time.perf_counter()
+        timings["prepare"] += now - clock
         if fast:
             out[fast] = _vector(flat, facts, fast, as_of if view == "realised" else None)
             if view == "forecast":
                 vectorised[fast] = True
+        clock = time.perf_counter()
+        timings["vectorised"] += clock - now
         if exact_rows:
             sub = _sub_ledger(ledger, flat, exact_rows)
             res = evaluate(sub[0], as_of=as_of, registry=reg)
@@ -410,7 +404,10 @@ def batch_evaluate(
             got = _exact_rows(res, sub[1], view)
             for j, c in got.items():
                 target[j] = c
-    return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback)
+        now = time.perf_counter()
+        timings["exact"] += now - clock
+        clock = now
+    return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback, timings)
 
 
 def _partition(
