@@ -194,7 +194,7 @@ print(goedgekeurd)
 """),
     py("""
 gedeclareerd = monitor(portfolio, q2, view="declared")
-for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts):
+for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts, strict=True):
     print(f"{a.id:14} goedgekeurd {format_eur(a.realised_to_date):>14}"
           f"   gedeclareerd {format_eur(d.realised_to_date):>14}")
 """),
