@@ -195,7 +195,8 @@ def test_limit_reached_cuts_the_rest_and_says_where() -> None:
     c = row(res, "T2", "c")
     assert c.counted == Decimal("0.00")
     assert lost(c) == {"counting_limit": Decimal("5000.00")}
-    assert "12 maanden" in c.valuation.explain()
+    text = c.valuation.explain()
+    assert "12 maanden bereikt, waarvan 12 al in andere plaatsingen (T1/a, T2/b)" in text
 
 
 def test_parallel_placements_use_the_limit_once() -> None:

@@ -674,6 +674,31 @@ def test_one_off_bonus_needs_a_counted_day() -> None:
     assert row(result.tender("T1"), "w1").counted == dec("0.00")
 
 
+def test_one_off_bonus_twice_for_a_person_is_a_double_count() -> None:
+    # Two 18-hour WIA placements of one person with a labour disability, in two tenders: the
+    # hours both count (18 + 18 = one 36-hour week), the one-off bonus (€ 10.000) only once.
+    flags = ("labour_disability",)
+    t1 = hl_tender(
+        "T1",
+        placement(
+            "x1", "P1", "wia", date(2025, 2, 1), date(2025, 7, 31), hours_per_week=18, flags=flags
+        ),
+    )
+    t2 = hl_tender(
+        "T2",
+        placement(
+            "y1", "P1", "wia", date(2025, 2, 1), date(2025, 7, 31), hours_per_week=18, flags=flags
+        ),
+    )
+    result = evaluate(Ledger(persons=persons("P1"), tenders=(t2, t1)))
+    x1, y1 = row(result.tender("T1"), "x1"), row(result.tender("T2"), "y1")
+    # x1: 30.000 × 18/36 × 6/12 (February–July) = 7.500,00 + one-off 10.000,00 = 17.500,00
+    assert (x1.counted, reasons(x1)) == (dec("17500.00"), {})
+    # y1: 7.500,00; the bonus already counts for T1/x1
+    assert (y1.counted, reasons(y1)) == (dec("7500.00"), {"double_count": dec("10000.00")})
+    assert "T1/x1" in y1.not_counted[0].en
+
+
 def test_ineligible_prior_start() -> None:
     # Haaglanden: a candidate who started within 12 months before the contract still counts.
     # Contract start 2026-02-01 → earliest eligible start 2025-02-01.

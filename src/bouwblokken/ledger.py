@@ -460,6 +460,7 @@ def _run_view(
     occupied: dict[str, list[Occupancy]] = {}
     limit_days: dict[tuple[str, str, str], list[Period]] = {}
     limit_hours: dict[tuple[str, str, str], Fraction] = {}
+    limit_by: dict[tuple[str, str, str], list[str]] = {}
     block_counted: dict[tuple[str, str, str], Fraction] = {}
     granted: dict[str, dict[str, str]] = {}
     out: dict[str, list[ActivityResult]] = {}
@@ -481,6 +482,7 @@ def _run_view(
                 exclusions=exclusions,
                 occupied=occupied.get(person.id, ()),
                 limit_used=limit_days.get(lkey, ()),
+                limit_used_by=limit_by.get(lkey, ()),
                 limit_used_hours=limit_hours.get(lkey, Fraction(0)),
                 person_block_counted=block_counted.get(bkey, Fraction(0)),
                 granted=granted.setdefault(person.id, {}),
@@ -491,8 +493,9 @@ def _run_view(
                 occupied.setdefault(person.id, []).extend(
                     Occupancy(sg.start, sg.end, sg.fraction, e.label) for sg in valuation.segments
                 )
-            if valuation.limit_periods:
+            if valuation.limit_periods or valuation.limit_hours:
                 limit_days[lkey] = normalise([*limit_days.get(lkey, []), *valuation.limit_periods])
+                limit_by.setdefault(lkey, []).append(e.label)
             if valuation.limit_hours:
                 limit_hours[lkey] = limit_hours.get(lkey, Fraction(0)) + valuation.limit_hours
             block_counted[bkey] = block_counted.get(bkey, Fraction(0)) + valuation.exact

@@ -438,6 +438,7 @@ def value_activity(
     exclusions: Sequence[Exclusion] = (),
     occupied: Sequence[Occupancy] = (),
     limit_used: Sequence[Period] = (),
+    limit_used_by: Sequence[str] = (),
     limit_used_hours: Fraction = Fraction(0),
     person_block_counted: Fraction = Fraction(0),
     granted: Mapping[str, str] | None = None,
@@ -447,13 +448,14 @@ def value_activity(
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
     The ledger passes what it knows about the person beyond this activity:
-    ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
-    the person already counts elsewhere on given days), ``limit_used`` (days already counted
-    against this block's counting limit; ``limit_used_hours`` for catalogs that count hours
-    worked), ``person_block_counted`` (euros already counted for
-    this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
-    person already received, and where). ``peildatum`` is the date age and status are judged
-    on (default: the start of the activity); ``birth_date`` lets the age be computed there.
+    ``exclusions`` (days that do not count, and why); ``occupied`` (the part of a full-time
+    week the person already counts elsewhere on given days); ``limit_used`` (days already
+    counted against this block's counting limit, by the placements ``limit_used_by``;
+    ``limit_used_hours`` for catalogs that count hours worked); ``person_block_counted``
+    (euros already counted for this person with this block, for a per-person maximum);
+    ``granted`` (one-off bonus ids this person already received, and where). ``peildatum`` is
+    the date age and status are judged on (default: the start of the activity);
+    ``birth_date`` lets the age be computed there.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
@@ -477,7 +479,9 @@ def value_activity(
     if isinstance(rule, PerYearRule | PerMonthRule) or (
         isinstance(rule, PerPeriodRule) and rule.prorate_duration
     ):
-        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used, limit_used_hours)
+        exact, dated = _value_dated(
+            ctx, lines, exclusions, occupied, limit_used, limit_used_hours, limit_used_by
+        )
     else:
         exact = _value_undated(ctx, lines, person_block_counted)
 
@@ -888,11 +892,11 @@ class Measure:
                 f"{d}/{n}" for d, n in mc.parts
             ]
             count = " + ".join(terms)
-            if len(terms) > 1:
-                count = f"({count})"
             word = "maanden" if lang == "nl" else "months"
             if self.unit == "month_count":
-                return f"{count} {word}"
+                return f"{f'({count})' if len(terms) > 1 else count} {word}"
+            if mc.parts:  # "(15/31)/12", not "15/31/12"
+                count = f"({count})"
             return f"{count}/{self.divisor} {word}"
         if self.unit == "weeks":
             weeks = sum(days_inclusive(s, e) // 7 for s, e in periods)
@@ -1066,6 +1070,7 @@ def _value_dated(
     occupied: Sequence[Occupancy],
     limit_used: Sequence[Period],
     limit_used_hours: Fraction = Fraction(0),
+    limit_used_by: Sequence[str] = (),
 ) -> tuple[Fraction, _Dated]:
     """Per-year, per-month and pro-rata per-period blocks: value over the counted segments."""
     block, a, rule, catalog = ctx.block, ctx.activity, ctx.block.rule, ctx.catalog
@@ -1172,12 +1177,23 @@ def _value_dated(
             en = f"hours above the {_num(ref, 'en')}-hour week do not count"
         ctx.not_counted.append(NotCounted(reason, nl, en, lost))
 
+    # The step that leaves no counted day takes the one-off bonuses with it (reported there).
+    emptied: list[tuple[str, str, str]] = []
+
+    def note_empty(
+        before: Sequence[Segment], after: Sequence[Segment], why: tuple[str, str, str]
+    ) -> None:
+        alive = any(x.fraction > 0 for x in before)
+        if alive and not any(x.fraction > 0 for x in after) and not emptied:
+            emptied.append(why)
+
     # 2. Days the ledger takes out, in the order given.
     for ex in exclusions:
         nxt = _remove(p, [(ex.start, ex.end)])
         lost = worth(p, p) - worth(nxt, nxt)
         if lost:
             ctx.not_counted.append(NotCounted(ex.reason, ex.nl, ex.en, lost))
+        note_empty(p, nxt, (ex.reason, ex.nl, ex.en))
         p = nxt
 
     # 3. One full-time week per person across all placements.
@@ -1196,15 +1212,25 @@ def _value_dated(
                     lost,
                 )
             )
+        note_empty(
+            p,
+            nxt,
+            (
+                "person_week_cap",
+                f"de volle werkweek telt al bij {', '.join(owners)}",
+                f"the full week already counts for {', '.join(owners)}",
+            ),
+        )
         p = nxt
 
     # 4. The counting limit, on counted placement time.
     limit_lines: list[TrailLine] = []
-    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines)
+    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines, limit_used_by)
     lost = worth(p, p) - worth(limited, p)
+    nl_l, en_l = _limit_words(ctx)
     if lost:
-        nl_l, en_l = _limit_words(ctx)
         ctx.not_counted.append(NotCounted("counting_limit", nl_l, en_l, lost))
+    note_empty(p, limited, ("counting_limit", nl_l, en_l))
 
     # The value and its trail.
     dated = _Dated(counted=limited, occupies=occupies, limit_new=new_days)
@@ -1218,6 +1244,16 @@ def _value_dated(
     counts = any(s.fraction > 0 for s in limited)
     for bonus in one_offs:
         total += _one_off(ctx, bonus, lines, counts=counts)
+        if not counts and emptied:
+            reason, nl, en = emptied[0]
+            ctx.not_counted.append(
+                NotCounted(
+                    reason,
+                    f"eenmalige bonus {bonus.label_nl}: {nl}",
+                    f"one-off bonus {bonus.label_en}: {en}",
+                    Fraction(bonus.amount_for(block)),
+                )
+            )
     lines.extend(limit_lines)
     return total, dated
 
@@ -1235,7 +1271,11 @@ def _limit_words(ctx: _Context) -> tuple[str, str]:
 
 
 def _apply_limit(
-    ctx: _Context, p: Sequence[Segment], used: Sequence[Period], lines: list[TrailLine]
+    ctx: _Context,
+    p: Sequence[Segment],
+    used: Sequence[Period],
+    lines: list[TrailLine],
+    used_by: Sequence[str] = (),
 ) -> tuple[list[Segment], list[Period]]:
     """The segments within the block's counting limit, and the new days it used."""
     limit = ctx.block.counting_limit
@@ -1281,13 +1321,18 @@ def _apply_limit(
     last = _limit_take(new, used_n, limit.months, limit.bridge_gaps_below_months)
     taken = [] if last is None else [(s, min(e, last)) for s, e in new if s <= last]
     keep = normalise(subtract(counted_days, subtract(new, taken)))
-    kept = _keep(p, keep)
+    # Days counted at 0 hours use no limit and count nothing; keep them so the trail still
+    # reads "0/36 uur × 6/12 maanden" (as it does for blocks without a limit).
+    kept = sorted([*_keep(p, keep), *(s for s in p if s.fraction == 0)], key=lambda x: x.start)
     before = calendar_months(used_n)
     if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
+        where = f" ({', '.join(used_by)})" if used_by else ""
         elsewhere_nl = (
-            f", waarvan {_months(before, 'nl')} al in andere plaatsingen" if before else ""
+            f", waarvan {_months(before, 'nl')} al in andere plaatsingen{where}" if before else ""
         )
-        elsewhere_en = f", {_months(before, 'en')} of them in other placements" if before else ""
+        elsewhere_en = (
+            f", {_months(before, 'en')} of them in other placements{where}" if before else ""
+        )
         upto_nl = f"geteld t/m {last.isoformat()}" if last else "niets meer over"
         upto_en = f"counted up to {last.isoformat()}" if last else "nothing left"
         lines.append(
