@@ -380,33 +380,29 @@ def batch_evaluate(
         pb = persons[a.person].birth_date if a.person in persons else None
         facts.append(_classify(t, catalogs[t.id], a, pb))
 
-    for view in ("forecast", "realised"):
-        members = [
-            j for j, (_, _, a) in enumerate(flat) if view == "forecast" or a.status == "realised"
-        ]
-        exact_rows = _partition(
-            flat, facts, members, catalogs, fallback if view == "forecast" else None
-        )
-        fast = sorted(set(members) - exact_rows)
-        out = forecast if view == "forecast" else realised
-        now = time.perf_counter()
-        timings["prepare"] += now - clock
-        if fast:
-            out[fast] = _vector(flat, facts, fast, as_of if view == "realised" else None)
-            if view == "forecast":
-                vectorised[fast] = True
-        clock = time.perf_counter()
-        timings["vectorised"] += clock - now
-        if exact_rows:
-            sub = _sub_ledger(ledger, flat, exact_rows)
-            res = evaluate(sub[0], as_of=as_of, registry=reg)
-            target = realised if view == "realised" else forecast
-            got = _exact_rows(res, sub[1], view)
-            for j, c in got.items():
-                target[j] = c
-        now = time.perf_counter()
-        timings["exact"] += now - clock
-        clock = now
+    # One partition (on the forecast view, which holds every row) serves both views: a person
+    # whose rows are independent in the forecast view is so in the realised view, which holds
+    # a subset of them.
+    exact_rows = _partition(flat, facts, range(n), catalogs, fallback)
+    fast_f = sorted(set(range(n)) - exact_rows)
+    fast_r = [j for j in fast_f if flat[j][2].status == "realised"]
+    now = time.perf_counter()
+    timings["prepare"] += now - clock
+    if fast_f:
+        forecast[fast_f] = _vector(flat, facts, fast_f, None)
+        vectorised[fast_f] = True
+    if fast_r:
+        realised[fast_r] = _vector(flat, facts, fast_r, as_of)
+    clock = time.perf_counter()
+    timings["vectorised"] += clock - now
+    if exact_rows:
+        sub, where = _sub_ledger(ledger, flat, exact_rows)
+        res = evaluate(sub, as_of=as_of, registry=reg)
+        for j, c in _exact_rows(res, where, "forecast").items():
+            forecast[j] = c
+        for j, c in _exact_rows(res, where, "realised").items():
+            realised[j] = c
+    timings["exact"] += time.perf_counter() - clock
     return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback, timings)
 
 
