@@ -22,6 +22,9 @@ def test_text_and_html(two_suppliers: Portfolio) -> None:
     assert "Obligation" in en and "€60,000.00" in en and "Verplichting" not in en
     html = r._repr_html_()
     assert html.startswith("<div>") and "groen-1" in html and "<script" not in html
+    assert "2023-W05 to 2023-W52" in en and "2023-W05 t/m 2023-W52" in nl
+    imp = impact_report(two_suppliers, DRENTHE_AGENDA, by="supplier")._repr_html_()
+    assert "Unieke personen" in imp and "€ 60.000,00" in imp
 
 
 def test_dataframes(two_suppliers: Portfolio) -> None:

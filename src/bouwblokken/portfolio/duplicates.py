@@ -54,10 +54,15 @@ class DoubleCount:
     @property
     def weeks(self) -> str:
         """The ISO weeks of the cut days, e.g. ``2023-W05 t/m 2023-W52``."""
+        return self.weeks_text("nl")
+
+    def weeks_text(self, lang: str = "nl") -> str:
+        """The ISO weeks of the cut days (``t/m`` in Dutch, ``to`` in English)."""
+        word = "t/m" if lang == "nl" else "to"
         parts = []
         for s, e in self.periods:
             a, b = s.isocalendar(), e.isocalendar()
-            parts.append(f"{a.year}-W{a.week:02d} t/m {b.year}-W{b.week:02d}")
+            parts.append(f"{a.year}-W{a.week:02d} {word} {b.year}-W{b.week:02d}")
         return "; ".join(parts)
 
 

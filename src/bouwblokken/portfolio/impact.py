@@ -285,6 +285,11 @@ class ImpactReport:
     def __str__(self) -> str:
         return self.table("nl")
 
+    def _repr_html_(self) -> str:
+        from bouwblokken.portfolio.views.html import impact_html
+
+        return impact_html(self)
+
     def to_dataframe(self) -> Any:
         from bouwblokken.portfolio.views.frame import impact_dataframe
 

@@ -10,9 +10,10 @@ from bouwblokken.portfolio.views.text import status_word
 from bouwblokken.portfolio.views.words import w
 
 if TYPE_CHECKING:
+    from bouwblokken.portfolio.impact import ImpactReport
     from bouwblokken.portfolio.monitor import PortfolioReport
 
-__all__ = ["report_html"]
+__all__ = ["impact_html", "report_html"]
 
 
 def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
@@ -83,7 +84,33 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
         for d in report.double_counts:
             parts.append(
                 f"<li>{escape(d.person)}: {escape(d.contract)}/{escape(d.activity)} "
-                f"{e(d.amount)} ← {escape(', '.join(d.claimed_by))} ({escape(d.weeks)})</li>"
+                f"{e(d.amount)} ← {escape(', '.join(d.claimed_by))} "
+                f"({escape(d.weeks_text(lang))})</li>"
             )
         parts.append("</ul>")
     return "".join(parts) + "</div>"
+
+
+def impact_html(report: ImpactReport, *, lang: Lang = "nl") -> str:
+    """An impact report as an HTML table: euros, unique persons, FTE, indicators per group."""
+    kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    head = [w(report.by, lang), w("euros", lang), w("persons", lang), w("fte", lang)] + [
+        f"{kind} ({unit})" for kind, unit in kinds
+    ]
+    body = []
+    for r in (*report.rows, report.total):
+        cells = [
+            escape(r.label),
+            escape(format_eur(r.euros, lang=lang)),
+            str(r.unique_persons),
+            escape(str(r.fte_rounded).replace(".", ",") if lang == "nl" else str(r.fte_rounded)),
+        ] + [escape(str(r.indicators[k])) if k in r.indicators else "-" for k in kinds]
+        tag = "th" if r is report.total else "td"
+        body.append("<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>")
+    note = "" if report.additive else f"<p><small>{escape(w('not_additive', lang))}</small></p>"
+    title = escape(f"{w('impact', lang)}: {report.period.label(lang)} ({w(report.view, lang)})")
+    return (
+        f"<div><h4>{title}</h4><table><thead><tr>"
+        + "".join(f"<th>{escape(h)}</th>" for h in head)
+        + f"</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
+    )

@@ -106,7 +106,7 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
         out.append(
             f"  {w('person', lang)} {d.person}: {d.contract}/{d.activity} ({d.supplier}) "
             f"{w('cut', lang).lower()} {e(d.amount)}; {w('claimed_by', lang).lower()} "
-            f"{', '.join(d.claimed_by)}; {dates} ({d.weeks})"
+            f"{', '.join(d.claimed_by)}; {dates} ({d.weeks_text(lang)})"
         )
     return "\n".join(out)
 
