@@ -187,3 +187,30 @@ def test_report_properties(rows: list[tuple[int, int, str, str]]) -> None:
     for a, d in zip(app.contracts, dec.contracts, strict=True):
         assert a.realised_to_date <= d.realised_to_date
         assert a.forecast == d.forecast
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 1000))
+def test_a_buyers_report_equals_its_rows_in_the_whole_report(seed: int) -> None:
+    """Counting is per person: one buyer's contracts plus their persons' other activities
+    count exactly as in the whole portfolio."""
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(synthetic_document(150, seed=seed, overlap_share=0.3))
+    period = ReportingPeriod.quarter(2024, 2)
+    whole = monitor(p, period)
+    buyer = p.contracts[0].buyers[0]
+    part = monitor(p, period, buyer=buyer)
+    assert part.contracts
+    for r in part.contracts:
+        w = whole.contract(r.id)
+        assert (r.realised_to_date, r.realised_before, r.forecast, r.planned) == (
+            w.realised_to_date,
+            w.realised_before,
+            w.forecast,
+            w.planned,
+        )
+    assert {(d.contract, d.activity, d.amount) for d in part.double_counts} <= {
+        (d.contract, d.activity, d.amount) for d in whole.double_counts
+    }

@@ -14,6 +14,7 @@ person placed by two suppliers is counted once by the ledger's rules across the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
@@ -325,6 +326,31 @@ class Portfolio(Frozen):
             if (buyer is None or buyer in c.buyers) and (supplier is None or c.supplier == supplier)
         )
         return self.model_copy(update={"contracts": kept})
+
+    def closure(self, contract_ids: Iterable[str]) -> Portfolio:
+        """The contracts ``contract_ids`` whole, and of every other contract only the
+        activities of persons who also appear in those contracts.
+
+        Counting is per person (a person's week and counting limits are shared only by that
+        person's placements), so the chosen contracts count exactly as in the whole portfolio:
+        a municipality's report need not count the rest of the province."""
+        wanted = set(contract_ids)
+        chosen = [c for c in self.contracts if c.id in wanted]
+        persons = {
+            ca.activity.person
+            for c in chosen
+            for ca in c.activities
+            if ca.activity.person is not None
+        }
+        kept = []
+        for c in self.contracts:
+            if c.id in wanted:
+                kept.append(c)
+                continue
+            acts = tuple(ca for ca in c.activities if ca.activity.person in persons)
+            if acts:
+                kept.append(c.model_copy(update={"activities": acts}))
+        return self.model_copy(update={"contracts": tuple(kept)})
 
     def ledger(
         self, view: View = "approved", *, known_on: date | None = None, as_of: date | None = None

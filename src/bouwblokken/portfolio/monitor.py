@@ -217,9 +217,22 @@ def monitor(
 ) -> PortfolioReport:
     """Report ``period`` in ``view`` (what the desk approved, or what suppliers declare).
 
-    The whole portfolio is evaluated as one ledger (counting people across every supplier);
-    ``buyer``, ``supplier`` or ``contracts`` only choose which contracts the report lists.
-    ``known_on`` reads the status histories on that date (None: everything known now)."""
+    People are counted across the whole portfolio (every supplier). ``buyer``, ``supplier``
+    or ``contracts`` choose which contracts the report lists; then only those contracts and
+    the other activities of their persons are evaluated (:meth:`Portfolio.closure`), which
+    gives the same amounts, since counting is per person. ``known_on`` reads the status
+    histories on that date (None: everything known now)."""
+    wanted = set(contracts) if contracts is not None else None
+    chosen = [
+        c.id
+        for c in portfolio.contracts
+        if (buyer is None or buyer in c.buyers)
+        and (supplier is None or c.supplier == supplier)
+        and (wanted is None or c.id in wanted)
+    ]
+    selected = set(chosen)
+    if buyer is not None or supplier is not None or wanted is not None:
+        portfolio = portfolio.closure(chosen)
     end = evaluate(
         portfolio.ledger(view, known_on=known_on, as_of=period.end),
         as_of=period.end,
@@ -231,14 +244,9 @@ def monitor(
         registry=registry,
     )
     before_by_id = {t.tender.id: t for t in before.tenders}
-    wanted = set(contracts) if contracts is not None else None
     rows = []
     for c, t in zip(portfolio.contracts, end.tenders, strict=True):
-        if buyer is not None and buyer not in c.buyers:
-            continue
-        if supplier is not None and c.supplier != supplier:
-            continue
-        if wanted is not None and c.id not in wanted:
+        if c.id not in selected:
             continue
         ob = t.obligation.amount if t.obligation.applies else ZERO
         path = time_path(c, ob, period.end) if t.obligation.applies else None
