@@ -214,3 +214,27 @@ def test_a_buyers_report_equals_its_rows_in_the_whole_report(seed: int) -> None:
     assert {(d.contract, d.activity, d.amount) for d in part.double_counts} <= {
         (d.contract, d.activity, d.amount) for d in whole.double_counts
     }
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.integers(0, 1000), st.sampled_from(["approved", "declared"]))
+def test_the_batch_engine_reports_the_same(seed: int, view: str) -> None:
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(synthetic_document(200, seed=seed, overlap_share=0.2))
+    period = ReportingPeriod.quarter(2024, 1)
+    exact = monitor(p, period, view=view)  # type: ignore[arg-type]
+    batch = monitor(p, period, view=view, engine="batch")  # type: ignore[arg-type]
+    assert batch.totals == exact.totals
+    for a, b in zip(exact.contracts, batch.contracts, strict=True):
+        assert (a.realised_to_date, a.realised_before, a.planned, a.forecast, a.path) == (
+            b.realised_to_date,
+            b.realised_before,
+            b.planned,
+            b.forecast,
+            b.path,
+        )
+        assert (a.settlement and a.settlement.fine) == (b.settlement and b.settlement.fine)
+    key = {(d.contract, d.activity, d.amount, d.periods) for d in exact.double_counts}
+    assert {(d.contract, d.activity, d.amount, d.periods) for d in batch.double_counts} == key

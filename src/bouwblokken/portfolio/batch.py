@@ -136,6 +136,9 @@ class BatchResult:
     """Rows valued by the exact path, by reason (forecast view)."""
     timings: dict[str, float] = field(default_factory=dict)  # float-ok: seconds
     """Seconds spent preparing rows, in the vectorised arithmetic and in the exact fallback."""
+    exact_result: LedgerResult | None = None
+    """The exact evaluation of the persons that took the exact path (only they can have had
+    person-time cut for an overlap: the double-count list comes from it)."""
     _index: dict[tuple[str, int], int] = field(default_factory=dict, repr=False, compare=False)
 
     def tender_totals(self, view: str = "realised") -> dict[str, Decimal]:
@@ -368,10 +371,12 @@ def batch_evaluate(
     vectorised = np.zeros(n, dtype=bool)
     fallback: dict[str, int] = {}
     if any(c.share_caps for c in catalogs.values()):
-        res = evaluate(ledger, as_of=as_of, registry=reg)
-        _fill_exact(res, {k: j for j, k in enumerate(keys)}, realised, forecast, range(n))
+        whole = evaluate(ledger, as_of=as_of, registry=reg)
+        _fill_exact(whole, {k: j for j, k in enumerate(keys)}, realised, forecast, range(n))
         fallback["share_caps"] = n
-        return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback)
+        return BatchResult(
+            keys, realised, forecast, vectorised, obligations, as_of, fallback, {}, whole
+        )
 
     clock = time.perf_counter()
     timings = {"prepare": 0.0, "vectorised": 0.0, "exact": 0.0}  # float-ok: seconds
@@ -395,6 +400,7 @@ def batch_evaluate(
         realised[fast_r] = _vector(flat, facts, fast_r, as_of)
     clock = time.perf_counter()
     timings["vectorised"] += clock - now
+    res: LedgerResult | None = None
     if exact_rows:
         sub, where = _sub_ledger(ledger, flat, exact_rows)
         res = evaluate(sub, as_of=as_of, registry=reg)
@@ -403,7 +409,9 @@ def batch_evaluate(
         for j, c in _exact_rows(res, where, "realised").items():
             realised[j] = c
     timings["exact"] += time.perf_counter() - clock
-    return BatchResult(keys, realised, forecast, vectorised, obligations, as_of, fallback, timings)
+    return BatchResult(
+        keys, realised, forecast, vectorised, obligations, as_of, fallback, timings, res
+    )
 
 
 def _partition(

@@ -26,7 +26,7 @@ from bouwblokken.money import Lang, format_eur, format_number, round_cents
 from bouwblokken.portfolio.model import Contract, Penalty
 from bouwblokken.valuation import TrailLine
 
-__all__ = ["Settlement", "settle", "settle_amounts"]
+__all__ = ["Settlement", "settle", "settle_amounts", "settle_counted"]
 
 Basis = Literal["final", "forecast"]
 
@@ -152,6 +152,14 @@ def settle(contract: Contract, result: TenderResult, *, basis: Basis) -> Settlem
     view; evaluate with ``as_of`` on or after the contract end), ``forecast`` on the forecast."""
     ob = result.obligation.amount
     counted = result.realised.counted if basis == "final" else result.forecast.counted
+    return settle_counted(contract, ob, counted, basis=basis)
+
+
+def settle_counted(
+    contract: Contract, obligation: Decimal, counted: Decimal, *, basis: Basis
+) -> Settlement:
+    """The settlement of one contract on a given obligation and counted amount."""
+    ob = obligation
     shortfall, fine, lines, capped, tol = settle_amounts(ob, counted, contract.penalty)
     head = _line(
         "eindafrekening (gerealiseerd)" if basis == "final" else "prognose bij contracteinde",
