@@ -147,3 +147,16 @@ def test_batch_equals_exact_on_hand_built_people(
     for view in ("approved", "declared"):
         diffs, _ = _compare(p.ledger(view, as_of=as_of), as_of)
         assert diffs == 0
+
+
+def test_the_exact_fallback_in_small_chunks_gives_the_same(monkeypatch: object) -> None:
+    import bouwblokken.portfolio.batch as batch
+
+    p = read_portfolio(synthetic_document(300, seed=3, overlap_share=0.3))
+    ledger = p.ledger("declared", as_of=date(2024, 6, 30))
+    whole = batch_evaluate(ledger, as_of=date(2024, 6, 30))
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 7)  # type: ignore[attr-defined]
+    small = batch_evaluate(ledger, as_of=date(2024, 6, 30))
+    assert whole.realised_cents.tolist() == small.realised_cents.tolist()
+    assert whole.forecast_cents.tolist() == small.forecast_cents.tolist()
+    assert sum(whole.fallback.values()) > 7

@@ -402,16 +402,53 @@ def batch_evaluate(
     timings["vectorised"] += clock - now
     res: LedgerResult | None = None
     if exact_rows:
-        sub, where = _sub_ledger(ledger, flat, exact_rows)
-        res = evaluate(sub, as_of=as_of, registry=reg)
-        for j, c in _exact_rows(res, where, "forecast").items():
-            forecast[j] = c
-        for j, c in _exact_rows(res, where, "realised").items():
-            realised[j] = c
+        # In chunks of whole persons: the exact ledger's cost grows faster than linearly with
+        # the number of tenders and warnings, and persons do not interact.
+        parts: list[LedgerResult] = []
+        for chunk in _chunks_by_person(flat, exact_rows, CHUNK_ROWS):
+            sub, where = _sub_ledger(ledger, flat, chunk)
+            part = evaluate(sub, as_of=as_of, registry=reg)
+            for j, c in _exact_rows(part, where, "forecast").items():
+                forecast[j] = c
+            for j, c in _exact_rows(part, where, "realised").items():
+                realised[j] = c
+            parts.append(part)
+        res = LedgerResult(
+            tuple(t for p in parts for t in p.tenders),
+            as_of,
+            tuple(w for p in parts for w in p.warnings),
+        )
     timings["exact"] += time.perf_counter() - clock
     return BatchResult(
         keys, realised, forecast, vectorised, obligations, as_of, fallback, timings, res
     )
+
+
+CHUNK_ROWS = 2_000
+
+
+def _chunks_by_person(
+    flat: Sequence[tuple[Tender, int, Any]], rows: set[int], size: int
+) -> list[set[int]]:
+    """``rows`` in chunks of about ``size``, never splitting a person's rows."""
+    groups: dict[str, list[int]] = {}
+    loose: list[int] = []
+    for j in sorted(rows):
+        person = flat[j][2].person
+        if person is None:
+            loose.append(j)
+        else:
+            groups.setdefault(person, []).append(j)
+    chunks: list[set[int]] = []
+    current: set[int] = set()
+    for group in [*groups.values(), *([j] for j in loose)]:
+        if current and len(current) + len(group) > size:
+            chunks.append(current)
+            current = set()
+        current.update(group)
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _partition(
