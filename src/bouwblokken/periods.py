@@ -34,6 +34,7 @@ __all__ = [
     "add_months",
     "calendar_months",
     "clip",
+    "day_text",
     "days_by_year_length",
     "days_inclusive",
     "intersect",
@@ -47,6 +48,11 @@ __all__ = [
 
 Period = tuple[date, date]
 ONE_DAY = timedelta(days=1)
+
+
+def day_text(day: date, lang: str = "nl") -> str:
+    """A date as a trail writes it: ``31-12-2025`` in Dutch, ``2025-12-31`` (ISO) in English."""
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
 
 
 def days_inclusive(start: date, end: date) -> int:
