@@ -136,9 +136,10 @@ def main() -> None:
     print(
         "| activities | contracts | persons | doc MB | read s | exact s | exact act/s |"
         " batch s | batch act/s | vectorised act/s | ratio batch | ratio vectorised |"
-        " vectorised share | diff | report s (contracts) | peak MB |"
+        " vectorised share | diff | report exact s (contracts) |"
+        " report batch s (contracts) | peak MB |"
     )
-    print("|" + "---|" * 16)
+    print("|" + "---|" * 17)
     for r in rows:
         n = r["activities"]
         ex = r.get("exact_s")
