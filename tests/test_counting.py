@@ -563,3 +563,34 @@ def test_unverified_block_is_flagged_in_the_trail() -> None:
     # Oost-Nederland's BOL rows come from an unofficial compilation (verified = false).
     v = value_activity(Activity(block="bol_niveau_1_2"), load_catalog("oost_nederland"))
     assert "niet geverifieerd" in v.explain()
+
+
+def test_oost_nederland_ww_rows_share_one_limit() -> None:
+    # WW < 1 year (€ 10.000) for 12 months, then the same person, now > 1 year on benefit,
+    # WW > 1 year (€ 15.000) for 12 more months: one WW limit of 12 months per person, so the
+    # second placement counts nothing (€ 15.000 × 12/12 reported as counting_limit).
+    a = Activity(
+        id="a",
+        person="P1",
+        block="ww_korter_dan_1_jaar",
+        hours_per_week=36,
+        benefit_months=3,
+        start=date(2024, 1, 1),
+        end=date(2024, 12, 31),
+    )
+    b = Activity(
+        id="b",
+        person="P1",
+        block="ww_langer_dan_1_jaar",
+        hours_per_week=36,
+        benefit_months=15,
+        start=date(2025, 1, 1),
+        end=date(2025, 12, 31),
+    )
+    res = run(
+        tender("T1", a, catalog="oost_nederland", contract_date=date(2023, 12, 1)),
+        tender("T2", b, catalog="oost_nederland", contract_date=date(2023, 12, 1)),
+    )
+    assert row(res, "T1", "a").counted == Decimal("10000.00")
+    assert row(res, "T2", "b").counted == Decimal("0.00")
+    assert lost(row(res, "T2", "b")) == {"counting_limit": Decimal("15000.00")}
