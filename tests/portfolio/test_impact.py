@@ -52,6 +52,9 @@ def test_defaults_by_category_and_target_group() -> None:
     ut = load_catalog("utrecht")
     disabled = tg.tags(load_catalog("leiden"), "geen_uitkering_met_arbeidsbeperking")
     assert "inclusie" in disabled.goals and "participatie" in disabled.goals
+    # "zonder arbeidsbeperking" (without a labour disability) is not an inclusion block.
+    without = tg.tags(load_catalog("leiden"), "geen_uitkering_zonder_arbeidsbeperking")
+    assert without.goals == ("participatie",)
     hg = load_catalog("haaglanden")
     young = tg.tags(hg, "jongere_zonder_startkwalificatie")
     assert "participatie" in young.goals
