@@ -160,3 +160,51 @@ def test_the_exact_fallback_in_small_chunks_gives_the_same(monkeypatch: object) 
     assert whole.realised_cents.tolist() == small.realised_cents.tolist()
     assert whole.forecast_cents.tolist() == small.forecast_cents.tolist()
     assert sum(whole.fallback.values()) > 7
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    ("utrecht", "opleiding_kennis_middelen_kosten", "costs"),
+                    ("utrecht", "opleiden_sr_medewerkers", "agreed_amount"),
+                    ("utrecht", "maatschappelijk_project_uren", "hours"),
+                    ("utrecht", "inkoop_sociale_onderneming", "invoice_amount"),
+                    ("oost_nederland@V05-2023-04", "baan_na_vso_pro", None),
+                    ("oost_nederland@V05-2023-04", "bbl_niveau_1_2", "periods"),
+                    ("oost_nederland@V05-2023-04", "mvo_activiteit_factuur", "invoice_amount"),
+                ]
+            ),
+            st.decimals(min_value=0, max_value=99999, places=2),
+            st.booleans(),
+            st.sampled_from([None, "p1", "p2"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_undated_blocks_equal_exact(
+    rows: list[tuple[tuple[str, str, str | None], Decimal, bool, str | None]],
+) -> None:
+    """Costs, agreed amounts, hours, invoices, one-offs and periods: the batch path's cents are
+    the exact path's, whatever the amount."""
+    by_catalog: dict[str, list[dict[str, object]]] = {}
+    for n, ((cat, block, fact), amount, ok, person) in enumerate(rows):
+        a = activity(
+            f"a{n}", person, "2023-05-01", "2023-05-01", history=FULL if ok else [], block=block
+        )
+        if fact in ("hours", "periods"):
+            a["activity"][fact] = str(amount % 500)
+        elif fact is not None:
+            a["activity"][fact] = str(amount)
+        by_catalog.setdefault(cat, []).append(a)
+    cs = []
+    for i, (cat, acts) in enumerate(sorted(by_catalog.items())):
+        k = contract(f"c{i}", f"s{i}", acts)
+        k["tender"]["catalog"] = cat
+        cs.append(k)
+    p = portfolio(cs)
+    diffs, _ = _compare(p.ledger("approved", as_of=date(2024, 12, 31)), date(2024, 12, 31))
+    assert diffs == 0

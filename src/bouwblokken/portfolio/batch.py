@@ -10,7 +10,9 @@ limit are shared only by that person's placements), so the work **partitions by 
   (kalenderdagenmethode, ``duration_unit = "months"``) or of a per-month block, prorated by
   hours against a fixed reference week, with start and end dates, whose person has no other
   activity in the same view that overlaps it in time (so the person's full-time week is never
-  shared); and invoices of social enterprises (invoice × percentage). Months are exact integers
+  shared); and the undated blocks that are one amount times one factor (invoices ×
+  percentage, rate × hours, costs, agreed amounts, one-offs, amount × periods) without a cap,
+  a per-person maximum or a bonus. Months are exact integers
   over the common denominator 377.580 = lcm(28, 29, 30, 31) — a day of a month of n days weighs
   377.580/n, a cumulative table turns any stretch into months with two look-ups; a counting
   limit is used up by counted months in the ledger's order (realised first, then by start),
@@ -20,9 +22,9 @@ limit are shared only by that person's placements), so the work **partitions by 
 - *Exact* (fallback, :func:`~bouwblokken.ledger.evaluate` on the persons concerned): anything
   else, with the reason counted in :attr:`BatchResult.fallback` — ``person_overlap`` (the
   person's placements overlap in time: the full-time week is shared), ``person_with_exact_row``
-  (another dated activity of the person takes the exact path), ``rule`` (per period, weeks or
-  days), ``undated`` (hours, per activity, costs, agreed amounts, one-offs, invoices with a
-  per-person maximum or bonuses: each valued exactly, they share nothing with dated rows),
+  (another dated activity of the person takes the exact path), ``rule`` (per period pro rata,
+  weeks or days), ``undated`` (per activity, or an undated block with a cap, a per-person
+  maximum, a bonus or a missing amount: valued exactly, they share nothing with dated rows),
   ``facts`` (age, birth date, flags or internship months that a bonus reads; an eligibility
   rule that makes the activity ineligible), ``limit`` (a limit while a subsidy runs or with
   bridged gaps), ``hours`` (a maximum or minimum of hours per week, the supplier's own week,
@@ -52,12 +54,16 @@ from typing import Any
 import numpy as np
 
 from bouwblokken.catalog.model import (
+    ActualCostsRule,
+    AgreedRule,
     Catalog,
     InvoiceRule,
     LimitAgreed,
     LimitAlways,
     LimitMonths,
     LimitNotStated,
+    OneOffRule,
+    PerHourRule,
     PerMonthRule,
     PerPeriodRule,
     PerYearRule,
@@ -174,8 +180,10 @@ def _classify(
     block = catalog.block(a.block)
     rule = block.rule
     t = catalog.time
-    if isinstance(rule, InvoiceRule):
-        return _classify_invoice(tender, catalog, a, person_birth)
+    if not isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule) or (
+        isinstance(rule, PerPeriodRule) and not rule.prorate_duration
+    ):
+        return _classify_undated(tender, catalog, a, person_birth)
     if a.start is None or a.end is None:
         return "no_dates", None
     if t.time_basis != "calendar":
@@ -255,18 +263,48 @@ def _classify(
     return None, (rate, num, den, months, kind, cutoff, key)
 
 
-def _classify_invoice(
+def _classify_undated(
     tender: Tender, catalog: Catalog, a: Any, person_birth: date | None
 ) -> tuple[str | None, tuple[int, int, int, int, int, int, str] | None]:
-    """An invoice of a social enterprise: invoice × percentage, undated (the ledger counts it
-    whatever its date, as the exact path does)."""
+    """Blocks whose value is one amount times one factor, undated (the ledger counts them
+    whatever their date, as the exact path does): invoice × percentage, rate × hours, costs,
+    an agreed amount, a one-off, amount × periods. Anything with a cap, a per-person maximum
+    or a bonus takes the exact path."""
     block = catalog.block(a.block)
     rule = block.rule
-    assert isinstance(rule, InvoiceRule)
-    if a.invoice_amount is None or rule.max_per_person is not None:
-        return "undated", None
     if catalog.bonuses_for(block):
         return "undated", None
+    amount: Decimal | None
+    num, den = 1, 1
+    if isinstance(rule, InvoiceRule):
+        if rule.max_per_person is not None or a.invoice_amount is None:
+            return "undated", None
+        amount = a.invoice_amount
+        pn, pd = _frac(rule.percentage)
+        num, den = pn, pd * 100
+    elif isinstance(rule, PerHourRule):
+        if block.max_hours_per_week is not None or a.hours is None:
+            return "undated", None
+        num, den = _frac(a.hours)
+        if rule.amount is not None:
+            amount = rule.amount
+        else:
+            assert rule.year_amount is not None and rule.hours_per_year is not None
+            amount, den = rule.year_amount, den * rule.hours_per_year
+    elif isinstance(rule, ActualCostsRule):
+        amount = a.costs
+    elif isinstance(rule, AgreedRule):
+        amount = a.agreed_amount if rule.max_per_day is None else None
+    elif isinstance(rule, OneOffRule):
+        amount = rule.amount
+    elif isinstance(rule, PerPeriodRule) and not rule.prorate_duration:
+        amount = rule.amount
+        if a.periods is not None:
+            num, den = _frac(a.periods)
+    else:
+        return "undated", None
+    if amount is None:
+        return "undated", None  # the exact path names the missing field
     on = peildatum(
         catalog,
         award_date=tender.contract_date,
@@ -275,12 +313,15 @@ def _classify_invoice(
     )
     if any(f.kind == "ineligible" for f in check_eligibility(a, block, catalog, on.day)):
         return "facts", None
-    pn, pd = _frac(rule.percentage)
-    return None, (int(a.invoice_amount * 100), pn, pd * 100, 0, INVOICE, 0, "")
+    cents = int(amount * 100)
+    if cents * num >= 1 << 61:
+        return "undated", None
+    return None, (cents, num, den, 0, INVOICE, 0, "")
 
 
 def count_invoices(amount: np.ndarray, pnum: np.ndarray, pden: np.ndarray) -> np.ndarray:
-    """Counted cents of invoices: amount (cents) × pnum ÷ pden, rounded half up once."""
+    """Counted cents of undated blocks (invoices, hours, costs, …): amount (cents) × pnum ÷
+    pden, rounded half up once."""
     cents: np.ndarray = (2 * amount * pnum + pden) // (2 * pden)
     return cents
 
