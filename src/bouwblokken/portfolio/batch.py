@@ -380,14 +380,21 @@ def count_partition(
 
 
 def batch_evaluate(
-    ledger: Ledger, *, as_of: date | None = None, registry: Registry | None = None
+    ledger: Ledger,
+    *,
+    as_of: date | None = None,
+    registry: Registry | None = None,
+    obligations: dict[str, Obligation] | None = None,
 ) -> BatchResult:
     """Counted amounts per activity in the realised (up to ``as_of``) and forecast views, equal
-    to the cent to :func:`~bouwblokken.ledger.evaluate` (see the module text)."""
+    to the cent to :func:`~bouwblokken.ledger.evaluate` (see the module text).
+
+    ``obligations`` (from an earlier result on the same tenders) saves computing them again."""
+    known = obligations or {}
     reg = registry or default_registry()
     persons = {p.id: p for p in ledger.persons}
     catalogs: dict[str, Catalog] = {}
-    obligations: dict[str, Obligation] = {}
+    found: dict[str, Obligation] = {}
     flat: list[tuple[Tender, int, Any]] = []
     warn: list[Any] = []
     for t in ledger.tenders:
@@ -398,10 +405,10 @@ def batch_evaluate(
         if cat is None:
             if t.activities:
                 raise LedgerError("the tender names no catalog", record=f"tender {t.id!r}")
-            obligations[t.id] = compute_obligation(t, None)
+            found[t.id] = known.get(t.id) or compute_obligation(t, None)
             continue
         catalogs[t.id] = cat
-        obligations[t.id] = compute_obligation(t, cat)
+        found[t.id] = known.get(t.id) or compute_obligation(t, cat)
         for i, a in enumerate(t.activities):
             cat.block(a.block, record=f"tender {t.id!r} activity {a.id or '#' + str(i + 1)!r}")
             flat.append((t, i, a))
@@ -415,9 +422,7 @@ def batch_evaluate(
         whole = evaluate(ledger, as_of=as_of, registry=reg)
         _fill_exact(whole, {k: j for j, k in enumerate(keys)}, realised, forecast, range(n))
         fallback["share_caps"] = n
-        return BatchResult(
-            keys, realised, forecast, vectorised, obligations, as_of, fallback, {}, whole
-        )
+        return BatchResult(keys, realised, forecast, vectorised, found, as_of, fallback, {}, whole)
 
     clock = time.perf_counter()
     timings = {"prepare": 0.0, "vectorised": 0.0, "exact": 0.0}  # float-ok: seconds
@@ -460,9 +465,7 @@ def batch_evaluate(
             tuple(w for p in parts for w in p.warnings),
         )
     timings["exact"] += time.perf_counter() - clock
-    return BatchResult(
-        keys, realised, forecast, vectorised, obligations, as_of, fallback, timings, res
-    )
+    return BatchResult(keys, realised, forecast, vectorised, found, as_of, fallback, timings, res)
 
 
 CHUNK_ROWS = 2_000

@@ -306,6 +306,7 @@ def _monitor_batch(
         portfolio.ledger(view, known_on=known_on, as_of=period.day_before),
         as_of=period.day_before,
         registry=registry,
+        obligations=end.obligations,
     )
     realised = end.tender_totals("realised")
     forecast = end.tender_totals("forecast")
