@@ -1,5 +1,5 @@
 """Small portfolios built by hand for the portfolio tests (Utrecht catalog: Participatiewet
-€ 40.000 per full-time year of 36 hours; whole calendar years so every reading of duration
+€ 40.000 per full-time year of 36 hours; whole calendar years so every reading of duration
 gives exactly one year)."""
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ def test_months_by_the_kalenderdagenmethode() -> None:
 
 
 def test_count_partition_by_hand() -> None:
-    # € 40.000 a year, 24 of 36 hours, 15 Jan - 14 Mar 2025 (2 months):
-    # 40 000 × 24/36 × 2/12 = 4 444,444... → € 4.444,44 = 444 444 cents.
+    # € 40.000 a year, 24 of 36 hours, 15 Jan - 14 Mar 2025 (2 months):
+    # 40 000 × 24/36 × 2/12 = 4 444,444... → € 4.444,44 = 444 444 cents.
     s, e = _o(date(2025, 1, 15)), _o(date(2025, 3, 14))
     one = np.array
     cents = count_partition(

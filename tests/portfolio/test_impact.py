@@ -1,5 +1,5 @@
 """Impact goals and SDG targets: every shipped block is tagged; reports keep indicators beside
-the euros. Expected numbers by hand (Utrecht: Participatiewet € 40.000 per full-time year)."""
+the euros. Expected numbers by hand (Utrecht: Participatiewet € 40.000 per full-time year)."""
 
 from __future__ import annotations
 
@@ -131,7 +131,7 @@ def test_impact_report_by_hand() -> None:
     # FTE averaged over the agenda (1461 days): (1 + 18/36) × 365/1461.
     assert bouw.fte == Fraction(3, 2) * 365 / 1461
     assert bouw.fte_rounded == Decimal("0.37")
-    # groen: the invoice excl. VAT, € 12.000; 1 500 kg CO2-eq beside it (never added).
+    # groen: the invoice excl. VAT, € 12.000; 1 500 kg CO2-eq beside it (never added).
     assert groen.euros == Decimal("12000.00") and groen.unique_persons == 0
     assert groen.indicators == {("co2_eq_avoided", "kg CO2-eq"): Decimal("1500")}
     assert by_supplier.total.euros == Decimal("72000.00")

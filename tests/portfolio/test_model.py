@@ -97,8 +97,8 @@ def test_views_map_statuses_to_the_ledger(two_suppliers: Portfolio) -> None:
     # Known on 2024-01-10 nothing is approved yet: nothing is realised in the approved view.
     early = p.ledger("approved", known_on=date(2024, 1, 10))
     assert all(a.status == "planned" for a in early.tenders[0].activities)
-    # By hand: one approved full-time Participatiewet year = 40 000 × 36/36 × 1 = € 40.000,00;
-    # declared: ok, decl and rej, three such years = € 120.000,00.
+    # By hand: one approved full-time Participatiewet year = 40 000 × 36/36 × 1 = € 40.000,00;
+    # declared: ok, decl and rej, three such years = € 120.000,00.
     r_app = evaluate(approved_l, as_of=date(2024, 12, 31)).tenders[0]
     r_dec = evaluate(declared_l, as_of=date(2024, 12, 31)).tenders[0]
     assert r_app.realised.counted == Decimal("40000.00")

@@ -1,6 +1,6 @@
 """The monitor per reporting period, double counting across suppliers, shortfall settlements.
 
-Expected amounts by hand from the Utrecht table (Participatiewet € 40.000 per full-time year of
+Expected amounts by hand from the Utrecht table (Participatiewet € 40.000 per full-time year of
 36 hours) over whole calendar years, so every reading of duration gives exactly one year.
 """
 
@@ -37,18 +37,18 @@ def test_periods() -> None:
 def test_year_report_by_hand(two_suppliers: Portfolio) -> None:
     r = monitor(two_suppliers, ReportingPeriod.year(2023))
     bouw, groen = r.contract("bouw-1"), r.contract("groen-1")
-    # Obligation 5% × € 1.000.000 = € 50.000 for each contract.
+    # Obligation 5% × € 1.000.000 = € 50.000 for each contract.
     assert bouw.obligation == groen.obligation == D("50000.00")
     # bouw-1: a1 40 000 × 36/36 × 1 year + a2 40 000 × 18/36 × 1 year = 60 000 in 2023.
     assert bouw.realised_to_date == bouw.realised_in_period == D("60000.00")
     # a3 (planned, 2024): 40 000 × 1; forecast 60 000 + 40 000 = 100 000.
     assert bouw.planned == D("40000.00") and bouw.forecast == D("100000.00")
-    # Path on 2023-12-31: 50 000 × 365/731 contract days = 24 965.800... → € 24.965,80.
+    # Path on 2023-12-31: 50 000 × 365/731 contract days = 24 965.800... → € 24.965,80.
     assert bouw.path == D("24965.80") and not bouw.behind_path and not bouw.at_risk
     # groen-1 loses p1 to bouw-1 (older contract): nothing counts; behind and at risk.
     assert groen.realised_to_date == 0 and groen.behind_path and groen.at_risk
     # groen-1's path: 50 000 × 334/731 (2023-02-01..2023-12-31 of 2023-02-01..2025-01-31)
-    # = 22 845.417... → € 22.845,42.
+    # = 22 845.417... → € 22.845,42.
     assert groen.path == D("22845.42")
     assert r.totals.realised_to_date == D("60000.00")
     assert r.totals.at_risk == 1 and r.totals.behind_path == 1
@@ -116,7 +116,7 @@ def test_declared_view_versus_approved() -> None:
         # tolerance 10% × 50 000 = 5 000: a shortfall of 4 000 goes free; 6 000 does not.
         (Penalty(kind="shortfall", tolerance_percent="10"), "46000", "0.00"),
         (Penalty(kind="shortfall", tolerance_percent="10"), "44000", "6000.00"),
-        # 33,3333% × 10 000,01 = 3 333,33... → € 3.333,33 (one rounding, half up).
+        # 33,3333% × 10 000,01 = 3 333,33... → € 3.333,33 (one rounding, half up).
         (Penalty(kind="percentage", percentage="33.3333"), "39999.99", "3333.33"),
         (Penalty(kind="shortfall"), "60000", "0.00"),  # no shortfall
         (None, "30000", "0.00"),  # no consequence stated

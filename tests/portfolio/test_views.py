@@ -17,14 +17,14 @@ def test_text_and_html(two_suppliers: Portfolio) -> None:
     r = monitor(two_suppliers, ReportingPeriod.year(2023))
     nl = r.table()
     assert "Verplichting" in nl and "risico tekort" in nl and "Dubbeltellingen" in nl
-    assert "€ 60.000,00" in nl  # bouw-1 realised, Dutch notation
+    assert "€ 60.000,00" in nl  # bouw-1 realised, Dutch notation
     en = r.table("en")
     assert "Obligation" in en and "€60,000.00" in en and "Verplichting" not in en
     html = r._repr_html_()
     assert html.startswith("<div>") and "groen-1" in html and "<script" not in html
     assert "2023-W05 to 2023-W52" in en and "2023-W05 t/m 2023-W52" in nl
     imp = impact_report(two_suppliers, DRENTHE_AGENDA, by="supplier")._repr_html_()
-    assert "Unieke personen" in imp and "€ 60.000,00" in imp
+    assert "Unieke personen" in imp and "€ 60.000,00" in imp
 
 
 def test_dataframes(two_suppliers: Portfolio) -> None:
