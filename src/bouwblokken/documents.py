@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bouwblokken.errors import BouwblokkenError, DocumentError, UnknownBlockError
+from bouwblokken.errors import BouwblokkenError, UnknownBlockError
 from bouwblokken.jsontext import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
@@ -32,7 +32,7 @@ from bouwblokken.jsontext import (
     read_source,
 )
 from bouwblokken.ledger import Ledger
-from bouwblokken.locate import first_problem
+from bouwblokken.locate import located
 from bouwblokken.money import DOCUMENT
 
 if TYPE_CHECKING:
@@ -61,12 +61,6 @@ __all__ = [
     "write_ledger",
     "write_result",
 ]
-
-
-def located(exc: ValidationError, data: Any, label: str) -> DocumentError:
-    """A validation error over a document's ``data`` as a :class:`DocumentError`."""
-    p = first_problem(exc, data)
-    return DocumentError(label, p.path, p.reason, code=p.code, pointer=p.pointer, nl=p.reason_nl)
 
 
 def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None = None) -> Ledger:

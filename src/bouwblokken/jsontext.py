@@ -177,6 +177,48 @@ def read_source(
     return raw
 
 
+class _Marker:
+    """Stands for a refused number while :func:`_where_refused` looks for its place."""
+
+
+def _where_refused(text: str) -> tuple[str, str]:
+    """The field path and JSON Pointer of the first refused number or constant in ``text``
+    (parsed a second time, without converting the refused literal; only on the error path)."""
+    from bouwblokken.errors import pointer_of
+    from bouwblokken.locate import field_path
+
+    marker = _Marker()
+
+    def keep(text: str) -> Any:
+        try:
+            _number_text(text)
+        except _RefusedError:
+            return marker
+        return 0
+
+    def floats(text: str) -> Any:
+        try:
+            _parse_float(text)
+        except _RefusedError:
+            return marker
+        return 0
+
+    try:
+        data = json.loads(text, parse_float=floats, parse_int=keep, parse_constant=lambda _: marker)
+    except (ValueError, RecursionError):
+        return "", ""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is marker:
+            return field_path(path, data), pointer_of(path)
+        if isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+    return "", ""
+
+
 def parse_json(raw: str | bytes, label: str = "<json>") -> Any:
     """Parse JSON text or bytes exactly, within the limits (see the module)."""
     return read_json(raw, name=label)
@@ -209,7 +251,10 @@ def read_json(source: str | bytes | Path, *, name: str | None = None) -> Any:
             object_pairs_hook=_unique_keys,
         )
     except _RefusedError as exc:
-        raise DocumentError(label, "", exc.en, code=exc.code, nl=exc.nl) from None
+        path, pointer = _where_refused(text) if exc.code != "document.duplicate_key" else ("", "")
+        raise DocumentError(
+            label, path, exc.en, code=exc.code, nl=exc.nl, pointer=pointer
+        ) from None
     except RecursionError:
         raise _too_deep(label) from None
     except json.JSONDecodeError as exc:

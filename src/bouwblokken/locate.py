@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bouwblokken.errors import dutch_for, pointer_of, shown
+from bouwblokken.errors import DocumentError, dutch_for, pointer_of, shown
 
-__all__ = ["Problem", "describe", "field_path", "first_problem", "path_to_pointer"]
+__all__ = ["Problem", "describe", "field_path", "first_problem", "located", "path_to_pointer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +196,13 @@ def _shown(value: Any, *, lang: str = "en") -> str:
     if isinstance(value, bool | int | float | str) or value is None:
         return shown(value, lang=lang)
     return ""
+
+
+def located(exc: ValidationError, data: Any, label: str) -> DocumentError:
+    """A validation error over a document's ``data`` (named ``label``) as a
+    :class:`~bouwblokken.errors.DocumentError` with its code, pointer and both messages."""
+    p = first_problem(exc, data)
+    return DocumentError(label, p.path, p.reason, code=p.code, pointer=p.pointer, nl=p.reason_nl)
 
 
 def describe(exc: ValidationError, data: Any) -> tuple[str, str]:

@@ -39,7 +39,6 @@ from bouwblokken.documents import (
     in_ledger,
     in_options,
     ledger_result_to_dict,
-    located,
     obligation_to_dict,
     read_json,
     valuation_to_dict,
@@ -50,6 +49,7 @@ from bouwblokken.errors import (
     UnknownCatalogError,
 )
 from bouwblokken.ledger import Ledger, evaluate
+from bouwblokken.locate import located
 from bouwblokken.money import DOCUMENT
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.plan import PlanRequest, optimise

@@ -31,8 +31,17 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import ValuationError
+from bouwblokken.jsontext import read_json
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
+from bouwblokken.locate import located
+from bouwblokken.money import (
+    Lang,
+    NonNegativeMoney,
+    format_eur,
+    format_number,
+    from_cents,
+    round_cents,
+)
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
@@ -41,6 +50,7 @@ from bouwblokken.optimize.solution import Diagnosis, Solution
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
+from bouwblokken.views import view
 
 __all__ = [
     "OptionSpec",
@@ -204,9 +214,7 @@ class Plan:
 def _ratio(value: Fraction | None, lang: Lang) -> str:
     if value is None:
         return "-"
-    d = round_cents(value)
-    text = format(d, "f")
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(round_cents(value), lang=lang)
 
 
 @dataclass(frozen=True)
@@ -225,22 +233,19 @@ class PlanResult:
     notes: tuple[str, ...] = ()
 
     def table(self, lang: Lang = "nl") -> str:
-        from bouwblokken.display.plans import plan_result_table
-
-        return plan_result_table(self, lang=lang)
+        text: str = view("plan.table")(self, lang=lang)
+        return text
 
     def __str__(self) -> str:
         return self.table("nl")
 
     def _repr_html_(self) -> str:
-        from bouwblokken.display.plans import plan_result_html
-
-        return plan_result_html(self)
+        html: str = view("plan.html")(self)
+        return html
 
     def to_dict(self) -> dict[str, Any]:
-        from bouwblokken.display.plans import plan_result_dict
-
-        return plan_result_dict(self)
+        data: dict[str, Any] = view("plan.dict")(self)
+        return data
 
 
 def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _Unit:
@@ -468,8 +473,6 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
 
 def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
     """Read an options document (JSON, exact decimals); errors name the file, record, field."""
-    from bouwblokken.documents import located, read_json
-
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:
