@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ from pydantic import BaseModel, ValidationError
 from bouwblokken.activity import Activity
 from bouwblokken.errors import BouwblokkenError
 from bouwblokken.locate import describe
+from bouwblokken.parse import parse_number
 from bouwblokken.portfolio.model import (
     Buyer,
     Contract,
@@ -299,12 +300,13 @@ def _cell(column: str, v: Any) -> Any:
     if hasattr(v, "item") and not isinstance(v, str):  # numpy scalars
         return _cell(column, v.item())
     text = str(v).strip()
-    if "," in text and re.fullmatch(r"-?[\d.]+,\d+", text):
-        text = text.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"-?[\d][\d.,]*", text) and ("," in text or "." in text):
+        # Numbers typed the Dutch way go through the library's one parser (bouwblokken.parse:
+        # "1.234" is 1234, "22,5" is 22.5), as in the CLI and the Excel reader.
         try:
-            Decimal(text)
-        except InvalidOperation:
-            raise _CellError(column, "not a number") from None
+            return format(parse_number(text, field=column), "f")
+        except BouwblokkenError as exc:
+            raise _CellError(column, str(exc)) from None
     return text
 
 
