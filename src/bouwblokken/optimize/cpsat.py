@@ -1,0 +1,197 @@
+"""OR-Tools CP-SAT as the optimizer's second back end (the ``optimize`` extra).
+
+The branch and bound of :mod:`bouwblokken.optimize.search` is fastest on typical requests; it
+has bad families (many near-identical options, large coprime values, tight caps) where its LP
+bound is weak and the search tree explodes. CP-SAT -- lazy clause generation with an LP, core
+and LNS workers -- has no such family in our measurements and agrees with an exact DP
+everywhere. It is integer-exact: every coefficient below is an integer number of cents.
+
+The model is the :class:`~bouwblokken.optimize.problem.Problem` definition written out: one
+integer per option, and per category a counted variable ``w_c <= raw_c, w_c <= cap_c`` (the
+``min`` of the definition, exact because the target only asks ``sum w_c`` to be large enough),
+the same for employment, the budget and a people cover.
+
+Ties follow :func:`~bouwblokken.optimize.solver.solve`'s rule exactly: after the least cost
+is proven, the fewest units at that cost, then the lexicographically smallest units vector,
+found option by option (an option already at its minimum is fixed without a solve, so only the
+options the plan uses cost a solve). One worker and a fixed seed: the same request gives the
+same plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bouwblokken.optimize.limits import Limits
+from bouwblokken.optimize.problem import Problem
+
+__all__ = ["CpOutcome", "available", "max_value", "min_cost"]
+
+CpStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+def available() -> bool:
+    """Whether OR-Tools is installed (``pip install 'bouwblokken[optimize]'``)."""
+    try:
+        import ortools.sat.python.cp_model  # noqa: F401
+    except ImportError:  # pragma: no cover - the dev extra installs it
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class CpOutcome:
+    """A back-end answer: status, the plan (``None`` when none was found) and a proven bound
+    on the objective (a lower bound of the cost, an upper bound of the value)."""
+
+    status: CpStatus
+    units: tuple[int, ...] | None
+    bound: int | None
+
+
+class _Model:
+    def __init__(
+        self,
+        problem: Problem,
+        *,
+        target: int | None,
+        budget: int | None,
+        min_people: int,
+        employment: bool = True,
+    ) -> None:
+        from ortools.sat.python import cp_model
+
+        self.cp = cp_model
+        m = self.model = cp_model.CpModel()
+        opts = problem.options
+        self.x = x = [m.new_int_var(o.min_units, o.max_units, f"x{i}") for i, o in enumerate(opts)]
+        cats: dict[str, list[int]] = {}
+        for i, o in enumerate(opts):
+            cats.setdefault(o.category, []).append(i)
+        counted: list[Any] = []
+        counted_emp: list[Any] = []
+        for cat, idx in cats.items():
+            cap = problem.category_caps.get(cat)
+            raw = sum(opts[i].value_cents * x[i] for i in idx)
+            hi = sum(opts[i].value_cents * opts[i].max_units for i in idx)
+            if cap is None:
+                w = m.new_int_var(0, hi, f"w_{cat}")
+                m.add(w == raw)
+            else:
+                w = m.new_int_var(0, min(cap, hi), f"w_{cat}")
+                m.add(w <= raw)
+            counted.append(w)
+            eidx = [i for i in idx if opts[i].employment]
+            if employment and eidx and problem.min_employment_cents > 0:
+                eraw = sum(opts[i].value_cents * x[i] for i in eidx)
+                ehi = sum(opts[i].value_cents * opts[i].max_units for i in eidx)
+                e = m.new_int_var(0, ehi if cap is None else min(cap, ehi), f"e_{cat}")
+                m.add(e <= eraw)
+                counted_emp.append(e)
+        self.counted = sum(counted)
+        if employment and problem.min_employment_cents > 0:
+            m.add(sum(counted_emp) >= problem.min_employment_cents)
+        t = problem.target_cents if target is None else target
+        self.target = t
+        if t > 0:
+            m.add(self.counted >= t)
+        self.cost = sum(o.cost_cents * xi for o, xi in zip(opts, x, strict=True))
+        self.units = sum(x)
+        if budget is not None:
+            m.add(self.cost <= budget)
+        if min_people > 0:
+            m.add(sum(o.people_per_unit * xi for o, xi in zip(opts, x, strict=True)) >= min_people)
+
+    def run(self, limits: Limits, hint: tuple[int, ...] | None = None) -> tuple[str, Any]:
+        """Solve the current model; returns the status name and the solver."""
+        cp_model = self.cp
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = 1
+        left = limits.remaining()
+        if left is not None:
+            solver.parameters.max_time_in_seconds = max(left, 0.001)
+        if hint is not None:
+            self.model.clear_hints()
+            for xi, h in zip(self.x, hint, strict=True):
+                self.model.add_hint(xi, h)
+        token = limits.token
+        stop = solver.stop_search
+        if token is not None:
+            token.register(stop)
+        try:
+            code = solver.solve(self.model)
+        finally:
+            if token is not None:
+                token.unregister(stop)
+        return solver.status_name(code), solver
+
+    def values(self, solver: Any) -> tuple[int, ...]:
+        return tuple(int(solver.value(xi)) for xi in self.x)
+
+
+def min_cost(
+    problem: Problem,
+    limits: Limits,
+    *,
+    target: int | None = None,
+    budget: int | None = None,
+    min_people: int = 0,
+    hint: tuple[int, ...] | None = None,
+) -> CpOutcome:
+    """The least-cost plan with :func:`~bouwblokken.optimize.solver.solve`'s tie rule.
+
+    ``target`` replaces the problem's target, ``budget`` is the absolute budget (pass the
+    problem's own to respect it), ``min_people`` adds a people cover. When the limits run out
+    the best plan found so far is returned with status ``"feasible"`` and the proven bound.
+    """
+    mdl = _Model(problem, target=target, budget=budget, min_people=min_people)
+    m = mdl.model
+    m.minimize(mdl.cost)
+    name, solver = mdl.run(limits, hint)
+    if name == "INFEASIBLE":
+        return CpOutcome("infeasible", None, None)
+    if name not in ("OPTIMAL", "FEASIBLE"):
+        return CpOutcome("unknown", None, None)
+    x = mdl.values(solver)
+    best_cost = problem.cost(x)
+    if name == "FEASIBLE":
+        return CpOutcome("feasible", x, int(solver.best_objective_bound))
+    # fewest units at the least cost
+    m.add(mdl.cost <= best_cost)
+    m.clear_objective()
+    m.minimize(mdl.units)
+    name, solver = mdl.run(limits, x)
+    if name != "OPTIMAL":
+        return CpOutcome("optimal" if name == "FEASIBLE" else "feasible", x, best_cost)
+    x = mdl.values(solver)
+    m.add(mdl.units <= sum(x))
+    m.clear_objective()
+    # the lexicographically smallest units vector among those plans
+    for i, o in enumerate(problem.options):
+        if x[i] > o.min_units:
+            m.minimize(mdl.x[i])
+            name, solver = mdl.run(limits, x)
+            if name != "OPTIMAL":  # limits ran out: the plan is optimal, its tie rule unproven
+                return CpOutcome("optimal", x, best_cost)
+            x = mdl.values(solver)
+            m.clear_objective()
+        m.add(mdl.x[i] == x[i])
+    return CpOutcome("optimal", x, best_cost)
+
+
+def max_value(problem: Problem, limits: Limits, budget: int) -> CpOutcome:
+    """The most counted value within ``budget`` (employment minimum respected); ``bound`` is a
+    proven upper bound of that value. The plan is any plan reaching it (the caller asks
+    :func:`min_cost` for the cheapest)."""
+    mdl = _Model(problem, target=0, budget=budget, min_people=0)
+    mdl.model.maximize(mdl.counted)
+    name, solver = mdl.run(limits)
+    if name == "INFEASIBLE":
+        return CpOutcome("infeasible", None, None)
+    if name not in ("OPTIMAL", "FEASIBLE"):
+        return CpOutcome("unknown", None, None)
+    x = mdl.values(solver)
+    bound = int(solver.best_objective_bound)
+    return CpOutcome("optimal" if name == "OPTIMAL" else "feasible", x, bound)
