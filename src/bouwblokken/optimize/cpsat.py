@@ -13,8 +13,9 @@ the same for employment, the budget and a people cover.
 
 Ties follow :func:`~bouwblokken.optimize.solver.solve`'s rule exactly: after the least cost
 is proven, the fewest units at that cost, then the lexicographically smallest units vector,
-found option by option (an option already at its minimum is fixed without a solve, so only the
-options the plan uses cost a solve). One worker and a fixed seed: the same request gives the
+found block by block: an option already at its minimum is fixed without a solve, and a run of
+options after it is ordered by one weighted objective (weights = products of the later domain
+sizes, at most :data:`_LEX_SPAN`), which is the lexicographic order exactly. One worker and a fixed seed: the same request gives the
 same plan.
 """
 
@@ -27,6 +28,9 @@ from bouwblokken.optimize.limits import Limits
 from bouwblokken.optimize.problem import Problem
 
 __all__ = ["CpOutcome", "available", "max_value", "min_cost"]
+
+#: Largest product of domain sizes ordered lexicographically by one weighted objective.
+_LEX_SPAN = 1 << 40
 
 CpStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 
@@ -69,11 +73,17 @@ class _Model:
         cats: dict[str, list[int]] = {}
         for i, o in enumerate(opts):
             cats.setdefault(o.category, []).append(i)
+        lin = cp_model.LinearExpr
+        self.lin = lin
+
+        def wsum(idx: list[int], coeffs: list[int]) -> Any:
+            return lin.weighted_sum([x[i] for i in idx], coeffs)
+
         counted: list[Any] = []
         counted_emp: list[Any] = []
         for cat, idx in cats.items():
             cap = problem.category_caps.get(cat)
-            raw = sum(opts[i].value_cents * x[i] for i in idx)
+            raw = wsum(idx, [opts[i].value_cents for i in idx])
             hi = sum(opts[i].value_cents * opts[i].max_units for i in idx)
             if cap is None:
                 w = m.new_int_var(0, hi, f"w_{cat}")
@@ -84,24 +94,25 @@ class _Model:
             counted.append(w)
             eidx = [i for i in idx if opts[i].employment]
             if employment and eidx and problem.min_employment_cents > 0:
-                eraw = sum(opts[i].value_cents * x[i] for i in eidx)
+                eraw = wsum(eidx, [opts[i].value_cents for i in eidx])
                 ehi = sum(opts[i].value_cents * opts[i].max_units for i in eidx)
                 e = m.new_int_var(0, ehi if cap is None else min(cap, ehi), f"e_{cat}")
                 m.add(e <= eraw)
                 counted_emp.append(e)
-        self.counted = sum(counted)
+        self.counted = lin.sum(counted)
         if employment and problem.min_employment_cents > 0:
-            m.add(sum(counted_emp) >= problem.min_employment_cents)
+            m.add(lin.sum(counted_emp) >= problem.min_employment_cents)
         t = problem.target_cents if target is None else target
         self.target = t
         if t > 0:
             m.add(self.counted >= t)
-        self.cost = sum(o.cost_cents * xi for o, xi in zip(opts, x, strict=True))
-        self.units = sum(x)
+        every = list(range(len(opts)))
+        self.cost = wsum(every, [o.cost_cents for o in opts])
+        self.units = lin.sum(x)
         if budget is not None:
             m.add(self.cost <= budget)
         if min_people > 0:
-            m.add(sum(o.people_per_unit * xi for o, xi in zip(opts, x, strict=True)) >= min_people)
+            m.add(wsum(every, [o.people_per_unit for o in opts]) >= min_people)
 
     def run(self, limits: Limits, hint: tuple[int, ...] | None = None) -> tuple[str, Any]:
         """Solve the current model; returns the status name and the solver."""
@@ -168,17 +179,79 @@ def min_cost(
     x = mdl.values(solver)
     m.add(mdl.units <= sum(x))
     m.clear_objective()
-    # the lexicographically smallest units vector among those plans
-    for i, o in enumerate(problem.options):
-        if x[i] > o.min_units:
-            m.minimize(mdl.x[i])
-            name, solver = mdl.run(limits, x)
-            if name != "OPTIMAL":  # limits ran out: the plan is optimal, its tie rule unproven
-                return CpOutcome("optimal", x, best_cost)
+    # the lexicographically smallest units vector among those plans: options at their minimum
+    # are fixed as they come; the others in blocks whose weights order plans lexicographically
+    # (weight of a position = product of the domain sizes after it in the block)
+    opts = problem.options
+    n = len(opts)
+    # Usually no other plan has this cost and units: one solve proving that nothing at this
+    # cost and units is lexicographically smaller settles the tie rule.
+    smaller = _lex_smaller(mdl, problem, x)
+    if smaller is not None:
+        m.add_assumptions([smaller])
+        name, solver = mdl.run(limits, None)
+        m.clear_assumptions()
+        if name == "INFEASIBLE":
+            return CpOutcome("optimal", x, best_cost)
+        if name == "OPTIMAL":
             x = mdl.values(solver)
-            m.clear_objective()
-        m.add(mdl.x[i] == x[i])
+        else:  # limits ran out: the cost is optimal, the tie rule unproven
+            return CpOutcome("optimal", x, best_cost)
+    i = 0
+    while i < n:
+        if x[i] == opts[i].min_units:
+            m.add(mdl.x[i] == x[i])
+            i += 1
+            continue
+        block = [i]
+        span = opts[i].max_units - opts[i].min_units + 1
+        j = i + 1
+        while j < n and span * (opts[j].max_units - opts[j].min_units + 1) <= _LEX_SPAN:
+            span *= opts[j].max_units - opts[j].min_units + 1
+            block.append(j)
+            j += 1
+        weights = []
+        w = 1
+        for b in reversed(block):
+            weights.append(w)
+            w *= opts[b].max_units - opts[b].min_units + 1
+        weights.reverse()
+        m.minimize(sum(wb * mdl.x[b] for wb, b in zip(weights, block, strict=True)))
+        name, solver = mdl.run(limits, x)
+        if name != "OPTIMAL":  # limits ran out: the cost is optimal, the tie rule unproven
+            return CpOutcome("optimal", x, best_cost)
+        x = mdl.values(solver)
+        m.clear_objective()
+        for b in block:
+            m.add(mdl.x[b] == x[b])
+        i = j
     return CpOutcome("optimal", x, best_cost)
+
+
+def _lex_smaller(mdl: _Model, problem: Problem, x: tuple[int, ...]) -> Any:
+    """A literal that, assumed true, asks for a plan lexicographically smaller than ``x``
+    (``None`` when none can exist: every option is at its minimum)."""
+    opts = problem.options
+    if all(xi == o.min_units for xi, o in zip(x, opts, strict=True)):
+        return None
+    m = mdl.model
+    last = max(i for i, o in enumerate(opts) if x[i] > o.min_units)
+    active = m.new_bool_var("lex_smaller")
+    prefix = active  # "options before i equal x" (under ``active``)
+    strict = []
+    for i, o in enumerate(opts):
+        if x[i] > o.min_units:
+            y = m.new_bool_var(f"lt{i}")
+            m.add_implication(y, prefix)
+            m.add(mdl.x[i] <= x[i] - 1).only_enforce_if(y)
+            strict.append(y)
+        if i < last:
+            nxt = m.new_bool_var(f"eq{i}")
+            m.add_implication(nxt, prefix)
+            m.add(mdl.x[i] == x[i]).only_enforce_if(nxt)
+            prefix = nxt
+    m.add_bool_or(strict).only_enforce_if(active)
+    return active
 
 
 def max_value(problem: Problem, limits: Limits, budget: int) -> CpOutcome:
