@@ -229,9 +229,19 @@ def tight_caps(rng: random.Random, n_options: int) -> Problem:
     )
 
 
-def infeasible_target(rng: random.Random, n_options: int) -> Problem:
-    """A realistic problem whose target is just above everything reachable."""
+def infeasible_target(
+    rng: random.Random, n_options: int, max_units: int | None = None
+) -> Problem:
+    """A realistic problem whose target is just above everything reachable (``max_units``
+    clips the options' units, for oracles that enumerate states)."""
     p = realistic_problem(rng, n_options)
+    if max_units is not None:
+        p = replace(
+            p,
+            options=tuple(
+                replace(o, max_units=min(o.max_units, max_units), min_units=0) for o in p.options
+            ),
+        )
     reach = p.counted([o.max_units for o in p.options])
     return replace(p, target_cents=reach + rng.randint(1, 10_000), budget_cents=None)
 
