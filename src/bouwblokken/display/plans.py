@@ -83,7 +83,8 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
             )
             + "\n".join(f"  - {r.message}" for r in d.reasons)
         )
-    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in result.notes)
+    notes = result.notes if nl else result.notes_en
+    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in notes)
     return "\n\n".join(parts)
 
 
