@@ -51,7 +51,10 @@ FILE_ERRORS = [
     ("amount_three_decimals.toml", "blocks[1] (ww).rule.amount", "at most 2 decimals"),
     ("unknown_rule_kind.toml", "blocks[1] (ww).rule", "'per_week'"),
     ("percentage_negative.toml", "obligation.percentage", "greater than or equal to 0"),
-    ("percentage_over_100.toml", "blocks[1] (ww).rule.percentage", "less than or equal to 100"),
+    # An invoice may count up to 1000% ("factuur + 100 % bonus" is 200%); a percentage of the
+    # obligation at most 100%.
+    ("percentage_over_1000.toml", "blocks[1] (ww).rule.percentage", "less than or equal to 1000"),
+    ("percentage_over_100.toml", "obligation.percentage", "less than or equal to 100"),
     # Rules between fields.
     ("duplicate_block_id.toml", "blocks[2] (ww).id", "repeated: ww"),
     ("bonus_unknown_block.toml", "bonuses[0] (leeftijd_55_plus).blocks", "unknown blocks: wia"),

@@ -168,11 +168,14 @@ def test_match_tokens_and_rule_kind() -> None:
 def test_value_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *VALUE_ARGS)
     assert code == 0
-    assert "€ 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74" in out
-    assert "Waarde: € 13.223,74" in out
+    # January–June 2025 = 6 whole months (kalenderdagenmethode):
+    # 40.000 × 24/36 × 6/12 = 13.333,333… → 13.333,33
+    assert "€ 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in out
+    assert "Waarde: € 13.333,33" in out
     code, out, _ = run(capsys, *VALUE_ARGS, "--lang", "en")
     assert code == 0
-    assert "€13,223.74" in out and "Value: €13,223.74" in out
+    assert "€40,000.00 × 24/36 hours × 6/12 months = €13,333.33" in out
+    assert "Value: €13,333.33" in out
     data = run_json(capsys, *VALUE_ARGS)
     assert set(data) == {
         "catalog",
@@ -183,10 +186,10 @@ def test_value_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
         "trail_en",
         "not_counted",
     }
-    assert data["amount"] == "13223.74"
+    assert data["amount"] == "13333.33"
     assert data["catalog"] == "haaglanden@2023-07"
     assert data["fingerprint"].startswith("sha256:")
-    assert any("€13,223.74" in line for line in data["trail_en"])
+    assert any("€13,333.33" in line for line in data["trail_en"])
 
 
 def test_value_bonus_flag_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
@@ -276,17 +279,34 @@ def test_example_ledger_round_trips() -> None:
 
 
 def test_evaluate_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
+    # obligation 5% × 1.250.000 = 62.500; a1 Participatiewet 24 h, January–June 2025 = 6 months:
+    # 40.000 × 24/36 × 6/12 = 13.333,33
     code, out, _ = run(capsys, "evaluate", str(EXAMPLE))
     assert code == 0
-    assert "€ 62.500,00" in out and "€ 13.223,74" in out and "Prognose" in out
+    assert "€ 62.500,00" in out and "€ 13.333,33" in out and "Prognose" in out
     code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--lang", "en", "--as-of", "2025-12-31")
-    assert code == 0 and "€13,223.74" in out and "Forecast" in out
+    assert code == 0 and "€13,333.33" in out and "Forecast" in out
     data = run_json(capsys, "evaluate", str(EXAMPLE), "--as-of", "2025-12-31")
     assert data["format"] == "bouwblokken.ledger-result/1" and data["as_of"] == "2025-12-31"
     t = data["tenders"][0]
     assert t["obligation"]["amount"] == "62500.00"
     a1 = next(a for a in t["activities"] if a["id"] == "a1")
-    assert a1["counted"] == "13223.74"
+    assert a1["counted"] == "13333.33"
+    # a2: WW 36 h + 55+ bonus (per year, within the 12-month limit), 2025-02-01..2026-03-31:
+    # counted February 2025 – January 2026 = 12 months: (20.000 + 10.000) × 12/12 = 30.000,00;
+    # not counted February–March 2026: 30.000 × 2/12 = 5.000,00.
+    # Realised to 2025-12-31: February–December 2025 = 11 months: 30.000 × 11/12 = 27.500,00
+    a2 = next(a for a in t["activities"] if a["id"] == "a2")
+    assert a2["counted"] == "30000.00"
+    # a3 BBL level 1–2, 32 h, September 2025 – August 2026 = 12 months:
+    # 25.000 × 32/36 × 12/12 = 22.222,22; a4 intern 24 h, September 2025 – January 2026 =
+    # 5 months: 5.000 × 24/36 × 5/12 = 1.388,89; a5 costs 2.450; a6 Banenafspraak 16 h,
+    # January–June 2026 = 6 months: 50.000 × 16/36 × 6/12 = 11.111,11 + one-off 10.000
+    # (labour disability) = 21.111,11.
+    # Forecast: 13.333,33 + 30.000 + 22.222,22 + 1.388,89 + 2.450 + 21.111,11 = 90.505,55
+    # Realised: 13.333,33 + 27.500 + 2.450 = 43.283,33
+    assert t["forecast"]["counted"] == "90505.55"
+    assert t["realised"]["counted"] == "43283.33"
 
 
 # --- optimise -------------------------------------------------------------------------------

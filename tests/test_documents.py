@@ -90,11 +90,13 @@ def test_canonical_ledger_round_trips_byte_identical() -> None:
     result = evaluate(ledger, as_of=date(2025, 12, 31))
     assert write_ledger(ledger) == CANONICAL  # evaluation does not touch the ledger
     t1 = result.tender("T1")
-    # a1: 40.000 × 24/36 × 334/365 + 55+ 10.000 × 24/36 × 334/365 = 50.000 × 2/3 × 334/365
-    #   = 30.502,283… → 30.502,28
-    # a2: 20.000 × 22,5/36 × 365/365 = 12.500,00; a3: 2.500,00
+    # Months as twelfths (kalenderdagenmethode):
+    # a1: February–December 2025 = 11 whole months:
+    #   40.000 × 24/36 × 11/12 + 55+ 10.000 × 24/36 × 11/12 = 50.000 × 2/3 × 11/12
+    #   = 30.555,555… → 30.555,56
+    # a2: June 2025 – May 2026 = 12 months: 20.000 × 22,5/36 × 12/12 = 12.500,00; a3: 2.500,00
     assert [r.counted for r in t1.activities] == [
-        Decimal("30502.28"),
+        Decimal("30555.56"),
         Decimal("12500.00"),
         Decimal("2500.00"),
     ]
@@ -203,8 +205,10 @@ def test_result_names_catalog_and_fingerprint() -> None:
     assert t1["obligation"]["amount"] == "50000.00"
     assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in t1["obligation"]["explanation_nl"]
     # amounts are strings with two decimals
-    assert [a["counted"] for a in t1["activities"]] == ["30502.28", "12500.00", "2500.00"]
-    assert t1["realised"]["counted"] == "30502.28"
+    # 50.000 × 24/36 × 11/12 = 30.555,56; 20.000 × 22,5/36 × 12/12 = 12.500,00; 2.500,00
+    assert [a["counted"] for a in t1["activities"]] == ["30555.56", "12500.00", "2500.00"]
+    # realised: only a1 (realised, all of it by 2025-12-31): 30.555,56
+    assert t1["realised"]["counted"] == "30555.56"
 
 
 def test_result_validates_against_its_schema() -> None:

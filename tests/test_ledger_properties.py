@@ -1,9 +1,12 @@
 """Properties of the ledger over random small ledgers: 1–3 tenders, 1–8 activities over three
-persons, on the shipped Haaglanden catalog or the ``capregion`` fixture (which adds a community
-share cap with a minimum per item)."""
+persons, on the shipped Haaglanden catalog (months as twelfths) or the ``capregion`` fixture (days
+÷ 365; it adds a community share cap with a minimum per item). The counting model's invariants
+(issue 8): at most one reference week per person per day across all tenders, counting limits on
+counted time, a plan never lowers what was realised, and the order of activities never matters."""
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections import defaultdict
 from datetime import date, timedelta
@@ -19,11 +22,11 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import LimitMonths
 from bouwblokken.catalog.registry import Registry, load_catalog
 from bouwblokken.documents import read_ledger, write_ledger, write_result
-from bouwblokken.ledger import Ledger, LedgerResult, evaluate
+from bouwblokken.ledger import ActivityResult, Ledger, LedgerResult, evaluate
 from bouwblokken.money import round_cents
-from bouwblokken.periods import Period, add_months, limit_end, normalise, total_days
+from bouwblokken.periods import add_months
 from bouwblokken.tender import Person, Tender
-from bouwblokken.valuation import value_activity
+from bouwblokken.valuation import Segment, value_activity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 REGISTRY = Registry([FIXTURES])
@@ -131,40 +134,86 @@ def test_counted_never_exceeds_values_alone(ledger: Ledger, as_of: date | None) 
         )
 
 
-@PROPERTY_SETTINGS
-@given(ledgers())
-def test_no_person_day_counted_twice(ledger: Ledger) -> None:
-    result = run(ledger)
-    days: dict[str, list[Period]] = defaultdict(list)
-    for t in result.tenders:
-        for r in t.activities:
-            if r.activity.person is not None and r.valuation is not None:
-                days[r.activity.person].extend(r.valuation.counted_periods)
-    for periods in days.values():
-        # disjoint: merging loses no day
-        assert total_days(normalise(periods)) == total_days(periods)
+def _views(result: LedgerResult) -> list[list[ActivityResult]]:
+    """The forecast rows and the realised rows of all tenders, as two views."""
+    return [
+        [r for t in result.tenders for r in t.activities],
+        [r for t in result.tenders for r in t.realised_activities],
+    ]
 
 
 @PROPERTY_SETTINGS
-@given(ledgers())
-def test_person_counting_limit_across_tenders(ledger: Ledger) -> None:
-    catalog = CATALOGS["haaglanden"]
-    first: dict[tuple[str, str], date] = {}
-    for t in ledger.tenders:
-        for a in t.activities:
-            if a.person is not None and a.start is not None:
-                key = (a.person, a.block)
-                first[key] = min(first.get(key, a.start), a.start)
-    result = run(ledger)
-    for t in result.tenders:
-        for r in t.activities:
+@given(ledgers(("haaglanden", "capregion")), AS_OF)
+def test_no_person_counts_more_than_one_week_on_any_day(ledger: Ledger, as_of: date | None) -> None:
+    """On no day does a person count more than one reference week across all tenders: the
+    fractions (hours counted ÷ reference week) of the person's placements that take up the
+    week add up to at most 1 on every day, in both views."""
+    for rows in _views(run(ledger, as_of)):
+        segments: dict[str, list[Segment]] = defaultdict(list)
+        for r in rows:
+            v = r.valuation
+            if r.activity.person is not None and v is not None and v.occupies:
+                assert all(0 < s.fraction <= 1 for s in v.segments)
+                segments[r.activity.person].extend(v.segments)
+        for segs in segments.values():
+            # the sum only changes where a segment starts or ends: check each such day
+            for day in {s.start for s in segs} | {s.end for s in segs}:
+                on_day = sum((s.fraction for s in segs if s.start <= day <= s.end), Fraction(0))
+                assert on_day <= 1, (day, on_day)
+
+
+def months_counted(days: set[date]) -> Fraction:
+    """Months of a set of days by the kalenderdagenmethode, from the rule: each day weighs
+    1/(days of its month)."""
+    return sum((Fraction(1, calendar.monthrange(d.year, d.month)[1]) for d in days), Fraction(0))
+
+
+@PROPERTY_SETTINGS
+@given(ledgers(("haaglanden", "capregion")), AS_OF)
+def test_counting_limit_never_exceeds_n_months_of_counted_time(
+    ledger: Ledger, as_of: date | None
+) -> None:
+    """A limit of N months is used up by counted placement time per person, across tenders:
+    the days a person counts with a block (in any tender) are at most N months."""
+    result = run(ledger, as_of)
+    for rows in _views(result):
+        days: dict[tuple[str, str], set[date]] = defaultdict(set)
+        for r in rows:
             a, v = r.activity, r.valuation
             if a.person is None or v is None:
                 continue
-            limit = catalog.block(a.block).counting_limit
+            for s, e in v.counted_periods:
+                days[(a.person, a.block)].update(
+                    s + timedelta(days=i) for i in range((e - s).days + 1)
+                )
+        catalog = CATALOGS[ledger.tenders[0].catalog or ""]
+        for (_, block), counted in days.items():
+            limit = catalog.block(block).counting_limit
             if isinstance(limit, LimitMonths):
-                last = limit_end(first[(a.person, a.block)], limit.months)
-                assert all(end <= last for _, end in v.counted_periods)
+                assert months_counted(counted) <= limit.months
+
+
+@PROPERTY_SETTINGS
+@given(ledgers(("haaglanden", "capregion")))
+def test_a_planned_activity_never_lowers_a_realised_amount(ledger: Ledger) -> None:
+    """Every realised activity counts the same in the forecast with or without the plans."""
+    only_realised = ledger.model_copy(
+        update={
+            "tenders": tuple(
+                t.model_copy(
+                    update={"activities": tuple(a for a in t.activities if a.status == "realised")}
+                )
+                for t in ledger.tenders
+            )
+        }
+    )
+    with_plans, without = run(ledger), run(only_realised)
+    for t in with_plans.tenders:
+        alone = {r.activity.id: r for r in without.tender(t.tender.id).activities}
+        for r in t.activities:
+            if r.activity.status == "realised":
+                o = alone[r.activity.id]
+                assert (r.counted, r.not_counted) == (o.counted, o.not_counted)
 
 
 @PROPERTY_SETTINGS

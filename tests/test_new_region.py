@@ -151,13 +151,14 @@ def test_hourly_rules_are_in_the_data(catalog: Catalog) -> None:
             date(2025, 1, 16),
             Fraction(40000) * Fraction(30, 40) * Fraction(16, 31) / 12,
         ),
-        # 15 jan-20 apr = 3 months + 15..20 apr (6 days of the 30-day span 15 apr-14 mei):
-        # 40.000 × 20/40 × 3,2/12 = 5.333,333… → 5.333,33
+        # kalenderdagenmethode: 15 jan-20 apr = 17/31 (15..31 jan) + 1 (feb) + 1 (mrt)
+        # + 20/30 (1..20 apr) = 2 + 113/93 = 299/93 months (not the anniversary reading
+        # 3 + 6/30 = 3,2): 40.000 × 20/40 × (299/93)/12 = 5.358,422… → 5.358,42
         (
             20,
             date(2025, 1, 15),
             date(2025, 4, 20),
-            Fraction(40000) * Fraction(20, 40) * Fraction(16, 5) / 12,
+            Fraction(40000) * Fraction(20, 40) * (Fraction(17, 31) + 1 + 1 + Fraction(20, 30)) / 12,
         ),
         # exactly the minimum: 40.000 × 12/40 × 2/12 = 2.000,00
         (12, date(2025, 1, 15), date(2025, 3, 14), Fraction(40000) * Fraction(12, 40) * 2 / 12),

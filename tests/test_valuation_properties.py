@@ -1,5 +1,9 @@
-"""Properties of per-year valuations, over the shipped Haaglanden catalog (36 h, days) and the
-new-region fixture (40 h, months, a 12-hour minimum, 55+ replacing 50+)."""
+"""Properties of per-year valuations, over the shipped Haaglanden catalog (36 h, months as
+twelfths) and the new-region fixture (40 h, months, a 12-hour minimum, 55+ replacing 50+).
+
+Months are counted by the kalenderdagenmethode: each calendar day weighs 1/(12 × the days of its
+month) of a year. The tests compute that from the rule (:func:`twelfths`), not with the
+library."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from bouwblokken.catalog.model import (
 )
 from bouwblokken.catalog.registry import Registry, load_catalog
 from bouwblokken.money import format_eur, round_cents
-from bouwblokken.periods import add_months, limit_end, months_in
+from bouwblokken.periods import add_months
 from bouwblokken.valuation import Exclusion, Valuation, value_activity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
@@ -50,6 +54,27 @@ def year_fraction(start: date, last: date, days_per_year: int | str) -> Fraction
         lo, hi = max(start, date(year, 1, 1)), min(last, date(year, 12, 31))
         total += Fraction((hi - lo).days + 1, 366 if calendar.isleap(year) else 365)
     return total
+
+
+def twelfths(start: date, last: date) -> Fraction:
+    """Years of start..last by the kalenderdagenmethode, day by day from the rule."""
+    total = Fraction(0)
+    day = start
+    while day <= last:
+        total += Fraction(1, 12 * calendar.monthrange(day.year, day.month)[1])
+        day += ONE
+    return total
+
+
+def months_limit_end(start: date, months: int) -> date:
+    """The last day of a counting limit of ``months`` months of counted time from ``start``
+    (no gaps): the last day on which the months counted so far are still at most ``months``."""
+    total, day = Fraction(0), start
+    while True:
+        total += Fraction(1, calendar.monthrange(day.year, day.month)[1])
+        if total > months:
+            return day - ONE
+        day += ONE
 
 
 def per_year_blocks(catalog: Catalog) -> list[Block]:
@@ -79,7 +104,7 @@ class Case:
         """Last counted day by the counting limit (None: no cut), computed from the data."""
         limit = self.block.counting_limit
         if isinstance(limit, LimitMonths):
-            return limit_end(self.kw["start"], limit.months)
+            return months_limit_end(self.kw["start"], limit.months)
         if isinstance(limit, LimitWhileSubsidy):
             return self.kw["subsidy_end"]
         return None
@@ -89,8 +114,12 @@ class Case:
         return value_activity(activity, self.catalog, exclusions=exclusions)
 
     def one_off_bonuses(self) -> Fraction:
-        """One-off bonuses whose condition holds (they count once per activity)."""
+        """One-off bonuses whose condition holds (they count once per activity, and only with a
+        counted day: not at 0 hours, nor below the new region's 12-hour minimum)."""
         total = Fraction(0)
+        hours = self.kw["hours_per_week"]
+        if hours == 0 or (self.catalog.key == NEWREGION.key and hours < 12):
+            return total
         for b in self.catalog.bonuses_for(self.block):
             if b.unit != "one_off":
                 continue
@@ -176,12 +205,13 @@ PROPS = settings(deadline=None, max_examples=60)
 
 
 @PROPS
-@given(cases((HAAGLANDEN,)), st.data())
-def test_split_in_days_adds_up(case: Case, data: st.DataObject) -> None:
+@given(cases(), st.data())
+def test_split_on_any_day_adds_up(case: Case, data: st.DataObject) -> None:
     """Two activities over the two halves of a period count what one over the whole does
-    (plus any one-off bonus, which each activity earns once)."""
+    (plus any one-off bonus, which each activity earns once): exactly, since every day weighs
+    the same within its month, split on any day; the rounded amounts within a cent."""
     case = within_limit(case)
-    assume(duration_unit(case.catalog, case.block) == "days")
+    assume(duration_unit(case.catalog, case.block) == "months")
     start, end = case.kw["start"], case.kw["end"]
     assume(end > start)
     mid = start + timedelta(days=data.draw(st.integers(0, (end - start).days - 1)))
@@ -194,7 +224,7 @@ def test_split_in_days_adds_up(case: Case, data: st.DataObject) -> None:
 
 
 @PROPS
-@given(cases((NEWREGION,), early_start_day=True), st.integers(1, 30))
+@given(cases(early_start_day=True), st.integers(1, 30))
 def test_split_at_a_month_anniversary_adds_up(case: Case, k: int) -> None:
     """Months unit: a split at the k-th month anniversary of the start adds up."""
     case = within_limit(case)
@@ -210,6 +240,25 @@ def test_split_at_a_month_anniversary_adds_up(case: Case, k: int) -> None:
 
 
 # --- monotone -------------------------------------------------------------------------------
+
+
+@PROPS
+@given(cases(), st.integers(1, 36), st.integers(0, 30))
+def test_whole_months_count_twelfths_exactly(case: Case, n: int, hours_step: int) -> None:
+    """From the first of a month, n whole calendar months count exactly n/12 of the year value
+    (February as much as March, a leap year as much as any), prorated by hours."""
+    first = case.kw["start"].replace(day=1)
+    last = add_months(first, n) - ONE
+    cut = Case(case.catalog, case.block, {**case.kw, "start": first}).cut()
+    assume(cut is None or last <= cut)
+    hours = Decimal(min(hours_step * 2, int(case.ref)))
+    if case.catalog.key == NEWREGION.key:
+        assume(hours >= 12)  # the new region's 12-hour minimum
+    v = case.value(start=first, end=last, hours_per_week=hours, age=30, flags=())
+    assert twelfths(first, last) == Fraction(n, 12)
+    base = Fraction(case.block.rule.amount)  # type: ignore[union-attr]
+    assert v.exact == base * Fraction(hours) / Fraction(case.ref) * Fraction(n, 12)
+    assert v.amount == round_cents(v.exact)
 
 
 @PROPS
@@ -247,7 +296,7 @@ def test_value_is_at_most_the_full_time_value_of_the_counted_time(case: Case) ->
     if duration_unit(case.catalog, case.block) == "days":
         years = year_fraction(start, last, case.catalog.time.days_per_year)
     else:
-        years = months_in(start, last) / 12
+        years = twelfths(start, last)
     block_amount = Fraction(case.block.rule.amount)  # type: ignore[union-attr]
     bound = (block_amount + case.per_year_bonus_amounts()) * years + case.one_off_bonuses()
     v = case.value()
@@ -289,10 +338,13 @@ EUR_EN = r"€[0-9,]+\.\d\d"
 DAYS = r"\d+/\d+( \+ \d+/\d+)*"
 BASE_DAYS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/\d+ uur × {DAYS} dagen = {EUR_NL}$")
 BASE_DAYS_EN = re.compile(rf"^.+: €[0-9,]+\.00 × \d+/\d+ hours × {DAYS} days = {EUR_EN}$")
-# Months are written as a whole, a decimal or a bracketed mixed number before "/12": "2/12",
-# "3,2/12", "(2 + 6/31)/12 maanden", or "(15/31)/12" for part of one month.
-MONTHS_NL = r"(\d+|\d+,\d+|\(\d+ \+ \d+/\d+\)|\(\d+/\d+\))/12 maanden"
-BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/40 uur × {MONTHS_NL} = {EUR_NL}$")
+# Months (kalenderdagenmethode) are written as whole months before "/12", or in brackets as
+# whole months plus the parts of months, each as days/days of that month: "2/12",
+# "(2 + 6/31)/12 maanden", "(17/31 + 10/28)/12", or "(15/31)/12" for part of one month.
+PARTS = r"\d+/\d+( \+ \d+/\d+)*"
+MONTHS = rf"(\d+|\(\d+ \+ {PARTS}\)|\({PARTS}\))/12"
+BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/(36|40) uur × {MONTHS} maanden = {EUR_NL}$")
+BASE_MONTHS_EN = re.compile(rf"^.+: €[0-9,]+\.00 × \d+/(36|40) hours × {MONTHS} months = {EUR_EN}$")
 BASE_MIN_HOURS_NL = re.compile(r"^.+: \d+ uur per week, minimum is 12: € 0,00$")
 
 
@@ -305,11 +357,16 @@ def test_trail_base_line_and_amount(case: Case) -> None:
     if duration_unit(case.catalog, case.block) == "days":
         assert BASE_DAYS_NL.match(base[0].nl), base[0].nl
         assert BASE_DAYS_EN.match(base[0].en), base[0].en
-    elif case.kw["hours_per_week"] < 12:
+    elif case.catalog.key == NEWREGION.key and case.kw["hours_per_week"] < 12:
         assert BASE_MIN_HOURS_NL.match(base[0].nl), base[0].nl
         assert [nc.reason for nc in v.not_counted] in ([], ["min_hours"])
+    elif v.exact == 0 and base[0].nl.endswith(" × 0 = € 0,00"):
+        # nothing left to count (e.g. a wage-cost subsidy that ended before the start): the
+        # base line says × 0 and a limit line says why
+        assert any(ln.kind == "limit" for ln in v.lines), v.lines
     else:
         assert BASE_MONTHS_NL.match(base[0].nl), base[0].nl
+        assert BASE_MONTHS_EN.match(base[0].en), base[0].en
     assert format_eur(v.amount) in v.explain("nl")
     assert format_eur(v.amount, lang="en") in v.explain("en")
     # The trail's contributions add up to the exact value.
@@ -324,10 +381,45 @@ def test_trail_primer_example() -> None:
         start=date(2025, 1, 1),
         end=date(2025, 6, 30),
     )
-    v = value_activity(a, HAAGLANDEN)
+    # The primer's reading in days, on the capregion fixture (days ÷ 365):
+    # 40.000 × 24/36 × 181/365 = 13.223,744… → 13.223,74
+    v = value_activity(a, Registry([FIXTURES]).load("capregion"))
+    assert v.exact == 40000 * Fraction(24, 36) * Fraction(181, 365)
     assert v.amount == Decimal("13223.74")
     assert v.lines[0].nl == (
         "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74"
+    )
+    # Haaglanden counts months: January–June = 6 whole months:
+    # 40.000 × 24/36 × 6/12 = 13.333,333… → 13.333,33
+    v = value_activity(a, HAAGLANDEN)
+    assert v.exact == 40000 * Fraction(24, 36) * Fraction(6, 12)
+    assert v.amount == Decimal("13333.33")
+    assert v.lines[0].nl == (
+        "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33"
+    )
+
+
+def test_trail_part_months() -> None:
+    # 15 January – 10 February 2025: 17/31 (15..31 January) + 10/28 (1..10 February) months:
+    # 40.000 × 24/36 × (17/31 + 10/28)/12 = 2.012,288… → 2.012,29
+    a = Activity(
+        block="participatiewet",
+        hours_per_week=24,
+        start=date(2025, 1, 15),
+        end=date(2025, 2, 10),
+    )
+    v = value_activity(a, HAAGLANDEN)
+    assert v.exact == 40000 * Fraction(24, 36) * (Fraction(17, 31) + Fraction(10, 28)) / 12
+    assert v.amount == Decimal("2012.29")
+    assert v.lines[0].nl == (
+        "Participatiewet: € 40.000,00 × 24/36 uur × (17/31 + 10/28)/12 maanden = € 2.012,29"
+    )
+    # part of one month: 15..29 January = 15/31: 40.000 × 24/36 × (15/31)/12 = 1.075,268… →
+    # 1.075,27
+    v = value_activity(a.model_copy(update={"end": date(2025, 1, 29)}), HAAGLANDEN)
+    assert v.amount == Decimal("1075.27")
+    assert v.lines[0].nl == (
+        "Participatiewet: € 40.000,00 × 24/36 uur × (15/31)/12 maanden = € 1.075,27"
     )
 
 
@@ -353,14 +445,44 @@ def exclusions_for(draw: st.DrawFn, case: Case) -> tuple[Exclusion, ...]:
 @given(st.data())
 def test_exclusions_account_for_every_euro(data: st.DataObject) -> None:
     case = data.draw(cases())
+    # Without flags: a one-off bonus lost with its last counted day has no reason yet (see
+    # test_a_one_off_bonus_lost_with_every_day_has_a_reason).
+    case = Case(case.catalog, case.block, {**case.kw, "flags": (), "internship_months": None})
     exclusions = data.draw(exclusions_for(case))
     plain = case.value()
     excluded = case.value(exclusions=exclusions)
     lost = sum((nc.exact for nc in excluded.not_counted if nc.reason in REASONS), Fraction(0))
     assert lost >= 0
-    assert excluded.exact + lost == plain.exact
-    assert abs(Fraction(excluded.amount + round_cents(lost)) - Fraction(plain.amount)) <= CENT
+    # Every euro of the full value has a reason, with or without exclusions.
+    full = plain.exact + sum((nc.exact for nc in plain.not_counted), Fraction(0))
+    assert excluded.exact + sum((nc.exact for nc in excluded.not_counted), Fraction(0)) == full
+    inside = within_limit(case)
+    if inside is case:
+        # Within the counting limit the excluded days are exactly what is lost. (Past the
+        # limit an excluded day uses no limit, so a later day may count instead: the limit
+        # runs on counted time.)
+        assert excluded.exact + lost == plain.exact
+        assert abs(Fraction(excluded.amount + round_cents(lost)) - Fraction(plain.amount)) <= CENT
     # Counted periods never include an excluded day.
     for s, e in excluded.counted_periods:
         for ex in exclusions:
             assert e < ex.start or s > ex.end
+
+
+def test_a_one_off_bonus_lost_with_every_day_has_a_reason() -> None:
+    # WIA, 36 h, January 2025, with a labour disability (one-off bonus € 10.000). Alone:
+    # 30.000 × 36/36 × 1/12 = 2.500,00 + 10.000,00 = 12.500,00. With every day taken out
+    # (outside the contract, say) nothing counts, and all 12.500,00 should have a reason.
+    a = Activity(
+        block="wia",
+        hours_per_week=36,
+        start=date(2025, 1, 1),
+        end=date(2025, 1, 31),
+        flags=("labour_disability",),
+    )
+    alone = value_activity(a, HAAGLANDEN)
+    assert alone.amount == Decimal("12500.00")
+    out = Exclusion(date(2025, 1, 1), date(2025, 1, 31), "outside_contract", "buiten", "outside")
+    v = value_activity(a, HAAGLANDEN, exclusions=(out,))
+    assert v.amount == Decimal("0.00")
+    assert sum((nc.amount for nc in v.not_counted), Decimal("0.00")) == Decimal("12500.00")

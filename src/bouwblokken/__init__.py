@@ -11,8 +11,8 @@ ledger that stacks activities against them, and an optimizer for the cheapest pl
 ...              start=date(2025, 1, 1), end=date(2025, 6, 30)),
 ...     utrecht,
 ... )
->>> str(v.amount)
-'13223.74'
+>>> str(v.amount)  # 40 000 × 24/36 × 6/12 months
+'13333.33'
 """
 
 from bouwblokken.activity import Activity

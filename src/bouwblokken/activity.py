@@ -42,7 +42,20 @@ class Activity(Frozen):
     end: date | None = None
     """Last day, inclusive."""
     age: Annotated[int, Field(ge=0, le=120)] | None = None
-    """Age on the catalog's reference date (peildatum)."""
+    """Age on the catalog's reference date (peildatum). Give it, or the person's birth date
+    (``birth_date`` here or on the ledger's :class:`~bouwblokken.tender.Person`), not both."""
+    birth_date: date | None = None
+    """Optional: lets the library judge the age on the peildatum itself, and show a bonus age
+    crossed during the placement."""
+    benefit_months: Annotated[int, Field(ge=0, le=1200)] | None = None
+    """Months on benefit on the peildatum (for blocks split by benefit duration)."""
+    registered_months: Annotated[int, Field(ge=0, le=1200)] | None = None
+    """Months registered as unemployed jobseeker on the peildatum (rules for ``nug``)."""
+    last_worked_for_employer: date | None = None
+    """Last day the person worked for the same employer before this placement (WW rule)."""
+    left_target_group: date | None = None
+    """Day the person left the target group (e.g. moved to another job), for catalogs that keep
+    the status for a number of months."""
     flags: tuple[Flag, ...] = ()
     internship_months: Annotated[int, Field(ge=0)] | None = None
     invoice_amount: NonNegativeMoney | None = None

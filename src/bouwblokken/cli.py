@@ -753,7 +753,7 @@ def cmd_show(ctx: _Ctx) -> int:
                 [
                     bo.id + _unverified(bo.verified),
                     _t(lang, bo.label_nl, bo.label_en),
-                    eur(bo.amount),
+                    eur(bo.amount) if bo.amount is not None else f"{bo.multiple_of_block_amount}×",
                     unit,
                     _condition_text(bo, lang),
                     ", ".join(targets),

@@ -5,25 +5,36 @@ pure function :func:`evaluate` turns it into a :class:`LedgerResult`. The same i
 give the same result, whatever order the activities were added in, because activities are
 processed in one canonical order (:func:`priority`).
 
-**Who counts a person-day first** (the rule for competing contracts, documented once here):
-activities are taken in this order, and a person-day already counted by an earlier one does
-not count again (reason ``double_count``):
+**How desks count a person** (catalogs.md §8), applied across all tenders of the ledger:
 
-1. realised activities before planned ones (delivered facts outrank commitments);
-2. the tender whose contract started first (contract start, else contract date), then tender id
-   (the older contract claimed the person first);
-3. the activity that started first, then its id, then its position.
+- *Hours, not days.* Each placement counts its own hours per week. On any day, one person
+  brings in at most one full-time week (the catalog's reference week) across all placements
+  together: the hours above it do not count (reason ``person_week_cap``, naming the placement
+  collided with). Blocks not prorated by hours (learning-work years, per-period blocks) do not
+  take up the week.
+- *Counting limits run on counted placement time.* A limit of 12 or 24 months is used up by the
+  days a person actually counts for that block (or that target group, as the catalog says), in
+  any tender; gaps between placements do not use it (reason ``counting_limit``).
+- *Peildatum.* Age and target-group status are judged on the catalog's reference date (mostly
+  the award date of the tender); eligibility rules (``[eligibility]``) are applied, and a missing
+  fact gives a warning that names the rule (:mod:`bouwblokken.eligibility`).
 
-**Person-level counting limits**: a block's counting limit (e.g. 24 months) runs for a person
-from the first day that person started any activity with that block (same catalog), across all
-tenders in the ledger; days after it do not count (reason ``person_counting_limit``).
+**Who comes first** (the rule for competing placements, documented once here): activities are
+taken in this order, and each takes what the earlier ones left (hours of the week, months of the
+counting limit, a one-off bonus, room under a per-person maximum):
+
+1. realised activities before planned ones, always (a plan never lowers what was realised);
+2. the activity that started first (the placement that claimed the person first);
+3. the tender whose contract started first (contract start, else contract date), tender id;
+4. the activity id, then its position.
 
 **Other reasons a euro does not count**: ``outside_contract`` (days before the contract start or
 after its end), ``ineligible_prior_start`` (started more than the catalog's
 ``prior_start_months`` before the contract), ``after_as_of`` (realised days after the reporting
-date), ``below_min_per_item`` and ``share_cap`` (a category's maximum share of the obligation,
-cut from the last activities in the canonical order), plus the valuation's own reasons
-(``counting_limit``, ``hours_cap``, ``min_hours``, ``max_per_day``, ``max_hours_per_week``).
+date), ``ineligible_*`` (an eligibility rule), ``below_min_per_item`` and ``share_cap`` (a
+category's maximum share of the obligation, cut from the last activities in the canonical
+order), plus the valuation's own reasons (``hours_cap``, ``min_hours``, ``max_per_day``,
+``max_hours_per_week``, ``max_per_person``).
 """
 
 from __future__ import annotations
@@ -38,20 +49,29 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from bouwblokken.activity import Activity
-from bouwblokken.catalog.model import Catalog, Frozen, LimitMonths
+from bouwblokken.catalog.model import Block, Catalog, Frozen, LimitMonths
 from bouwblokken.catalog.registry import Registry, default_registry
+from bouwblokken.eligibility import peildatum
 from bouwblokken.errors import CatalogError, LedgerError
 from bouwblokken.money import Lang, format_eur, round_cents
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
-from bouwblokken.periods import Period, add_months, intersect, limit_end, normalise, subtract
+from bouwblokken.periods import Period, add_months, normalise
 from bouwblokken.tender import Person, Tender
-from bouwblokken.valuation import Exclusion, NotCounted, Valuation, _num, value_activity
+from bouwblokken.valuation import (
+    Exclusion,
+    NotCounted,
+    Occupancy,
+    Valuation,
+    _num,
+    value_activity,
+)
 
 __all__ = [
     "ActivityResult",
     "Fulfilment",
     "Ledger",
     "LedgerResult",
+    "LedgerWarning",
     "TenderResult",
     "YearResult",
     "evaluate",
@@ -60,6 +80,23 @@ __all__ = [
 
 ONE_DAY = timedelta(days=1)
 View = Literal["realised", "forecast"]
+
+
+class LedgerWarning(str):
+    """A warning in both languages. As a string it is the English text (stable for programs);
+    ``text("nl")`` gives the Dutch one; ``code`` names the kind."""
+
+    nl: str
+    en: str
+    code: str
+
+    def __new__(cls, code: str, nl: str, en: str) -> LedgerWarning:
+        obj = super().__new__(cls, en)
+        obj.nl, obj.en, obj.code = nl, en, code
+        return obj
+
+    def text(self, lang: Lang = "nl") -> str:
+        return self.nl if lang == "nl" else self.en
 
 
 class Ledger(Frozen):
@@ -196,7 +233,7 @@ class TenderResult:
     realised: Fulfilment
     forecast: Fulfilment
     years: tuple[YearResult, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[LedgerWarning, ...] = ()
 
     def realised_row(self, index: int) -> ActivityResult | None:
         """The realised view of activity ``index`` (None for a planned activity)."""
@@ -209,7 +246,7 @@ class LedgerResult:
 
     tenders: tuple[TenderResult, ...]
     as_of: date | None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[LedgerWarning, ...] = field(default=())
 
     def tender(self, tender_id: str) -> TenderResult:
         for t in self.tenders:
@@ -259,16 +296,28 @@ class _Entry:
         return f"tender {self.tender.id!r} activity {a.id or '#' + str(self.index + 1)!r}"
 
     @property
+    def record_nl(self) -> str:
+        a = self.activity
+        return f"opdracht {self.tender.id!r} activiteit {a.id or '#' + str(self.index + 1)!r}"
+
+    @property
     def label(self) -> str:
         """``tender/activity``, as reasons name the activity that claimed something."""
         return f"{self.tender.id}/{self.activity.id or '#' + str(self.index + 1)}"
 
 
 def priority(tender: Tender, index: int, activity: Activity) -> tuple[object, ...]:
-    """The canonical order in which activities claim person-days and capped room."""
-    status, *within = _within_tender(index, activity)
+    """The canonical order in which activities claim a person's week, counting limit and capped
+    room (see the module text)."""
     contract_start = tender.start or tender.contract_date or date.max
-    return (status, contract_start, tender.id, *within)
+    return (
+        0 if activity.status == "realised" else 1,
+        activity.start or date.max,
+        contract_start,
+        tender.id,
+        activity.id or "",
+        index,
+    )
 
 
 def _within_tender(index: int, activity: Activity) -> tuple[object, ...]:
@@ -281,7 +330,9 @@ def _within_tender(index: int, activity: Activity) -> tuple[object, ...]:
     )
 
 
-def _catalog_for(tender: Tender, registry: Registry, warnings: list[str]) -> Catalog | None:
+def _catalog_for(
+    tender: Tender, registry: Registry, warnings: list[LedgerWarning]
+) -> Catalog | None:
     if tender.catalog is None:
         return None
     cid, _, edition = tender.catalog.partition("@")
@@ -290,9 +341,15 @@ def _catalog_for(tender: Tender, registry: Registry, warnings: list[str]) -> Cat
     basis = registry.editions(cid)[-1].effective_basis
     on = tender.judged_on(basis)
     if on is None:
+        what_nl = "publicatiedatum" if basis == "publication_date" else "contractdatum"
         warnings.append(
-            f"tender {tender.id!r}: no {basis.replace('_', ' ')} given; "
-            f"the latest edition of {cid!r} is used"
+            LedgerWarning(
+                "latest_edition_used",
+                f"opdracht {tender.id!r}: geen {what_nl} opgegeven; de nieuwste editie van "
+                f"{cid!r} is gebruikt",
+                f"tender {tender.id!r}: no {basis.replace('_', ' ')} given; "
+                f"the latest edition of {cid!r} is used",
+            )
         )
     return registry.load(cid, on=on)
 
@@ -310,8 +367,8 @@ def evaluate(
     :class:`~bouwblokken.errors.ValuationError`) naming the tender, activity and field.
     """
     reg = registry or default_registry()
-    warnings: list[str] = []
-    known_persons = {p.id for p in ledger.persons}
+    warnings: list[LedgerWarning] = []
+    persons = {p.id: p for p in ledger.persons}
     entries: list[_Entry] = []
     catalogs: dict[str, Catalog | None] = {}
     obligations: dict[str, Obligation] = {}
@@ -322,13 +379,19 @@ def evaluate(
             raise LedgerError(str(exc), record=f"tender {tender.id!r}", field="catalog") from None
         catalogs[tender.id] = catalog
         obligations[tender.id] = compute_obligation(tender, catalog)
-        if tender.activities and not obligations[tender.id].applies:
+        ob = obligations[tender.id]
+        if tender.activities and not ob.applies:
             n = len(tender.activities)
             warnings.append(
-                f"tender {tender.id!r} has no obligation "
-                f"({obligations[tender.id].lines[-1].en}) but {n} "
-                f"{'activity is' if n == 1 else 'activities are'} attached; "
-                "they are valued all the same"
+                LedgerWarning(
+                    "no_obligation",
+                    f"opdracht {tender.id!r} heeft geen verplichting ({ob.lines[-1].nl}) maar "
+                    f"{n} {'activiteit' if n == 1 else 'activiteiten'}; die worden toch "
+                    "gewaardeerd",
+                    f"tender {tender.id!r} has no obligation ({ob.lines[-1].en}) but {n} "
+                    f"{'activity is' if n == 1 else 'activities are'} attached; "
+                    "they are valued all the same",
+                )
             )
         for i, activity in enumerate(tender.activities):
             entry = _Entry(tender, catalog, i, activity)
@@ -339,7 +402,7 @@ def evaluate(
                     field="catalog",
                 )
             catalog.block(activity.block, record=entry.record)  # early, naming the record
-            if activity.person is not None and activity.person not in known_persons:
+            if activity.person is not None and activity.person not in persons:
                 raise LedgerError(
                     f"unknown person {activity.person!r}; declare it in the ledger's persons",
                     record=entry.record,
@@ -348,12 +411,9 @@ def evaluate(
             entries.append(entry)
     entries.sort(key=lambda e: priority(e.tender, e.index, e.activity))
 
-    forecast = _run_view(entries, as_of=None, view="forecast", warnings=warnings)
+    forecast = _run_view(entries, persons, as_of=None, warnings=warnings)
     realised = _run_view(
-        [e for e in entries if e.activity.status == "realised"],
-        as_of=as_of,
-        view="realised",
-        warnings=None,
+        [e for e in entries if e.activity.status == "realised"], persons, as_of=as_of, warnings=None
     )
     results = []
     for tender in ledger.tenders:
@@ -380,32 +440,75 @@ def evaluate(
     return LedgerResult(tuple(results), as_of, tuple(warnings))
 
 
+def _limit_key(person: str, catalog: Catalog, block: Block) -> tuple[str, str, str]:
+    """Whose counting limit an activity uses: per block, or per target group."""
+    limit = block.counting_limit
+    if isinstance(limit, LimitMonths) and limit.per == "target_group" and block.target_group:
+        return (person, catalog.id, "target_group:" + block.target_group)
+    return (person, catalog.id, "block:" + block.id)
+
+
 def _run_view(
-    entries: Iterable[_Entry], *, as_of: date | None, view: View, warnings: list[str] | None
+    entries: Iterable[_Entry],
+    persons: Mapping[str, Person],
+    *,
+    as_of: date | None,
+    warnings: list[LedgerWarning] | None,
 ) -> dict[str, list[ActivityResult]]:
-    """Value entries in canonical order, excluding person-days already counted."""
-    entries = list(entries)
-    first_start: dict[tuple[str, str, str], tuple[date, str]] = {}
-    for e in entries:
-        a = e.activity
-        if a.person is not None and a.start is not None and e.catalog is not None:
-            key = (a.person, e.catalog.id, a.block)
-            first_start[key] = min(first_start.get(key, (a.start, e.label)), (a.start, e.label))
-    counted_days: dict[str, list[tuple[Period, str]]] = {}
+    """Value entries in canonical order; each takes what the earlier ones left of the person's
+    week, counting limit, one-off bonuses and per-person maxima."""
+    occupied: dict[str, list[Occupancy]] = {}
+    limit_days: dict[tuple[str, str, str], list[Period]] = {}
+    limit_hours: dict[tuple[str, str, str], Fraction] = {}
+    block_counted: dict[tuple[str, str, str], Fraction] = {}
     granted: dict[str, dict[str, str]] = {}
     out: dict[str, list[ActivityResult]] = {}
     for e in entries:
         a, t, catalog = e.activity, e.tender, e.catalog
         assert catalog is not None
-        exclusions = _exclusions(e, catalog, as_of, first_start, counted_days, warnings)
-        person_granted = granted.setdefault(a.person, {}) if a.person is not None else {}
-        valuation = value_activity(a, catalog, exclusions=exclusions, granted=person_granted)
-        if a.person is not None:
-            counted_days.setdefault(a.person, []).extend(
-                (p, e.label) for p in valuation.counted_periods
+        block = catalog.block(a.block)
+        exclusions = _exclusions(e, catalog, as_of, warnings)
+        on = peildatum(
+            catalog, award_date=t.contract_date, contract_start=t.start, placement_start=a.start
+        )
+        person = persons.get(a.person) if a.person is not None else None
+        if person is not None:
+            lkey = _limit_key(person.id, catalog, block)
+            bkey = (person.id, catalog.id, block.id)
+            valuation = value_activity(
+                a,
+                catalog,
+                exclusions=exclusions,
+                occupied=occupied.get(person.id, ()),
+                limit_used=limit_days.get(lkey, ()),
+                limit_used_hours=limit_hours.get(lkey, Fraction(0)),
+                person_block_counted=block_counted.get(bkey, Fraction(0)),
+                granted=granted.setdefault(person.id, {}),
+                peildatum=on,
+                birth_date=person.birth_date,
             )
+            if valuation.occupies:
+                occupied.setdefault(person.id, []).extend(
+                    Occupancy(sg.start, sg.end, sg.fraction, e.label) for sg in valuation.segments
+                )
+            if valuation.limit_periods:
+                limit_days[lkey] = normalise([*limit_days.get(lkey, []), *valuation.limit_periods])
+            if valuation.limit_hours:
+                limit_hours[lkey] = limit_hours.get(lkey, Fraction(0)) + valuation.limit_hours
+            block_counted[bkey] = block_counted.get(bkey, Fraction(0)) + valuation.exact
             for bonus_id in valuation.one_off_bonuses:
-                person_granted[bonus_id] = e.label
+                granted[person.id][bonus_id] = e.label
+        else:
+            valuation = value_activity(a, catalog, exclusions=exclusions, peildatum=on)
+        if warnings is not None:
+            for w in valuation.warnings:
+                warnings.append(
+                    LedgerWarning(
+                        "eligibility_fact_missing",
+                        f"{e.record_nl}: {w.nl}",
+                        f"{e.record}: {w.en}",
+                    )
+                )
         out.setdefault(t.id, []).append(
             ActivityResult(t.id, e.index, a, valuation, valuation.amount, valuation.not_counted)
         )
@@ -416,15 +519,12 @@ def _exclusions(
     e: _Entry,
     catalog: Catalog,
     as_of: date | None,
-    first_start: Mapping[tuple[str, str, str], tuple[date, str]],
-    counted_days: Mapping[str, list[tuple[Period, str]]],
-    warnings: list[str] | None,
+    warnings: list[LedgerWarning] | None,
 ) -> list[Exclusion]:
     a, t = e.activity, e.tender
     if a.start is None or a.end is None:
         return []
     out: list[Exclusion] = []
-    whole = (a.start, a.end)
     prior = catalog.eligibility.prior_start_months
     if prior is not None and t.start is not None and a.start < add_months(t.start, -prior):
         out.append(
@@ -437,7 +537,13 @@ def _exclusions(
             )
         )
         if warnings is not None:
-            warnings.append(f"{e.record}: started more than {prior} months before the contract")
+            warnings.append(
+                LedgerWarning(
+                    "ineligible_prior_start",
+                    f"{e.record_nl}: gestart meer dan {prior} maanden voor het contract",
+                    f"{e.record}: started more than {prior} months before the contract",
+                )
+            )
         return out
     if t.start is not None and a.start < t.start:
         out.append(
@@ -462,7 +568,13 @@ def _exclusions(
     if warnings is not None and (
         (t.end is not None and a.start > t.end) or (t.start is not None and a.end < t.start)
     ):
-        warnings.append(f"{e.record}: lies wholly outside the contract period; it counts nothing")
+        warnings.append(
+            LedgerWarning(
+                "outside_contract",
+                f"{e.record_nl}: ligt helemaal buiten de contractperiode; telt niets",
+                f"{e.record}: lies wholly outside the contract period; it counts nothing",
+            )
+        )
     if as_of is not None and a.end > as_of:
         out.append(
             Exclusion(
@@ -473,36 +585,6 @@ def _exclusions(
                 f"after the reporting date ({as_of})",
             )
         )
-    if a.person is not None:
-        block = catalog.block(a.block)
-        limit = block.counting_limit
-        first_seen = first_start.get((a.person, catalog.id, a.block))
-        if isinstance(limit, LimitMonths) and first_seen is not None and first_seen[0] < a.start:
-            first, where = first_seen
-            end = limit_end(first, limit.months)
-            if end < a.end:
-                out.append(
-                    Exclusion(
-                        max(end + ONE_DAY, a.start),
-                        a.end,
-                        "person_counting_limit",
-                        f"persoon telt max. {limit.months} maanden vanaf {first} ({where}),"
-                        f" t/m {end}",
-                        f"person counts at most {limit.months} months from {first} ({where}),"
-                        f" to {end}",
-                    )
-                )
-        for period, owner in counted_days.get(a.person, []):
-            for s, x in intersect([whole], [period]):
-                out.append(
-                    Exclusion(
-                        s,
-                        x,
-                        "double_count",
-                        f"deze persoonsdagen tellen al mee bij {owner}",
-                        f"these person-days already count for {owner}",
-                    )
-                )
     return out
 
 
@@ -518,7 +600,7 @@ def _apply_share_caps(
         key=lambda i: _within_tender(rows_l[i].index, rows_l[i].activity),
     )
     for cap in catalog.share_caps:
-        room = round_cents(Fraction(cap.max_share_percent) / 100 * ob.exact)
+        room = _cap_room(cap.max_share_percent, cap.floor_amount, ob)
         for i in order:
             r = rows_l[i]
             block = catalog.block(r.activity.block)
@@ -541,14 +623,18 @@ def _apply_share_caps(
             take = min(counted, room)
             if take < counted:
                 pct = cap.max_share_percent
-                limit = round_cents(Fraction(pct) / 100 * ob.exact)
+                limit = _cap_room(pct, cap.floor_amount, ob)
+                floor_nl = floor_en = ""
+                if cap.floor_amount is not None and limit == cap.floor_amount:
+                    floor_nl = f", ten minste {format_eur(cap.floor_amount)}"
+                    floor_en = f", at least {format_eur(cap.floor_amount, lang='en')}"
                 extra.append(
                     NotCounted(
                         "share_cap",
                         f"boven het plafond '{cap.label_nl}' ({_num(pct, 'nl')}% van de "
-                        f"verplichting = {format_eur(limit)})",
+                        f"verplichting{floor_nl} = {format_eur(limit)})",
                         f"above the cap '{cap.label_en}' ({_num(pct, 'en')}% of the "
-                        f"obligation = {format_eur(limit, lang='en')})",
+                        f"obligation{floor_en} = {format_eur(limit, lang='en')})",
                         Fraction(counted - take),
                     )
                 )
@@ -558,6 +644,12 @@ def _apply_share_caps(
                     r.tender, r.index, r.activity, r.valuation, take, r.not_counted + tuple(extra)
                 )
     return tuple(rows_l)
+
+
+def _cap_room(pct: Decimal, floor: Decimal | None, ob: Obligation) -> Decimal:
+    """A share cap in euro: the percentage of the obligation, never below its floor."""
+    room = round_cents(Fraction(pct) / 100 * ob.exact)
+    return max(room, floor) if floor is not None else room
 
 
 def _fulfilment(ob: Obligation, rows: Iterable[ActivityResult]) -> Fulfilment:
@@ -587,39 +679,13 @@ def _years(
         v = r.valuation
         if v is None or r.counted == 0:
             continue
-        if not v.counted_periods:
+        if not v.parts:
             totals[year_of(r.activity.start)] += r.counted
             continue
-        not_counted = (
-            [
-                Exclusion(s, x, "not_counted", "telt niet", "not counted")
-                for s, x in subtract([(r.activity.start, r.activity.end)], v.counted_periods)
-                if r.activity.start and r.activity.end
-            ]
-            if r.activity.start and r.activity.end
-            else []
-        )
-        no_one_offs = {b: "elders" for b in v.one_off_bonuses}
         left = r.counted
-        shares = [Decimal("0.00")] * len(years)
-        first = year_of(min(p[0] for p in v.counted_periods))
-        one_offs = sum(
-            (b.amount for b in catalog.bonuses if b.id in v.one_off_bonuses), Decimal("0.00")
-        )
-        shares[first] += one_offs
-        for i, year in enumerate(years):
-            inside = intersect(list(v.counted_periods), [(year.start, year.end)])
-            if not inside:
-                continue
-            other = [
-                Exclusion(s, x, "other_year", "ander contractjaar", "other contract year")
-                for s, x in subtract(normalise(v.counted_periods), inside)
-            ]
-            shares[i] += value_activity(
-                r.activity, catalog, exclusions=not_counted + other, granted=no_one_offs
-            ).amount
-        for i, share in enumerate(shares):  # never more than the activity counts after caps
-            take = min(share, left)
+        for i, year in enumerate(years):  # never more than the activity counts after caps
+            share = v.exact_within(year.start, year.end) or Fraction(0)
+            take = min(round_cents(share), left)
             totals[i] += take
             left -= take
     return tuple(YearResult(y, t) for y, t in zip(years, totals, strict=True))

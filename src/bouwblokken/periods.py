@@ -10,25 +10,35 @@ How a duration is measured (the catalog's ``time.duration_unit``; catalogs.md §
   (the default) each day counts 1/365 of a year, or 1/366 in a leap year, so a full calendar
   year is exactly one year (2024: 366/366); a catalog may fix the divisor at 365, 366 or 360.
 - ``weeks``: completed weeks (days ÷ 7, rounded down, per period) ÷ 52, at most 52 per year.
-- ``months``: whole months from the start date, the rest as the fraction of the next month
-  (days counted ÷ days of that month-span) ÷ 12: 15 Jan–14 Mar is exactly 2 months.
+- ``months`` (the default, the *kalenderdagenmethode* of Dutch payroll): a whole calendar month
+  counts 1/12 year; a part of a month counts its calendar days ÷ the days of that month × 1/12.
+  Every day of a month weighs the same, so twelve whole months are exactly one year (leap day
+  or not) and the measure is exactly additive under any split of a period
+  (:func:`calendar_months`). 15 Jan–14 Mar 2025 is 17/31 + 1 + 14/31 = 2 months.
+
+:func:`months_in` (whole months from the start date, anniversary style) stays for contract
+durations ("a contract of at least 6 months").
 """
 
 from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
 __all__ = [
+    "MonthCount",
     "Period",
     "add_months",
+    "calendar_months",
     "clip",
     "days_by_year_length",
     "days_inclusive",
     "intersect",
     "limit_end",
+    "month_count",
     "months_in",
     "normalise",
     "subtract",
@@ -110,6 +120,49 @@ def days_by_year_length(periods: Sequence[Period]) -> dict[int, int]:
             n = 366 if calendar.isleap(year) else 365
             out[n] = out.get(n, 0) + days_inclusive(lo, hi)
     return {n: d for n, d in out.items() if d}
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCount:
+    """Counted months of a set of periods by the kalenderdagenmethode, kept in parts so that a
+    trail can show them the way a person checks them: ``whole`` calendar months plus the parts
+    of months (``days``, ``days of that month``)."""
+
+    whole: int
+    parts: tuple[tuple[int, int], ...]
+
+    @property
+    def value(self) -> Fraction:
+        return self.whole + sum((Fraction(d, n) for d, n in self.parts), Fraction(0))
+
+
+def month_count(periods: Sequence[Period]) -> MonthCount:
+    """Months of ``periods`` by the kalenderdagenmethode (see the module text), in parts."""
+    whole = 0
+    parts: list[tuple[int, int]] = []
+
+    def add(lo: date, hi: date) -> None:
+        nonlocal whole
+        n = calendar.monthrange(lo.year, lo.month)[1]
+        d = days_inclusive(lo, hi)
+        if d == n:
+            whole += 1
+        elif d:
+            parts.append((d, n))
+
+    for s, e in normalise(periods):
+        if (s.year, s.month) == (e.year, e.month):
+            add(s, e)
+            continue
+        add(s, date(s.year, s.month, calendar.monthrange(s.year, s.month)[1]))
+        whole += (e.year * 12 + e.month) - (s.year * 12 + s.month) - 1
+        add(date(e.year, e.month, 1), e)
+    return MonthCount(whole, tuple(parts))
+
+
+def calendar_months(periods: Sequence[Period]) -> Fraction:
+    """Months of ``periods`` by the kalenderdagenmethode, as an exact fraction."""
+    return month_count(periods).value
 
 
 def total_days(periods: Sequence[Period]) -> int:

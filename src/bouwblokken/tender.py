@@ -23,6 +23,9 @@ class Person(Frozen):
     """A person known to the ledger, under a pseudonymous id only (no name, no BSN)."""
 
     id: Annotated[str, Field(min_length=1, max_length=64)]
+    birth_date: date | None = None
+    """Optional; when given, age is judged on each catalog's peildatum (privacy: nothing else
+    about the person is asked)."""
     note: str | None = None
 
 

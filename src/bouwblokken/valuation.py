@@ -4,20 +4,32 @@ The common reading (primer, "How a value is computed")::
 
     value = block value per full-time year
             × min(hours per week ÷ reference hours, 1)
-            × counted duration ÷ one year
+            × counted months ÷ 12
 
-with the counted duration cut at the block's counting limit. Bonuses are added per year pro
-rata (like the base) or once. Everything is computed in exact fractions and rounded **once**,
-at the end, to whole cents, half up (:func:`bouwblokken.money.round_cents`).
+Months are counted by the *kalenderdagenmethode* (:mod:`bouwblokken.periods`): a whole calendar
+month is 1/12 year, a part of a month its days ÷ the days of that month × 1/12; a catalog may
+choose days or weeks instead. Bonuses are added per year pro rata (like the base) or once.
+Everything is computed in exact fractions and rounded **once**, at the end, to whole cents,
+half up (:func:`bouwblokken.money.round_cents`).
 
-Every euro that does *not* count is reported too (:class:`NotCounted`): beyond the counting
-limit, hours above the reference week, below the minimum hours, above a per-day maximum, or
-days the ledger took out (:class:`Exclusion`).
+The counted time is found in steps, each of which reports the euros it takes away
+(:class:`NotCounted`), so that counted + not counted is always the full value:
+
+1. hours above the reference week (and above a block's maximum hours) do not count;
+2. days the ledger takes out (:class:`Exclusion`: outside the contract, after the reporting
+   date, ineligible);
+3. the part of a full-time week the same person already counts in other placements on the same
+   days (:class:`Occupancy`, given by the ledger): together at most one reference week;
+4. the counting limit, used up by counted placement time (``limit_used``: the person's days
+   already counted against the same limit elsewhere).
+
+Age and target-group status are judged on the peildatum (``peildatum``; the ledger passes the
+catalog's, :mod:`bouwblokken.eligibility`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -48,15 +60,17 @@ from bouwblokken.catalog.model import (
     PerPeriodRule,
     PerYearRule,
 )
+from bouwblokken.eligibility import Peildatum, age_on, check_eligibility, crossing_date
 from bouwblokken.errors import ValuationError
 from bouwblokken.money import Lang, format_eur, format_number, round_cents
 from bouwblokken.periods import (
+    ONE_DAY,
     Period,
-    clip,
+    add_months,
+    calendar_months,
     days_by_year_length,
     days_inclusive,
-    limit_end,
-    months_in,
+    month_count,
     normalise,
     subtract,
     total_days,
@@ -64,7 +78,15 @@ from bouwblokken.periods import (
 
 _T = TypeVar("_T")
 
-__all__ = ["Exclusion", "NotCounted", "TrailLine", "Valuation", "value_activity"]
+__all__ = [
+    "Exclusion",
+    "NotCounted",
+    "Occupancy",
+    "Segment",
+    "TrailLine",
+    "Valuation",
+    "value_activity",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +98,27 @@ class Exclusion:
     reason: str
     nl: str
     en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Occupancy:
+    """The part of a full-time week (``fraction``, 0..1) that a person already counts on these
+    days in another placement (``owner``, ``tender/activity``)."""
+
+    start: date
+    end: date
+    fraction: Fraction
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Days on which an activity counts, with the part of a full-time week counted on them
+    (hours counted ÷ reference week; 1 for blocks that are not prorated by hours)."""
+
+    start: date
+    end: date
+    fraction: Fraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +187,36 @@ class Valuation:
     lines: tuple[TrailLine, ...]
     not_counted: tuple[NotCounted, ...] = ()
     counted_periods: tuple[Period, ...] = ()
-    """Days this valuation counts (dated pro-rata blocks only): what the ledger books as the
-    person's counted days."""
+    """Days this valuation counts (dated pro-rata blocks only)."""
+    segments: tuple[Segment, ...] = ()
+    """The counted days with the part of a full-time week counted on each: what the ledger
+    books as the person's occupied time (hours-prorated blocks only, see ``occupies``)."""
+    occupies: bool = False
+    """Whether the counted segments take up the person's week (blocks prorated by hours)."""
+    limit_periods: tuple[Period, ...] = ()
+    """Days this valuation used against its counting limit (new ones only)."""
+    limit_hours: Fraction = Fraction(0)
+    """Hours worked this valuation used against its counting limit (``worked_hours`` catalogs)."""
+    parts: tuple[DatedPart, ...] = ()
+    """The dated value components (base, per-year bonuses) with their counted segments: the
+    ledger splits the value over contract years with them (:meth:`exact_within`)."""
     one_off_bonuses: tuple[str, ...] = field(default=())
     """Ids of the one-off bonuses included (the ledger grants each once per person)."""
+    one_off_amount: Fraction = Fraction(0)
+    warnings: tuple[TrailLine, ...] = ()
+    """Missing facts for an eligibility rule or bonus (counted all the same; the ledger shows
+    them as warnings)."""
+
+    def exact_within(self, start: date, end: date) -> Fraction | None:
+        """The exact counted value that falls between ``start`` and ``end`` (one-off bonuses in
+        the period of the first counted day); None for an undated valuation."""
+        if not self.parts:
+            return None
+        v = sum((p.within(start, end) for p in self.parts), Fraction(0))
+        first = min((s.start for s in self.segments), default=None)
+        if first is not None and start <= first <= end:
+            v += self.one_off_amount
+        return v
 
     def explain(self, lang: Lang = "nl") -> str:
         """The trail as lines of text, headed by the edition."""
@@ -222,17 +291,25 @@ class _Factor:
 
 
 class _Context:
-    """Inputs resolved once per valuation: hours factor, periods, errors naming the record."""
+    """Inputs resolved once per valuation: hours, age on the peildatum, errors naming the record."""
 
     def __init__(
-        self, catalog: Catalog, block: Block, activity: Activity, granted: Mapping[str, str]
+        self,
+        catalog: Catalog,
+        block: Block,
+        activity: Activity,
+        granted: Mapping[str, str],
+        age: int | None,
     ) -> None:
         self.catalog = catalog
         self.block = block
         self.activity = activity
         self.granted = granted
+        self.age = age
         self.one_offs: list[str] = []
+        self.one_off_total = Fraction(0)
         self.notes: list[TrailLine] = []
+        self.warnings: list[TrailLine] = []
         self.not_counted: list[NotCounted] = []
 
     def need(self, value: _T | None, field_name: str, what: str) -> _T:
@@ -250,72 +327,20 @@ class _Context:
         end = self.need(a.end, "end", "the last day of the activity (inclusive)")
         return (start, end)
 
-    def duration(self, pieces: Sequence[Period], unit: str) -> _Factor:
-        """Counted duration as a fraction of a year, in the catalog's unit."""
-        t = self.catalog.time
-        if unit == "days":
-            if t.days_per_year != "actual":
-                days = total_days(pieces)
-                return _Factor(
-                    Fraction(days, t.days_per_year),
-                    f"{days}/{t.days_per_year} dagen",
-                    f"{days}/{t.days_per_year} days",
-                )
-            by_length = days_by_year_length(pieces)
-            if not by_length:
-                by_length = {365: 0}
-            value = sum((Fraction(d, n) for n, d in by_length.items()), Fraction(0))
-            terms = " + ".join(f"{d}/{n}" for n, d in sorted(by_length.items()))
-            return _Factor(value, f"{terms} dagen", f"{terms} days")
-        if unit == "weeks":
-            weeks = sum(days_inclusive(s, e) // 7 for s, e in pieces)
-            rest = total_days(pieces) - 7 * weeks
-            nl = f"{weeks}/52 weken" + (
-                f" ({rest} dagen buiten hele weken tellen niet)" if rest else ""
-            )
-            en = f"{weeks}/52 weeks" + (
-                f" ({rest} days outside whole weeks do not count)" if rest else ""
-            )
-            return _Factor(Fraction(weeks, 52), nl, en)
-        months = sum((months_in(s, e) for s, e in pieces), Fraction(0))
-        return _Factor(
-            months / 12,
-            f"{_months(months, 'nl')}/12 maanden",
-            f"{_months(months, 'en')}/12 months",
-        )
-
-    def months(self, pieces: Sequence[Period]) -> Fraction:
-        return sum((months_in(s, e) for s, e in pieces), Fraction(0))
-
-    def reference_hours(self) -> tuple[Fraction, str]:
+    def reference_hours(self) -> Fraction:
         time = self.catalog.time
         if time.reference_week == "fixed":
             assert time.reference_hours_per_week is not None
-            return Fraction(time.reference_hours_per_week), "catalog"
+            return Fraction(time.reference_hours_per_week)
         own = self.need(
             self.activity.fulltime_hours_per_week,
             "fulltime_hours_per_week",
             "the supplier's own full-time week (this catalog measures hours against it)",
         )
-        return Fraction(own), "supplier"
+        return Fraction(own)
 
-    def hours_factor(self, *, capped: bool = True) -> _Factor:
-        """hours per week ÷ reference week, at most 1 when the catalog caps it."""
-        hours = Fraction(
-            self.need(self.activity.hours_per_week, "hours_per_week", "hours per week")
-        )
-        if self.block.max_hours_per_week is not None and capped:
-            hours = min(hours, Fraction(self.block.max_hours_per_week))
-        ref, _ = self.reference_hours()
-        value = hours / ref
-        if capped and self.catalog.time.cap_hours_at_reference:
-            value = min(value, Fraction(1))
-            hours = min(hours, ref)
-        return _Factor(
-            value,
-            f"{_num(hours, 'nl')}/{_num(ref, 'nl')} uur",
-            f"{_num(hours, 'en')}/{_num(ref, 'en')} hours",
-        )
+    def hours(self) -> Fraction:
+        return Fraction(self.need(self.activity.hours_per_week, "hours_per_week", "hours per week"))
 
 
 def _min_hours(catalog: Catalog, block: Block) -> Decimal | None:
@@ -324,38 +349,14 @@ def _min_hours(catalog: Catalog, block: Block) -> Decimal | None:
     return catalog.time.min_hours_per_week
 
 
-def _limit_cut(ctx: _Context, start: date) -> tuple[date | None, str, str]:
-    """Last counted day by the block's counting limit (None: no cut) and its description."""
-    limit = ctx.block.counting_limit
-    if isinstance(limit, LimitMonths):
-        return (
-            limit_end(start, limit.months),
-            f"duur van meetellen max. {limit.months} maanden",
-            f"counting limit {limit.months} months",
-        )
-    if isinstance(limit, LimitWhileSubsidy):
-        end = ctx.need(
-            ctx.activity.subsidy_end,
-            "subsidy_end",
-            "the last day of the wage-cost subsidy (the block counts while it runs)",
-        )
-        return (end, "telt zolang de loonkostensubsidie loopt", "counts while the subsidy runs")
-    if isinstance(limit, LimitAlways):
-        return (None, "telt altijd mee", "always counts")
-    if isinstance(limit, LimitAgreed):
-        return (None, "telt voor de afgesproken periode", "counts for the agreed period")
-    assert isinstance(limit, LimitNotStated)
-    return (None, "duur van meetellen niet vermeld in de bron", "counting limit not stated")
-
-
 def _condition_holds(ctx: _Context, bonus: Bonus) -> bool | None:
     """True/False, or None when the input needed to judge it is missing."""
     cond = bonus.condition
     a = ctx.activity
     if isinstance(cond, MinAge):
-        return None if a.age is None else a.age >= cond.age
+        return None if ctx.age is None else ctx.age >= cond.age
     if isinstance(cond, AgeBelow):
-        return None if a.age is None else a.age < cond.age
+        return None if ctx.age is None else ctx.age < cond.age
     if isinstance(cond, FlagCondition):
         return any(f in a.flags for f in cond.any_of)
     assert isinstance(cond, AfterInternship)
@@ -374,13 +375,12 @@ def _applicable_bonuses(ctx: _Context) -> list[Bonus]:
                 if isinstance(bonus.condition, MinAge | AgeBelow)
                 else ("stageduur", "internship_months")
             )
-            ctx.notes.append(
-                TrailLine(
-                    "note",
-                    f"bonus {bonus.label_nl} niet beoordeeld: {missing_nl} ontbreekt",
-                    f"bonus {bonus.label_en} not judged: {missing_en} missing",
-                )
+            line = TrailLine(
+                "note",
+                f"bonus {bonus.label_nl} niet beoordeeld: {missing_nl} ontbreekt",
+                f"bonus {bonus.label_en} not judged: {missing_en} missing",
             )
+            ctx.notes.append(line)
         elif holds:
             candidates.append(bonus)
     replaced = {r for b in candidates for r in b.replaces}
@@ -397,36 +397,108 @@ def _applicable_bonuses(ctx: _Context) -> list[Bonus]:
     return [b for b in candidates if b.id not in replaced]
 
 
+def _age_notes(ctx: _Context, birth_date: date | None, on: Peildatum | None) -> None:
+    """Say on which date the age was judged, and any bonus age crossed during the placement."""
+    if on is None or on.day is None or ctx.age is None:
+        return
+    if birth_date is not None:
+        ctx.notes.append(
+            TrailLine(
+                "note",
+                f"leeftijd op de peildatum ({on.nl}, {on.day.isoformat()}): {ctx.age} jaar",
+                f"age on the peildatum ({on.en}, {on.day.isoformat()}): {ctx.age}",
+            )
+        )
+    a = ctx.activity
+    if birth_date is None or a.start is None or a.end is None:
+        return
+    for bonus in ctx.catalog.bonuses_for(ctx.block):
+        cond = bonus.condition
+        if not isinstance(cond, MinAge) or ctx.age >= cond.age:
+            continue
+        turns = crossing_date(birth_date, cond.age)
+        if a.start <= turns <= a.end:
+            ctx.notes.append(
+                TrailLine(
+                    "note",
+                    f"bonus {bonus.label_nl}: wordt {cond.age} op {turns.isoformat()}, tijdens "
+                    f"de plaatsing; de leeftijd telt op de peildatum ({on.day.isoformat()}: "
+                    f"{ctx.age} jaar), dus geen bonus",
+                    f"bonus {bonus.label_en}: turns {cond.age} on {turns.isoformat()}, during "
+                    f"the placement; age counts on the peildatum ({on.day.isoformat()}: "
+                    f"{ctx.age}), so no bonus",
+                )
+            )
+
+
 def value_activity(
     activity: Activity,
     catalog: Catalog,
     *,
     exclusions: Sequence[Exclusion] = (),
+    occupied: Sequence[Occupancy] = (),
+    limit_used: Sequence[Period] = (),
+    limit_used_hours: Fraction = Fraction(0),
+    person_block_counted: Fraction = Fraction(0),
     granted: Mapping[str, str] | None = None,
+    peildatum: Peildatum | date | None = None,
+    birth_date: date | None = None,
 ) -> Valuation:
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
-    ``exclusions`` are days the ledger does not count (already counted elsewhere, beyond the
-    person's limit across activities, outside the contract); their value is reported in
-    :attr:`Valuation.not_counted` under the given reason. ``granted`` maps one-off bonus ids
-    this person already received to where (they do not count again). A one-off bonus on a
-    dated block counts only when the block counts at least one day.
+    The ledger passes what it knows about the person beyond this activity:
+    ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
+    the person already counts elsewhere on given days), ``limit_used`` (days already counted
+    against this block's counting limit; ``limit_used_hours`` for catalogs that count hours
+    worked), ``person_block_counted`` (euros already counted for
+    this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
+    person already received, and where). ``peildatum`` is the date age and status are judged
+    on (default: the start of the activity); ``birth_date`` lets the age be computed there.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
     """
     block = catalog.block(activity.block, record=activity.label)
-    ctx = _Context(catalog, block, activity, granted or {})
+    on = _as_peildatum(peildatum, activity)
+    age = _resolve_age(activity, birth_date, on)
+    ctx = _Context(catalog, block, activity, granted or {}, age)
+    _age_notes(ctx, birth_date or activity.birth_date, on)
+    findings = check_eligibility(activity, block, catalog, on.day if on else None)
+    ineligible = [f for f in findings if f.kind == "ineligible"]
+    for f in findings:
+        if f.kind == "missing":
+            line = TrailLine("note", f.nl, f.en)
+            ctx.notes.append(line)
+            ctx.warnings.append(line)
     rule = block.rule
     lines: list[TrailLine] = []
-    counted_periods: list[Period] = []
+    dated = _Dated()
 
     if isinstance(rule, PerYearRule | PerMonthRule) or (
         isinstance(rule, PerPeriodRule) and rule.prorate_duration
     ):
-        exact, counted_periods = _value_dated(ctx, lines, exclusions)
+        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used, limit_used_hours)
     else:
-        exact = _value_undated(ctx, lines)
+        exact = _value_undated(ctx, lines, person_block_counted)
+
+    if ineligible and exact:
+        for f in ineligible:
+            ctx.notes.append(TrailLine("note", f"telt niet: {f.nl}", f"does not count: {f.en}"))
+        ctx.not_counted.append(
+            NotCounted(ineligible[0].code, ineligible[0].nl, ineligible[0].en, exact)
+        )
+        lines.append(
+            TrailLine(
+                "base",
+                f"niet-toelaatbaar: {_eur(0, 'nl')}",
+                f"not eligible: {_eur(0, 'en')}",
+                Fraction(0),
+            )
+        )
+        exact = Fraction(0)
+        dated = _Dated()
+        ctx.one_offs.clear()
+        ctx.one_off_total = Fraction(0)
 
     amount = round_cents(exact)
     lost = [nc for nc in ctx.not_counted if nc.exact != 0]
@@ -446,6 +518,7 @@ def value_activity(
                 exact,
             )
         )
+    segments = tuple(s for s in dated.counted if s.fraction > 0)
     return Valuation(
         activity=activity,
         catalog=catalog.key,
@@ -459,12 +532,46 @@ def value_activity(
         amount=amount,
         lines=tuple(lines + ctx.notes),
         not_counted=tuple(lost),
-        counted_periods=tuple(counted_periods),
+        counted_periods=tuple(normalise([(s.start, s.end) for s in segments])),
+        segments=segments,
+        occupies=dated.occupies,
+        limit_periods=tuple(dated.limit_new),
+        limit_hours=dated.limit_hours,
+        parts=tuple(dated.parts),
         one_off_bonuses=tuple(ctx.one_offs),
+        one_off_amount=ctx.one_off_total,
+        warnings=tuple(ctx.warnings),
     )
 
 
-def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
+def _as_peildatum(value: Peildatum | date | None, activity: Activity) -> Peildatum | None:
+    if isinstance(value, Peildatum):
+        return value
+    if isinstance(value, date):
+        return Peildatum(value, "peildatum", "peildatum")
+    if activity.start is not None:
+        return Peildatum(activity.start, "start van de plaatsing", "start of the placement")
+    return None
+
+
+def _resolve_age(activity: Activity, birth_date: date | None, on: Peildatum | None) -> int | None:
+    born = birth_date or activity.birth_date
+    if born is None or on is None or on.day is None:
+        return activity.age
+    computed = age_on(born, on.day)
+    if activity.age is not None and activity.age != computed:
+        raise ValuationError(
+            f"age {activity.age} does not match the birth date {born.isoformat()}: on the "
+            f"peildatum {on.day.isoformat()} the person is {computed}; give one of the two",
+            field="age",
+            record=activity.label,
+        )
+    return computed
+
+
+def _value_undated(
+    ctx: _Context, lines: list[TrailLine], person_block_counted: Fraction = Fraction(0)
+) -> Fraction:
     """Blocks whose value does not depend on a dated period."""
     block, a, rule = ctx.block, ctx.activity, ctx.block.rule
     label_nl, label_en = block.label_nl, block.label_en
@@ -496,22 +603,7 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
     elif isinstance(rule, PerActivityRule):
         v = _value_per_activity(ctx, rule, lines)
     elif isinstance(rule, InvoiceRule):
-        inv = Fraction(ctx.need(a.invoice_amount, "invoice_amount", "the invoice amount excl. VAT"))
-        pct = Fraction(rule.percentage)
-        v = inv * pct / 100
-        if pct == 100:
-            nl = f"{label_nl}: factuurbedrag excl. btw {_eur(inv, 'nl')}"
-            en = f"{label_en}: invoice excl. VAT {_eur(inv, 'en')}"
-        else:
-            nl = (
-                f"{label_nl}: {_num(pct, 'nl')}% × factuurbedrag excl. btw {_eur(inv, 'nl')}"
-                f" = {_eur(v, 'nl')}"
-            )
-            en = (
-                f"{label_en}: {_num(pct, 'en')}% × invoice excl. VAT {_eur(inv, 'en')}"
-                f" = {_eur(v, 'en')}"
-            )
-        lines.append(TrailLine("base", nl, en, v))
+        v = _value_invoice(ctx, rule, lines, person_block_counted)
     elif isinstance(rule, ActualCostsRule):
         v = Fraction(ctx.need(a.costs, "costs", "the costs actually incurred"))
         lines.append(
@@ -551,10 +643,13 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
                     f" = {_eur(v, 'en')}"
                 )
         lines.append(TrailLine("base", text_nl, text_en, v))
-    # One-off bonuses may sit on undated blocks (e.g. hiring a pupil after an internship).
+    # One-off bonuses may sit on undated blocks (e.g. hiring a pupil after an internship); a
+    # per-year bonus on an hourly block counts its hours as a share of a working year.
     for bonus in _applicable_bonuses(ctx):
         if bonus.unit == "one_off":
             v += _one_off(ctx, bonus, lines, counts=True)
+        elif isinstance(rule, PerHourRule):
+            v += _per_year_bonus_on_hours(ctx, bonus, rule, lines)
         else:
             ctx.notes.append(
                 TrailLine(
@@ -566,28 +661,111 @@ def _value_undated(ctx: _Context, lines: list[TrailLine]) -> Fraction:
     return v
 
 
-def _one_off(
-    ctx: _Context, bonus: Bonus, lines: list[TrailLine] | None, *, counts: bool
+def _value_invoice(
+    ctx: _Context, rule: InvoiceRule, lines: list[TrailLine], person_block_counted: Fraction
 ) -> Fraction:
+    label_nl, label_en = ctx.block.label_nl, ctx.block.label_en
+    inv = Fraction(
+        ctx.need(ctx.activity.invoice_amount, "invoice_amount", "the invoice amount excl. VAT")
+    )
+    pct = Fraction(rule.percentage)
+    v = inv * pct / 100
+    if pct == 100:
+        nl = f"{label_nl}: factuurbedrag excl. btw {_eur(inv, 'nl')}"
+        en = f"{label_en}: invoice excl. VAT {_eur(inv, 'en')}"
+    else:
+        nl = (
+            f"{label_nl}: {_num(pct, 'nl')}% × factuurbedrag excl. btw {_eur(inv, 'nl')}"
+            f" = {_eur(v, 'nl')}"
+        )
+        en = (
+            f"{label_en}: {_num(pct, 'en')}% × invoice excl. VAT {_eur(inv, 'en')}"
+            f" = {_eur(v, 'en')}"
+        )
+    if rule.max_per_person is not None:
+        room = max(Fraction(rule.max_per_person) - person_block_counted, Fraction(0))
+        if v > room:
+            ctx.not_counted.append(
+                NotCounted(
+                    "max_per_person",
+                    f"boven het maximum van {_eur(rule.max_per_person, 'nl')} per persoon"
+                    + (
+                        f" (al {_eur(person_block_counted, 'nl')} geteld)"
+                        if person_block_counted
+                        else ""
+                    ),
+                    f"above the maximum of {_eur(rule.max_per_person, 'en')} per person"
+                    + (
+                        f" ({_eur(person_block_counted, 'en')} already counted)"
+                        if person_block_counted
+                        else ""
+                    ),
+                    v - room,
+                )
+            )
+            v = room
+            nl += f", max. {_eur(rule.max_per_person, 'nl')} per persoon: {_eur(v, 'nl')}"
+            en += f", at most {_eur(rule.max_per_person, 'en')} per person: {_eur(v, 'en')}"
+    lines.append(TrailLine("base", nl, en, v))
+    return v
+
+
+def _hours_per_year(ctx: _Context, rule: PerHourRule) -> tuple[Fraction, str, str]:
+    """The hours of one working year for an hourly block: the rule's own divisor (year value ÷
+    2.080 hours), else the catalog's annual hours, else 52 reference weeks."""
+    if rule.hours_per_year is not None:
+        n = Fraction(rule.hours_per_year)
+        return n, f"{_num(n, 'nl')} uur", f"{_num(n, 'en')} hours"
+    if ctx.catalog.time.annual_hours is not None:
+        n = Fraction(ctx.catalog.time.annual_hours)
+        return n, f"{_num(n, 'nl')} uur", f"{_num(n, 'en')} hours"
+    ref = ctx.reference_hours()
+    return (
+        ref * 52,
+        f"(52 × {_num(ref, 'nl')}) uur",
+        f"(52 × {_num(ref, 'en')}) hours",
+    )
+
+
+def _per_year_bonus_on_hours(
+    ctx: _Context, bonus: Bonus, rule: PerHourRule, lines: list[TrailLine]
+) -> Fraction:
+    hours = Fraction(ctx.need(ctx.activity.hours, "hours", "the hours spent"))
+    per_year, nl_y, en_y = _hours_per_year(ctx, rule)
+    b_amount = Fraction(bonus.amount_for(ctx.block))
+    b = b_amount * hours / per_year
+    lines.append(
+        TrailLine(
+            "bonus",
+            f"bonus {bonus.label_nl}: {_eur(b_amount, 'nl')} × {_num(hours, 'nl')} uur ÷ {nl_y}"
+            f" = {_eur(b, 'nl')}",
+            f"bonus {bonus.label_en}: {_eur(b_amount, 'en')} × {_num(hours, 'en')} hours ÷ {en_y}"
+            f" = {_eur(b, 'en')}",
+            b,
+        )
+    )
+    return b
+
+
+def _one_off(ctx: _Context, bonus: Bonus, lines: list[TrailLine], *, counts: bool) -> Fraction:
     """A one-off bonus: once per person (``ctx.granted``), and only if the block counts."""
-    b = Fraction(bonus.amount)
+    b = Fraction(bonus.amount_for(ctx.block))
     if not counts:
         return Fraction(0)
     owner = ctx.granted.get(bonus.id)
     if owner is not None:
-        if lines is not None:
-            ctx.not_counted.append(
-                NotCounted(
-                    "double_count",
-                    f"eenmalige bonus {bonus.label_nl} telt al bij {owner}",
-                    f"one-off bonus {bonus.label_en} already counts for {owner}",
-                    b,
-                )
+        ctx.not_counted.append(
+            NotCounted(
+                "double_count",
+                f"eenmalige bonus {bonus.label_nl} telt al bij {owner}",
+                f"one-off bonus {bonus.label_en} already counts for {owner}",
+                b,
             )
+        )
         return Fraction(0)
-    if lines is not None:
-        lines.append(_one_off_line(bonus, b))
-        ctx.one_offs.append(bonus.id)
+    lines.append(_one_off_line(bonus, b))
+    ctx.one_offs.append(bonus.id)
+    ctx.one_off_total += b
     return b
 
 
@@ -666,43 +844,234 @@ def _value_per_activity(ctx: _Context, rule: PerActivityRule, lines: list[TrailL
     return v
 
 
+# ---------------------------------------------------------------------------------------------
+# Dated blocks: per year, per month, pro-rata per period.
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """How a stretch of days becomes a quantity for one rule: years (per-year rules, in the
+    catalog's duration unit), months (per-month rules) or periods (pro-rata per period)."""
+
+    unit: Literal["months", "days", "weeks", "month_count", "periods", "once"]
+    divisor: int = 12
+    """days: 365/366/360 or 0 for actual; periods: months per period; months: 12."""
+
+    def weight(self, start: date, end: date) -> Fraction:
+        if self.unit == "months":
+            return calendar_months([(start, end)]) / 12
+        if self.unit == "month_count":
+            return calendar_months([(start, end)])
+        if self.unit == "periods":
+            return calendar_months([(start, end)]) / self.divisor
+        if self.unit == "weeks":
+            return Fraction(days_inclusive(start, end) // 7, 52)
+        if self.unit == "once":
+            return Fraction(1)
+        if self.divisor:
+            return Fraction(days_inclusive(start, end), self.divisor)
+        return sum(
+            (Fraction(d, n) for n, d in days_by_year_length([(start, end)]).items()), Fraction(0)
+        )
+
+    def of(self, segments: Sequence[Segment]) -> Fraction:
+        """Σ fraction × weight; for ``once`` the largest fraction (counted once, if at all)."""
+        if self.unit == "once":
+            return max((s.fraction for s in segments), default=Fraction(0))
+        return sum((s.fraction * self.weight(s.start, s.end) for s in segments), Fraction(0))
+
+    def text(self, periods: Sequence[Period], lang: Lang) -> str:
+        """The duration as a person checks it: ``12/12 maanden``, ``(1 + 15/31)/12 maanden``."""
+        if self.unit in ("months", "month_count", "periods"):
+            mc = month_count(periods)
+            terms = ([str(mc.whole)] if mc.whole or not mc.parts else []) + [
+                f"{d}/{n}" for d, n in mc.parts
+            ]
+            count = " + ".join(terms)
+            word = "maanden" if lang == "nl" else "months"
+            if self.unit == "month_count":
+                return f"{f'({count})' if len(terms) > 1 else count} {word}"
+            if mc.parts:  # "(15/31)/12", not "15/31/12"
+                count = f"({count})"
+            return f"{count}/{self.divisor} {word}"
+        if self.unit == "weeks":
+            weeks = sum(days_inclusive(s, e) // 7 for s, e in periods)
+            rest = total_days(periods) - 7 * weeks
+            if lang == "nl":
+                extra = f" ({rest} dagen buiten hele weken tellen niet)" if rest else ""
+                return f"{weeks}/52 weken{extra}"
+            extra = f" ({rest} days outside whole weeks do not count)" if rest else ""
+            return f"{weeks}/52 weeks{extra}"
+        if self.unit == "once":
+            return ""
+        word = "dagen" if lang == "nl" else "days"
+        if self.divisor:
+            return f"{total_days(periods)}/{self.divisor} {word}"
+        by_length = days_by_year_length(periods) or {365: 0}
+        return " + ".join(f"{d}/{n}" for n, d in sorted(by_length.items())) + f" {word}"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedPart:
+    """One component of a dated value: ``rate`` × Σ fraction × weight over its segments."""
+
+    kind: Literal["base", "bonus"]
+    label_nl: str
+    label_en: str
+    rate: Fraction
+    measure: Measure
+    hours: bool
+    """Whether the fraction is shown as hours (blocks prorated by hours)."""
+    segments: tuple[Segment, ...]
+
+    @property
+    def exact(self) -> Fraction:
+        return self.rate * self.measure.of(self.segments)
+
+    def within(self, start: date, end: date) -> Fraction:
+        """The part of this component that falls between ``start`` and ``end``."""
+        if self.measure.unit == "once":
+            first = min((s.start for s in self.segments if s.fraction), default=None)
+            return self.exact if first is not None and start <= first <= end else Fraction(0)
+        inside = [
+            Segment(max(s.start, start), min(s.end, end), s.fraction)
+            for s in self.segments
+            if min(s.end, end) >= max(s.start, start)
+        ]
+        return self.rate * self.measure.of(inside)
+
+
+@dataclass
+class _Dated:
+    counted: list[Segment] = field(default_factory=list)
+    occupies: bool = False
+    limit_new: list[Period] = field(default_factory=list)
+    parts: list[DatedPart] = field(default_factory=list)
+    limit_hours: Fraction = Fraction(0)
+
+
+def _measure(ctx: _Context) -> Measure:
+    rule, t = ctx.block.rule, ctx.catalog.time
+    if isinstance(rule, PerMonthRule):
+        return Measure("month_count")
+    if isinstance(rule, PerPeriodRule):
+        assert rule.period_months is not None
+        return Measure("periods", rule.period_months)
+    assert isinstance(rule, PerYearRule)
+    if not rule.prorate_duration:
+        return Measure("once")
+    unit = rule.duration_unit or t.duration_unit
+    if unit == "months":
+        return Measure("months")
+    if unit == "weeks":
+        return Measure("weeks")
+    return Measure("days", 0 if t.days_per_year == "actual" else int(t.days_per_year))
+
+
+def _uses_hours(rule: object) -> bool:
+    return isinstance(rule, PerYearRule | PerMonthRule) and rule.prorate_hours
+
+
+def _remove(segments: Sequence[Segment], remove: Sequence[Period]) -> list[Segment]:
+    out: list[Segment] = []
+    for s in segments:
+        out.extend(Segment(a, b, s.fraction) for a, b in subtract([(s.start, s.end)], remove))
+    return out
+
+
+def _keep(segments: Sequence[Segment], keep: Sequence[Period]) -> list[Segment]:
+    out: list[Segment] = []
+    for s in segments:
+        for a, b in normalise(keep):
+            lo, hi = max(a, s.start), min(b, s.end)
+            if lo <= hi:
+                out.append(Segment(lo, hi, s.fraction))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _occupy(
+    segments: Sequence[Segment], occupied: Sequence[Occupancy]
+) -> tuple[list[Segment], list[str]]:
+    """Cut each day's fraction to what the person's full week has left after ``occupied``."""
+    if not occupied:
+        return list(segments), []
+    out: list[Segment] = []
+    owners: list[str] = []
+    for s in segments:
+        cuts = {s.start}
+        over = [o for o in occupied if o.start <= s.end and o.end >= s.start]
+        for o in over:
+            if o.start > s.start:
+                cuts.add(o.start)
+            if o.end < s.end:
+                cuts.add(o.end + ONE_DAY)
+        points = sorted(cuts)
+        for i, lo in enumerate(points):
+            hi = points[i + 1] - ONE_DAY if i + 1 < len(points) else s.end
+            here = [o for o in over if o.start <= lo and o.end >= lo]
+            used = sum((o.fraction for o in here), Fraction(0))
+            left = max(Fraction(1) - used, Fraction(0))
+            frac = min(s.fraction, left)
+            if frac < s.fraction:
+                owners.extend(o.owner for o in here if o.owner not in owners)
+            if frac > 0:
+                out.append(Segment(lo, hi, frac))
+    return out, owners
+
+
+def _bridge(periods: Sequence[Period], below_months: int | None) -> list[Period]:
+    """Periods with gaps shorter than ``below_months`` months filled in (they count as time)."""
+    merged = normalise(periods)
+    if below_months is None or not merged:
+        return merged
+    out = [merged[0]]
+    for s, e in merged[1:]:
+        gap_end = s - ONE_DAY
+        if gap_end >= out[-1][1] + ONE_DAY and add_months(out[-1][1] + ONE_DAY, below_months) > s:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _limit_take(
+    new: Sequence[Period], used: Sequence[Period], months: int, bridge: int | None
+) -> date | None:
+    """The last new day that still fits in a limit of ``months`` months of counted time, given
+    the days ``used`` already (None: no new day fits). Days are taken chronologically."""
+    new = normalise(new)
+    if not new:
+        return None
+
+    def fits(last: date) -> bool:  # the new days up to ``last`` fit
+        taken = [(s, min(e, last)) for s, e in new if s <= last]
+        return calendar_months(_bridge([*used, *taken], bridge)) <= months
+
+    lo, hi = new[0][0].toordinal() - 1, new[-1][1].toordinal()
+    while lo < hi:  # the latest day that fits (fits is monotone in the day)
+        mid = (lo + hi + 1) // 2
+        if fits(date.fromordinal(mid)):
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo < new[0][0].toordinal():
+        return None
+    return date.fromordinal(lo)
+
+
 def _value_dated(
-    ctx: _Context, lines: list[TrailLine], exclusions: Sequence[Exclusion]
-) -> tuple[Fraction, list[Period]]:
-    """Per-year, per-month and pro-rata per-period blocks: value over counted periods."""
+    ctx: _Context,
+    lines: list[TrailLine],
+    exclusions: Sequence[Exclusion],
+    occupied: Sequence[Occupancy],
+    limit_used: Sequence[Period],
+    limit_used_hours: Fraction = Fraction(0),
+) -> tuple[Fraction, _Dated]:
+    """Per-year, per-month and pro-rata per-period blocks: value over the counted segments."""
     block, a, rule, catalog = ctx.block, ctx.activity, ctx.block.rule, ctx.catalog
-    worked = catalog.time.time_basis == "worked_hours" and isinstance(rule, PerYearRule)
-
-    # Minimum hours per week: below it the placement does not count at all.
-    minimum = _min_hours(catalog, block)
-    uses_hours = isinstance(rule, PerYearRule) and rule.prorate_hours and not worked
-    if minimum is not None and uses_hours:
-        hours = ctx.need(a.hours_per_week, "hours_per_week", "hours per week")
-        if hours < minimum:
-            start, end = ctx.period()
-            lost_all = _dated_total(ctx, [(start, end)], [(start, end)], capped=True)
-            ctx.not_counted.append(
-                NotCounted(
-                    "min_hours",
-                    f"minder dan {_num(minimum, 'nl')} uur per week: telt niet",
-                    f"fewer than {_num(minimum, 'en')} hours a week: does not count",
-                    lost_all,
-                )
-            )
-            lines.append(
-                TrailLine(
-                    "base",
-                    f"{block.label_nl}: {_num(hours, 'nl')} uur per week, minimum is "
-                    f"{_num(minimum, 'nl')}: {_eur(0, 'nl')}",
-                    f"{block.label_en}: {_num(hours, 'en')} hours a week, minimum is "
-                    f"{_num(minimum, 'en')}: {_eur(0, 'en')}",
-                    Fraction(0),
-                )
-            )
-            return Fraction(0), []
-
-    if worked:
-        return _value_worked_hours(ctx, lines), []
+    if catalog.time.time_basis == "worked_hours" and isinstance(rule, PerYearRule):
+        v, hours = _value_worked_hours(ctx, lines, limit_used_hours)
+        return v, _Dated(limit_hours=hours)
 
     if isinstance(rule, PerMonthRule) and a.months is not None and a.start is None:
         # A number of months given without dates: no counting-limit arithmetic possible.
@@ -718,201 +1087,343 @@ def _value_dated(
                 v,
             )
         )
-        return v, []
+        return v, _Dated()
 
     start, end = ctx.period()
-    full = [(start, end)]
-    cut, limit_nl, limit_en = _limit_cut(ctx, start)
-    limited = clip(full, None, cut)
-    ex_ranges = [(e.start, e.end) for e in exclusions]
-    counted = subtract(limited, ex_ranges)
-    bonus_base = subtract(full, ex_ranges)  # for bonuses that count beyond the base's limit
+    measure = _measure(ctx)
+    uses_hours = _uses_hours(rule)
 
-    # Value lost to the counting limit.
-    lost = _dated_total(ctx, full, full, capped=True) - _dated_total(
-        ctx, limited, full, capped=True
-    )
-    if lost:
-        assert cut is not None
-        ctx.not_counted.append(
-            NotCounted(
-                "counting_limit",
-                f"na {cut.isoformat()}: {limit_nl}",
-                f"after {cut.isoformat()}: {limit_en}",
-                lost,
-            )
-        )
-    # Value lost to each of the ledger's exclusions, in the order given.
-    remaining, remaining_b = limited, full
-    for ex in exclusions:
-        nxt = subtract(remaining, [(ex.start, ex.end)])
-        nxt_b = subtract(remaining_b, [(ex.start, ex.end)])
-        lost = _dated_total(ctx, remaining, remaining_b, capped=True) - _dated_total(
-            ctx, nxt, nxt_b, capped=True
-        )
-        if lost:
-            ctx.not_counted.append(NotCounted(ex.reason, ex.nl, ex.en, lost))
-        remaining, remaining_b = nxt, nxt_b
-    # Value lost to the full-time cap on hours.
-    if uses_hours:
-        lost = _dated_total(ctx, counted, bonus_base, capped=False) - _dated_total(
-            ctx, counted, bonus_base, capped=True
-        )
-        if lost:
-            ref, _ = ctx.reference_hours()
-            ctx.not_counted.append(
-                NotCounted(
-                    "hours_cap",
-                    f"uren boven de {_num(ref, 'nl')}-urige werkweek tellen niet",
-                    f"hours above the {_num(ref, 'en')}-hour week do not count",
-                    lost,
-                )
-            )
-
-    total = _dated_total(ctx, counted, bonus_base, capped=True, lines=lines)
-    if not isinstance(block.counting_limit, LimitNotStated) or isinstance(rule, PerYearRule):
-        if cut is not None and cut < end:
-            lines.append(
-                TrailLine(
-                    "limit",
-                    f"{limit_nl}: geteld t/m {cut.isoformat()}",
-                    f"{limit_en}: counted up to {cut.isoformat()}",
-                )
-            )
-        elif not isinstance(block.counting_limit, LimitMonths):
-            lines.append(TrailLine("note", limit_nl, limit_en))
-    return total, normalise(counted)
-
-
-def _dated_total(
-    ctx: _Context,
-    pieces: Sequence[Period],
-    bonus_pieces: Sequence[Period],
-    *,
-    capped: bool,
-    lines: list[TrailLine] | None = None,
-) -> Fraction:
-    """Base plus bonuses over counted periods; writes trail lines when ``lines`` is given."""
-    block, rule = ctx.block, ctx.block.rule
-    label_nl, label_en = block.label_nl, block.label_en
-    factors: list[_Factor] = []
-    if isinstance(rule, PerYearRule):
-        amount, unit = Fraction(rule.amount), rule.duration_unit or ctx.catalog.time.duration_unit
-        if rule.prorate_hours:
-            factors.append(ctx.hours_factor(capped=capped))
-        if rule.prorate_duration:
-            factors.append(ctx.duration(pieces, unit))
-    elif isinstance(rule, PerMonthRule):
-        amount = Fraction(rule.amount)
-        if rule.prorate_hours:
-            factors.append(ctx.hours_factor(capped=capped))
-        m = ctx.months(pieces)
-        factors.append(_Factor(m, f"{_num(m, 'nl')} maanden", f"{_num(m, 'en')} months"))
-    else:
-        assert isinstance(rule, PerPeriodRule) and rule.period_months is not None
-        amount = Fraction(rule.amount)
-        m = ctx.months(pieces)
-        factors.append(
-            _Factor(
-                m / rule.period_months,
-                f"{_months(m, 'nl')}/{rule.period_months} maanden",
-                f"{_months(m, 'en')}/{rule.period_months} months",
-            )
-        )
-    base = _product(amount, factors)
-    total = base
-    if lines is not None:
-        lines.append(_product_line("base", label_nl, label_en, amount, factors, base))
-
-    hours_factors = factors[:1] if isinstance(rule, PerYearRule) and rule.prorate_hours else []
-    unit = ctx.catalog.time.duration_unit
-    if isinstance(rule, PerYearRule) and rule.duration_unit:
-        unit = rule.duration_unit
-    bonuses = _applicable_bonuses(ctx) if lines is not None else _bonuses_quiet(ctx)
-    for bonus in bonuses:
-        b_amount = Fraction(bonus.amount)
+    # The components: base and per-year bonuses (rate per unit of the measure).
+    assert isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule)
+    components: list[tuple[Literal["base", "bonus"], str, str, Fraction, bool]] = [
+        ("base", block.label_nl, block.label_en, Fraction(rule.amount), True)
+    ]
+    one_offs: list[Bonus] = []
+    for bonus in _applicable_bonuses(ctx):
         if bonus.unit == "one_off":
-            total += _one_off(ctx, bonus, lines, counts=bool(pieces))
-            continue
-        where = pieces if bonus.within_counting_limit else bonus_pieces
-        b_factors = [*hours_factors, ctx.duration(where, unit)]
-        b = _product(b_amount, b_factors)
-        total += b
-        if lines is not None:
-            lines.append(
-                _product_line(
+            one_offs.append(bonus)
+        else:
+            components.append(
+                (
                     "bonus",
                     f"bonus {bonus.label_nl}",
                     f"bonus {bonus.label_en}",
-                    b_amount,
-                    b_factors,
-                    b,
+                    Fraction(bonus.amount_for(block)),
+                    bonus.within_counting_limit,
                 )
             )
-    return total
+
+    def worth(limited: Sequence[Segment], unlimited: Sequence[Segment]) -> Fraction:
+        return sum(
+            (r * measure.of(limited if within else unlimited) for *_, r, within in components),
+            Fraction(0),
+        )
+
+    # Hours: the fraction of a full-time week, before and after the caps.
+    if uses_hours:
+        hours = ctx.hours()
+        ref = ctx.reference_hours()
+        raw = hours / ref
+        capped_hours = hours
+        reason = "hours_cap"
+        if block.max_hours_per_week is not None and hours > block.max_hours_per_week:
+            capped_hours = Fraction(block.max_hours_per_week)
+            reason = "max_hours_per_week"
+        if catalog.time.cap_hours_at_reference and capped_hours > ref:
+            capped_hours, reason = ref, "hours_cap"
+        frac = capped_hours / ref
+        minimum = _min_hours(catalog, block)
+        if minimum is not None and hours < minimum:
+            full = [Segment(start, end, frac)]
+            ctx.not_counted.append(
+                NotCounted(
+                    "min_hours",
+                    f"minder dan {_num(minimum, 'nl')} uur per week: telt niet",
+                    f"fewer than {_num(minimum, 'en')} hours a week: does not count",
+                    worth(full, full),
+                )
+            )
+            lines.append(
+                TrailLine(
+                    "base",
+                    f"{block.label_nl}: {_num(hours, 'nl')} uur per week, minimum is "
+                    f"{_num(minimum, 'nl')}: {_eur(0, 'nl')}",
+                    f"{block.label_en}: {_num(hours, 'en')} hours a week, minimum is "
+                    f"{_num(minimum, 'en')}: {_eur(0, 'en')}",
+                    Fraction(0),
+                )
+            )
+            return Fraction(0), _Dated()
+    else:
+        ref, raw, frac, reason = Fraction(1), Fraction(1), Fraction(1), "hours_cap"
+
+    # 1. Hours above the reference week (or the block's maximum).
+    p_raw = [Segment(start, end, raw)]
+    p = [Segment(start, end, frac)]
+    lost = worth(p_raw, p_raw) - worth(p, p)
+    if lost:
+        if reason == "max_hours_per_week":
+            assert block.max_hours_per_week is not None
+            nl = f"uren boven max. {_num(block.max_hours_per_week, 'nl')} per week tellen niet"
+            most_en = _num(block.max_hours_per_week, "en")
+            en = f"hours above the maximum of {most_en} a week do not count"
+        else:
+            nl = f"uren boven de {_num(ref, 'nl')}-urige werkweek tellen niet"
+            en = f"hours above the {_num(ref, 'en')}-hour week do not count"
+        ctx.not_counted.append(NotCounted(reason, nl, en, lost))
+
+    # The step that leaves no counted day takes the one-off bonuses with it (reported there).
+    emptied: list[tuple[str, str, str]] = []
+
+    def note_empty(
+        before: Sequence[Segment], after: Sequence[Segment], why: tuple[str, str, str]
+    ) -> None:
+        alive = any(x.fraction > 0 for x in before)
+        if alive and not any(x.fraction > 0 for x in after) and not emptied:
+            emptied.append(why)
+
+    # 2. Days the ledger takes out, in the order given.
+    for ex in exclusions:
+        nxt = _remove(p, [(ex.start, ex.end)])
+        lost = worth(p, p) - worth(nxt, nxt)
+        if lost:
+            ctx.not_counted.append(NotCounted(ex.reason, ex.nl, ex.en, lost))
+        note_empty(p, nxt, (ex.reason, ex.nl, ex.en))
+        p = nxt
+
+    # 3. One full-time week per person across all placements.
+    occupies = uses_hours
+    if occupies and occupied:
+        nxt, owners = _occupy(p, occupied)
+        lost = worth(p, p) - worth(nxt, nxt)
+        if lost:
+            ctx.not_counted.append(
+                NotCounted(
+                    "person_week_cap",
+                    f"samen met {', '.join(owners)} meer dan één volle werkweek "
+                    f"({_num(ref, 'nl')} uur) voor deze persoon: het deel erboven telt niet",
+                    f"together with {', '.join(owners)} more than one full week "
+                    f"({_num(ref, 'en')} hours) for this person: the part above it does not count",
+                    lost,
+                )
+            )
+        note_empty(
+            p,
+            nxt,
+            (
+                "person_week_cap",
+                f"de volle werkweek telt al bij {', '.join(owners)}",
+                f"the full week already counts for {', '.join(owners)}",
+            ),
+        )
+        p = nxt
+
+    # 4. The counting limit, on counted placement time.
+    limit_lines: list[TrailLine] = []
+    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines)
+    lost = worth(p, p) - worth(limited, p)
+    nl_l, en_l = _limit_words(ctx)
+    if lost:
+        ctx.not_counted.append(NotCounted("counting_limit", nl_l, en_l, lost))
+    note_empty(p, limited, ("counting_limit", nl_l, en_l))
+
+    # The value and its trail.
+    dated = _Dated(counted=limited, occupies=occupies, limit_new=new_days)
+    total = Fraction(0)
+    for kind, label_nl, label_en, rate, within in components:
+        segs = tuple(limited if within else p)
+        part = DatedPart(kind, label_nl, label_en, rate, measure, uses_hours, segs)
+        dated.parts.append(part)
+        total += part.exact
+        lines.append(_part_line(part, ref))
+    counts = any(s.fraction > 0 for s in limited)
+    for bonus in one_offs:
+        total += _one_off(ctx, bonus, lines, counts=counts)
+        if not counts and emptied:
+            reason, nl, en = emptied[0]
+            ctx.not_counted.append(
+                NotCounted(
+                    reason,
+                    f"eenmalige bonus {bonus.label_nl}: {nl}",
+                    f"one-off bonus {bonus.label_en}: {en}",
+                    Fraction(bonus.amount_for(block)),
+                )
+            )
+    lines.extend(limit_lines)
+    return total, dated
 
 
-def _bonuses_quiet(ctx: _Context) -> list[Bonus]:
-    """The applicable bonuses without writing notes (for what-if totals)."""
-    saved = list(ctx.notes)
-    out = _applicable_bonuses(ctx)
-    ctx.notes[:] = saved
-    return out
+def _limit_words(ctx: _Context) -> tuple[str, str]:
+    limit = ctx.block.counting_limit
+    if isinstance(limit, LimitMonths):
+        scope_nl = "per doelgroep" if limit.per == "target_group" else "voor dit bouwblok"
+        scope_en = "per target group" if limit.per == "target_group" else "for this block"
+        return (
+            f"duur van meetellen max. {limit.months} maanden geplaatste tijd {scope_nl}",
+            f"counting limit of {limit.months} months of placement time {scope_en}",
+        )
+    return ("telt zolang de loonkostensubsidie loopt", "counts while the wage-cost subsidy runs")
 
 
-def _product(amount: Fraction, factors: Sequence[_Factor]) -> Fraction:
-    v = amount
-    for f in factors:
-        v *= f.value
-    return v
+def _apply_limit(
+    ctx: _Context, p: Sequence[Segment], used: Sequence[Period], lines: list[TrailLine]
+) -> tuple[list[Segment], list[Period]]:
+    """The segments within the block's counting limit, and the new days it used."""
+    limit = ctx.block.counting_limit
+    counted_days = normalise([(s.start, s.end) for s in p if s.fraction > 0])
+    if isinstance(limit, LimitWhileSubsidy):
+        subsidy_end = ctx.need(
+            ctx.activity.subsidy_end,
+            "subsidy_end",
+            "the last day of the wage-cost subsidy (the block counts while it runs)",
+        )
+        kept = _keep(p, [(date.min, subsidy_end)])
+        if any(s.end > subsidy_end for s in p):
+            day = subsidy_end.isoformat()
+            lines.append(
+                TrailLine(
+                    "limit",
+                    f"telt zolang de loonkostensubsidie loopt: geteld t/m {day}",
+                    f"counts while the wage-cost subsidy runs: counted up to {day}",
+                )
+            )
+        return kept, []
+    if isinstance(limit, LimitAlways):
+        lines.append(TrailLine("note", "telt altijd mee", "always counts"))
+        return list(p), counted_days
+    if isinstance(limit, LimitAgreed):
+        lines.append(
+            TrailLine("note", "telt voor de afgesproken periode", "counts for the agreed period")
+        )
+        return list(p), counted_days
+    if isinstance(limit, LimitNotStated):
+        if isinstance(ctx.block.rule, PerYearRule):
+            lines.append(
+                TrailLine(
+                    "note",
+                    "duur van meetellen niet vermeld in de bron",
+                    "counting limit not stated",
+                )
+            )
+        return list(p), counted_days
+    assert isinstance(limit, LimitMonths)
+    used_n = normalise(used)
+    new = subtract(counted_days, used_n)
+    last = _limit_take(new, used_n, limit.months, limit.bridge_gaps_below_months)
+    taken = [] if last is None else [(s, min(e, last)) for s, e in new if s <= last]
+    keep = normalise(subtract(counted_days, subtract(new, taken)))
+    # Days counted at 0 hours use no limit and count nothing; keep them so the trail still
+    # reads "0/36 uur × 6/12 maanden" (as it does for blocks without a limit).
+    kept = sorted([*_keep(p, keep), *(s for s in p if s.fraction == 0)], key=lambda x: x.start)
+    before = calendar_months(used_n)
+    if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
+        elsewhere_nl = (
+            f", waarvan {_months(before, 'nl')} al in andere plaatsingen" if before else ""
+        )
+        elsewhere_en = f", {_months(before, 'en')} of them in other placements" if before else ""
+        upto_nl = f"geteld t/m {last.isoformat()}" if last else "niets meer over"
+        upto_en = f"counted up to {last.isoformat()}" if last else "nothing left"
+        lines.append(
+            TrailLine(
+                "limit",
+                f"duur van meetellen max. {limit.months} maanden bereikt{elsewhere_nl}: {upto_nl}",
+                f"counting limit of {limit.months} months reached{elsewhere_en}: {upto_en}",
+            )
+        )
+    return kept, normalise(taken)
 
 
-def _product_line(
-    kind: Literal["base", "bonus"],
-    label_nl: str,
-    label_en: str,
-    amount: Fraction,
-    factors: Sequence[_Factor],
-    value: Fraction,
-) -> TrailLine:
-    fmt: Callable[[Lang], str] = lambda lang: " × ".join(  # noqa: E731
-        [_eur(amount, lang)] + [f.nl if lang == "nl" else f.en for f in factors]
-    )
-    return TrailLine(
-        kind,
-        f"{label_nl}: {fmt('nl')} = {_eur(value, 'nl')}",
-        f"{label_en}: {fmt('en')} = {_eur(value, 'en')}",
-        value,
-    )
+def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
+    """``label: € rate × h/ref uur × m/12 maanden = € v``, with brackets around a sum."""
+    groups: dict[Fraction, list[Period]] = {}
+    for s in part.segments:
+        groups.setdefault(s.fraction, []).append((s.start, s.end))
+    v = part.exact
+
+    def text(lang: Lang) -> str:
+        word = "uur" if lang == "nl" else "hours"
+        terms = []
+        for frac, periods in sorted(groups.items(), key=lambda g: g[1][0]):
+            factors = []
+            if part.hours:
+                factors.append(f"{_num(frac * ref, lang)}/{_num(ref, lang)} {word}")
+            dur = part.measure.text(periods, lang)
+            if dur:
+                factors.append(dur)
+            terms.append(" × ".join(factors))
+        if not terms:
+            terms = ["0"]
+        body = terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
+        label = part.label_nl if lang == "nl" else part.label_en
+        head = f"{label}: {_eur(part.rate, lang)}"
+        return f"{head} × {body} = {_eur(v, lang)}" if body else f"{head} = {_eur(v, lang)}"
+
+    return TrailLine(part.kind, text("nl"), text("en"), v)
 
 
-def _value_worked_hours(ctx: _Context, lines: list[TrailLine]) -> Fraction:
-    """Catalogs that count hours actually worked: year value × hours worked ÷ annual hours."""
+def _value_worked_hours(
+    ctx: _Context, lines: list[TrailLine], used_hours: Fraction
+) -> tuple[Fraction, Fraction]:
+    """Catalogs that count hours actually worked (the Friese Eis: "gewerkte dagen en werkuren"
+    against the supplier's annual hours): year value × hours worked ÷ annual hours. A counting
+    limit of N months is N/12 of the annual hours, used up by the person's hours worked."""
     block, rule = ctx.block, ctx.block.rule
     assert isinstance(rule, PerYearRule)
     annual = ctx.catalog.time.annual_hours
     assert annual is not None
-    hours = Fraction(ctx.need(ctx.activity.hours, "hours", "the hours actually worked"))
+    worked = Fraction(ctx.need(ctx.activity.hours, "hours", "the hours actually worked"))
+    hours = worked
     if ctx.catalog.time.cap_hours_at_reference:
         hours = min(hours, Fraction(annual))
-    f = _Factor(
-        hours / annual,
-        f"{_num(hours, 'nl')}/{_num(annual, 'nl')} gewerkte uren",
-        f"{_num(hours, 'en')}/{_num(annual, 'en')} hours worked",
-    )
     amount = Fraction(rule.amount)
-    v = amount * f.value
-    lines.append(_product_line("base", block.label_nl, block.label_en, amount, [f], v))
-    for bonus in _applicable_bonuses(ctx):
-        b_amount = Fraction(bonus.amount)
+    bonuses = _applicable_bonuses(ctx)
+    per_hour = (
+        amount
+        + sum((Fraction(b.amount_for(block)) for b in bonuses if b.unit == "per_year"), Fraction(0))
+    ) / annual
+    if hours < worked:
+        ctx.not_counted.append(
+            NotCounted(
+                "hours_cap",
+                f"uren boven de {_num(annual, 'nl')} jaaruren tellen niet",
+                f"hours above the {_num(annual, 'en')} annual hours do not count",
+                (worked - hours) * per_hour,
+            )
+        )
+    limit = ctx.block.counting_limit
+    if isinstance(limit, LimitMonths):
+        room = max(Fraction(limit.months, 12) * annual - used_hours, Fraction(0))
+        if hours > room:
+            ctx.not_counted.append(
+                NotCounted(
+                    "counting_limit",
+                    f"duur van meetellen max. {limit.months} maanden = "
+                    f"{_num(Fraction(limit.months, 12) * annual, 'nl')} gewerkte uren",
+                    f"counting limit of {limit.months} months = "
+                    f"{_num(Fraction(limit.months, 12) * annual, 'en')} hours worked",
+                    (hours - room) * per_hour,
+                )
+            )
+            hours = room
+    v = amount * hours / annual
+
+    def line(kind: Literal["base", "bonus"], nl: str, en: str, amt: Fraction) -> TrailLine:
+        x = amt * hours / annual
+        return TrailLine(
+            kind,
+            f"{nl}: {_eur(amt, 'nl')} × {_num(hours, 'nl')}/{_num(annual, 'nl')} gewerkte uren"
+            f" = {_eur(x, 'nl')}",
+            f"{en}: {_eur(amt, 'en')} × {_num(hours, 'en')}/{_num(annual, 'en')} hours worked"
+            f" = {_eur(x, 'en')}",
+            x,
+        )
+
+    lines.append(line("base", block.label_nl, block.label_en, amount))
+    for bonus in bonuses:
+        b_amount = Fraction(bonus.amount_for(block))
         if bonus.unit == "one_off":
             v += _one_off(ctx, bonus, lines, counts=hours > 0)
             continue
-        b = b_amount * f.value
-        v += b
-        lines.append(
-            _product_line(
-                "bonus", f"bonus {bonus.label_nl}", f"bonus {bonus.label_en}", b_amount, [f], b
-            )
-        )
-    return v
+        v += b_amount * hours / annual
+        lines.append(line("bonus", f"bonus {bonus.label_nl}", f"bonus {bonus.label_en}", b_amount))
+    return v, hours

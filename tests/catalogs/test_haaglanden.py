@@ -170,9 +170,7 @@ def test_one_off_bonuses(cat: Catalog) -> None:
         full_year("participatiewet", internship_months=5, flags=pupil), cat
     ).amount == Decimal("40000.00")
     # ... and only for a PrO/VSO pupil: another person after an internship gets no bonus
-    assert value_activity(full_year("ww", internship_months=6), cat).amount == Decimal(
-        "20000.00"
-    )
+    assert value_activity(full_year("ww", internship_months=6), cat).amount == Decimal("20000.00")
     # Employment with a labour disability (incl. IPS): + 10 000 once
     v = value_activity(full_year("banenafspraak", flags=("ips",)), cat)
     assert v.amount == Decimal("60000.00")

@@ -65,6 +65,7 @@ __all__ = [
     "Rule",
     "ShareCap",
     "Source",
+    "TargetGroup",
     "TimeRules",
 ]
 
@@ -240,10 +241,13 @@ class PerActivityRule(_RuleBase):
 
 
 class InvoiceRule(_RuleBase):
-    """The invoice amount excl. VAT, or a percentage of it (PSO-certified purchases)."""
+    """The invoice amount excl. VAT, or a percentage of it (PSO-certified purchases: 10 %), or
+    more than all of it ("taaltraining: factuur + 100 % bonus" is 200 %), optionally at most
+    ``max_per_person`` for one person across all their activities with this block."""
 
     kind: Literal["invoice"]
-    percentage: Percentage = Decimal(100)
+    percentage: Annotated[Number, Field(le=1000)] = Decimal(100)
+    max_per_person: Money | None = None
 
 
 class ActualCostsRule(_RuleBase):
@@ -278,8 +282,16 @@ Rule = Annotated[
 
 
 class LimitMonths(Frozen):
+    """A person counts at most ``months`` months of *counted placement time* for this block
+    (or, with ``per = "target_group"``, for all blocks of the block's target group): gaps
+    between placements do not use the limit up (catalogs.md §8). With ``bridge_gaps_below_months``
+    a gap shorter than that many months counts as placement time (the Friese Eis reading of
+    "onderbrekingen korter dan een half jaar tellen niet als onderbreking")."""
+
     kind: Literal["months"]
-    months: int = Field(ge=1)
+    months: int = Field(ge=1, le=1200)
+    per: Literal["block", "target_group"] = "block"
+    bridge_gaps_below_months: int | None = Field(default=None, ge=1, le=120)
 
 
 class LimitAlways(Frozen):
@@ -311,6 +323,28 @@ CountingLimit = Annotated[
 ]
 
 
+TargetGroup = Literal[
+    "participatiewet",
+    "ww",
+    "wia_wao",
+    "wajong",
+    "doelgroepregister",
+    "wsw",
+    "beschut_werk",
+    "nug",
+    "statushouder",
+    "pro_vso",
+    "mbo_bbl",
+    "mbo_bol",
+    "hbo_wo",
+    "other",
+]
+"""Who a block is for (doelgroep). ``doelgroepregister``: the Banenafspraak target groups
+(doelgroepregister, garantiebaan); ``nug``: jobseekers without benefit (niet-uitkerings-
+gerechtigd); ``pro_vso``: pupils of practical or special secondary education. Eligibility rules
+(``[eligibility]``) and counting limits per target group use it."""
+
+
 class Block(Frozen):
     """One menu item (bouwblok)."""
 
@@ -318,6 +352,13 @@ class Block(Frozen):
     label_nl: str
     label_en: str
     category: Category
+    target_group: TargetGroup | None = None
+    benefit_months_min: int | None = Field(default=None, ge=0, le=1200)
+    """Counts only for a person on benefit at least this many months on the peildatum
+    ("Participatiewet > 2 jaar": 24)."""
+    benefit_months_below: int | None = Field(default=None, ge=1, le=1200)
+    """Counts only for a person on benefit fewer than this many months on the peildatum
+    ("Participatiewet < 2 jaar": 24)."""
     group_nl: str | None = None
     group_en: str | None = None
     rule: Rule
@@ -377,7 +418,10 @@ class Bonus(Frozen):
     id: Identifier
     label_nl: str
     label_en: str
-    amount: Money
+    amount: Money | None = None
+    multiple_of_block_amount: Annotated[Number, Field(gt=0, le=100)] | None = None
+    """Instead of ``amount``: this many times the base block's own value per year ("vast
+    contract: 1× de jaarwaarde van de doelgroep"); only on per-year blocks."""
     unit: Literal["per_year", "one_off"]
     blocks: tuple[Identifier, ...] = ()
     categories: tuple[Category, ...] = ()
@@ -395,7 +439,25 @@ class Bonus(Frozen):
     def _targets(self) -> Bonus:
         if not self.blocks and not self.categories:
             raise ValueError("a bonus must name the blocks or categories it applies to")
+        if (self.amount is None) == (self.multiple_of_block_amount is None):
+            raise ValueError("a bonus needs either amount or multiple_of_block_amount")
         return self
+
+    def amount_for(self, block: Block) -> Decimal:
+        """The bonus in euro on ``block`` (per year or once, as ``unit`` says)."""
+        if self.amount is not None:
+            return self.amount
+        assert self.multiple_of_block_amount is not None
+        rule = block.rule
+        if not isinstance(rule, PerYearRule):
+            from bouwblokken.errors import ValuationError
+
+            raise ValuationError(
+                f"bonus {self.id!r} is a multiple of the block's value per year, but block "
+                f"{block.id!r} has no value per year ({rule.kind})",
+                field="block",
+            )
+        return self.multiple_of_block_amount * rule.amount
 
 
 class ShareCap(Frozen):
@@ -408,6 +470,9 @@ class ShareCap(Frozen):
     categories: tuple[Category, ...] = ()
     blocks: tuple[Identifier, ...] = ()
     max_share_percent: Percentage
+    floor_amount: Money | None = None
+    """The cap is never below this amount ("max. 25 % van de verplichting, minimaal
+    € 10.000": the category may always count up to € 10.000)."""
     min_amount_per_item: Money | None = None
     verified: bool = True
     note: str | None = None
@@ -430,7 +495,10 @@ class TimeRules(Frozen):
     """fixed: ``reference_hours_per_week`` (36, 40); supplier: the supplier's own full-time
     week, given per activity as ``fulltime_hours_per_week``."""
     reference_hours_per_week: Number | None = None
-    duration_unit: Literal["days", "weeks", "months"] = "days"
+    duration_unit: Literal["days", "weeks", "months"] = "months"
+    """months (default): the kalenderdagenmethode, a whole calendar month is 1/12 year and a
+    part of a month its days ÷ the days of that month × 1/12; days: calendar days ÷
+    ``days_per_year``; weeks: completed weeks ÷ 52."""
     days_per_year: Literal["actual", 360, 365, 366] = "actual"
     """actual: a day is 1/365 of a year, or 1/366 in a leap year (a full calendar year is
     always exactly one year); or a fixed divisor."""
@@ -532,10 +600,20 @@ class Eligibility(Frozen):
     reference_date: Literal["award_date", "contract_start", "placement_start", "not_stated"] = (
         "not_stated"
     )
-    prior_start_months: int | None = Field(default=None, ge=0)
+    """The peildatum: the date on which age and target-group status are judged. not_stated:
+    the source does not say; the award (contract) date is used, as most desks do
+    (Súdwest-Fryslân), and the trail says so."""
+    prior_start_months: int | None = Field(default=None, ge=0, le=1200)
     """A person who started up to this many months before the contract may still count."""
-    ww_no_prior_employment_months: int | None = Field(default=None, ge=0)
-    status_retained_months: int | None = Field(default=None, ge=0)
+    ww_no_prior_employment_months: int | None = Field(default=None, ge=0, le=1200)
+    """WW blocks count only if the person did not work for the same employer in this many
+    months before the placement (activity fact ``last_worked_for_employer``)."""
+    nug_registered_more_than_months: int | None = Field(default=None, ge=0, le=1200)
+    """Jobseekers without benefit (target group ``nug``) count only after more than this many
+    months registered as unemployed on the peildatum (fact ``registered_months``)."""
+    status_retained_months: int | None = Field(default=None, ge=0, le=1200)
+    """Target-group status is kept at most this many months after the person left the target
+    group (fact ``left_target_group``, e.g. the day they moved to another job)."""
     verified: bool = True
     note: str | None = None
 
