@@ -129,6 +129,8 @@ class _Model:
                 self.model.add_hint(xi, h)
         token = limits.token
         stop = solver.stop_search
+        if limits.expired():
+            return "UNKNOWN", solver
         if token is not None:
             token.register(stop)
         try:
@@ -159,7 +161,13 @@ def min_cost(
     """
     mdl = _Model(problem, target=target, budget=budget, min_people=min_people)
     m = mdl.model
-    m.minimize(mdl.cost)
+    span = sum(o.max_units - o.min_units for o in problem.options) + 1
+    top = sum(o.cost_cents * o.max_units for o in problem.options) + 1
+    combined = top * span < _LEX_SPAN << 20
+    if combined:  # least cost, then fewest units, as one exact objective
+        m.minimize(span * mdl.cost + mdl.units)
+    else:
+        m.minimize(mdl.cost)
     name, solver = mdl.run(limits, hint)
     if name == "INFEASIBLE":
         return CpOutcome("infeasible", None, None)
@@ -168,17 +176,18 @@ def min_cost(
     x = mdl.values(solver)
     best_cost = problem.cost(x)
     if name == "FEASIBLE":
-        return CpOutcome("feasible", x, int(solver.best_objective_bound))
-    # fewest units at the least cost
+        bound = int(solver.best_objective_bound)
+        return CpOutcome("feasible", x, bound // span if combined else bound)
     m.add(mdl.cost <= best_cost)
     m.clear_objective()
-    m.minimize(mdl.units)
-    name, solver = mdl.run(limits, x)
-    if name != "OPTIMAL":
-        return CpOutcome("optimal" if name == "FEASIBLE" else "feasible", x, best_cost)
-    x = mdl.values(solver)
+    if not combined:  # fewest units at the least cost
+        m.minimize(mdl.units)
+        name, solver = mdl.run(limits, x)
+        if name != "OPTIMAL":  # limits ran out: the cost is optimal, the tie rule unproven
+            return CpOutcome("optimal", x, best_cost)
+        x = mdl.values(solver)
+        m.clear_objective()
     m.add(mdl.units <= sum(x))
-    m.clear_objective()
     # the lexicographically smallest units vector among those plans: options at their minimum
     # are fixed as they come; the others in blocks whose weights order plans lexicographically
     # (weight of a position = product of the domain sizes after it in the block)

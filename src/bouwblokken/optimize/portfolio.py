@@ -103,6 +103,16 @@ def find_min_cost(
     cp = cpsat.min_cost(
         problem, limits, target=target, budget=budget, min_people=min_people, hint=incumbent
     )
+    return _merge(problem, cp, incumbent, lower, nodes)
+
+
+def _merge(
+    problem: Problem,
+    cp: cpsat.CpOutcome,
+    incumbent: tuple[int, ...] | None,
+    lower: int,
+    nodes: int,
+) -> Found:
     if cp.status == "optimal":
         assert cp.units is not None
         return Found("optimal", cp.units, problem.cost(cp.units), nodes)
