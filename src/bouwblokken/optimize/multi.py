@@ -360,6 +360,9 @@ def plan_contracts(
         m.add(mo == 0).only_enforce_if(~p)
         hm = m.new_int_var(0, a.hi_h * a.max_m, f"hm{i}")
         m.add_multiplication_equality(hm, [h, mo])
+        m.add(hm <= a.max_m * h)  # McCormick rows: the LP sees the product's envelope
+        m.add(hm <= a.hi_h * mo)
+        m.add(hm >= a.lo_h * mo)
         # value <= round half up of rate × hm / (ref × 12) = floor((2·num·hm + den·D) / (2·den·D)),
         # D = ref × 12 (the objective pushes it up to that; reported values are recomputed)
         d = a.ref * 12
@@ -409,6 +412,7 @@ def plan_contracts(
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 1
+        solver.parameters.linearization_level = 2
         left = lim.remaining()
         if left is not None:
             solver.parameters.max_time_in_seconds = max(left, 0.001)
