@@ -96,7 +96,9 @@ def ours(problem: Problem) -> tuple[str, int | None]:
     return sol.status, cost
 
 
-def timed(fn: Callable[[Problem], Any], problems: Sequence[Problem]) -> tuple[list[float], list[Any]]:
+def timed(
+    fn: Callable[[Problem], Any], problems: Sequence[Problem]
+) -> tuple[list[float], list[Any]]:
     times, out = [], []
     for p in problems:
         t0 = time.perf_counter()
@@ -108,7 +110,11 @@ def timed(fn: Callable[[Problem], Any], problems: Sequence[Problem]) -> tuple[li
 def stats(times: Sequence[float]) -> dict[str, float]:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": 1e3 * statistics.median(times), "p95_ms": 1e3 * p95, "max_ms": 1e3 * ordered[-1]}
+    return {
+        "median_ms": 1e3 * statistics.median(times),
+        "p95_ms": 1e3 * p95,
+        "max_ms": 1e3 * ordered[-1],
+    }
 
 
 def run(per_row: int, multi_n: int) -> dict[str, Any]:
@@ -197,12 +203,17 @@ def run(per_row: int, multi_n: int) -> dict[str, Any]:
 
 def row_line(r: dict[str, Any]) -> str:
     target = TARGETS.get((r["family"], r["options"]))
-    goal = "" if target is None else f" ≤ {target:g} ms {'✓' if r['ours']['median_ms'] <= target else '✗'};"
+    goal = (
+        ""
+        if target is None
+        else f" ≤ {target:g} ms {'✓' if r['ours']['median_ms'] <= target else '✗'};"
+    )
     ok = "✓" if r["ratio"] >= 1.0 else "✗"
     to = r["peer_timeouts"]
     return (
         f"| {r['family']} | {r['options']} | {r['n']} | {r['ours']['median_ms']:.3g} "
-        f"| {r['ours']['p95_ms']:.3g} | {r['cpsat']['median_ms']:.3g} | {r['highs']['median_ms']:.3g} "
+        f"| {r['ours']['p95_ms']:.3g} | {r['cpsat']['median_ms']:.3g} "
+        f"| {r['highs']['median_ms']:.3g} "
         f"| {r['ratio']:.2f} {ok} |{goal} unproven {r['ours_unproven']}, timeouts CP-SAT "
         f"{to['cpsat']} HiGHS {to['highs']} |"
     )
@@ -230,7 +241,8 @@ def markdown(result: dict[str, Any]) -> str:
     ok = "✓" if m["ours"]["median_ms"] <= 1000 and m["proven"] == m["n"] else "✗"
     lines += [
         "",
-        f"Multi-contract {m['tenders']} × {m['candidates']}: median {m['ours']['median_ms']:.4g} ms, "
+        f"Multi-contract {m['tenders']} × {m['candidates']}: "
+        f"median {m['ours']['median_ms']:.4g} ms, "
         f"p95 {m['ours']['p95_ms']:.4g} ms, proven optimal {m['proven']}/{m['n']}, "
         f"largest gap {100 * m['max_gap']:.3f}% (target: proven in ≤ 1 s median {ok}).",
         "",

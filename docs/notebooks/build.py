@@ -379,10 +379,12 @@ het plan het kleinste tekort (en de laagste boete, waar het contract er een noem
     py("""
 from bouwblokken.optimize.multi import Candidate, Contract, MultiRequest, plan_contracts, replan
 
+
 def contract(tid, value):
     return Tender(id=tid, catalog="haaglanden", contract_value=value, contract_type="services",
                   contract_date=date(2025, 3, 1), publication_date=date(2025, 1, 15),
                   start=date(2025, 4, 1), end=date(2027, 3, 31))
+
 
 contracts = (contract("groen", "400000"), contract("schoonmaak", "600000"))
 candidates = (

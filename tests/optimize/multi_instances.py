@@ -42,7 +42,11 @@ def multi_request(rng: random.Random, tenders: int, candidates: int) -> MultiReq
         for i in range(candidates)
     )
     contracts = tuple(
-        Contract(tender=t.id, fine_percent=Decimal(rng.choice([5, 10])) if rng.random() < 0.4 else None)
+        Contract(
+            tender=t.id, fine_percent=Decimal(rng.choice([5, 10])) if rng.random() < 0.4 else None
+        )
         for t in ts
     )
-    return MultiRequest(ledger=Ledger(tenders=ts), contracts=contracts, candidates=cands, start=START)
+    return MultiRequest(
+        ledger=Ledger(tenders=ts), contracts=contracts, candidates=cands, start=START
+    )

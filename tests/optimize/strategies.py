@@ -229,9 +229,7 @@ def tight_caps(rng: random.Random, n_options: int) -> Problem:
     )
 
 
-def infeasible_target(
-    rng: random.Random, n_options: int, max_units: int | None = None
-) -> Problem:
+def infeasible_target(rng: random.Random, n_options: int, max_units: int | None = None) -> Problem:
     """A realistic problem whose target is just above everything reachable (``max_units``
     clips the options' units, for oracles that enumerate states)."""
     p = realistic_problem(rng, n_options)

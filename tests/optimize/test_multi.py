@@ -26,11 +26,17 @@ def _tender(tid: str, value: str) -> Tender:
 
 
 CHEAP = Candidate(
-    id="c0", hours_per_week=36, blocks=("participatiewet",), cost_per_hour="20",
+    id="c0",
+    hours_per_week=36,
+    blocks=("participatiewet",),
+    cost_per_hour="20",
     cost_per_placement="500",
 )
 DEAR = Candidate(
-    id="c1", hours_per_week=36, blocks=("participatiewet",), cost_per_hour="30",
+    id="c1",
+    hours_per_week=36,
+    blocks=("participatiewet",),
+    cost_per_hour="30",
     cost_per_placement="500",
 )
 
@@ -104,12 +110,19 @@ def test_replan_after_a_drop_out() -> None:
     # 40.000 = 155,99995 -> 156 (counts € 14.444,44); cost 156 × 52/12 × € 30 = € 20.280 + € 500.
     tender = _tender("T", "400000")
     done = Activity(
-        id="c0-real", person="c0", status="realised", block="participatiewet",
-        hours_per_week=12, start=date(2025, 5, 1), end=date(2025, 9, 30),
+        id="c0-real",
+        person="c0",
+        status="realised",
+        block="participatiewet",
+        hours_per_week=12,
+        start=date(2025, 5, 1),
+        end=date(2025, 9, 30),
     )
     first = MultiRequest(
-        ledger=Ledger(tenders=(tender,)), contracts=(Contract(tender="T"),),
-        candidates=(CHEAP, DEAR), start=date(2025, 5, 1),
+        ledger=Ledger(tenders=(tender,)),
+        contracts=(Contract(tender="T"),),
+        candidates=(CHEAP, DEAR),
+        start=date(2025, 5, 1),
     )
     current = plan_contracts(first, time_limit=30)
     realised = Ledger(

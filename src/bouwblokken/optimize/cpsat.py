@@ -15,8 +15,8 @@ Ties follow :func:`~bouwblokken.optimize.solver.solve`'s rule exactly: after the
 is proven, the fewest units at that cost, then the lexicographically smallest units vector,
 found block by block: an option already at its minimum is fixed without a solve, and a run of
 options after it is ordered by one weighted objective (weights = products of the later domain
-sizes, at most :data:`_LEX_SPAN`), which is the lexicographic order exactly. One worker and a fixed seed: the same request gives the
-same plan.
+sizes, at most :data:`_LEX_SPAN`), which is the lexicographic order exactly. One worker and a
+fixed seed: the same request gives the same plan.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ class _Model:
         from ortools.sat.python import cp_model
 
         self.cp = cp_model
-        m = self.model = cp_model.CpModel()
+        m: Any = cp_model.CpModel()
+        self.model = m
         opts = problem.options
         self.x = x = [m.new_int_var(o.min_units, o.max_units, f"x{i}") for i, o in enumerate(opts)]
         cats: dict[str, list[int]] = {}
@@ -160,7 +161,7 @@ def min_cost(
     the best plan found so far is returned with status ``"feasible"`` and the proven bound.
     """
     mdl = _Model(problem, target=target, budget=budget, min_people=min_people)
-    m = mdl.model
+    m: Any = mdl.model
     span = sum(o.max_units - o.min_units for o in problem.options) + 1
     top = sum(o.cost_cents * o.max_units for o in problem.options) + 1
     combined = top * span < _LEX_SPAN << 20

@@ -115,7 +115,7 @@ def _bar(show: bool, total: int) -> Any:
     if not show:
         return None
     try:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - optional
         return None
     return tqdm(total=total, desc="personen")

@@ -161,7 +161,10 @@ class MultiPlan:
 
     @property
     def shortfall(self) -> dict[str, Decimal]:
-        return {k: max(Decimal(0), r - self.counted.get(k, Decimal(0))) for k, r in self.remaining.items()}
+        return {
+            k: max(Decimal(0), r - self.counted.get(k, Decimal(0)))
+            for k, r in self.remaining.items()
+        }
 
     @property
     def met(self) -> bool:
@@ -342,7 +345,7 @@ def plan_contracts(
     arcs, tenders = _arcs(request, reg, notes)
     res = evaluate(request.ledger, registry=reg)
     remaining = {t.id: res.tender(t.id).forecast.remaining for t in tenders}
-    m = cp_model.CpModel()
+    m: Any = cp_model.CpModel()
     lin = cp_model.LinearExpr
     h_vars: list[Any] = []
     m_vars: list[Any] = []
@@ -457,9 +460,7 @@ def plan_contracts(
         d = a.ref * 12
         exact = a.rate * hrs * mon / d  # cents, rounded half up once as the ledger does
         value = round_cents(exact / 100)
-        c3 = 13 * int(cand.cost_per_hour * 100) * hrs * mon + 3 * int(
-            cand.cost_per_placement * 100
-        )
+        c3 = 13 * int(cand.cost_per_hour * 100) * hrs * mon + 3 * int(cand.cost_per_placement * 100)
         total3 += c3
         act = _activity(a.block, cand, request.start, hrs, mon)
         assert act.end is not None
@@ -521,8 +522,11 @@ def replan(
     changes: list[Change] = []
     for key in sorted(old.keys() | now.keys()):
         b, a = old.get(key), now.get(key)
-        if b is None or a is None or (b.block, b.hours_per_week) != (a.block, a.hours_per_week) or (
-            b.end != a.end
+        if (
+            b is None
+            or a is None
+            or (b.block, b.hours_per_week) != (a.block, a.hours_per_week)
+            or (b.end != a.end)
         ):
             changes.append(Change(key[0], key[1], b, a))
     ahead = Decimal(0)

@@ -209,7 +209,8 @@ def _ledger_marginals(
     the first unit that adds nothing: later ones add nothing either)."""
     t = tender if tender.catalog else tender.model_copy(update={"catalog": catalog.key})
     ids = {a.person for a in t.activities if a.person is not None}
-    ids.add(spec.template.person)
+    if spec.template.person is not None:
+        ids.add(spec.template.person)
     persons = tuple(Person(id=i) for i in sorted(x for x in ids if x is not None))
     out: list[int] = []
     before = 0

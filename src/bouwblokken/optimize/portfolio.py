@@ -23,7 +23,14 @@ from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.search import Key, search_max_value, search_min_cost
 from bouwblokken.optimize.solution import Status
 
-__all__ = ["AUTO_NODES", "AUTO_NODES_PER_OPTION", "Found", "Method", "find_max_value", "find_min_cost"]
+__all__ = [
+    "AUTO_NODES",
+    "AUTO_NODES_PER_OPTION",
+    "Found",
+    "Method",
+    "find_max_value",
+    "find_min_cost",
+]
 
 Method = Literal["auto", "search", "cpsat"]
 
@@ -127,9 +134,7 @@ def _merge(
     return _partial(problem, incumbent, lower, nodes)
 
 
-def _partial(
-    problem: Problem, incumbent: tuple[int, ...] | None, lower: int, nodes: int
-) -> Found:
+def _partial(problem: Problem, incumbent: tuple[int, ...] | None, lower: int, nodes: int) -> Found:
     if incumbent is None:
         return Found("unknown", None, lower, nodes)
     return Found("feasible", incumbent, min(lower, problem.cost(incumbent)), nodes)

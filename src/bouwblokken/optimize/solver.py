@@ -113,10 +113,11 @@ def _progress(items: Iterable[Problem], show: bool, desc: str) -> Iterable[Probl
     if not show:
         return items
     try:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - optional
         return items
-    return tqdm(items, desc=desc)
+    bar: Iterable[Problem] = tqdm(items, desc=desc)
+    return bar
 
 
 def _max_value(
