@@ -13,6 +13,7 @@ CP-SAT. Without OR-Tools installed, ``"auto"`` is ``"search"``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -155,6 +156,30 @@ def find_max_value(
     """
     _check(method)
     use_cp = _use_cpsat(method)
+    top = tuple(o.max_units for o in problem.options)
+    if problem.cost(top) <= budget and (
+        problem.employment_counted(top) >= problem.min_employment_cents
+    ):
+        # everything fits the budget: the most counted value is every option at its maximum,
+        # and only the cheapest plan reaching it is left to find
+        value = problem.counted(top)
+        # a category whose options at their maximum do not pass its cap needs every one of
+        # them at its maximum to count that much: fix those, search only the rest
+        raw = problem.category_values(top)
+        full = {c for c, r in raw.items() if r <= problem.category_caps.get(c, r)}
+        reduced = dataclasses.replace(
+            problem,
+            options=tuple(
+                dataclasses.replace(o, min_units=o.max_units)
+                if o.category in full and o.value_cents > 0
+                else o
+                for o in problem.options
+            ),
+        )
+        found = find_min_cost(reduced, limits, method, budget=budget, target=value)
+        if found.status == "optimal" and found.units is not None:
+            return "optimal", value, found.units
+        return "feasible", value, found.units or top
     if method != "cpsat":
         try:
             res, _ = search_max_value(
