@@ -240,6 +240,12 @@ def _obligation_lines(o: ObligationRules) -> list[str]:
         rows.append(("threshold", f"{op} {_eur(o.threshold)}"))
     for kind, amount in o.threshold_by_contract_type.items():
         rows.append((f"threshold ({kind})", _eur(amount)))
+    if o.threshold_follows_eu is not None:
+        op = "from" if o.threshold_inclusive else "above"
+        which = "services/supplies" if o.threshold_follows_eu == "services_supplies" else "by type"
+        rows.append(("threshold", f"{op} the EU threshold of the period ({which})"))
+    for kind, p in o.percentage_by_contract_type.items():
+        rows.append((f"percentage ({kind})", f"{_num(p)}%"))
     if o.maximum is not None:
         rows.append(("maximum", _eur(o.maximum)))
     if o.contract_types:

@@ -65,6 +65,26 @@ FILE_ERRORS = [
     ),
     ("until_before_from.toml", "effective_until", "effective_until is before effective_from"),
     ("missing_effective_from.toml", "effective_from", "effective_from is missing"),
+    # Obligation fields of issue 8.
+    ("threshold_follows_eu_and_threshold.toml", "obligation", "leave out threshold"),
+    (
+        "threshold_follows_eu_unknown.toml",
+        "obligation.threshold_follows_eu",
+        "'services_supplies' or 'by_contract_type'",
+    ),
+    (
+        "percentage_by_unknown_contract_type.toml",
+        "obligation.percentage_by_contract_type.building.[key]",
+        "'works', 'services' or 'supplies'",
+    ),
+    (
+        "offer_inclusive_not_boolean.toml",
+        "obligation.offer_percentage_min_inclusive",
+        "valid boolean",
+    ),
+    ("offer_range_reversed.toml", "obligation", "offer_percentage_max is below"),
+    # Edition order.
+    ("edition_order_zero.toml", "edition_order", "greater than or equal to 1"),
 ]
 
 
@@ -240,3 +260,67 @@ def test_unknown_block_names_the_record(haaglanden) -> None:  # type: ignore[no-
 def test_activity_end_before_start() -> None:
     with pytest.raises(ValidationError, match=r"end \(2025-01-01\) is before start \(2025-02-01\)"):
         Activity(block="ww", start=date(2025, 2, 1), end=date(2025, 1, 1))
+
+
+# --- edition order (issue 8: editions ordered explicitly, never by label) ----------------------
+
+
+def _edition(folder: Path, edition: str, *, order: int | None, effective_from: str | None) -> Path:
+    """A copy of the shipped Haaglanden file as another edition of catalog ``folder``."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    text = text.replace('id = "haaglanden"', f'id = "{folder.name}"')
+    text = text.replace('edition = "2023-07"', f'edition = "{edition}"')
+    dated = f"effective_from = {effective_from}\n" if effective_from else "verified = false\n"
+    if order is not None:
+        dated += f"edition_order = {order}\n"
+    text = text.replace("effective_from = 2023-07-01\n", dated)
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{edition}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_undated_editions_follow_edition_order_not_their_labels(tmp_path: Path) -> None:
+    # "zzz-old" sorts after "aaa-new" by label; edition_order says it is the older one.
+    folder = tmp_path / "regio"
+    _edition(folder, "zzz-old", order=1, effective_from=None)
+    _edition(folder, "aaa-new", order=2, effective_from=None)
+    reg = Registry([tmp_path])
+    assert [c.edition for c in reg.editions("regio")] == ["zzz-old", "aaa-new"]
+    assert reg.load("regio").edition == "aaa-new"
+    assert reg.load("regio", on=date(2024, 1, 1)).edition == "aaa-new"
+
+
+def test_two_undated_editions_without_order_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "regio"
+    _edition(folder, "a", order=None, effective_from=None)
+    _edition(folder, "b", order=None, effective_from=None)
+    with pytest.raises(CatalogFileError) as info:
+        Registry([tmp_path]).editions("regio")
+    assert info.value.location == "edition_order"
+    assert "cannot be ordered (neither states a date)" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("orders", "reason"),
+    [((1, None), "give this one too"), ((1, 1), "edition_order 1 is also used by")],
+)
+def test_edition_order_on_every_edition_and_unique(
+    tmp_path: Path, orders: tuple[int | None, int | None], reason: str
+) -> None:
+    folder = tmp_path / "regio"
+    _edition(folder, "a", order=orders[0], effective_from=None)
+    _edition(folder, "b", order=orders[1], effective_from=None)
+    with pytest.raises(CatalogFileError) as info:
+        Registry([tmp_path]).editions("regio")
+    assert info.value.location == "edition_order"
+    assert reason in info.value.reason
+
+
+def test_edition_order_must_agree_with_the_dates(tmp_path: Path) -> None:
+    folder = tmp_path / "regio"
+    _edition(folder, "2024-01", order=1, effective_from="2024-01-01")
+    _edition(folder, "2023-01", order=2, effective_from="2023-01-01")
+    with pytest.raises(CatalogFileError) as info:
+        Registry([tmp_path]).editions("regio")
+    assert "in force earlier" in info.value.reason

@@ -107,14 +107,14 @@ def test_show_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "€ 40.000,00 per jaar" in out and "24 maanden" in out
     assert "loonkostensubsidie *" in out and "niet geverifieerd" in out
-    assert "€ 215.000,00" in out and "Bronnen" in out and "Bonussen" in out
+    assert "drempel volgt de Europese drempel" in out and "Bronnen" in out and "Bonussen" in out
     code, out, _ = run(capsys, "show", "haaglanden@2023-07", "--lang", "en")
     assert code == 0
     assert "€40,000.00 per year" in out and "Counting limit" in out and "unverified" in out
     data = run_json(capsys, "show", "haaglanden", "--on", "2024-01-01")
     pw = next(b for b in data["blocks"] if b["id"] == "participatiewet")
     assert pw["rule"]["amount"] == "40000"
-    assert data["obligation"]["threshold"] == "215000"
+    assert data["obligation"]["threshold_follows_eu"] == "services_supplies"
 
 
 # --- compare --------------------------------------------------------------------------------
@@ -136,10 +136,11 @@ def test_compare_regions_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(r["match"] == "only_b" and r["b"]["id"] == "sw_bedrijf" for r in rows)
     label = [r for r in rows if r["match"] == "label"]
     assert any(r["a"]["id"] == "participatiewet" for r in label)
-    threshold = next(r for r in rows if r["section"] == "obligation" and r["key"] == "threshold")
+    threshold = next(
+        r for r in rows if r["section"] == "obligation" and r["key"] == "threshold_follows_eu"
+    )
     assert threshold["match"] == "different"
-    assert threshold["a"] == "215000" and threshold["b"] is None
-    assert threshold["a_text"] == "€ 215.000,00"
+    assert threshold["a"] == "services_supplies" and threshold["b"] is None
     assert {r["section"] for r in rows} == {"block", "time", "obligation"}
 
 
@@ -225,6 +226,7 @@ def test_value_invoice_exact(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_obligation_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["obligation", "--contract-value", "1000000", "--catalog", "haaglanden"]
+    args += ["--contract-date", "2024-01-15"]  # the threshold follows the EU one of the date
     code, out, _ = run(capsys, *args)
     assert code == 0 and "SR-verplichting: € 50.000,00" in out
     code, out, _ = run(capsys, *args, "--lang", "en")
@@ -262,7 +264,16 @@ def test_obligation_rules_pso_and_below_threshold(capsys: pytest.CaptureFixture[
         "trede_2",
     )
     assert data["amount"] == "37500.00"
-    data = run_json(capsys, "obligation", "--contract-value", "100000", "--catalog", "haaglanden")
+    data = run_json(
+        capsys,
+        "obligation",
+        "--contract-value",
+        "100000",
+        "--catalog",
+        "haaglanden",
+        "--publication-date",
+        "2024-01-15",
+    )
     assert data["amount"] == "0.00" and data["applies"] is False
     code, out, _ = run(capsys, "obligation", "--list-rules")
     assert code == 0 and "schiedam" in out

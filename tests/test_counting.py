@@ -195,7 +195,8 @@ def test_limit_reached_cuts_the_rest_and_says_where() -> None:
     c = row(res, "T2", "c")
     assert c.counted == Decimal("0.00")
     assert lost(c) == {"counting_limit": Decimal("5000.00")}
-    assert "12 maanden" in c.valuation.explain()
+    text = c.valuation.explain()
+    assert "12 maanden bereikt, waarvan 12 maanden al in andere plaatsingen (T1/a, T2/b)" in text
 
 
 def test_parallel_placements_use_the_limit_once() -> None:
@@ -321,7 +322,7 @@ def test_age_is_judged_on_the_award_date() -> None:
     r = row(res, "T1", "a")
     assert r.counted == cents(Fraction(40000 * 11, 12)) == Decimal("36666.67")
     text = r.valuation.explain()
-    assert "wordt 55 op 2025-03-10" in text
+    assert "wordt 55 op 10-03-2025" in text
     assert "54 jaar" in text
 
 
@@ -516,3 +517,80 @@ def test_share_cap_with_a_floor() -> None:
 def test_activity_accepts_no_unknown_fact() -> None:
     with pytest.raises(ValueError):
         Activity(block="ww", birth_place="Delft")  # type: ignore[call-arg]
+
+
+def test_blocks_not_prorated_by_hours_take_up_the_week_too() -> None:
+    # Oost-Nederland werkervaringsplaats € 750 per month, January–June 2025 = 6 months =
+    # € 4.500. The same person in a second one on the same days: the week is taken, € 0, and
+    # the € 4.500 is reported (no double counting for blocks without hours).
+    def wep(aid: str) -> Activity:
+        return Activity(
+            id=aid,
+            person="P1",
+            block="werkervaringsplaats",
+            status="realised",
+            start=date(2025, 1, 1),
+            end=date(2025, 6, 30),
+        )
+
+    res = run(
+        tender(
+            "T1",
+            wep("w1"),
+            wep("w2"),
+            catalog="oost_nederland",
+            contract_date=date(2024, 12, 1),
+            start=date(2025, 1, 1),
+        )
+    )
+    assert row(res, "T1", "w1").counted == Decimal("4500.00")
+    w2 = row(res, "T1", "w2")
+    assert w2.counted == Decimal("0.00")
+    assert lost(w2) == {"person_week_cap": Decimal("4500.00")}
+
+
+def test_a_placement_that_is_not_eligible_says_so_in_one_line() -> None:
+    a = _ww("a", date(2025, 3, 1), date(2025, 12, 31)).model_copy(
+        update={"last_worked_for_employer": date(2025, 1, 1)}
+    )
+    text = row(_desk(a), "T1", "a").valuation.explain()
+    assert "WW: niet toelaatbaar: € 0,00" in text
+    assert text.count("dezelfde werkgever") == 1
+    assert "× 10/12 maanden" not in text
+
+
+def test_unverified_block_is_flagged_in_the_trail() -> None:
+    # Oost-Nederland's BOL rows come from an unofficial compilation (verified = false).
+    v = value_activity(Activity(block="bol_niveau_1_2"), load_catalog("oost_nederland"))
+    assert "niet geverifieerd" in v.explain()
+
+
+def test_oost_nederland_ww_rows_share_one_limit() -> None:
+    # WW < 1 year (€ 10.000) for 12 months, then the same person, now > 1 year on benefit,
+    # WW > 1 year (€ 15.000) for 12 more months: one WW limit of 12 months per person, so the
+    # second placement counts nothing (€ 15.000 × 12/12 reported as counting_limit).
+    a = Activity(
+        id="a",
+        person="P1",
+        block="ww_korter_dan_1_jaar",
+        hours_per_week=36,
+        benefit_months=3,
+        start=date(2024, 1, 1),
+        end=date(2024, 12, 31),
+    )
+    b = Activity(
+        id="b",
+        person="P1",
+        block="ww_langer_dan_1_jaar",
+        hours_per_week=36,
+        benefit_months=15,
+        start=date(2025, 1, 1),
+        end=date(2025, 12, 31),
+    )
+    res = run(
+        tender("T1", a, catalog="oost_nederland", contract_date=date(2023, 12, 1)),
+        tender("T2", b, catalog="oost_nederland", contract_date=date(2023, 12, 1)),
+    )
+    assert row(res, "T1", "a").counted == Decimal("10000.00")
+    assert row(res, "T2", "b").counted == Decimal("0.00")
+    assert lost(row(res, "T2", "b")) == {"counting_limit": Decimal("15000.00")}

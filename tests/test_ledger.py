@@ -351,7 +351,7 @@ def test_realistic_person_limit_says_where_it_was_reached(realistic: LedgerResul
     # 7 months (June–December 2024) counted in T2/b01; the 12th month ends on 2025-05-31
     (limit,) = [ln for ln in a04.valuation.lines if ln.kind == "limit"]
     assert "7" in limit.en and "2025-05-31" in limit.en
-    assert "7" in limit.nl and "2025-05-31" in limit.nl
+    assert "7" in limit.nl and "31-05-2025" in limit.nl
 
 
 def test_realistic_gross_equals_value_alone(realistic: LedgerResult) -> None:
@@ -610,7 +610,7 @@ def test_counting_limit_runs_on_counted_time_across_tenders() -> None:
     assert (y1.counted, reasons(y1)) == (dec("10000.00"), {"counting_limit": dec("10000.00")})
     assert y1.valuation is not None
     (limit,) = [ln for ln in y1.valuation.lines if ln.kind == "limit"]
-    assert "2026-01-31" in limit.en and "2026-01-31" in limit.nl
+    assert "2026-01-31" in limit.en and "31-01-2026" in limit.nl
 
 
 def test_gaps_do_not_use_up_the_counting_limit() -> None:
@@ -714,10 +714,15 @@ def test_ineligible_prior_start() -> None:
     late, ok = row(result.tender("T1"), "late"), row(result.tender("T1"), "ok")
     # late: 2025-01-31..2026-07-31 = 1/31 (31 January) + 18 whole months (February 2025 – July
     # 2026), all inside the 24-month limit: 40.000 × (18 + 1/31)/12 = 40.000 × 559/372
-    # = 60.107,526… → 60.107,53, none of it counts
+    # = 60.107,526… → 60.107,53, none of it counts. The days before the contract are reported
+    # as outside it (31 January 2025 – January 2026 = 12 + 1/31 months: 40.000 × (12 + 1/31)/12
+    # = 40.107,53), the days inside it as ineligible (February – July 2026 = 6 months: 20.000).
     assert twelfths(date(2025, 1, 31), date(2026, 7, 31)) == (18 + Fraction(1, 31)) / 12
     assert late.counted == dec("0.00")
-    assert reasons(late) == {"ineligible_prior_start": dec("60107.53")}
+    assert reasons(late) == {
+        "outside_contract": dec("40107.53"),
+        "ineligible_prior_start": dec("20000.00"),
+    }
     assert any("late" in w and "12 months before" in w for w in result.warnings)
     # ok: counted February–July 2026 = 6 months: 40.000 × 6/12 = 20.000,00; before the contract
     # February 2025 – January 2026 = 12 months: 40.000 × 12/12 = 40.000,00

@@ -172,6 +172,16 @@ _CONTRACT_TYPE = {
     "services": ("diensten", "services"),
     "supplies": ("leveringen", "supplies"),
 }
+_FOLLOWS_EU = {
+    "services_supplies": (
+        "ja, het bedrag voor diensten en leveringen (decentrale overheden)",
+        "yes, the services and supplies figure (sub-central authorities)",
+    ),
+    "by_contract_type": (
+        "ja, per soort opdracht (werken of diensten en leveringen)",
+        "yes, by contract type (works, or services and supplies)",
+    ),
+}
 
 
 def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
@@ -369,6 +379,11 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
             pct(o.labour_cost_percentage),
         ),
         ("threshold", _t(lang, "drempelbedrag", "threshold"), eur(o.threshold)),
+        (
+            "threshold_follows_eu",
+            _t(lang, "drempel volgt de Europese drempel", "threshold follows the EU threshold"),
+            _pick(_FOLLOWS_EU, o.threshold_follows_eu, lang) if o.threshold_follows_eu else "-",
+        ),
         (
             "threshold_inclusive",
             _t(lang, "drempel inclusief (vanaf)", "threshold inclusive (from)"),
@@ -1019,7 +1034,9 @@ def _list_rules(ctx: _Ctx) -> int:
                 r.id,
                 r.issuer,
                 "-" if r.percentage is None else _num(r.percentage, lang),
-                "-" if r.threshold is None else format_eur(r.threshold, lang=lang),
+                _t(lang, "Europese drempel", "EU threshold")
+                if r.threshold_follows_eu
+                else ("-" if r.threshold is None else format_eur(r.threshold, lang=lang)),
                 r.reliability,
             ]
         )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Block, Catalog
-from bouwblokken.periods import add_months
+from bouwblokken.periods import add_months, day_text
 
 __all__ = ["Finding", "Peildatum", "age_on", "check_eligibility", "crossing_date", "peildatum"]
 
@@ -77,24 +77,24 @@ def peildatum(
             return Peildatum(contract_start, "start van het contract", "contract start")
         return Peildatum(
             placement_start,
-            "start van de plaatsing (contractstart onbekend)",
-            "start of the placement (contract start unknown)",
+            "start van de plaatsing; contractstart onbekend",
+            "start of the placement; contract start unknown",
         )
     stated = basis == "award_date"
-    nl = "gunningsdatum" if stated else "gunningsdatum (bron noemt geen peildatum)"
-    en = "award date" if stated else "award date (the source names no peildatum)"
+    nl = "gunningsdatum" if stated else "gunningsdatum; de bron noemt geen peildatum"
+    en = "award date" if stated else "award date; the source names no peildatum"
     if award_date is not None:
         return Peildatum(award_date, nl, en)
     if contract_start is not None:
         return Peildatum(
             contract_start,
-            "start van het contract (gunningsdatum onbekend)",
-            "contract start (award date unknown)",
+            "start van het contract; gunningsdatum onbekend",
+            "contract start; award date unknown",
         )
     return Peildatum(
         placement_start,
-        "start van de plaatsing (gunningsdatum onbekend)",
-        "start of the placement (award date unknown)",
+        "start van de plaatsing; gunningsdatum onbekend",
+        "start of the placement; award date unknown",
     )
 
 
@@ -168,7 +168,7 @@ def _ww_prior_employment(a: Activity, block: Block, months: int | None) -> Findi
         return Finding(
             "ineligible",
             "ineligible_ww_prior_employment",
-            f"werkte op {a.last_worked_for_employer.isoformat()} nog bij dezelfde werkgever, "
+            f"werkte op {day_text(a.last_worked_for_employer)} nog bij dezelfde werkgever, "
             f"minder dan {months} maanden voor de start: WW telt niet",
             f"worked for the same employer on {a.last_worked_for_employer.isoformat()}, less "
             f"than {months} months before the start: WW does not count",
@@ -209,10 +209,10 @@ def _status_retained(a: Activity, on: date | None, months: int | None) -> Findin
             "ineligible",
             "ineligible_status_expired",
             f"doelgroepstatus vervallen: de persoon verliet de doelgroep op "
-            f"{a.left_target_group.isoformat()}, status blijft {months} maanden (t/m "
-            f"{last.isoformat()}), peildatum {on.isoformat()}",
+            f"{day_text(a.left_target_group)}, status blijft {months} maanden (t/m "
+            f"{day_text(last)}), peildatum {day_text(on)}",
             f"target-group status expired: the person left the target group on "
             f"{a.left_target_group.isoformat()}, status is kept {months} months (to "
-            f"{last.isoformat()}), peildatum {on.isoformat()}",
+            f"{day_text(last, 'en')}), peildatum {day_text(on, 'en')}",
         )
     return None

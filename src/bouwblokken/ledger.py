@@ -55,7 +55,7 @@ from bouwblokken.eligibility import peildatum
 from bouwblokken.errors import CatalogError, LedgerError
 from bouwblokken.money import Lang, format_eur, round_cents
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
-from bouwblokken.periods import Period, add_months, normalise
+from bouwblokken.periods import Period, add_months, day_text, normalise
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import (
     Exclusion,
@@ -460,6 +460,7 @@ def _run_view(
     occupied: dict[str, list[Occupancy]] = {}
     limit_days: dict[tuple[str, str, str], list[Period]] = {}
     limit_hours: dict[tuple[str, str, str], Fraction] = {}
+    limit_by: dict[tuple[str, str, str], list[str]] = {}
     block_counted: dict[tuple[str, str, str], Fraction] = {}
     granted: dict[str, dict[str, str]] = {}
     out: dict[str, list[ActivityResult]] = {}
@@ -481,6 +482,7 @@ def _run_view(
                 exclusions=exclusions,
                 occupied=occupied.get(person.id, ()),
                 limit_used=limit_days.get(lkey, ()),
+                limit_used_by=limit_by.get(lkey, ()),
                 limit_used_hours=limit_hours.get(lkey, Fraction(0)),
                 person_block_counted=block_counted.get(bkey, Fraction(0)),
                 granted=granted.setdefault(person.id, {}),
@@ -489,10 +491,12 @@ def _run_view(
             )
             if valuation.occupies:
                 occupied.setdefault(person.id, []).extend(
-                    Occupancy(sg.start, sg.end, sg.fraction, e.label) for sg in valuation.segments
+                    Occupancy(sg.start, sg.end, sg.fraction * valuation.occupancy_scale, e.label)
+                    for sg in valuation.segments
                 )
-            if valuation.limit_periods:
+            if valuation.limit_periods or valuation.limit_hours:
                 limit_days[lkey] = normalise([*limit_days.get(lkey, []), *valuation.limit_periods])
+                limit_by.setdefault(lkey, []).append(e.label)
             if valuation.limit_hours:
                 limit_hours[lkey] = limit_hours.get(lkey, Fraction(0)) + valuation.limit_hours
             block_counted[bkey] = block_counted.get(bkey, Fraction(0)) + valuation.exact
@@ -526,14 +530,38 @@ def _exclusions(
         return []
     out: list[Exclusion] = []
     prior = catalog.eligibility.prior_start_months
-    if prior is not None and t.start is not None and a.start < add_months(t.start, -prior):
+    too_early = prior is not None and t.start is not None and a.start < add_months(t.start, -prior)
+    if t.start is not None and a.start < t.start:
+        out.append(
+            Exclusion(
+                a.start,
+                t.start - ONE_DAY,
+                "outside_contract",
+                f"voor de start van het contract ({day_text(t.start)})",
+                f"before the contract start ({t.start})",
+            )
+        )
+    if t.end is not None and a.end > t.end:
+        out.append(
+            Exclusion(
+                t.end + ONE_DAY,
+                a.end,
+                "outside_contract",
+                f"na het einde van het contract ({day_text(t.end)})",
+                f"after the contract end ({t.end})",
+            )
+        )
+    if too_early:
+        assert t.start is not None
+        # After the days outside the contract, so that only the days inside it are reported
+        # as ineligible.
         out.append(
             Exclusion(
                 a.start,
                 a.end,
                 "ineligible_prior_start",
-                f"gestart meer dan {prior} maanden voor het contract ({t.start}): telt niet",
-                f"started more than {prior} months before the contract ({t.start}): not counted",
+                f"gestart meer dan {prior} maanden voor het contract ({day_text(t.start)})",
+                f"started more than {prior} months before the contract ({t.start})",
             )
         )
         if warnings is not None:
@@ -545,26 +573,6 @@ def _exclusions(
                 )
             )
         return out
-    if t.start is not None and a.start < t.start:
-        out.append(
-            Exclusion(
-                a.start,
-                t.start - ONE_DAY,
-                "outside_contract",
-                f"voor de start van het contract ({t.start})",
-                f"before the contract start ({t.start})",
-            )
-        )
-    if t.end is not None and a.end > t.end:
-        out.append(
-            Exclusion(
-                t.end + ONE_DAY,
-                a.end,
-                "outside_contract",
-                f"na het einde van het contract ({t.end})",
-                f"after the contract end ({t.end})",
-            )
-        )
     if warnings is not None and (
         (t.end is not None and a.start > t.end) or (t.start is not None and a.end < t.start)
     ):
@@ -581,7 +589,7 @@ def _exclusions(
                 max(as_of + ONE_DAY, a.start),
                 a.end,
                 "after_as_of",
-                f"na de peildatum van de rapportage ({as_of})",
+                f"na de rapportagedatum ({day_text(as_of)})",
                 f"after the reporting date ({as_of})",
             )
         )

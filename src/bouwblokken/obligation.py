@@ -14,14 +14,26 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationError
 
-from bouwblokken.catalog.model import Catalog, NamedObligationRules, ObligationRules
+from bouwblokken.catalog.model import (
+    Catalog,
+    LabourShareRule,
+    NamedObligationRules,
+    ObligationRules,
+)
 from bouwblokken.catalog.registry import _shipped_folder
-from bouwblokken.errors import CatalogFileError, LedgerError, UnknownCatalogError
+from bouwblokken.errors import (
+    CatalogFileError,
+    LedgerError,
+    NoEditionInForceError,
+    UnknownCatalogError,
+)
+from bouwblokken.eu_thresholds import eu_threshold
 from bouwblokken.money import Lang, format_eur, round_cents
-from bouwblokken.periods import add_months, limit_end, months_in
+from bouwblokken.periods import add_months, day_text, limit_end, months_in
 from bouwblokken.tender import Tender
 from bouwblokken.valuation import TrailLine, _num
 
@@ -178,6 +190,8 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             record=rec,
             field="contract_type",
         )
+    if threshold is None and rules.threshold_follows_eu is not None:
+        threshold = _eu_threshold(tender, rules.threshold_follows_eu, rec, lines)
     if threshold is None:
         threshold = rules.threshold
     if threshold is not None:
@@ -218,18 +232,28 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
 
     pct = tender.percentage
     if tender.offered_percentage is not None:
-        lo, hi = rules.offer_percentage_min, rules.offer_percentage_max
-        if (lo is not None and tender.offered_percentage < lo) or (
-            hi is not None and tender.offered_percentage > hi
-        ):
-            raise LedgerError(
-                f"offered percentage {tender.offered_percentage} is outside {lo}–{hi}",
-                record=rec,
-                field="offered_percentage",
-            )
+        _check_offer(tender.offered_percentage, rules, rec)
         pct = tender.offered_percentage
     if pct is None and base_kind == "labour_cost" and rules.labour_cost_percentage is not None:
         pct = rules.labour_cost_percentage
+    if pct is None and rules.percentage_by_contract_type:
+        if tender.contract_type in rules.percentage_by_contract_type:
+            assert tender.contract_type is not None
+            pct = rules.percentage_by_contract_type[tender.contract_type]
+            kind_nl = _KIND_NL[tender.contract_type]
+            lines.append(
+                _line(
+                    f"percentage voor {kind_nl}: {_num(pct, 'nl')}%",
+                    f"percentage for {tender.contract_type}: {_num(pct, 'en')}%",
+                )
+            )
+        elif tender.contract_type is None and rules.percentage is None:
+            kinds = ", ".join(sorted(rules.percentage_by_contract_type))
+            raise LedgerError(
+                f"the percentage depends on the contract type ({kinds}): give the contract type",
+                record=rec,
+                field="contract_type",
+            )
     if pct is None:
         pct = rules.percentage
     if pct is None:
@@ -238,21 +262,20 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             record=rec,
             field="percentage",
         )
-    decisive = [
+    for_type = [
         ls
         for ls in rules.labour_share_rules
-        if ls.percentage == 0
-        and (not ls.contract_types or tender.contract_type in ls.contract_types)
+        if not ls.contract_types or tender.contract_type in ls.contract_types
     ]
-    if decisive and tender.labour_share_percent is None:
+    if any(ls.percentage == 0 for ls in for_type) and tender.labour_share_percent is None:
         raise LedgerError(
             "whether there is an obligation depends on the labour share of the contract: "
             "give labour_share_percent",
             record=rec,
             field="labour_share_percent",
         )
-    if tender.labour_share_percent is None and rules.labour_share_rules:
-        ls0 = rules.labour_share_rules[0]
+    if tender.labour_share_percent is None and for_type:
+        ls0 = _most_specific(for_type)
         below_nl = _num(ls0.below_labour_share_percent, "nl")
         below_en = _num(ls0.below_labour_share_percent, "en")
         lines.append(
@@ -264,21 +287,21 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             )
         )
     if tender.labour_share_percent is not None:
-        for ls in rules.labour_share_rules:
-            applies_to = not ls.contract_types or tender.contract_type in ls.contract_types
-            if applies_to and tender.labour_share_percent < ls.below_labour_share_percent:
-                share = _num(tender.labour_share_percent, "nl")
-                lines.append(
-                    _line(
-                        f"arbeidsaandeel {share}% < {_num(ls.below_labour_share_percent, 'nl')}%:"
-                        f" percentage {_num(ls.percentage, 'nl')}%",
-                        f"labour share {_num(tender.labour_share_percent, 'en')}% < "
-                        f"{_num(ls.below_labour_share_percent, 'en')}%: "
-                        f"percentage {_num(ls.percentage, 'en')}%",
-                    )
+        share = tender.labour_share_percent
+        matching = [ls for ls in for_type if share < ls.below_labour_share_percent]
+        if matching:
+            ls = _most_specific(matching)
+            lines.append(
+                _line(
+                    f"arbeidsaandeel {_num(share, 'nl')}% < "
+                    f"{_num(ls.below_labour_share_percent, 'nl')}%:"
+                    f" percentage {_num(ls.percentage, 'nl')}%",
+                    f"labour share {_num(share, 'en')}% < "
+                    f"{_num(ls.below_labour_share_percent, 'en')}%: "
+                    f"percentage {_num(ls.percentage, 'en')}%",
                 )
-                pct = ls.percentage
-                break
+            )
+            pct = ls.percentage
         if pct == 0:
             return none("arbeidsaandeel te laag", "labour share too low")
 
@@ -353,8 +376,15 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
 def _contract_years(
     tender: Tender, rules: ObligationRules, obligation: Fraction, lines: list[TrailLine]
 ) -> tuple[ContractYear, ...]:
-    """Minimum value per contract year: explicit, or (where an offered percentage sets it) the
-    obligation spread evenly over the contract years."""
+    """Minimum value per contract year: explicit (the same in every year), or where an offered
+    percentage sets it, that percentage of the year's share of the contract value.
+
+    The share of a contract year is its length in months over the contract's (months as
+    twelfths: a 30-month contract's 6-month last year carries 6/30 of the whole). Source: a
+    Frisian municipality, "het aangeboden percentage bepaalt de minimale waarde per
+    contractjaar" (catalogs.md §5; the Súdwest-Fryslân social-return page). The years' minimums
+    add up to the obligation, so a maximum per contract (300.000) is spread the same way.
+    """
     if tender.start is None or tender.end is None:
         return ()
     spans: list[tuple[date, date]] = []
@@ -364,14 +394,121 @@ def _contract_years(
         s = add_months(tender.start, 12 * len(spans))
     if tender.min_per_contract_year is not None:
         minimum = Fraction(tender.min_per_contract_year)
-    elif rules.offer_sets_yearly_minimum and tender.offered_percentage is not None:
-        minimum = obligation / len(spans)
-    else:
+        lines.append(
+            _line(
+                f"minimum per contractjaar: {_eur(minimum, 'nl')} ({len(spans)} contractjaren)",
+                f"minimum per contract year: {_eur(minimum, 'en')} ({len(spans)} contract years)",
+            )
+        )
+        return tuple(
+            ContractYear(i + 1, a, b, round_cents(minimum)) for i, (a, b) in enumerate(spans)
+        )
+    if not (rules.offer_sets_yearly_minimum and tender.offered_percentage is not None):
         return ()
+    total = months_in(tender.start, tender.end)
+    years: list[ContractYear] = []
+    for i, (a, b) in enumerate(spans):
+        months = months_in(a, b)
+        share = months / total
+        minimum = obligation * share
+        lines.append(
+            _line(
+                f"minimum contractjaar {i + 1} ({day_text(a)} t/m {day_text(b)}): "
+                f"{_num(months, 'nl')}/{_num(total, 'nl')} maanden × {_eur(obligation, 'nl')}"
+                f" = {_eur(minimum, 'nl')}",
+                f"minimum contract year {i + 1} ({day_text(a, 'en')} to {day_text(b, 'en')}): "
+                f"{_num(months, 'en')}/{_num(total, 'en')} months × {_eur(obligation, 'en')}"
+                f" = {_eur(minimum, 'en')}",
+            )
+        )
+        years.append(ContractYear(i + 1, a, b, round_cents(minimum)))
+    return tuple(years)
+
+
+_KIND_NL = {"works": "werken", "services": "diensten", "supplies": "leveringen"}
+
+
+def _most_specific(rules: list[LabourShareRule]) -> LabourShareRule:
+    """The most specific of several matching labour-share rules: one for the tender's contract
+    type beats one for every type; then the lowest bound (the narrowest band); then the first
+    in the file."""
+    return min(rules, key=lambda ls: (not ls.contract_types, ls.below_labour_share_percent))
+
+
+def _check_offer(offered: Decimal, rules: ObligationRules, rec: str) -> None:
+    """An offered percentage lies in the allowed range, with each end inclusive or not as the
+    source says ('from 2%' vs 'above 2%')."""
+    lo, hi = rules.offer_percentage_min, rules.offer_percentage_max
+    too_low = lo is not None and (
+        offered < lo if rules.offer_percentage_min_inclusive else offered <= lo
+    )
+    too_high = hi is not None and (
+        offered > hi if rules.offer_percentage_max_inclusive else offered >= hi
+    )
+    if too_low or too_high:
+        left = (
+            "" if lo is None else ("≥ " if rules.offer_percentage_min_inclusive else "> ") + str(lo)
+        )
+        right = (
+            "" if hi is None else ("≤ " if rules.offer_percentage_max_inclusive else "< ") + str(hi)
+        )
+        allowed = " and ".join(p for p in (left, right) if p)
+        raise LedgerError(
+            f"offered percentage {offered} is outside {lo}–{hi} (allowed: {allowed})",
+            record=rec,
+            field="offered_percentage",
+        )
+
+
+def _eu_threshold(
+    tender: Tender,
+    follows: Literal["services_supplies", "by_contract_type"],
+    rec: str,
+    lines: list[TrailLine],
+) -> Decimal:
+    """The EU threshold of the period of the tender's publication date (then its contract
+    date, then its start): the EU rule judges the value when the procurement is launched."""
+    on = tender.publication_date or tender.contract_date or tender.start
+    if on is None:
+        raise LedgerError(
+            "the threshold follows the EU threshold of the year: give the publication date"
+            " (or the contract date or start) of the tender",
+            record=rec,
+            field="publication_date",
+        )
+    if follows == "by_contract_type" and tender.contract_type is None:
+        raise LedgerError(
+            "the EU threshold differs for works and for services/supplies: give the contract type",
+            record=rec,
+            field="contract_type",
+        )
+    try:
+        amount, period, kind = eu_threshold(on, tender.contract_type, follows)
+    except NoEditionInForceError:
+        raise LedgerError(
+            f"no EU threshold is known for {on.isoformat()}: give the tender's threshold",
+            record=rec,
+            field="threshold",
+        ) from None
+    kind_nl = "werken" if kind == "works" else "diensten en leveringen"
+    kind_en = "works" if kind == "works" else "services and supplies"
     lines.append(
         _line(
-            f"minimum per contractjaar: {_eur(minimum, 'nl')} ({len(spans)} contractjaren)",
-            f"minimum per contract year: {_eur(minimum, 'en')} ({len(spans)} contract years)",
+            f"drempel volgt de Europese drempel {period.label} voor decentrale overheden"
+            f" ({kind_nl}): {_eur(amount, 'nl')}"
+            f" (Gedelegeerde Verordening (EU) {period.regulation})",
+            f"threshold follows the EU threshold {period.label} for sub-central authorities"
+            f" ({kind_en}): {_eur(amount, 'en')}"
+            f" (Delegated Regulation (EU) {period.regulation})",
         )
     )
-    return tuple(ContractYear(i + 1, a, b, round_cents(minimum)) for i, (a, b) in enumerate(spans))
+    if not period.verified:
+        lines.append(
+            _line(
+                f"let op: de Europese drempel {period.label} is niet bevestigd op een officiële"
+                " bron (zie de notitie in catalogs/eu-thresholds.toml)",
+                f"note: the EU threshold {period.label} is not confirmed on an official source"
+                " (see the note in catalogs/eu-thresholds.toml)",
+            )
+        )
+    return amount

@@ -34,6 +34,7 @@ __all__ = [
     "add_months",
     "calendar_months",
     "clip",
+    "day_text",
     "days_by_year_length",
     "days_inclusive",
     "intersect",
@@ -47,6 +48,11 @@ __all__ = [
 
 Period = tuple[date, date]
 ONE_DAY = timedelta(days=1)
+
+
+def day_text(day: date, lang: str = "nl") -> str:
+    """A date as a trail writes it: ``31-12-2025`` in Dutch, ``2025-12-31`` (ISO) in English."""
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
 
 
 def days_inclusive(start: date, end: date) -> int:
@@ -160,9 +166,25 @@ def month_count(periods: Sequence[Period]) -> MonthCount:
     return MonthCount(whole, tuple(parts))
 
 
+_L = 377_580
+"""lcm(28, 29, 30, 31): every part of a month is a whole number of 1/_L months."""
+
+
 def calendar_months(periods: Sequence[Period]) -> Fraction:
-    """Months of ``periods`` by the kalenderdagenmethode, as an exact fraction."""
-    return month_count(periods).value
+    """Months of ``periods`` by the kalenderdagenmethode, as an exact fraction (one Fraction
+    built from integers: the hot path of every valuation)."""
+    units = 0
+    for s, e in normalise(periods) if len(periods) > 1 else periods:
+        if e < s:
+            continue
+        n_s = calendar.monthrange(s.year, s.month)[1]
+        if (s.year, s.month) == (e.year, e.month):
+            units += (e.day - s.day + 1) * (_L // n_s)
+            continue
+        n_e = calendar.monthrange(e.year, e.month)[1]
+        units += (n_s - s.day + 1) * (_L // n_s) + e.day * (_L // n_e)
+        units += ((e.year * 12 + e.month) - (s.year * 12 + s.month) - 1) * _L
+    return Fraction(units, _L)
 
 
 def total_days(periods: Sequence[Period]) -> int:

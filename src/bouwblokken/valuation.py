@@ -29,7 +29,7 @@ catalog's, :mod:`bouwblokken.eligibility`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -68,6 +68,7 @@ from bouwblokken.periods import (
     Period,
     add_months,
     calendar_months,
+    day_text,
     days_by_year_length,
     days_inclusive,
     month_count,
@@ -121,17 +122,62 @@ class Segment:
     fraction: Fraction
 
 
-@dataclass(frozen=True, slots=True)
 class TrailLine:
-    """One step of a valuation in words, with its exact contribution (None for a note)."""
+    """One step of a valuation in words, with its exact contribution (None for a note).
 
-    kind: Literal["base", "bonus", "limit", "cap", "note", "total"]
-    nl: str
-    en: str
-    amount: Fraction | None = None
+    The words can be given, or made on first use by ``make(lang)``: most trail lines of a large
+    ledger are never printed, so formatting them eagerly would cost more than the arithmetic.
+    """
+
+    __slots__ = ("_en", "_make", "_nl", "amount", "kind")
+
+    def __init__(
+        self,
+        kind: Literal["base", "bonus", "limit", "cap", "note", "total"],
+        nl: str | None = None,
+        en: str | None = None,
+        amount: Fraction | None = None,
+        *,
+        make: Callable[[Lang], str] | None = None,
+    ) -> None:
+        if make is None and (nl is None or en is None):
+            raise TypeError("a trail line needs its Dutch and English text, or make")
+        self.kind = kind
+        self.amount = amount
+        self._nl, self._en, self._make = nl, en, make
+
+    @property
+    def nl(self) -> str:
+        if self._nl is None:
+            assert self._make is not None
+            self._nl = self._make("nl")
+        return self._nl
+
+    @property
+    def en(self) -> str:
+        if self._en is None:
+            assert self._make is not None
+            self._en = self._make("en")
+        return self._en
 
     def text(self, lang: Lang = "nl") -> str:
         return self.nl if lang == "nl" else self.en
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TrailLine):
+            return NotImplemented
+        return (self.kind, self.nl, self.en, self.amount) == (
+            other.kind,
+            other.nl,
+            other.en,
+            other.amount,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.nl, self.en, self.amount))
+
+    def __repr__(self) -> str:
+        return f"TrailLine({self.kind!r}, {self.nl!r}, {self.en!r}, {self.amount!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +238,10 @@ class Valuation:
     """The counted days with the part of a full-time week counted on each: what the ledger
     books as the person's occupied time (hours-prorated blocks only, see ``occupies``)."""
     occupies: bool = False
-    """Whether the counted segments take up the person's week (blocks prorated by hours)."""
+    """Whether the counted segments take up the person's week (every dated block)."""
+    occupancy_scale: Fraction = Fraction(1)
+    """The part of a week one unit of segment fraction takes: 1, or the hours given for a
+    block that is not prorated by hours."""
     limit_periods: tuple[Period, ...] = ()
     """Days this valuation used against its counting limit (new ones only)."""
     limit_hours: Fraction = Fraction(0)
@@ -228,7 +277,7 @@ class Valuation:
         rows = [head] + [f"  {ln.text(lang)}" for ln in self.lines]
         for nc in self.not_counted:
             label = "telt niet" if lang == "nl" else "does not count"
-            rows.append(f"  {label}: {nc.text(lang)} ({format_eur(nc.exact, lang=lang)})")
+            rows.append(f"  {label}: {nc.text(lang)} ({format_eur(nc.amount, lang=lang)})")
         return "\n".join(rows)
 
     def __str__(self) -> str:
@@ -239,7 +288,7 @@ class Valuation:
 
         items = "".join(f"<li>{escape(ln.nl)}</li>" for ln in self.lines)
         lost = "".join(
-            f"<li>telt niet: {escape(nc.nl)} ({escape(format_eur(nc.exact))})</li>"
+            f"<li>telt niet: {escape(nc.nl)} ({escape(format_eur(nc.amount))})</li>"
             for nc in self.not_counted
         )
         return (
@@ -405,8 +454,8 @@ def _age_notes(ctx: _Context, birth_date: date | None, on: Peildatum | None) -> 
         ctx.notes.append(
             TrailLine(
                 "note",
-                f"leeftijd op de peildatum ({on.nl}, {on.day.isoformat()}): {ctx.age} jaar",
-                f"age on the peildatum ({on.en}, {on.day.isoformat()}): {ctx.age}",
+                f"leeftijd op de peildatum {day_text(on.day)} ({on.nl}): {ctx.age} jaar",
+                f"age on the peildatum {day_text(on.day, 'en')} ({on.en}): {ctx.age}",
             )
         )
     a = ctx.activity
@@ -421,11 +470,11 @@ def _age_notes(ctx: _Context, birth_date: date | None, on: Peildatum | None) -> 
             ctx.notes.append(
                 TrailLine(
                     "note",
-                    f"bonus {bonus.label_nl}: wordt {cond.age} op {turns.isoformat()}, tijdens "
-                    f"de plaatsing; de leeftijd telt op de peildatum ({on.day.isoformat()}: "
+                    f"bonus {bonus.label_nl}: wordt {cond.age} op {day_text(turns)}, tijdens "
+                    f"de plaatsing; de leeftijd telt op de peildatum ({day_text(on.day)}: "
                     f"{ctx.age} jaar), dus geen bonus",
                     f"bonus {bonus.label_en}: turns {cond.age} on {turns.isoformat()}, during "
-                    f"the placement; age counts on the peildatum ({on.day.isoformat()}: "
+                    f"the placement; age counts on the peildatum ({day_text(on.day, 'en')}: "
                     f"{ctx.age}), so no bonus",
                 )
             )
@@ -438,6 +487,7 @@ def value_activity(
     exclusions: Sequence[Exclusion] = (),
     occupied: Sequence[Occupancy] = (),
     limit_used: Sequence[Period] = (),
+    limit_used_by: Sequence[str] = (),
     limit_used_hours: Fraction = Fraction(0),
     person_block_counted: Fraction = Fraction(0),
     granted: Mapping[str, str] | None = None,
@@ -447,13 +497,14 @@ def value_activity(
     """Value ``activity`` under ``catalog``: exact amount, rounded once, with its trail.
 
     The ledger passes what it knows about the person beyond this activity:
-    ``exclusions`` (days that do not count, and why), ``occupied`` (the part of a full-time week
-    the person already counts elsewhere on given days), ``limit_used`` (days already counted
-    against this block's counting limit; ``limit_used_hours`` for catalogs that count hours
-    worked), ``person_block_counted`` (euros already counted for
-    this person with this block, for a per-person maximum), ``granted`` (one-off bonus ids this
-    person already received, and where). ``peildatum`` is the date age and status are judged
-    on (default: the start of the activity); ``birth_date`` lets the age be computed there.
+    ``exclusions`` (days that do not count, and why); ``occupied`` (the part of a full-time
+    week the person already counts elsewhere on given days); ``limit_used`` (days already
+    counted against this block's counting limit, by the placements ``limit_used_by``;
+    ``limit_used_hours`` for catalogs that count hours worked); ``person_block_counted``
+    (euros already counted for this person with this block, for a per-person maximum);
+    ``granted`` (one-off bonus ids this person already received, and where). ``peildatum`` is
+    the date age and status are judged on (default: the start of the activity);
+    ``birth_date`` lets the age be computed there.
 
     Raises :class:`~bouwblokken.errors.UnknownBlockError` for a block the edition lacks and
     :class:`~bouwblokken.errors.ValuationError` naming the missing or impossible field.
@@ -477,28 +528,41 @@ def value_activity(
     if isinstance(rule, PerYearRule | PerMonthRule) or (
         isinstance(rule, PerPeriodRule) and rule.prorate_duration
     ):
-        exact, dated = _value_dated(ctx, lines, exclusions, occupied, limit_used, limit_used_hours)
+        exact, dated = _value_dated(
+            ctx, lines, exclusions, occupied, limit_used, limit_used_hours, limit_used_by
+        )
     else:
         exact = _value_undated(ctx, lines, person_block_counted)
 
     if ineligible and exact:
-        for f in ineligible:
-            ctx.notes.append(TrailLine("note", f"telt niet: {f.nl}", f"does not count: {f.en}"))
-        ctx.not_counted.append(
-            NotCounted(ineligible[0].code, ineligible[0].nl, ineligible[0].en, exact)
-        )
-        lines.append(
+        # One line instead of the computed ones: the placement does not count at all, and the
+        # whole value it would have had is reported once, with the rule's reason.
+        first = ineligible[0]
+        ctx.not_counted.append(NotCounted(first.code, first.nl, first.en, exact))
+        for f in ineligible[1:]:
+            ctx.notes.append(TrailLine("note", f"ook: {f.nl}", f"also: {f.en}"))
+        lines[:] = [
             TrailLine(
                 "base",
-                f"niet-toelaatbaar: {_eur(0, 'nl')}",
-                f"not eligible: {_eur(0, 'en')}",
+                f"{block.label_nl}: niet toelaatbaar: {_eur(0, 'nl')}",
+                f"{block.label_en}: not eligible: {_eur(0, 'en')}",
                 Fraction(0),
             )
-        )
+        ]
         exact = Fraction(0)
         dated = _Dated()
         ctx.one_offs.clear()
         ctx.one_off_total = Fraction(0)
+    if not block.verified or not rule.verified:
+        ctx.notes.append(
+            TrailLine(
+                "note",
+                "let op: waarde, eenheid of duur van dit bouwblok is niet geverifieerd in de bron"
+                " (zie de toelichting in de catalogus)",
+                "note: this block's value, unit or limit is not verified in the source"
+                " (see the note in the catalog)",
+            )
+        )
 
     amount = round_cents(exact)
     lost = [nc for nc in ctx.not_counted if nc.exact != 0]
@@ -535,6 +599,7 @@ def value_activity(
         counted_periods=tuple(normalise([(s.start, s.end) for s in segments])),
         segments=segments,
         occupies=dated.occupies,
+        occupancy_scale=dated.scale,
         limit_periods=tuple(dated.limit_new),
         limit_hours=dated.limit_hours,
         parts=tuple(dated.parts),
@@ -898,9 +963,11 @@ class Measure:
             weeks = sum(days_inclusive(s, e) // 7 for s, e in periods)
             rest = total_days(periods) - 7 * weeks
             if lang == "nl":
-                extra = f" ({rest} dagen buiten hele weken tellen niet)" if rest else ""
+                day = "dag" if rest == 1 else "dagen"
+                extra = f" ({rest} {day} buiten hele weken tellen niet)" if rest else ""
                 return f"{weeks}/52 weken{extra}"
-            extra = f" ({rest} days outside whole weeks do not count)" if rest else ""
+            day_en = "day" if rest == 1 else "days"
+            extra = f" ({rest} {day_en} outside whole weeks do not count)" if rest else ""
             return f"{weeks}/52 weeks{extra}"
         if self.unit == "once":
             return ""
@@ -948,6 +1015,15 @@ class _Dated:
     limit_new: list[Period] = field(default_factory=list)
     parts: list[DatedPart] = field(default_factory=list)
     limit_hours: Fraction = Fraction(0)
+    scale: Fraction = Fraction(1)
+
+
+def _reference_or_none(ctx: _Context) -> Fraction | None:
+    t = ctx.catalog.time
+    if t.reference_week == "fixed":
+        return Fraction(t.reference_hours_per_week) if t.reference_hours_per_week else None
+    own = ctx.activity.fulltime_hours_per_week
+    return Fraction(own) if own is not None else None
 
 
 def _measure(ctx: _Context) -> Measure:
@@ -990,9 +1066,11 @@ def _keep(segments: Sequence[Segment], keep: Sequence[Period]) -> list[Segment]:
 
 
 def _occupy(
-    segments: Sequence[Segment], occupied: Sequence[Occupancy]
+    segments: Sequence[Segment], occupied: Sequence[Occupancy], scale: Fraction = Fraction(1)
 ) -> tuple[list[Segment], list[str]]:
-    """Cut each day's fraction to what the person's full week has left after ``occupied``."""
+    """Cut each day's fraction to what the person's full week has left after ``occupied``. A
+    segment takes ``fraction × scale`` of the week (``scale`` < 1 for a block that is not
+    prorated by hours but has hours given)."""
     if not occupied:
         return list(segments), []
     out: list[Segment] = []
@@ -1011,7 +1089,7 @@ def _occupy(
             here = [o for o in over if o.start <= lo and o.end >= lo]
             used = sum((o.fraction for o in here), Fraction(0))
             left = max(Fraction(1) - used, Fraction(0))
-            frac = min(s.fraction, left)
+            frac = min(s.fraction, left / scale)
             if frac < s.fraction:
                 owners.extend(o.owner for o in here if o.owner not in owners)
             if frac > 0:
@@ -1066,6 +1144,7 @@ def _value_dated(
     occupied: Sequence[Occupancy],
     limit_used: Sequence[Period],
     limit_used_hours: Fraction = Fraction(0),
+    limit_used_by: Sequence[str] = (),
 ) -> tuple[Fraction, _Dated]:
     """Per-year, per-month and pro-rata per-period blocks: value over the counted segments."""
     block, a, rule, catalog = ctx.block, ctx.activity, ctx.block.rule, ctx.catalog
@@ -1092,6 +1171,7 @@ def _value_dated(
     start, end = ctx.period()
     measure = _measure(ctx)
     uses_hours = _uses_hours(rule)
+    scale = Fraction(1)
 
     # The components: base and per-year bonuses (rate per unit of the measure).
     assert isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule)
@@ -1138,8 +1218,8 @@ def _value_dated(
             ctx.not_counted.append(
                 NotCounted(
                     "min_hours",
-                    f"minder dan {_num(minimum, 'nl')} uur per week: telt niet",
-                    f"fewer than {_num(minimum, 'en')} hours a week: does not count",
+                    f"minder dan {_num(minimum, 'nl')} uur per week",
+                    f"fewer than {_num(minimum, 'en')} hours a week",
                     worth(full, full),
                 )
             )
@@ -1155,7 +1235,12 @@ def _value_dated(
             )
             return Fraction(0), _Dated()
     else:
-        ref, raw, frac, reason = Fraction(1), Fraction(1), Fraction(1), "hours_cap"
+        # Not prorated by hours: the block counts its full value, and takes up the person's
+        # week (all of it, or the hours given); what the week has left scales the value.
+        raw, frac, reason = Fraction(1), Fraction(1), "hours_cap"
+        ref = _reference_or_none(ctx) or Fraction(1)
+        if a.hours_per_week is not None and _reference_or_none(ctx) is not None:
+            scale = min(Fraction(a.hours_per_week) / ref, Fraction(1))
 
     # 1. Hours above the reference week (or the block's maximum).
     p_raw = [Segment(start, end, raw)]
@@ -1164,12 +1249,12 @@ def _value_dated(
     if lost:
         if reason == "max_hours_per_week":
             assert block.max_hours_per_week is not None
-            nl = f"uren boven max. {_num(block.max_hours_per_week, 'nl')} per week tellen niet"
+            nl = f"uren boven max. {_num(block.max_hours_per_week, 'nl')} per week"
             most_en = _num(block.max_hours_per_week, "en")
-            en = f"hours above the maximum of {most_en} a week do not count"
+            en = f"hours above the maximum of {most_en} a week"
         else:
-            nl = f"uren boven de {_num(ref, 'nl')}-urige werkweek tellen niet"
-            en = f"hours above the {_num(ref, 'en')}-hour week do not count"
+            nl = f"uren boven de {_num(ref, 'nl')}-urige werkweek"
+            en = f"hours above the {_num(ref, 'en')}-hour week"
         ctx.not_counted.append(NotCounted(reason, nl, en, lost))
 
     # The step that leaves no counted day takes the one-off bonuses with it (reported there).
@@ -1192,18 +1277,18 @@ def _value_dated(
         p = nxt
 
     # 3. One full-time week per person across all placements.
-    occupies = uses_hours
+    occupies = scale > 0
     if occupies and occupied:
-        nxt, owners = _occupy(p, occupied)
+        nxt, owners = _occupy(p, occupied, scale)
         lost = worth(p, p) - worth(nxt, nxt)
         if lost:
             ctx.not_counted.append(
                 NotCounted(
                     "person_week_cap",
                     f"samen met {', '.join(owners)} meer dan één volle werkweek "
-                    f"({_num(ref, 'nl')} uur) voor deze persoon: het deel erboven telt niet",
+                    f"({_num(ref, 'nl')} uur) voor deze persoon: het deel erboven",
                     f"together with {', '.join(owners)} more than one full week "
-                    f"({_num(ref, 'en')} hours) for this person: the part above it does not count",
+                    f"({_num(ref, 'en')} hours) for this person: the part above it",
                     lost,
                 )
             )
@@ -1220,7 +1305,7 @@ def _value_dated(
 
     # 4. The counting limit, on counted placement time.
     limit_lines: list[TrailLine] = []
-    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines)
+    limited, new_days = _apply_limit(ctx, p, limit_used, limit_lines, limit_used_by)
     lost = worth(p, p) - worth(limited, p)
     nl_l, en_l = _limit_words(ctx)
     if lost:
@@ -1228,7 +1313,7 @@ def _value_dated(
     note_empty(p, limited, ("counting_limit", nl_l, en_l))
 
     # The value and its trail.
-    dated = _Dated(counted=limited, occupies=occupies, limit_new=new_days)
+    dated = _Dated(counted=limited, occupies=occupies, limit_new=new_days, scale=scale)
     total = Fraction(0)
     for kind, label_nl, label_en, rate, within in components:
         segs = tuple(limited if within else p)
@@ -1266,7 +1351,11 @@ def _limit_words(ctx: _Context) -> tuple[str, str]:
 
 
 def _apply_limit(
-    ctx: _Context, p: Sequence[Segment], used: Sequence[Period], lines: list[TrailLine]
+    ctx: _Context,
+    p: Sequence[Segment],
+    used: Sequence[Period],
+    lines: list[TrailLine],
+    used_by: Sequence[str] = (),
 ) -> tuple[list[Segment], list[Period]]:
     """The segments within the block's counting limit, and the new days it used."""
     limit = ctx.block.counting_limit
@@ -1279,12 +1368,12 @@ def _apply_limit(
         )
         kept = _keep(p, [(date.min, subsidy_end)])
         if any(s.end > subsidy_end for s in p):
-            day = subsidy_end.isoformat()
             lines.append(
                 TrailLine(
                     "limit",
-                    f"telt zolang de loonkostensubsidie loopt: geteld t/m {day}",
-                    f"counts while the wage-cost subsidy runs: counted up to {day}",
+                    f"telt zolang de loonkostensubsidie loopt: geteld t/m {day_text(subsidy_end)}",
+                    "counts while the wage-cost subsidy runs: counted up to "
+                    f"{subsidy_end.isoformat()}",
                 )
             )
         return kept, []
@@ -1317,11 +1406,16 @@ def _apply_limit(
     kept = sorted([*_keep(p, keep), *(s for s in p if s.fraction == 0)], key=lambda x: x.start)
     before = calendar_months(used_n)
     if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
+        where = f" ({', '.join(used_by)})" if used_by else ""
         elsewhere_nl = (
-            f", waarvan {_months(before, 'nl')} al in andere plaatsingen" if before else ""
+            f", waarvan {_months(before, 'nl')} maanden al in andere plaatsingen{where}"
+            if before
+            else ""
         )
-        elsewhere_en = f", {_months(before, 'en')} of them in other placements" if before else ""
-        upto_nl = f"geteld t/m {last.isoformat()}" if last else "niets meer over"
+        elsewhere_en = (
+            f", {_months(before, 'en')} months of them in other placements{where}" if before else ""
+        )
+        upto_nl = f"geteld t/m {day_text(last)}" if last else "niets meer over"
         upto_en = f"counted up to {last.isoformat()}" if last else "nothing left"
         lines.append(
             TrailLine(
@@ -1347,18 +1441,21 @@ def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
             factors = []
             if part.hours:
                 factors.append(f"{_num(frac * ref, lang)}/{_num(ref, lang)} {word}")
+            elif frac != 1:
+                week = "van de week over" if lang == "nl" else "of the week left"
+                factors.append(f"{_num(frac, lang)} {week}")
             dur = part.measure.text(periods, lang)
             if dur:
                 factors.append(dur)
             terms.append(" × ".join(factors))
         if not terms:
-            terms = ["0"]
+            terms = [part.measure.text([], lang) or "0"]
         body = terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         label = part.label_nl if lang == "nl" else part.label_en
         head = f"{label}: {_eur(part.rate, lang)}"
         return f"{head} × {body} = {_eur(v, lang)}" if body else f"{head} = {_eur(v, lang)}"
 
-    return TrailLine(part.kind, text("nl"), text("en"), v)
+    return TrailLine(part.kind, amount=v, make=text)
 
 
 def _value_worked_hours(
@@ -1385,8 +1482,8 @@ def _value_worked_hours(
         ctx.not_counted.append(
             NotCounted(
                 "hours_cap",
-                f"uren boven de {_num(annual, 'nl')} jaaruren tellen niet",
-                f"hours above the {_num(annual, 'en')} annual hours do not count",
+                f"uren boven de {_num(annual, 'nl')} jaaruren",
+                f"hours above the {_num(annual, 'en')} annual hours",
                 (worked - hours) * per_hour,
             )
         )

@@ -44,7 +44,7 @@ from bouwblokken.valuation import value_activity
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCHEMA_FILE = DOCS / "catalog-format.schema.json"
 MONEY_KEYS = {"amount", "max_per_day", "year_amount", "threshold", "maximum", "min_amount_per_item"}
-EXPECTED_IDS = {"haaglanden", "leiden", "oost_nederland", "utrecht"}
+EXPECTED_IDS = {"haaglanden", "hilversum", "leiden", "oost_nederland", "rijnvicus", "utrecht"}
 
 INFOS = list_catalogs()
 KEYS = [info.key for info in INFOS]

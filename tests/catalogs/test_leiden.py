@@ -89,10 +89,10 @@ def test_bol_internship_is_not_prorated_by_hours(cat: Catalog) -> None:
     assert v.amount == Decimal("10000.00")
 
 
-def test_pro_rata_by_hours_and_days(cat: Catalog) -> None:
-    # 1 Mar .. 31 Aug 2025 = 31+30+31+30+31+31 = 184 days
-    # 50 000 × 20/36 × 184/365 = 14 003,044… → 14 003,04
-    expected = Fraction(50000) * Fraction(20, 36) * Fraction(184, 365)
+def test_pro_rata_by_hours_and_months(cat: Catalog) -> None:
+    # Months as twelfths: 1 Mar .. 31 Aug 2025 = 6 whole months = 6/12 year
+    # 50 000 × 20/36 × 6/12 = 13 888,888… → 13 888,89 (was 184/365 days: 14 003,04)
+    expected = Fraction(50000) * Fraction(20, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(
             block="participatiewet_arbeidsbeperking",
@@ -103,7 +103,7 @@ def test_pro_rata_by_hours_and_days(cat: Catalog) -> None:
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("14003.04")
+    assert v.amount == Decimal("13888.89")
 
 
 def test_community_activity_agreed_at_most_1000_per_day(cat: Catalog) -> None:
@@ -142,8 +142,9 @@ def test_bonus_55_plus_is_15000_per_year(cat: Catalog) -> None:
 
 
 def test_bonus_55_plus_pro_rata(cat: Catalog) -> None:
-    # (30 000 + 15 000) × 24/36 × 181/365 (1 Jan .. 30 Jun 2025) = 14 876,712… → 14 876,71
-    expected = Fraction(45000) * Fraction(24, 36) * Fraction(181, 365)
+    # 1 Jan .. 30 Jun 2025 = 6 whole months = 6/12 year:
+    # (30 000 + 15 000) × 24/36 × 6/12 = 15 000,00
+    expected = Fraction(45000) * Fraction(24, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(
             block="participatiewet_zonder_arbeidsbeperking",
@@ -155,8 +156,8 @@ def test_bonus_55_plus_pro_rata(cat: Catalog) -> None:
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("14876.71")
-    assert "bonus Werkzoekende 55+: € 15.000,00 × 24/36 uur × 181/365 dagen" in v.explain()
+    assert v.amount == Decimal("15000.00")
+    assert "bonus Werkzoekende 55+: € 15.000,00 × 24/36 uur × 6/12 maanden" in v.explain()
 
 
 def test_pro_vso_hired_after_internship_bonus(cat: Catalog) -> None:

@@ -18,7 +18,7 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog import Catalog, load_catalog
 from bouwblokken.valuation import value_activity
 
-YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 365 days
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 12 whole months
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,6 @@ PER_YEAR = {
 }
 
 PER_PERIOD = {
-    "bbl_niveau_1_2": "20000",  # per learning-work year
     "bol_niveau_1_2": "7500",  # per internship period (D)
     "bol_niveau_3_4": "5000",  # per internship period (D)
     "stage_hbo_wo": "5000",  # per internship period (D)
@@ -143,7 +142,7 @@ def test_csr_activity_100_per_hour(cat: Catalog) -> None:
 
 
 def test_participatiewet_counts_two_years(cat: Catalog) -> None:
-    # Three years on the job, 2 years count: 30 000 × 730/365 = 60 000; 2027 (365 days) lost
+    # Three years on the job, 2 years count: 30 000 × 24/12 = 60 000; 2027 (12 months) lost
     v = value_activity(
         Activity(
             block="participatiewet_korter_dan_2_jaar",
@@ -171,7 +170,7 @@ def test_ww_counts_one_year(cat: Catalog) -> None:
 
 
 def test_target_group_register_always_counts(cat: Catalog) -> None:
-    # 3 years, no limit: 40 000 × 1095/365 = 120 000
+    # 3 years, no limit: 40 000 × 36/12 = 120 000
     v = value_activity(
         Activity(
             block="doelgroepregister_wia_wao_wsw_beschut",
@@ -185,9 +184,9 @@ def test_target_group_register_always_counts(cat: Catalog) -> None:
 
 
 def test_pro_rata_size_and_duration(cat: Catalog) -> None:
-    # 1 Aug .. 31 Dec 2025 = 31+30+31+30+31 = 153 days
-    # 40 000 × 32/36 × 153/365 = 14 904,109… → 14 904,11
-    expected = Fraction(40000) * Fraction(32, 36) * Fraction(153, 365)
+    # Months as twelfths: 1 Aug .. 31 Dec 2025 = 5 whole months = 5/12 year
+    # 40 000 × 32/36 × 5/12 = 14 814,814… → 14 814,81 (was 153/365 days: 14 904,11)
+    expected = Fraction(40000) * Fraction(32, 36) * Fraction(5, 12)
     v = value_activity(
         Activity(
             block="participatiewet_langer_dan_2_jaar",
@@ -198,8 +197,8 @@ def test_pro_rata_size_and_duration(cat: Catalog) -> None:
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("14904.11")
-    assert "€ 40.000,00 × 32/36 uur × 153/365 dagen = € 14.904,11" in v.explain("nl")
+    assert v.amount == Decimal("14814.81")
+    assert "€ 40.000,00 × 32/36 uur × 5/12 maanden = € 14.814,81" in v.explain("nl")
 
 
 def test_bonus_50_plus_per_year(cat: Catalog) -> None:
@@ -230,15 +229,16 @@ def test_bonus_50_plus_only_within_the_counting_limit(cat: Catalog) -> None:
 
 
 def test_bonus_50_plus_pro_rata(cat: Catalog) -> None:
-    # (10 000 + 5 000) × 18/36 × 181/365 (1 Jan .. 30 Jun 2025) = 3 719,178… → 3 719,18
-    expected = Fraction(15000) * Fraction(18, 36) * Fraction(181, 365)
+    # 1 Jan .. 30 Jun 2025 = 6 whole months = 6/12 year:
+    # (10 000 + 5 000) × 18/36 × 6/12 = 3 750,00
+    expected = Fraction(15000) * Fraction(18, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(block="nug", hours_per_week=18, start=YEAR[0], end=date(2025, 6, 30), age=61),
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("3719.18")
-    assert "bonus Leeftijd 50+: € 5.000,00 × 18/36 uur × 181/365 dagen" in v.explain("nl")
+    assert v.amount == Decimal("3750.00")
+    assert "bonus Leeftijd 50+: € 5.000,00 × 18/36 uur × 6/12 maanden" in v.explain("nl")
 
 
 def test_permanent_contract_one_off_and_bonuses_add_up(cat: Catalog) -> None:
@@ -285,12 +285,36 @@ def test_identity_and_reliability(cat: Catalog) -> None:
             assert block.verified, block.id
         if block.id in D_BLOCKS:
             assert not block.verified and block.note and "D:" in block.note, block.id
-    # Row 8 (BBL 1/2): the value is A, the counting limit is not readable.
+    # Row 8 (BBL 1/2): the value is A, the counting limit is not readable, and whether a part
+    # year counts pro rata is a reading (issue 8): both unverified, with notes.
     bbl = cat.block("bbl_niveau_1_2")
-    assert bbl.rule.verified and not bbl.verified
+    assert not bbl.rule.verified and not bbl.verified
+    assert bbl.rule.note and "Reading chosen" in bbl.rule.note
     assert all(not b.verified for b in cat.bonuses)
     assert {b.id: b.unit for b in cat.bonuses} == {
         "leeftijd_50_plus": "per_year",
         "bijzondere_doelgroep": "per_year",
         "vast_contract": "one_off",
     }
+
+
+def test_meppel_and_westerveld_use_this_table(cat: Catalog) -> None:
+    # catalogs.md §7d: Meppel and Westerveld (Drenthe), Zwolle labour-market region, use V05.
+    assert set(cat.members) >= {"Meppel", "Westerveld"}
+    assert any("opdrachtgever" in (s.url or "") for s in cat.sources)
+
+
+# --- Reading chosen (issue 8): BBL level 1–2, 20.000 per learning-work year, pro rata --------
+
+
+def test_bbl_level_1_2_whole_learning_work_year(cat: Catalog) -> None:
+    # 1 Jan – 31 Dec 2025 = 12 whole months = one learning-work year: 20.000 × 12/12 = 20.000
+    assert value_activity(full_year("bbl_niveau_1_2"), cat).amount == Decimal("20000.00")
+
+
+def test_bbl_level_1_2_three_months_counts_pro_rata(cat: Catalog) -> None:
+    # Issue 8: a 3-month placement counted a whole year (20.000); pro rata it is
+    # 20.000 × 3/12 = 5.000 (1 Jan – 31 Mar 2025 = 3 whole months).
+    v = value_activity(Activity(block="bbl_niveau_1_2", start=YEAR[0], end=date(2025, 3, 31)), cat)
+    assert v.amount == Decimal("5000.00")
+    assert "€ 20.000,00 × 3/12 maanden = € 5.000,00" in v.explain("nl")

@@ -15,9 +15,10 @@ import pytest
 
 from bouwblokken.activity import Activity
 from bouwblokken.catalog import Catalog, load_catalog
+from bouwblokken.catalog.registry import default_registry
 from bouwblokken.valuation import value_activity
 
-YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 365 days
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # 12 whole months
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +61,20 @@ def test_identity_undated_and_unverified(cat: Catalog) -> None:
 
 
 def test_primer_golden_example(cat: Catalog) -> None:
-    # Participatiewet 40 000, 24 of 36 h, 1 Jan .. 30 Jun 2025 (181 days):
-    # 40 000 × 24/36 × 181/365 = 13 223,744… → € 13.223,74
-    expected = Fraction(40000) * Fraction(24, 36) * Fraction(181, 365)
+    # Participatiewet 40 000, 24 of 36 h, 1 Jan .. 30 Jun 2025 = 6 whole months = 6/12 year:
+    # 40 000 × 24/36 × 6/12 = 13 333,333… → € 13.333,33 (was 181/365 days: € 13.223,74)
+    expected = Fraction(40000) * Fraction(24, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(block="participatiewet", hours_per_week=24, start=YEAR[0], end=date(2025, 6, 30)),
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("13223.74")
-    assert "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74" in v.explain()
+    assert v.amount == Decimal("13333.33")
+    assert "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain()
 
 
 def test_counting_limit_not_stated_cuts_nothing(cat: Catalog) -> None:
-    # Two years of WW: 20 000 × 730/365 = 40 000, nothing cut, and the trail says why.
+    # Two years of WW: 20 000 × 24/12 = 40 000, nothing cut, and the trail says why.
     v = value_activity(
         Activity(block="ww", hours_per_week=36, start=YEAR[0], end=date(2026, 12, 31)), cat
     )
@@ -126,8 +127,9 @@ def test_statushouder_and_language_deficit_is_one_bonus(cat: Catalog) -> None:
 
 
 def test_bonus_pro_rata(cat: Catalog) -> None:
-    # (10 000 + 10 000) × 18/36 × 90/365 (Jan–Mar 2025) = 2 465,753… → 2 465,75
-    expected = (Fraction(10000) + Fraction(10000)) * Fraction(18, 36) * Fraction(90, 365)
+    # Jan–Mar 2025 = 3 whole months = 3/12 year:
+    # (10 000 + 10 000) × 18/36 × 3/12 = 2 500,00
+    expected = (Fraction(10000) + Fraction(10000)) * Fraction(18, 36) * Fraction(3, 12)
     v = value_activity(
         Activity(
             block="geen_recht_op_uitkering",
@@ -139,8 +141,8 @@ def test_bonus_pro_rata(cat: Catalog) -> None:
         cat,
     )
     assert v.exact == expected
-    assert v.amount == Decimal("2465.75")
-    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 90/365 dagen" in v.explain()
+    assert v.amount == Decimal("2500.00")
+    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain()
 
 
 def test_buying_from_social_enterprises(cat: Catalog) -> None:
@@ -184,3 +186,80 @@ def test_bonuses_are_marked_unverified(cat: Catalog) -> None:
         "vast_dienstverband": False,
     }
     assert all(b.unit == "per_year" for b in cat.bonuses)
+
+
+# --- The older Utrecht edition (catalogs.md §7a) ------------------------------------------------
+# Whole calendar years at 36 h: the value is the table amount under any duration convention.
+
+OLDER_TABLE = {
+    "participatiewet_korter_dan_2_jaar": "30000",
+    "participatiewet_langer_dan_2_jaar": "40000",
+    "ww_korter_dan_1_jaar": "15000",
+    "ww_langer_dan_1_jaar": "20000",
+    "wia_wao": "30000",
+    "banenafspraak": "35000",
+    "bbl_traject": "15000",
+    "bol_traject": "10000",
+    "geen_uitkering": "10000",
+}
+
+
+@pytest.fixture(scope="module")
+def older() -> Catalog:
+    return load_catalog("utrecht@older")
+
+
+@pytest.mark.parametrize(("block", "amount"), OLDER_TABLE.items())
+def test_older_full_time_full_year_is_the_table_value(
+    older: Catalog, block: str, amount: str
+) -> None:
+    assert value_activity(full_year(block, age=30), older).amount == Decimal(amount)
+
+
+def test_older_every_block_is_covered(older: Catalog) -> None:
+    others = {"wsw_diensten", "maatschappelijk_uren", "maatschappelijk_factuur"}
+    assert {b.id for b in older.blocks} == set(OLDER_TABLE) | others
+
+
+@pytest.mark.parametrize(
+    ("block", "extra", "amount"),
+    [
+        ("participatiewet_korter_dan_2_jaar", {"flags": ("permanent_contract",)}, "40000"),
+        # 30.000 + permanent contract 10.000 = 40.000
+        ("ww_langer_dan_1_jaar", {"age": 50}, "25000"),  # 20.000 + 50+ 5.000
+        # 35.000 + 10.000 + 5.000 = 50.000
+        ("banenafspraak", {"age": 61, "flags": ("permanent_contract",)}, "50000"),
+        # "on top of the amounts above": the jobseeker without benefit (last row) gets none
+        ("geen_uitkering", {"age": 61, "flags": ("permanent_contract",)}, "10000"),
+    ],
+)
+def test_older_bonuses_on_top(
+    older: Catalog, block: str, extra: dict[str, Any], amount: str
+) -> None:
+    assert value_activity(full_year(block, **extra), older).amount == Decimal(amount)
+
+
+def test_older_community_100_per_employee_per_hour_or_invoice(older: Catalog) -> None:
+    # 4 employees × 3 hours = 12 hours × 100 = 1.200
+    assert value_activity(
+        Activity(block="maatschappelijk_uren", hours=12), older
+    ).amount == Decimal("1200.00")
+    assert value_activity(
+        Activity(block="maatschappelijk_factuur", invoice_amount=Decimal("950.00")), older
+    ).amount == Decimal("950.00")
+    assert value_activity(
+        Activity(block="wsw_diensten", invoice_amount=Decimal("3000.00")), older
+    ).amount == Decimal("3000.00")
+
+
+def test_editions_ordered_explicitly_older_first() -> None:
+    # Neither edition states a date: edition_order (1, 2) orders them, not their labels, and
+    # the current edition is the default; the older one is pinned.
+    editions = default_registry().editions("utrecht")
+    assert [(c.edition, c.edition_order) for c in editions] == [("older", 1), ("undated", 2)]
+    assert load_catalog("utrecht").edition == "undated"
+    assert load_catalog("utrecht", on=date(2025, 1, 1)).edition == "undated"
+    older = load_catalog("utrecht@older")
+    assert older.effective_from is None and older.verified is False
+    assert any("no date" in n or "states no date" in n for n in older.notes)
+    assert older.time.reference_hours_per_week == 36

@@ -94,7 +94,13 @@ OPTIONS: dict[str, tuple[dict[str, object], list[OptionSpec]]] = {
                 "1200",
                 3,
             ),
-            _opt("bbl", Activity(block="bbl_niveau_1_2", periods=1), "6000", 2),
+            # one learning-work year, dated: the block is read pro rata by duration (issue 8)
+            _opt(
+                "bbl",
+                Activity(block="bbl_niveau_1_2", start=date(2025, 1, 1), end=date(2025, 12, 31)),
+                "6000",
+                2,
+            ),
             _div("pso", "3", 500, "inkoop_pso_trede_2", invoice_amount="100"),
             _div("mvo", "60", 200, "mvo_activiteit_uren", hours=1),
         ],

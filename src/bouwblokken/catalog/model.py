@@ -546,7 +546,11 @@ class PsoRule(Frozen):
 
 
 class LabourShareRule(Frozen):
-    """Where labour is below a share of the contract, another percentage (0 = no obligation)."""
+    """Where labour is below a share of the contract, another percentage (0 = no obligation).
+
+    When several rules match a tender, the most specific wins: a rule for the tender's
+    contract type over a rule for every type; then the lowest ``below_labour_share_percent``
+    (the narrowest band the labour share falls in)."""
 
     below_labour_share_percent: Percentage
     percentage: Percentage
@@ -560,6 +564,9 @@ class ObligationRules(Frozen):
 
     percentage: Percentage | None = None
     """``None``: not stated by the source; the tender must give it."""
+    percentage_by_contract_type: dict[ContractType, Percentage] = Field(default_factory=dict)
+    """A percentage per contract type (works 2%, services 5%); a type not listed takes
+    ``percentage``."""
     base: Literal["contract_value", "labour_cost", "invoiced_turnover"] = "contract_value"
     """contract_value: excl. VAT; labour_cost: the labour component; invoiced_turnover: what
     is actually invoiced under the contract (Oost-Nederland)."""
@@ -569,6 +576,11 @@ class ObligationRules(Frozen):
     threshold_by_contract_type: dict[ContractType, Money] = Field(default_factory=dict)
     threshold_inclusive: bool = True
     """True: 'from 215.000' (value >= threshold has an obligation); False: 'above 200.000'."""
+    threshold_follows_eu: Literal["services_supplies", "by_contract_type"] | None = None
+    """The threshold is the EU threshold for sub-central authorities of the period the tender
+    falls in (``catalogs/eu-thresholds.toml``): ``services_supplies``: that one figure for every
+    contract (Den Haag); ``by_contract_type``: the works figure for works, the services/supplies
+    figure otherwise. Excludes ``threshold`` and ``threshold_by_contract_type``."""
     maximum: Money | None = None
     contract_types: tuple[ContractType, ...] = ()
     """Empty: every type; otherwise only these types carry an obligation."""
@@ -579,10 +591,33 @@ class ObligationRules(Frozen):
     offer_percentage_max: Percentage | None = None
     """A bidder may offer a percentage in this range as an award criterion (a Frisian rule:
     2–5%); the tender's ``offered_percentage`` must then lie in it."""
+    offer_percentage_min_inclusive: bool = True
+    """True: 'from 2%' (2% may be offered); False: 'above 2%' (2% is refused)."""
+    offer_percentage_max_inclusive: bool = True
+    """True: 'up to 5%' (5% may be offered); False: 'below 5%' (5% is refused)."""
     offer_sets_yearly_minimum: bool = False
-    """The offered percentage also sets a minimum value per contract year."""
+    """The offered percentage also sets a minimum value per contract year: the offered
+    percentage of that contract year's share of the contract value, time-proportional for a
+    part year (months as twelfths)."""
     verified: bool = True
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> ObligationRules:
+        if self.threshold_follows_eu is not None and (
+            self.threshold is not None or self.threshold_by_contract_type
+        ):
+            raise ValueError(
+                "threshold_follows_eu takes the EU threshold of the period: leave out threshold"
+                " and threshold_by_contract_type"
+            )
+        if (
+            self.offer_percentage_min is not None
+            and self.offer_percentage_max is not None
+            and self.offer_percentage_max < self.offer_percentage_min
+        ):
+            raise ValueError("offer_percentage_max is below offer_percentage_min")
+        return self
 
 
 class NamedObligationRules(ObligationRules):
@@ -632,6 +667,10 @@ class Catalog(Frozen):
     effective_from: date | None = None
     """``None``: the source gives no date (then ``verified`` must say so)."""
     effective_until: date | None = None
+    edition_order: int | None = Field(default=None, ge=1, le=999)
+    """Position of this edition among the catalog's editions, 1 = the oldest. Required (on every
+    edition of the catalog) when the dates cannot order them, e.g. two editions whose source
+    states no date; when given, the registry orders by it instead of by date."""
     effective_basis: Literal["contract_date", "publication_date", "not_stated"]
     """Which date of a tender decides the edition: the contract (award) date or the tender
     publication date; not_stated: the source does not say (the contract date is used)."""

@@ -4,7 +4,8 @@ Shipped catalogs live in the package (``bouwblokken/catalogs/<id>/<edition>.toml
 repository's top-level ``catalogs/``) and are found through :mod:`importlib.resources`, so a
 plain wheel install works. More folders can be added (:meth:`Registry.add_folder`): adding a
 region needs a data file, not code. Lookup on a date is a step function (OpenFisca): the
-edition whose period contains the date.
+edition whose period contains the date; editions are ordered by date or by their explicit
+``edition_order``, never by the sort order of their labels.
 """
 
 from __future__ import annotations
@@ -12,13 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 from bouwblokken.catalog.loader import load_catalog_file
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.errors import CatalogFileError, NoEditionInForceError, UnknownCatalogError
 
-__all__ = ["CatalogInfo", "Registry", "default_registry", "list_catalogs", "load_catalog"]
+__all__ = [
+    "CatalogInfo",
+    "Registry",
+    "default_registry",
+    "list_catalogs",
+    "load_catalog",
+    "order_editions",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +101,10 @@ class Registry:
         return sorted(self._files)
 
     def editions(self, catalog_id: str) -> list[Catalog]:
-        """All editions of a catalog, oldest first."""
+        """All editions of a catalog, oldest first (see :func:`order_editions`)."""
         if catalog_id not in self._files:
             raise UnknownCatalogError(catalog_id, self.ids())
-        editions = [self._load(p) for p in self._files[catalog_id]]
-        return sorted(editions, key=lambda c: (c.effective_from or date.min, c.edition))
+        return order_editions([self._load(p) for p in self._files[catalog_id]])
 
     def list(self) -> list[CatalogInfo]:
         """Every edition of every catalog."""
@@ -140,6 +148,56 @@ class Registry:
         if not in_force:
             raise NoEditionInForceError(catalog_id, on, [_period(c) for c in editions])
         return in_force[-1]
+
+
+def order_editions(editions: list[Catalog]) -> list[Catalog]:
+    """The editions of one catalog, oldest first, in an explicit order — never by label.
+
+    With ``edition_order`` (which then every edition must have, each a different number) that
+    order; the dates of dated editions must agree with it. Without it, by ``effective_from``;
+    two editions that no date separates (both undated, or the same date) are refused with a
+    :class:`CatalogFileError` asking for ``edition_order``.
+    """
+    if len(editions) < 2:
+        return list(editions)
+    ordered = [c for c in editions if c.edition_order is not None]
+    if ordered:
+        missing = next((c for c in editions if c.edition_order is None), None)
+        if missing is not None:
+            raise CatalogFileError(
+                missing.path,
+                "edition_order",
+                f"other editions of {missing.id!r} have edition_order: give this one too",
+            )
+        by_order = sorted(editions, key=lambda c: c.edition_order or 0)
+        for prev, cur in pairwise(by_order):
+            if cur.edition_order == prev.edition_order:
+                raise CatalogFileError(
+                    cur.path,
+                    "edition_order",
+                    f"edition_order {cur.edition_order} is also used by {prev.key}",
+                )
+        dated = [c for c in by_order if c.effective_from is not None]
+        for prev, cur in pairwise(dated):
+            assert prev.effective_from is not None and cur.effective_from is not None
+            if cur.effective_from < prev.effective_from:
+                raise CatalogFileError(
+                    cur.path,
+                    "edition_order",
+                    f"edition_order puts {cur.key} after {prev.key}, but it is in force earlier",
+                )
+        return by_order
+    by_date = sorted(editions, key=lambda c: c.effective_from or date.min)
+    for prev, cur in pairwise(by_date):
+        if cur.effective_from == prev.effective_from:
+            when = "neither states a date" if cur.effective_from is None else "same date"
+            raise CatalogFileError(
+                cur.path,
+                "edition_order",
+                f"{cur.key} and {prev.key} cannot be ordered ({when}): give every edition"
+                " of the catalog an edition_order (1 = oldest)",
+            )
+    return by_date
 
 
 def _period(c: Catalog) -> str:

@@ -1,0 +1,165 @@
+"""The award JSON document for procurement software (a view: the core never imports it).
+
+Format ``bouwblokken.award/1`` (documented in docs/award.md). Every number is exact and written
+as a string: euro amounts with two decimals (``"80000.00"``), percentages and points as
+decimals when they have a finite decimal form (``"5.5"``, ``"95.46"``) and otherwise as an
+exact fraction ``"n/d"`` (``"9666667/2000000"``), so nothing passes through a float. The
+document names the catalog edition and its fingerprint, the formulas as given (so a reader can
+re-score), and every score with its trail in Dutch and English.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from bouwblokken.award.bids import BidComparison, BidResult
+from bouwblokken.award.design import ObligationDesign
+from bouwblokken.award.ranking import FormulaComparison
+from bouwblokken.award.scoring import Ranking, Score
+
+__all__ = ["AWARD_FORMAT", "DESIGN_FORMAT", "award_document", "design_document", "to_json"]
+
+AWARD_FORMAT = "bouwblokken.award/1"
+DESIGN_FORMAT = "bouwblokken.obligation-design/1"
+
+
+def exact(value: Fraction | Decimal | int | None) -> str | None:
+    """An exact number as text: a decimal when finite, else ``n/d``."""
+    if value is None:
+        return None
+    f = Fraction(value)
+    if f.denominator == 1:
+        return str(f.numerator)
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1:
+        text = format(Decimal(f.numerator) / Decimal(f.denominator), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{f.numerator}/{f.denominator}"
+
+
+def _money(d: Decimal | None) -> str | None:
+    return None if d is None else format(d.quantize(Decimal("0.01")), "f")
+
+
+def _bid(r: BidResult) -> dict[str, Any]:
+    return {
+        "bidder": r.bid.bidder,
+        "offered_percentage": exact(r.bid.offered_percentage),
+        "price": _money(r.bid.price),
+        "pso_level": r.bid.pso_level,
+        "offered_amount": _money(r.offered_amount),
+        "counted": _money(r.counted),
+        "gap": _money(r.gap),
+        "surplus": _money(r.surplus),
+        "plan_percentage": exact(r.plan_percentage),
+        "named_candidates": r.named,
+        "placeholders": r.unnamed,
+        "contract_years": [
+            {
+                "year": y.year.index,
+                "start": y.year.start.isoformat(),
+                "end": y.year.end.isoformat(),
+                "minimum": _money(y.year.minimum),
+                "counted": _money(y.counted),
+                "met": y.met,
+            }
+            for y in r.years
+        ],
+        "obligation_trail": [{"nl": ln.nl, "en": ln.en} for ln in r.obligation.lines],
+        "warnings": list(r.warnings),
+    }
+
+
+def _score(s: Score) -> dict[str, Any]:
+    return {
+        "bidder": s.bidder,
+        "rank": s.rank,
+        "total": exact(s.total),
+        "fictive_price": _money(s.fictive_price),
+        "criteria": [
+            {
+                "criterion": c.criterion,
+                "points": exact(c.points),
+                "max_points": exact(c.max_points),
+                "discount": _money(c.discount),
+                "trail": [{"nl": nl, "en": en} for nl, en in c.lines],
+            }
+            for c in s.criteria
+        ],
+        "trail": [{"nl": nl, "en": en} for nl, en in s.lines],
+    }
+
+
+def _ranking(r: Ranking) -> dict[str, Any]:
+    return {
+        "formula": r.formula.model_dump(mode="json"),
+        "lower_is_better": r.lower_is_better,
+        "winners": list(r.winners),
+        "scores": [_score(s) for s in r.scores],
+    }
+
+
+def award_document(fc: FormulaComparison) -> dict[str, Any]:
+    """The comparison of bids and formulas as a JSON-ready ``bouwblokken.award/1`` document."""
+    cmp: BidComparison | None = fc.comparison
+    return {
+        "format": AWARD_FORMAT,
+        "tender": cmp.tender.model_dump(mode="json", exclude={"activities"}) if cmp else None,
+        "catalog": cmp.catalog if cmp else None,
+        "fingerprint": cmp.fingerprint if cmp else None,
+        "rounding": "points: once per criterion, half up, to the formula's decimals "
+        "(null: exact); fictive discount: once per criterion, half up, to cents",
+        "bids": [_bid(r) for r in cmp.results] if cmp else [],
+        "rankings": [_ranking(r) for r in fc.rankings],
+        "winners": {k: list(v) for k, v in fc.winners.items()},
+        "changes_winner": list(fc.changes_winner()),
+    }
+
+
+def design_document(design: ObligationDesign) -> dict[str, Any]:
+    """An obligation design as a JSON-ready ``bouwblokken.obligation-design/1`` document."""
+    rows = []
+    for r in design.rows:
+        rows.append(
+            {
+                "rule_set": r.rule_set,
+                "source": r.source,
+                "issuer": r.issuer,
+                "percentage": exact(r.percentage),
+                "applies": r.obligation.applies if r.obligation else None,
+                "obligation": _money(r.amount),
+                "error": r.error,
+                "trail": [{"nl": ln.nl, "en": ln.en} for ln in r.obligation.lines]
+                if r.obligation
+                else [],
+                "typical_plan": None
+                if r.cost is None
+                else {
+                    "met": r.cost.met,
+                    "cost": _money(r.cost.cost),
+                    "counted": _money(r.cost.counted),
+                    "people": r.cost.people,
+                    "cost_percent_of_contract": exact(design.cost_share(r)),
+                    "units": dict(r.cost.units),
+                },
+            }
+        )
+    return {
+        "format": DESIGN_FORMAT,
+        "tender": design.tender.model_dump(mode="json", exclude={"activities"}),
+        "catalog": design.catalog,
+        "assumptions": design.assumptions.model_dump(mode="json"),
+        "rows": rows,
+        "notes": list(design.notes),
+    }
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """The document as JSON text (UTF-8, keys in document order, two-space indent)."""
+    return json.dumps(document, ensure_ascii=False, indent=2)
