@@ -88,3 +88,22 @@ def test_a_plan_the_optimizer_calls_sufficient_is_sufficient_in_the_ledger(
         t = evaluate(_ledger_for(plan, tender)).tender("T")
         assert t.forecast.met, (plan.units, t.forecast)
         assert t.forecast.counted == plan.counted, plan.units
+
+
+def test_a_cancelled_request_answers_with_a_note_in_both_languages() -> None:
+    from bouwblokken.optimize import CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    tender = _tender()
+    options = tuple(_person_option(f"o{i}", 36, str(9000 + i), 1, None) for i in range(3))
+    result = optimise(PlanRequest(tender=tender, options=options), cancel=token)
+    # three WW people of € 20.000 meet the € 60.000 at once (a leaf before the first check),
+    # or the cancelled search says it found nothing: never a wrong "optimal"
+    if result.best is not None:
+        assert result.best.solution.status in ("optimal", "feasible")
+        t = evaluate(_ledger_for(result.best, tender)).tender("T")
+        assert t.forecast.met
+    else:
+        assert any("tijdslimiet" in n for n in result.notes)
+        assert any("time limit" in n for n in result.notes_en)

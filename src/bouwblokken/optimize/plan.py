@@ -43,6 +43,7 @@ from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, ro
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution
 from bouwblokken.optimize.solver import solve
@@ -536,12 +537,36 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
     )
 
 
-def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanResult:
+def optimise(
+    request: PlanRequest,
+    *,
+    registry: Registry | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+) -> PlanResult:
     """Solve a request: the optimal plan, minimal alternatives, the cost/people frontier, and
-    when the target cannot be met, the largest reachable value and what blocks it."""
+    when the target cannot be met, the largest reachable value and what blocks it.
+
+    ``time_limit`` (seconds) is for the whole request; a plan found but not proven optimal in
+    that time is returned as ``best`` with a note giving its proven gap (its
+    ``solution.status`` is ``"feasible"``); when not even a plan was found there is no best
+    plan and no diagnosis, only a note."""
     problem, catalog, units, target, notes = build_problem(request, registry=registry)
-    best = solve(problem)
-    if best.status != "optimal":
+    lim = Limits(time_limit, cancel)
+
+    def left() -> float | None:
+        rest = lim.remaining()
+        return None if rest is None else max(rest, 0.001)
+
+    best = solve(problem, limits=lim)
+    if best.status == "unknown":
+        notes.append(
+            (
+                "binnen de tijdslimiet is geen plan gevonden en niet bewezen dat er geen is",
+                "no plan was found within the time limit, nor proven that none exists",
+            )
+        )
+    if best.status in ("infeasible", "unknown"):
         return PlanResult(
             catalog.key,
             catalog.fingerprint,
@@ -551,16 +576,29 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
             (),
             (),
             best.diagnosis,
-            _plan(best, units, target),
+            _plan(best, units, target) if best.status == "infeasible" else None,
             tuple(n[0] for n in notes),
             tuple(n[1] for n in notes),
         )
+    if best.status == "feasible":
+        gap = best.gap or Fraction(0)
+        pct = format(round_cents(gap * 100), "f")
+        notes.append(
+            (
+                f"het plan is niet bewezen optimaal binnen de tijdslimiet: hoogstens "
+                f"{pct.replace('.', ',')}% duurder dan het optimum",
+                f"the plan is not proven optimal within the time limit: at most {pct}% above "
+                "the optimum",
+            )
+        )
     alts: list[Solution] = []
     pareto: list[Solution] = []
-    if request.alternatives:
-        alts = list(alternatives(problem, k=request.alternatives + 1))[1:]
-    if any(o.people_per_unit for o in problem.options):
-        pareto = list(pareto_people(problem))
+    if request.alternatives and not lim.expired():
+        alts = list(
+            alternatives(problem, k=request.alternatives + 1, time_limit=left(), cancel=cancel)
+        )[1:]
+    if any(o.people_per_unit for o in problem.options) and not lim.expired():
+        pareto = list(pareto_people(problem, time_limit=left(), cancel=cancel))
     return PlanResult(
         catalog.key,
         catalog.fingerprint,
