@@ -409,7 +409,9 @@ def plan_contracts(
             fines.append((int(Decimal(pct) * 100), s))
     total_short = lin.sum(shortfall)
     # cost in thirds of a cent × 10.000, fines (hundredths of a percent × shortfall) × 3
-    objective = 10_000 * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
+    # in thirds of a cent; fines (hundredths of a percent of the shortfall) need 1/30.000 cent
+    scale = 10_000 if fines else 1
+    objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
 
     def run() -> tuple[str, Any]:
         solver = cp_model.CpSolver()
@@ -429,6 +431,10 @@ def plan_contracts(
                 cancel.unregister(stop)
         return solver.status_name(code), solver
 
+    for i, (hh, mm) in enumerate(_greedy(arcs, request, tenders, remaining)):
+        m.add_hint(h_vars[i], hh)
+        m.add_hint(m_vars[i], mm)
+        m.add_hint(placed[i], 1 if hh else 0)
     m.minimize(total_short)
     name, solver = run()
     if name not in ("OPTIMAL", "FEASIBLE"):
@@ -440,6 +446,7 @@ def plan_contracts(
     m.clear_objective()
     m.minimize(objective)
     hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
+    m.clear_hints()
     for x, val in hint:
         m.add_hint(x, val)
     name2, solver2 = run()
@@ -448,7 +455,7 @@ def plan_contracts(
         solver = solver2
         proven = proven and name2 == "OPTIMAL"
         # objective units are 1/30.000 cent
-        bound = from_cents(-(-int(solver.best_objective_bound) // 30_000))
+        bound = from_cents(-(-int(solver.best_objective_bound) // (3 * scale)))
     placements: list[Placement] = []
     counted: dict[str, Decimal] = {t.id: Decimal(0) for t in tenders}
     total3 = 0
@@ -496,6 +503,45 @@ def plan_contracts(
         tuple(notes),
         cost + fine_total if proven else bound,
     )
+
+
+def _greedy(
+    arcs: list[_Arc],
+    request: MultiRequest,
+    tenders: list[Tender],
+    remaining: dict[str, Decimal],
+) -> list[tuple[int, int]]:
+    """A first plan to start the search from: per contract, the candidates of least cost per
+    counted euro first, each for the whole period and as few hours as cover what is left."""
+    hours_left = {c: cand.hours_per_week for c, cand in enumerate(request.candidates)}
+    week_left = {c: Fraction(1) for c in hours_left}
+    out = [(0, 0)] * len(arcs)
+
+    def ratio(i: int) -> Fraction:
+        a = arcs[i]
+        cand = request.candidates[a.cand]
+        per_hm = Fraction(13, 3) * Fraction(cand.cost_per_hour)
+        return per_hm * a.ref * 12 / a.rate if a.rate else Fraction(10**9)
+
+    order = sorted(range(len(arcs)), key=lambda i: (ratio(i), i))
+    for ki, t in enumerate(tenders):
+        need = Fraction(remaining[t.id]) * 100
+        for i in order:
+            a = arcs[i]
+            if a.contract != ki or need <= 0 or not a.rate:
+                continue
+            room = min(a.hi_h, hours_left[a.cand], int(week_left[a.cand] * a.ref))
+            if room < a.lo_h:
+                continue
+            d = a.ref * 12
+            hm_need = -(-(need * d) // a.rate)  # hour-months to cover what is left
+            hrs = max(a.lo_h, min(room, -(-hm_need // a.max_m)))
+            mon = min(a.max_m, max(1, -(-hm_need // hrs)))
+            out[i] = (int(hrs), int(mon))
+            need -= a.rate * hrs * mon / d
+            hours_left[a.cand] -= hrs
+            week_left[a.cand] -= Fraction(hrs, a.ref)
+    return out
 
 
 def _gcd(a: int, b: int) -> int:
