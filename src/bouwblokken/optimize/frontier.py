@@ -122,7 +122,12 @@ def _bar(show: bool, total: int) -> Any:
 
 
 def budget_frontier(
-    problem: Problem, budgets: Iterable[int] | None = None, *, max_points: int = 64
+    problem: Problem,
+    budgets: Iterable[int] | None = None,
+    *,
+    max_points: int = 64,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
 ) -> list[Solution]:
     """The step curve of the most counted value reachable against the budget.
 
@@ -133,11 +138,12 @@ def budget_frontier(
     problem's budget or the cost of every option at its maximum) and goes down; when there are
     more than ``max_points`` breakpoints only the ``max_points`` most expensive ones -- those
     nearest the target -- are returned. Points where the employment minimum cannot be met
-    within the budget are left out.
+    within the budget are left out. ``time_limit`` is for the whole curve: when it runs out
+    the points proven so far are returned.
     """
+    lim = Limits(time_limit, cancel)
     if budgets is not None:
-        return [max_value_for_budget(problem, b) for b in budgets]
-    lim = Limits(DEFAULT_TIME_LIMIT * 4, None)
+        return [max_value_for_budget(problem, b, limits=lim) for b in budgets]
     first = find_min_cost(problem, lim, budget=problem.budget_cents)
     if first.units is not None:
         top = problem.cost(first.units)

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 __all__ = ["DEFAULT_TIME_LIMIT", "CancelToken", "Limits", "Stopped"]
 
-#: Seconds an interactive call may take before it answers with what it has.
-DEFAULT_TIME_LIMIT = 5.0
+#: Seconds an interactive call may take before it answers with what it has (and its bound).
+DEFAULT_TIME_LIMIT = 2.0
 
 
 class CancelToken:
