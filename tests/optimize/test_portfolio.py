@@ -148,3 +148,25 @@ def test_cpsat_and_the_search_pick_the_same_plan(problem: Problem) -> None:
     b = solve(problem, method="cpsat")
     assert a.status == b.status
     assert a.units == b.units
+
+
+def test_without_ortools_auto_is_the_branch_and_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bouwblokken.optimize import cpsat
+
+    problem = _small("near_identical", 3)
+    want = solve(problem, method="search")
+    monkeypatch.setattr(cpsat, "available", lambda: False)
+    got = solve(problem)
+    assert got.status == "optimal" and got.units == want.units
+
+
+def test_progress_bars_do_not_change_answers() -> None:
+    from bouwblokken.optimize import solve_many
+
+    problem = people_frontier(random.Random(2), 6)
+    plain = [s.units for s in pareto_people(problem)]
+    assert [s.units for s in pareto_people(problem, progress=True)] == plain
+    problems = [_small("tight_caps", k) for k in range(3)]
+    assert [s.units for s in solve_many(problems, progress=True)] == [
+        s.units for s in solve_many(problems)
+    ]
