@@ -117,13 +117,15 @@ def stats(times: Sequence[float]) -> dict[str, float]:
     }
 
 
-def run(per_row: int, multi_n: int) -> dict[str, Any]:
+def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     disagreements: list[str] = []
     # warm up imports and caches (OR-Tools loads in ~0,5 s once)
     solve(realistic_problem(random.Random(0), 20))
     peer_cpsat(realistic_problem(random.Random(0), 20))
     for fam, sizes in SIZES.items():
+        if only and fam not in only:
+            continue
         for n in sizes:
             rng = random.Random(f"{SEED}-{fam}-{n}")
             probs = [FAMILIES[fam](rng, n) for _ in range(per_row)]
@@ -159,7 +161,7 @@ def run(per_row: int, multi_n: int) -> dict[str, Any]:
             print(row_line(rows[-1]), flush=True)
     # the people frontier (ours only: the peers have no frontier of their own)
     frontier = []
-    for n in (20, 40, 160):
+    for n in (20, 40, 160) if not only or "frontier" in only else ():
         rng = random.Random(f"{SEED}-frontier-{n}")
         probs = [people_frontier(rng, n) for _ in range(max(3, per_row // 2))]
         t, _ = timed(lambda p: pareto_people(p, time_limit=TIME_LIMIT), probs)
@@ -167,7 +169,7 @@ def run(per_row: int, multi_n: int) -> dict[str, Any]:
         print(f"frontier {n}: {stats(t)}", flush=True)
     # multi-contract: 5 tenders × 40 candidates
     mt, ms_status = [], []
-    for k in range(multi_n):
+    for k in range(multi_n if not only or "multi" in only else 0):
         req = multi_request(random.Random(f"{SEED}-multi-{k}"), 5, 40)
         t0 = time.perf_counter()
         plan = plan_contracts(req, time_limit=TIME_LIMIT)
@@ -180,7 +182,7 @@ def run(per_row: int, multi_n: int) -> dict[str, Any]:
     multi = {
         "tenders": 5,
         "candidates": 40,
-        "ours": stats(mt),
+        "ours": stats(mt or [0.0]),
         "proven": sum(1 for s, _ in ms_status if s == "optimal"),
         "n": multi_n,
         "max_gap": max((g or 0.0) for _, g in ms_status),
@@ -256,8 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 instances a row")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks/results/families.json")
+    parser.add_argument(
+        "--only", nargs="*", default=(), help="families to run (and 'frontier', 'multi')"
+    )
     args = parser.parse_args(argv)
-    result = run(3 if args.quick else 11, 2 if args.quick else 5)
+    result = run(3 if args.quick else 11, 2 if args.quick else 5, args.only)
     result["markdown"] = markdown(result)
     print(result["markdown"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
