@@ -155,20 +155,37 @@ def _notes(*pairs: tuple[str, str | None]) -> str:
     return "<br>".join(f"{_cell(n)}" if not w else f"*{w}*: {_cell(n)}" for w, n in pairs if n)
 
 
+def _with_notes(rows: list[str], notes: list[tuple[str, str]]) -> list[str]:
+    """A table followed by its notes as a list: long notes in a column squeeze a table on a
+    laptop screen, so each row only carries a reference ([1], [2] ...)."""
+    if not notes:
+        return rows
+    return [*rows, "", *(f"{i}. `{key}`: {text}" for i, (key, text) in enumerate(notes, 1))]
+
+
+def _ref(notes: list[tuple[str, str]], key: str, text: str) -> str:
+    if not text:
+        return ""
+    notes.append((key, text))
+    return f"[{len(notes)}]"
+
+
 def _blocks_table(blocks: Iterable[Block]) -> list[str]:
     out = [
-        "| id | Dutch | English | category | rule | amount | counting limit | verified | notes |",
+        "| id | Dutch | English | category | rule | amount | counting limit | verified | note |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    notes: list[tuple[str, str]] = []
     for b in blocks:
         text, amount = rule_text(b.rule)
         verified = b.verified and b.rule.verified
+        ref = _ref(notes, b.id, _notes(("", b.note), ("rule", b.rule.note)))
         out.append(
             f"| `{b.id}` | {_cell(b.label_nl)} | {_cell(b.label_en)} | {CATEGORY[b.category]} "
             f"| {_cell(text)} | {amount} | {limit_text(b.counting_limit)} "
-            f"| {_mark(verified)} | {_notes(('', b.note), ('rule', b.rule.note))} |"
+            f"| {_mark(verified)} | {ref} |"
         )
-    return out
+    return _with_notes(out, notes)
 
 
 def _bonus_target(bonus: Bonus) -> str:
@@ -192,9 +209,10 @@ def _condition(bonus: Bonus) -> str:
 def _bonuses_table(bonuses: Iterable[Bonus]) -> list[str]:
     out = [
         "| id | Dutch | English | amount | unit | applies to | condition | replaces "
-        "| verified | notes |",
+        "| verified | note |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    notes: list[tuple[str, str]] = []
     for b in bonuses:
         unit = "per full-time year, pro rata" if b.unit == "per_year" else "once"
         if b.unit == "per_year" and not b.within_counting_limit:
@@ -203,9 +221,9 @@ def _bonuses_table(bonuses: Iterable[Bonus]) -> list[str]:
         out.append(
             f"| `{b.id}` | {_cell(b.label_nl)} | {_cell(b.label_en)} | {_eur(b.amount)} | {unit} "
             f"| {_bonus_target(b)} | {_condition(b)} | {replaces} | {_mark(b.verified)} "
-            f"| {_notes(('', b.note))} |"
+            f"| {_ref(notes, b.id, _notes(('', b.note)))} |"
         )
-    return out
+    return _with_notes(out, notes)
 
 
 def _caps_table(caps: Iterable[ShareCap]) -> list[str]:

@@ -78,14 +78,14 @@ def test_category_chart(result: LedgerResult, tmp_path: Path, lang: Lang) -> Non
     fig.savefig(tmp_path / "category.png")
     assert_png(tmp_path / "category.png")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend[0] == ("SR-verplichting € 50.000,00" if lang == "nl" else "Obligation €50,000.00")
+    assert legend[0] == ("SR-verplichting € 50.000,00" if lang == "nl" else "Obligation €50,000.00")
 
 
 def test_euro_ticks() -> None:
     fmt = charts.euro_formatter("nl")
-    assert fmt(50000.0, 0) == "€ 50.000"
+    assert fmt(50000.0, 0) == "€ 50.000"
     assert charts.euro_formatter("en")(50000.0, 0) == "€50,000"
-    assert fmt(-1234.4, 0) == "-€ 1.234"
+    assert fmt(-1234.4, 0) == "-€ 1.234"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -171,11 +171,14 @@ def test_catalog_comparison_chart(tmp_path: Path, lang: Lang) -> None:
     assert "opleiding_begeleiding" in note  # leiden lacks it: skipped, and the chart says so
 
 
-def test_compare_catalogs_matches_blocks_by_id() -> None:
+def test_compare_catalogs_matches_blocks_by_target_group() -> None:
+    # Changed with issue 9: the chart no longer skips blocks whose ids differ; it pairs them
+    # by target group (bouwblokken.compare), and skips only what has no counterpart.
     rows, notes = charts.compare_catalogs(PLAN, ["haaglanden", "leiden"], lang="en")
     (haaglanden, h_values), (leiden, l_values) = rows
     assert haaglanden.id == "haaglanden" and all(v is not None for v in h_values)
     assert leiden.id == "leiden"
-    assert l_values[0] is None and l_values[1] is not None and l_values[2] is None
-    assert any("participatiewet" in n and "not in leiden" in n for n in notes)
+    assert l_values[0] is not None and l_values[1] is not None and l_values[2] is None
+    assert any("participatiewet_zonder_arbeidsbeperking" in n for n in notes)
+    assert any("opleiding_begeleiding" in n and "no counterpart in leiden" in n for n in notes)
     assert len(notes) == 2

@@ -67,7 +67,7 @@ def lost(r) -> dict[str, Decimal]:  # type: ignore[no-untyped-def]
 
 def test_readme_example_twelve_months_is_one_year() -> None:
     # 1 March 2024 – 28 February 2025 is 12 whole calendar months: 12/12 year, leap day or not.
-    # € 40.000 × 24/36 × 12/12 + € 10.000 (55+) × 24/36 × 12/12 = 26.666,67 + 6.666,67
+    # € 40.000 × 24/36 × 12/12 + € 10.000 (55+) × 24/36 × 12/12 = 26.666,67 + 6.666,67
     expected = cents(Fraction(40000) * Fraction(24, 36) + Fraction(10000) * Fraction(24, 36))
     assert expected == Decimal("33333.33")
     v = value_activity(
@@ -81,11 +81,11 @@ def test_readme_example_twelve_months_is_one_year() -> None:
         load_catalog("haaglanden"),
     )
     assert v.amount == expected
-    assert "€ 40.000,00 × 24/36 uur × 12/12 maanden = € 26.666,67" in v.explain()
+    assert "€ 40.000,00 × 24/36 uur × 12/12 maanden = € 26.666,67" in v.explain()
 
 
 def test_july_to_june_across_a_leap_year_is_one_year() -> None:
-    # 1 July 2023 – 30 June 2024 at 20 h: € 40.000 × 20/36 × 12/12 = € 22.222,22 (not 1,0014 years)
+    # 1 July 2023 – 30 June 2024 at 20 h: € 40.000 × 20/36 × 12/12 = € 22.222,22 (not 1,0014 years)
     v = value_activity(
         Activity(
             block="participatiewet",
@@ -100,7 +100,7 @@ def test_july_to_june_across_a_leap_year_is_one_year() -> None:
 
 def test_part_months_count_their_days_of_that_month() -> None:
     # 15 January – 14 March 2025: 17/31 (Jan) + 1 (Feb) + 14/31 (Mar) = 2 months.
-    # € 20.000 × 36/36 × 2/12 = € 3.333,33
+    # € 20.000 × 36/36 × 2/12 = € 3.333,33
     v = value_activity(
         Activity(block="ww", hours_per_week=36, start=date(2025, 1, 15), end=date(2025, 3, 14)),
         load_catalog("haaglanden"),
@@ -131,8 +131,8 @@ def _pw(
 
 
 def test_two_part_time_placements_both_count() -> None:
-    # 18 h in tender 1 and 18 h in tender 2 on the same days: each € 40.000 × 18/36 × 12/12 =
-    # € 20.000; together one full-time week, nothing cut.
+    # 18 h in tender 1 and 18 h in tender 2 on the same days: each € 40.000 × 18/36 × 12/12 =
+    # € 20.000; together one full-time week, nothing cut.
     res = run(tender("T1", _pw("a", 18)), tender("T2", _pw("b", 18)))
     assert row(res, "T1", "a").counted == Decimal("20000.00")
     assert row(res, "T2", "b").counted == Decimal("20000.00")
@@ -140,8 +140,8 @@ def test_two_part_time_placements_both_count() -> None:
 
 def test_hours_above_one_full_week_across_placements_do_not_count() -> None:
     # 24 h + 24 h: the first counts 24/36, the second only the 12 h left of the 36-hour week:
-    # € 40.000 × 12/36 = € 13.333,33 counted; not counted is the rest of the full value
-    # € 40.000 × 24/36 = € 26.666,67, so € 13.333,34 (counted + not counted = full value).
+    # € 40.000 × 12/36 = € 13.333,33 counted; not counted is the rest of the full value
+    # € 40.000 × 24/36 = € 26.666,67, so € 13.333,34 (counted + not counted = full value).
     res = run(tender("T1", _pw("a", 24)), tender("T2", _pw("b", 24)))
     b = row(res, "T2", "b")
     assert row(res, "T1", "a").counted == cents(Fraction(40000 * 24, 36))
@@ -152,7 +152,7 @@ def test_hours_above_one_full_week_across_placements_do_not_count() -> None:
 
 def test_week_cap_only_on_the_days_that_overlap() -> None:
     # 36 h all of 2025 in T1; 18 h July–December 2025 in T2: on those days the week is full,
-    # so T2 counts nothing; € 40.000 × 18/36 × 6/12 = € 10.000 not counted.
+    # so T2 counts nothing; € 40.000 × 18/36 × 6/12 = € 10.000 not counted.
     res = run(
         tender("T1", _pw("a", 36)), tender("T2", _pw("b", 18, date(2025, 7, 1), date(2025, 12, 31)))
     )
@@ -172,7 +172,7 @@ def _ww(aid: str, start: date, end: date, status: str = "planned", hours: int = 
 
 def test_limit_runs_on_counted_time_not_on_the_calendar() -> None:
     # WW counts at most 12 months. 6 months (Jan–Jun 2024), a gap of 6 months, 6 months in
-    # another contract (Jan–Jun 2025): € 20.000 × 6/12 + € 20.000 × 6/12 = € 20.000.
+    # another contract (Jan–Jun 2025): € 20.000 × 6/12 + € 20.000 × 6/12 = € 20.000.
     res = run(
         tender("T1", _ww("a", date(2024, 1, 1), date(2024, 6, 30))),
         tender("T2", _ww("b", date(2025, 1, 1), date(2025, 6, 30))),
@@ -183,7 +183,7 @@ def test_limit_runs_on_counted_time_not_on_the_calendar() -> None:
 
 def test_limit_reached_cuts_the_rest_and_says_where() -> None:
     # After 12 counted months, a third placement (Jan–Mar 2026) counts nothing:
-    # € 20.000 × 3/12 = € 5.000 not counted, reason counting_limit.
+    # € 20.000 × 3/12 = € 5.000 not counted, reason counting_limit.
     res = run(
         tender("T1", _ww("a", date(2024, 1, 1), date(2024, 6, 30))),
         tender(
@@ -201,7 +201,7 @@ def test_limit_reached_cuts_the_rest_and_says_where() -> None:
 
 def test_parallel_placements_use_the_limit_once() -> None:
     # Two 18-hour WW placements in the same 12 months use 12 months of the limit, not 24:
-    # each € 20.000 × 18/36 × 12/12 = € 10.000.
+    # each € 20.000 × 18/36 × 12/12 = € 10.000.
     res = run(
         tender("T1", _ww("a", date(2025, 1, 1), date(2025, 12, 31), hours=18)),
         tender("T2", _ww("b", date(2025, 1, 1), date(2025, 12, 31), hours=18)),
@@ -212,7 +212,7 @@ def test_parallel_placements_use_the_limit_once() -> None:
 def test_gaps_shorter_than_stated_are_bridged() -> None:
     # Balieland's Friese-Eis WW block: 12 months, gaps under 6 months count as time.
     # Jan–Jun 2025 (6), gap Jul–Aug (2, bridged), Sep 2025–Feb 2026: only Sep–Dec 2025 fits
-    # (6 + 2 + 4 = 12): € 20.000 × 4/12 = € 6.666,67; without bridging it would be 6 months.
+    # (6 + 2 + 4 = 12): € 20.000 × 4/12 = € 6.666,67; without bridging it would be 6 months.
     reg = Registry([FIXTURES])
     a = Activity(
         id="a",
@@ -242,8 +242,8 @@ def test_gaps_shorter_than_stated_are_bridged() -> None:
 
 def test_worked_hours_limit_against_annual_hours() -> None:
     # Friesregion counts hours worked ÷ 1.800 annual hours; 24 months = 3.600 hours per person.
-    # 1.500 h + 1.500 h count € 20.000 × 1.500/1.800 = € 16.666,67 each; the third 1.500 h only
-    # the 600 h left: € 20.000 × 600/1.800 = € 6.666,67, and 900 h × € 20.000/1.800 = € 10.000
+    # 1.500 h + 1.500 h count € 20.000 × 1.500/1.800 = € 16.666,67 each; the third 1.500 h only
+    # the 600 h left: € 20.000 × 600/1.800 = € 6.666,67, and 900 h × € 20.000/1.800 = € 10.000
     # does not count.
     reg = Registry([FIXTURES])
     acts = [
@@ -278,8 +278,8 @@ def test_worked_hours_limit_against_annual_hours() -> None:
 
 def test_plan_never_cuts_what_was_realised() -> None:
     # A planned, never-realised 12-month WW placement in 2024 (T1) and a realised one in
-    # Jan–Jun 2025 (T2): the realised one counts € 20.000 × 6/12 = € 10.000 in both views; the
-    # plan gets the 6 months of the limit that are left (Jan–Jun 2024): € 10.000.
+    # Jan–Jun 2025 (T2): the realised one counts € 20.000 × 6/12 = € 10.000 in both views; the
+    # plan gets the 6 months of the limit that are left (Jan–Jun 2024): € 10.000.
     res = run(
         tender("T1", _ww("plan", date(2024, 1, 1), date(2024, 12, 31))),
         tender("T2", _ww("real", date(2025, 1, 1), date(2025, 6, 30), status="realised")),
@@ -291,7 +291,7 @@ def test_plan_never_cuts_what_was_realised() -> None:
 
 def test_plan_never_takes_the_week_from_a_realised_placement() -> None:
     # Planned 36 h in the older contract, realised 36 h in a newer one on the same days: the
-    # realised one counts in full (€ 40.000 × 12/12), the plan nothing.
+    # realised one counts in full (€ 40.000 × 12/12), the plan nothing.
     res = run(
         tender("T1", _pw("plan", 36), start=date(2023, 1, 1)),
         tender("T2", _pw("real", 36, status="realised"), start=date(2024, 6, 1)),
@@ -306,7 +306,7 @@ def test_plan_never_takes_the_week_from_a_realised_placement() -> None:
 def test_age_is_judged_on_the_award_date() -> None:
     # Haaglanden names no peildatum: the award date (contract_date 2025-01-15) is used. Born
     # 1970-03-10, the person is 54 then and turns 55 during the placement: no 55+ bonus; the
-    # trail says so. € 40.000 × 36/36 × 11/12 (Feb–Dec 2025) = € 36.666,67.
+    # trail says so. € 40.000 × 36/36 × 11/12 (Feb–Dec 2025) = € 36.666,67.
     p = Person(id="P1", birth_date=date(1970, 3, 10))
     a = Activity(
         id="a",
@@ -328,7 +328,7 @@ def test_age_is_judged_on_the_award_date() -> None:
 
 def test_age_on_the_award_date_gives_the_bonus() -> None:
     # Born 1969-12-01: 55 on the award date 2025-01-15, so the 55+ bonus counts:
-    # (€ 40.000 + € 10.000) × 11/12 = € 45.833,33.
+    # (€ 40.000 + € 10.000) × 11/12 = € 45.833,33.
     p = Person(id="P1", birth_date=date(1969, 12, 1))
     a = Activity(
         id="a",
@@ -379,7 +379,7 @@ def _desk(*acts: Activity) -> LedgerResult:
 def test_ww_after_recent_work_for_the_same_employer_counts_nothing() -> None:
     # Balieland: WW only if the person did not work for the same employer in the 6 months
     # before. Last worked 2025-01-01, placement from 2025-03-01: not eligible. The full value
-    # € 20.000 × 10/12 = € 16.666,67 is reported as not counted, with the rule's reason.
+    # € 20.000 × 10/12 = € 16.666,67 is reported as not counted, with the rule's reason.
     a = _ww("a", date(2025, 3, 1), date(2025, 12, 31)).model_copy(
         update={"last_worked_for_employer": date(2025, 1, 1)}
     )
@@ -406,7 +406,7 @@ def test_missing_fact_warns_naming_the_rule_and_still_counts() -> None:
 def test_jobseeker_without_benefit_needs_more_than_six_months_registered(
     months: int, counted: str
 ) -> None:
-    # "only after more than 6 months registered": 6 is not enough; 7 counts € 10.000 × 12/12.
+    # "only after more than 6 months registered": 6 is not enough; 7 counts € 10.000 × 12/12.
     a = Activity(
         id="a",
         person="P1",
@@ -431,8 +431,8 @@ def test_target_group_status_kept_at_most_24_months() -> None:
 
 
 def test_block_split_by_benefit_duration_is_checked() -> None:
-    # Oost-Nederland "Participatiewet < 2 jaar" (€ 30.000) for a person 30 months on benefit:
-    # the wrong block; it counts nothing and says why. The "> 2 jaar" block counts € 40.000.
+    # Oost-Nederland "Participatiewet < 2 jaar" (€ 30.000) for a person 30 months on benefit:
+    # the wrong block; it counts nothing and says why. The "> 2 jaar" block counts € 40.000.
     cat = load_catalog("oost_nederland")
     base = dict(
         hours_per_week=36, benefit_months=30, start=date(2025, 1, 1), end=date(2025, 12, 31)
@@ -448,8 +448,8 @@ def test_block_split_by_benefit_duration_is_checked() -> None:
 
 
 def test_per_year_bonus_on_an_hourly_block() -> None:
-    # € 100 per hour × 150 h = € 15.000; 55+ bonus € 5.000 per year × 150 h ÷ (52 × 36 = 1.872 h)
-    # = € 400,64; together € 15.400,64.
+    # € 100 per hour × 150 h = € 15.000; 55+ bonus € 5.000 per year × 150 h ÷ (52 × 36 = 1.872 h)
+    # = € 400,64; together € 15.400,64.
     a = Activity(
         id="a",
         person="P1",
@@ -464,8 +464,8 @@ def test_per_year_bonus_on_an_hourly_block() -> None:
 
 
 def test_bonus_of_one_times_the_block_value() -> None:
-    # Participatiewet > 2 jaar € 40.000 × 12/12, plus "vast contract: 1× de jaarwaarde" once:
-    # € 40.000 + € 40.000 = € 80.000.
+    # Participatiewet > 2 jaar € 40.000 × 12/12, plus "vast contract: 1× de jaarwaarde" once:
+    # € 40.000 + € 40.000 = € 80.000.
     a = Activity(
         id="a",
         person="P1",
@@ -480,8 +480,8 @@ def test_bonus_of_one_times_the_block_value() -> None:
 
 
 def test_invoice_above_100_percent_capped_per_person() -> None:
-    # Language training: invoice × 200 %, at most € 2.000 per person. € 600 → € 1.200; a second
-    # invoice of € 600 for the same person → € 1.200, but only € 800 is left: € 400 not counted.
+    # Language training: invoice × 200 %, at most € 2.000 per person. € 600 → € 1.200; a second
+    # invoice of € 600 for the same person → € 1.200, but only € 800 is left: € 400 not counted.
     a = Activity(
         id="a", person="P1", block="taaltraining", invoice_amount="600", start=date(2025, 2, 1)
     )
@@ -495,8 +495,8 @@ def test_invoice_above_100_percent_capped_per_person() -> None:
 
 
 def test_share_cap_with_a_floor() -> None:
-    # Obligation 5 % × € 200.000 = € 10.000; the cap is 25 % = € 2.500, but at least € 10.000:
-    # an agreed social investment of € 15.000 counts € 10.000, € 5.000 above the cap.
+    # Obligation 5 % × € 200.000 = € 10.000; the cap is 25 % = € 2.500, but at least € 10.000:
+    # an agreed social investment of € 15.000 counts € 10.000, € 5.000 above the cap.
     a = Activity(id="a", block="maatschappelijk", agreed_amount="15000", start=date(2025, 2, 1))
     res = run(
         tender(
@@ -520,9 +520,9 @@ def test_activity_accepts_no_unknown_fact() -> None:
 
 
 def test_blocks_not_prorated_by_hours_take_up_the_week_too() -> None:
-    # Oost-Nederland werkervaringsplaats € 750 per month, January–June 2025 = 6 months =
-    # € 4.500. The same person in a second one on the same days: the week is taken, € 0, and
-    # the € 4.500 is reported (no double counting for blocks without hours).
+    # Oost-Nederland werkervaringsplaats € 750 per month, January–June 2025 = 6 months =
+    # € 4.500. The same person in a second one on the same days: the week is taken, € 0, and
+    # the € 4.500 is reported (no double counting for blocks without hours).
     def wep(aid: str) -> Activity:
         return Activity(
             id=aid,
@@ -554,7 +554,7 @@ def test_a_placement_that_is_not_eligible_says_so_in_one_line() -> None:
         update={"last_worked_for_employer": date(2025, 1, 1)}
     )
     text = row(_desk(a), "T1", "a").valuation.explain()
-    assert "WW: niet toelaatbaar: € 0,00" in text
+    assert "WW: niet toelaatbaar: € 0,00" in text
     assert text.count("dezelfde werkgever") == 1
     assert "× 10/12 maanden" not in text
 
@@ -566,9 +566,9 @@ def test_unverified_block_is_flagged_in_the_trail() -> None:
 
 
 def test_oost_nederland_ww_rows_share_one_limit() -> None:
-    # WW < 1 year (€ 10.000) for 12 months, then the same person, now > 1 year on benefit,
-    # WW > 1 year (€ 15.000) for 12 more months: one WW limit of 12 months per person, so the
-    # second placement counts nothing (€ 15.000 × 12/12 reported as counting_limit).
+    # WW < 1 year (€ 10.000) for 12 months, then the same person, now > 1 year on benefit,
+    # WW > 1 year (€ 15.000) for 12 more months: one WW limit of 12 months per person, so the
+    # second placement counts nothing (€ 15.000 × 12/12 reported as counting_limit).
     a = Activity(
         id="a",
         person="P1",

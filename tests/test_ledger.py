@@ -338,8 +338,8 @@ def test_realistic_week_cap_names_the_placement_collided_with(realistic: LedgerR
     exact = 40000 * (Fraction(12, 36) * Fraction(92, 365) + Fraction(89, 365))
     assert b02.valuation.exact == exact
     assert b02.valuation.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × (12/36 uur × 92/365 dagen + 36/36 uur × 89/365 dagen)"
-        " = € 13.114,16"
+        "Participatiewet: € 40.000,00 × (12/36 uur × 92/365 dagen + 36/36 uur × 89/365 dagen)"
+        " = € 13.114,16"
     )
 
 
@@ -427,7 +427,7 @@ def test_twelve_months_are_a_year_leap_day_or_not() -> None:
         assert r.valuation is not None and r.valuation.exact == 40000
         assert r.counted == dec("40000.00")
         assert r.valuation.lines[0].nl == (
-            "Participatiewet: € 40.000,00 × 36/36 uur × 12/12 maanden = € 40.000,00"
+            "Participatiewet: € 40.000,00 × 36/36 uur × 12/12 maanden = € 40.000,00"
         )
     # l3: 15 Jan – 14 Mar 2025 = 17/31 (Jan 15–31) + 1 (February) + 14/31 (Mar 1–14) = 2 months:
     # 40.000 × 2/12 = 6.666,666… → 6.666,67
@@ -615,8 +615,8 @@ def test_counting_limit_runs_on_counted_time_across_tenders() -> None:
 
 def test_gaps_do_not_use_up_the_counting_limit() -> None:
     # The case: a WW candidate placed 6 months, then after a 6-month gap 6 months in
-    # another contract. 12 months of counted placement: both count in full, € 20.000 in all
-    # (the calendar window from the first start gave € 9.972,61).
+    # another contract. 12 months of counted placement: both count in full, € 20.000 in all
+    # (the calendar window from the first start gave € 9.972,61).
     t1 = hl_tender("T1", placement("x1", "P1", "ww", date(2025, 2, 1), date(2025, 7, 31)))
     t2 = hl_tender(
         "T2",
@@ -676,7 +676,7 @@ def test_one_off_bonus_needs_a_counted_day() -> None:
 
 def test_one_off_bonus_twice_for_a_person_is_a_double_count() -> None:
     # Two 18-hour WIA placements of one person with a labour disability, in two tenders: the
-    # hours both count (18 + 18 = one 36-hour week), the one-off bonus (€ 10.000) only once.
+    # hours both count (18 + 18 = one 36-hour week), the one-off bonus (€ 10.000) only once.
     flags = ("labour_disability",)
     t1 = hl_tender(
         "T1",

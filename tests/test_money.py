@@ -194,16 +194,16 @@ def test_to_cents() -> None:
 @pytest.mark.parametrize(
     ("amount", "nl", "en"),
     [
-        (Decimal("13223.74"), "€ 13.223,74", "€13,223.74"),
-        (Decimal("-13223.74"), "-€ 13.223,74", "-€13,223.74"),
-        (0, "€ 0,00", "€0.00"),
-        (Decimal("-0.00"), "€ 0,00", "€0.00"),
-        (Decimal("0.5"), "€ 0,50", "€0.50"),
-        (Decimal("1234567.89"), "€ 1.234.567,89", "€1,234,567.89"),
-        (12_000_000, "€ 12.000.000,00", "€12,000,000.00"),
-        (Decimal("999.995"), "€ 1.000,00", "€1,000.00"),
-        (Fraction(40000 * 24 * 181, 36 * 365), "€ 13.223,74", "€13,223.74"),
-        (Fraction(-1, 200), "-€ 0,01", "-€0.01"),
+        (Decimal("13223.74"), "€ 13.223,74", "€13,223.74"),
+        (Decimal("-13223.74"), "-€ 13.223,74", "-€13,223.74"),
+        (0, "€ 0,00", "€0.00"),
+        (Decimal("-0.00"), "€ 0,00", "€0.00"),
+        (Decimal("0.5"), "€ 0,50", "€0.50"),
+        (Decimal("1234567.89"), "€ 1.234.567,89", "€1,234,567.89"),
+        (12_000_000, "€ 12.000.000,00", "€12,000,000.00"),
+        (Decimal("999.995"), "€ 1.000,00", "€1,000.00"),
+        (Fraction(40000 * 24 * 181, 36 * 365), "€ 13.223,74", "€13,223.74"),
+        (Fraction(-1, 200), "-€ 0,01", "-€0.01"),
     ],
 )
 def test_format_eur(amount: Fraction | Decimal | int, nl: str, en: str) -> None:
@@ -218,7 +218,7 @@ def test_format_eur_round_trips(cents: int) -> None:
     amount = Decimal(cents) / 100
     nl = format_eur(amount)
     en = format_eur(amount, lang="en")
-    back_nl = Decimal(nl.replace("€ ", "").replace(".", "").replace(",", "."))
+    back_nl = Decimal(nl.replace("€ ", "").replace(".", "").replace(",", "."))
     back_en = Decimal(en.replace("€", "").replace(",", ""))
     assert back_nl == amount
     assert back_en == amount

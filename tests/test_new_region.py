@@ -322,7 +322,7 @@ def test_hourly_rate_from_year_value(catalog: Catalog) -> None:
     exact = Fraction(40000, 2080) * 37
     assert v.exact == exact
     assert v.amount == half_up(exact) == Decimal("711.54")
-    assert "€ 40.000,00 ÷ 2.080 uur" in v.lines[0].nl
+    assert "€ 40.000,00 ÷ 2.080 uur" in v.lines[0].nl
 
 
 def test_hourly_rate_with_max_hours_per_week(catalog: Catalog) -> None:

@@ -6,6 +6,7 @@ ipykernel) and the ``charts`` and ``pandas`` extras the notebooks use.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,13 @@ def test_every_notebook_is_listed() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs(name: str) -> None:
+def test_notebook_runs(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The kernel starts in docs/notebooks: give it this checkout's code (a relative
+    # PYTHONPATH=src would point elsewhere there).
+    src = str(NOTEBOOKS.parents[1] / "src")
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, (src, os.environ.get("PYTHONPATH"))))
+    )
     path = NOTEBOOKS / f"{name}.ipynb"
     nb = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(

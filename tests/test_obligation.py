@@ -43,7 +43,7 @@ def test_lekstroom_exactly_at_threshold_has_no_obligation() -> None:
     assert not o.applies
     assert o.amount == dec("0.00")
     assert o.rules_source == "rules:lekstroom"
-    assert "niet > drempel € 100.000,00" in o.explain("nl")
+    assert "niet > drempel € 100.000,00" in o.explain("nl")
 
 
 def test_lekstroom_one_cent_above_threshold() -> None:
@@ -94,7 +94,7 @@ def test_den_haag_threshold_follows_the_eu_threshold_of_2024(
     value: str, applies: bool, amount: str
 ) -> None:
     # Issue 8: "thresholds that follow the EU threshold of the year are fixed at one year's
-    # figure (Den Haag € 215.000 was 2023)". On main a 2024 tender of 215.000 carried 10.750.
+    # figure (Den Haag € 215.000 was 2023)". On main a 2024 tender of 215.000 carried 10.750.
     o = ob(rules="den_haag", contract_value=value, contract_date=IN_2024)
     assert (o.applies, o.amount) == (applies, dec(amount))
     assert "Europese drempel 2024–2025" in o.explain("nl")
@@ -164,9 +164,9 @@ def test_explanation_shows_the_arithmetic_in_both_languages() -> None:
     # 5% × 1.000.000,00 = 50.000,00
     assert o.amount == dec("50000.00")
     nl = o.explain("nl")
-    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in nl
-    assert "drempel: opdrachtwaarde € 1.000.000,00 ≥ € 215.000,00" in nl
-    assert nl.splitlines()[-1].strip() == "SR-verplichting: € 50.000,00"
+    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in nl
+    assert "drempel: opdrachtwaarde € 1.000.000,00 ≥ € 215.000,00" in nl
+    assert nl.splitlines()[-1].strip() == "SR-verplichting: € 50.000,00"
     assert "5% × contract value €1,000,000.00 = €50,000.00" in o.explain("en")
     assert str(o) == nl
 
@@ -176,8 +176,8 @@ def test_five_percent_of_one_billion_is_fifty_million() -> None:
     # 1.000.000.000 × 5/100 = 50.000.000,00.
     o = ob(rules="den_haag", contract_value="1000000000", contract_date=IN_2023)
     assert o.amount == dec("50000000.00")
-    assert "5% × opdrachtwaarde € 1.000.000.000,00 = € 50.000.000,00" in o.explain("nl")
-    assert "€ 50.000,00" not in o.explain("nl")
+    assert "5% × opdrachtwaarde € 1.000.000.000,00 = € 50.000.000,00" in o.explain("nl")
+    assert "€ 50.000,00" not in o.explain("nl")
 
 
 # --- Schiedam: 125.000 services/supplies, 225.000 works (inclusive) --------------------------
@@ -312,7 +312,7 @@ def test_foodvalley_labour_cost_base_ten_percent() -> None:
         base="labour_cost",
     )
     assert o.amount == dec("18000.00")
-    assert "10% × loonsom € 180.000,00 = € 18.000,00" in o.explain("nl")
+    assert "10% × loonsom € 180.000,00 = € 18.000,00" in o.explain("nl")
 
 
 @pytest.mark.parametrize(("value", "applies"), [("200000", False), ("200000.01", True)])
@@ -412,7 +412,7 @@ def test_frisian_maximum_300000() -> None:
     # 2% × 20.000.000 = 400.000 > maximum 300.000
     o = ob(rules="friesland_gemeente", contract_value="20000000")
     assert o.amount == dec("300000.00")
-    assert "maximum € 300.000,00: verplichting begrensd" in o.explain("nl")
+    assert "maximum € 300.000,00: verplichting begrensd" in o.explain("nl")
 
 
 def test_frisian_offer_four_percent_sets_yearly_minimum() -> None:

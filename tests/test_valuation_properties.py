@@ -332,20 +332,20 @@ def test_deterministic_and_rounded_once(case: Case) -> None:
     assert a.fingerprint == case.catalog.fingerprint != ""
 
 
-EUR_NL = r"€ [0-9.]+,\d\d"
+EUR_NL = r"€ [0-9.]+,\d\d"
 EUR_EN = r"€[0-9,]+\.\d\d"
 # Days per calendar-year length ("actual"): "181/365 dagen", or "364/365 + 1/366 dagen".
 DAYS = r"\d+/\d+( \+ \d+/\d+)*"
-BASE_DAYS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/\d+ uur × {DAYS} dagen = {EUR_NL}$")
+BASE_DAYS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/\d+ uur × {DAYS} dagen = {EUR_NL}$")
 BASE_DAYS_EN = re.compile(rf"^.+: €[0-9,]+\.00 × \d+/\d+ hours × {DAYS} days = {EUR_EN}$")
 # Months (kalenderdagenmethode) are written as whole months before "/12", or in brackets as
 # whole months plus the parts of months, each as days/days of that month: "2/12",
 # "(2 + 6/31)/12 maanden", "(17/31 + 10/28)/12", or "(15/31)/12" for part of one month.
 PARTS = r"\d+/\d+( \+ \d+/\d+)*"
 MONTHS = rf"(\d+|\(\d+ \+ {PARTS}\)|\({PARTS}\))/12"
-BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/(36|40) uur × {MONTHS} maanden = {EUR_NL}$")
+BASE_MONTHS_NL = re.compile(rf"^.+: € [0-9.]+,00 × \d+/(36|40) uur × {MONTHS} maanden = {EUR_NL}$")
 BASE_MONTHS_EN = re.compile(rf"^.+: €[0-9,]+\.00 × \d+/(36|40) hours × {MONTHS} months = {EUR_EN}$")
-BASE_MIN_HOURS_NL = re.compile(r"^.+: \d+ uur per week, minimum is 12: € 0,00$")
+BASE_MIN_HOURS_NL = re.compile(r"^.+: \d+ uur per week, minimum is 12: € 0,00$")
 
 
 @PROPS
@@ -360,7 +360,7 @@ def test_trail_base_line_and_amount(case: Case) -> None:
     elif case.catalog.key == NEWREGION.key and case.kw["hours_per_week"] < 12:
         assert BASE_MIN_HOURS_NL.match(base[0].nl), base[0].nl
         assert [nc.reason for nc in v.not_counted] in ([], ["min_hours"])
-    elif v.exact == 0 and base[0].nl.endswith(" × 0 = € 0,00"):
+    elif v.exact == 0 and base[0].nl.endswith(" × 0 = € 0,00"):
         # nothing left to count (e.g. a wage-cost subsidy that ended before the start): the
         # base line says × 0 and a limit line says why
         assert any(ln.kind == "limit" for ln in v.lines), v.lines
@@ -387,7 +387,7 @@ def test_trail_primer_example() -> None:
     assert v.exact == 40000 * Fraction(24, 36) * Fraction(181, 365)
     assert v.amount == Decimal("13223.74")
     assert v.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74"
+        "Participatiewet: € 40.000,00 × 24/36 uur × 181/365 dagen = € 13.223,74"
     )
     # Haaglanden counts months: January–June = 6 whole months:
     # 40.000 × 24/36 × 6/12 = 13.333,333… → 13.333,33
@@ -395,7 +395,7 @@ def test_trail_primer_example() -> None:
     assert v.exact == 40000 * Fraction(24, 36) * Fraction(6, 12)
     assert v.amount == Decimal("13333.33")
     assert v.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33"
+        "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33"
     )
 
 
@@ -412,14 +412,14 @@ def test_trail_part_months() -> None:
     assert v.exact == 40000 * Fraction(24, 36) * (Fraction(17, 31) + Fraction(10, 28)) / 12
     assert v.amount == Decimal("2012.29")
     assert v.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × 24/36 uur × (17/31 + 10/28)/12 maanden = € 2.012,29"
+        "Participatiewet: € 40.000,00 × 24/36 uur × (17/31 + 10/28)/12 maanden = € 2.012,29"
     )
     # part of one month: 15..29 January = 15/31: 40.000 × 24/36 × (15/31)/12 = 1.075,268… →
     # 1.075,27
     v = value_activity(a.model_copy(update={"end": date(2025, 1, 29)}), HAAGLANDEN)
     assert v.amount == Decimal("1075.27")
     assert v.lines[0].nl == (
-        "Participatiewet: € 40.000,00 × 24/36 uur × (15/31)/12 maanden = € 1.075,27"
+        "Participatiewet: € 40.000,00 × 24/36 uur × (15/31)/12 maanden = € 1.075,27"
     )
 
 
@@ -470,7 +470,7 @@ def test_exclusions_account_for_every_euro(data: st.DataObject) -> None:
 
 
 def test_a_one_off_bonus_lost_with_every_day_has_a_reason() -> None:
-    # WIA, 36 h, January 2025, with a labour disability (one-off bonus € 10.000). Alone:
+    # WIA, 36 h, January 2025, with a labour disability (one-off bonus € 10.000). Alone:
     # 30.000 × 36/36 × 1/12 = 2.500,00 + 10.000,00 = 12.500,00. With every day taken out
     # (outside the contract, say) nothing counts, and all 12.500,00 should have a reason.
     a = Activity(

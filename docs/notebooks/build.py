@@ -33,219 +33,179 @@ def py(text: str) -> Cell:
 
 ADVISER = [
     md("""
-# Checking a tender's social return — for advisers (inkoopadviseurs, SR-adviseurs)
+# Social return van een aanbesteding controleren — voor inkoopadviseurs en SR-adviseurs
 
-This notebook walks through what an adviser does with `bouwblokken`:
+Dit notebook laat zien wat een adviseur met `bouwblokken` doet:
 
-1. compute a tender's **obligation** (SR-verplichting) and see every step;
-2. enter the supplier's **plan** (plan van aanpak) and what was **realised** (realisatie);
-3. see **what counts**, what does **not** count and **why**, as a table and as HTML;
-4. draw **charts**: counted value per category and realisation over time;
-5. **compare regions**: the same plan under the catalogs of several regions.
+1. de **catalogus** van de regio bekijken en een bouwblok vinden;
+2. de **SR-verplichting** van een aanbesteding berekenen, met elke stap;
+3. het **plan van aanpak** en de **realisatie** invoeren;
+4. zien **wat telt**, wat **niet** telt en **waarom** (tabel, HTML, DataFrame);
+5. **grafieken**: geteld per categorie en realisatie in de tijd;
+6. **regio's vergelijken**: hetzelfde plan onder de catalogus van Leiden;
+7. het resultaat **in Excel** voor een collega.
 
-Amounts are exact (never floats) and every result names the catalog edition it used.
-Text is Dutch by default; pass `lang="en"` for English.
+Bedragen zijn exact (nooit floats) en elk resultaat noemt de cataloguseditie. Uitvoer is
+Nederlands; geef `lang="en"` voor Engels.
 """),
     py("""
 %matplotlib inline
 from datetime import date
-from decimal import Decimal
 
 from bouwblokken import (
     Activity,
     Ledger,
     Person,
     Tender,
+    compare,
     compute_obligation,
     evaluate,
     format_eur,
     list_catalogs,
     load_catalog,
+    value_under,
 )
 from bouwblokken.display import charts
+from bouwblokken.parse import parse_amount, parse_date, parse_hours
 """),
     md("""
-## 1. Which catalogs are there?
+## 1. De catalogus
 
-Every region publishes its own menu of building blocks (bouwblokken). The library ships them as
-versioned data; `list_catalogs()` shows each edition, when it applies and whether every value
-could be checked against the source (`verified`).
+Elke regio publiceert een eigen menukaart van bouwblokken; de bibliotheek levert ze als data
+met edities. Een catalogus toont zich in een notebook per categorie, met bedragen, bonussen,
+duur van meetellen en markeringen voor wat niet geverifieerd is.
 """),
     py("""
 for info in list_catalogs():
-    since = info.effective_from or "date not stated"
-    print(f"{info.key:28} {since!s:16} verified={info.verified!s:5} {info.title_nl}")
+    vanaf = info.effective_from.strftime("%d-%m-%Y") if info.effective_from else "niet vermeld"
+    print(f"{info.key:28} {vanaf:14} {info.title_nl}")
+haaglanden = load_catalog("haaglanden")
+haaglanden
 """),
     md("""
-## 2. The obligation of a tender
-
-A maintenance contract in Den Haag of € 1.250.000 excl. VAT, awarded on 15 November 2024. The
-tender names the catalog; the edition in force on the award date is used, and the obligation
-comes from the catalog's defaults (5% above the threshold) unless the tender says otherwise.
+Een blok zoeken met een deel van de naam: `find_block("bbl")` geeft de passende blokken.
 """),
     py("""
-tender = Tender(
-    id="DH-2024-117",
-    title="Onderhoud openbare ruimte Zuidwest",
-    catalog="haaglanden",
-    contract_value="1250000.00",
-    contract_date=date(2024, 11, 15),
-    start=date(2025, 1, 1),
-    end=date(2026, 12, 31),
-)
-haaglanden = load_catalog("haaglanden", on=tender.contract_date)
-obligation = compute_obligation(tender, haaglanden)
-print(obligation.explain())
+[b.id for b in haaglanden.find_block("bbl")]
 """),
     md("""
-## 3. The supplier's plan and what was realised
+## 2. De SR-verplichting
 
-Persons appear only under a pseudonymous id (no names, no BSN); age is the age on the reference
-date. `status="realised"` marks what was delivered, `"planned"` what is still a commitment.
-The same person (`P002`) is also planned on a second contract of the same supplier — the
-ledger must not count the same person-days twice.
+Een dienstverleningsopdracht van € 2.400.000 excl. btw in Haaglanden, gegund op 1 maart 2025.
+Bedragen en datums mogen op z'n Nederlands (`parse_amount("2.400.000")`,
+`parse_date("01-05-2025")`).
+"""),
+    py("""
+aanbesteding = Tender(
+    id="SCH-2025",
+    title="Schoonmaak stadskantoor",
+    catalog="haaglanden",
+    contract_value=parse_amount("2.400.000"),
+    contract_type="services",
+    contract_date=parse_date("01-03-2025"),
+    start=parse_date("01-05-2025"),
+    end=parse_date("30-04-2027"),
+)
+verplichting = compute_obligation(aanbesteding, haaglanden)
+print(verplichting.explain())
+"""),
+    md("""
+## 3. Plan en realisatie
+
+Drie mensen in dienst en een BBL-leerling. Personen alleen onder een pseudoniem (geen naam,
+geen BSN). `status="gerealiseerd"` is geleverd, `"gepland"` nog een toezegging.
 """),
     py("""
 plan = (
-    Activity(id="a1", person="P001", status="realised", block="participatiewet",
-             hours_per_week=24, start=date(2025, 1, 1), end=date(2025, 12, 31)),
-    Activity(id="a2", person="P002", status="realised", block="ww", hours_per_week=36,
-             start=date(2025, 2, 1), end=date(2026, 3, 31), age=57),
-    Activity(id="a3", person="P003", status="planned", block="leerbaan_bbl_niveau_1_2",
-             hours_per_week=32, start=date(2025, 9, 1), end=date(2026, 8, 31)),
-    Activity(id="a4", status="realised", block="opleiding_begeleiding", costs="3250.00",
-             start=date(2025, 3, 1)),
-    Activity(id="a5", person="P004", status="planned", block="participatiewet",
-             hours_per_week=40, start=date(2026, 1, 1), end=date(2026, 12, 31)),
-)
-other = Tender(
-    id="DH-2025-009", title="Schoonmaak stadskantoor", catalog="haaglanden",
-    contract_value="400000", contract_date=date(2024, 12, 1),
-    start=date(2025, 1, 1), end=date(2025, 12, 31),
-    activities=(
-        Activity(id="b1", person="P002", status="planned", block="ww", hours_per_week=36,
-                 start=date(2025, 6, 1), end=date(2025, 12, 31)),
-    ),
+    Activity(id="a1", person="P001", status="gerealiseerd", block="participatiewet",
+             hours_per_week=parse_hours("22,5"), start=date(2025, 5, 1), end=date(2026, 4, 30)),
+    Activity(id="a2", person="P002", status="gepland", block="ww", hours_per_week=36,
+             start=date(2025, 6, 1), end=date(2026, 5, 31)),
+    Activity(id="a3", person="P003", status="gepland", block="banenafspraak", hours_per_week=24,
+             age=56, start=date(2025, 5, 1), end=date(2026, 4, 30)),
+    Activity(id="a4", person="P004", status="gepland", block="leerbaan_bbl_niveau_1_2",
+             hours_per_week=36, start=date(2025, 9, 1), end=date(2026, 8, 31)),
 )
 ledger = Ledger(
-    supplier="Groen & Grijs B.V.",
-    persons=tuple(Person(id=p) for p in ("P001", "P002", "P003", "P004")),
-    tenders=(tender.model_copy(update={"activities": plan}), other),
+    persons=tuple(Person(id=f"P00{i}") for i in range(1, 5)),
+    tenders=(aanbesteding.model_copy(update={"activities": plan}),),
 )
-result = evaluate(ledger, as_of=date(2025, 12, 31))
-print(result.table())
+resultaat = evaluate(ledger)
+print(resultaat.table())
 """),
     md("""
-The same result as HTML (how Jupyter shows a result on its own), with a fulfilment bar per view
-(realised; forecast = realised + planned) and the trail of every activity:
+Hetzelfde resultaat als HTML (zo toont Jupyter een resultaat), met een balk per overzicht
+(gerealiseerd; prognose = gerealiseerd + gepland) en de berekening van elke activiteit:
 """),
     py("""
-result
+resultaat
 """),
     md("""
-## 4. What did not count, and why
+## 4. Wat telt niet, en waarom
 
-Every euro that does not count is listed with a reason code (for programs) and a sentence (for
-people): beyond the counting limit, hours above the full-time week, person-days already counted
-in another contract, and so on.
+Eén activiteit stap voor stap — na te rekenen met de hand:
 """),
     py("""
-for t in result.tenders:
-    for row in t.activities:
-        for nc in row.not_counted:
-            print(f"{t.tender.id} {row.label}: {format_eur(nc.amount):>12}  "
-                  f"[{nc.reason}] {nc.text('nl')}")
+print(resultaat.tender("SCH-2025").activities[2].valuation.explain())
 """),
     md("""
-One activity explained step by step — the arithmetic can be checked by hand:
+Als pandas DataFrame (bedragen blijven exacte `Decimal`s, kolommen in het Nederlands):
 """),
     py("""
-row = result.tender("DH-2024-117").activities[1]
-print(row.valuation.explain())
-print()
-print(row.valuation.explain("en"))
+resultaat.to_dataframe()
 """),
     md("""
-The same as a pandas DataFrame (amounts stay exact `Decimal`s):
-"""),
-    py("""
-frame = result.to_dataframe()
-frame[["tender", "activity", "block", "status", "counted", "not_counted", "reasons"]]
-"""),
-    md("""
-## 5. Charts
+## 5. Grafieken
 
-Counted value per category (werk, leren, inkopen, ...) for the realised and the forecast view,
-against the obligation line:
+Geteld per categorie (werk, leren, inkopen, ...) tegen de lijn van de verplichting, en de
+realisatie in de tijd:
 """),
     py("""
-charts.category_chart(result, tender="DH-2024-117")
+charts.category_chart(resultaat)
+"""),
+    py("""
+charts.realisation_chart(resultaat)
 """),
     md("""
-Realisation over time: the cumulative counted value by month. Each activity's counted amount is
-spread evenly over its counted days; the dotted line is an even pace from the contract start to
-the obligation at the contract end.
+## 6. Hetzelfde plan onder Leiden
+
+Blokken worden gekoppeld op doelgroep, categorie en soort regel — niet op woorden in de naam.
+Waar dat niet eenduidig is, beslist een koppeltabel per regiopaar
+(`catalogs/mappings/haaglanden--leiden.toml`): de Haaglandse Banenafspraak wordt in Leiden
+*Participatiewet met arbeidsbeperking*, niet Wsw. De verplichting blijft die van de
+opdrachtgever; alleen wat telt verandert.
 """),
     py("""
-charts.realisation_chart(result, tender="DH-2024-117", lang="en")
+leiden = load_catalog("leiden")
+vergelijking = compare(haaglanden, leiden)
+vergelijking  # blokken naast elkaar, met verschil, koppeling en duur van meetellen; bonussen
+"""),
+    py("""
+onder = value_under(ledger, ["haaglanden", "leiden"])
+for v in onder:
+    f = v.result.tenders[0].forecast
+    print(f"{v.catalog.key:20} geteld {format_eur(f.counted):>14}  nog te doen "
+          f"{format_eur(f.remaining):>14}")
+"""),
+    py("""
+charts.catalog_comparison_chart(plan, ["haaglanden", "leiden"], obligation=verplichting.amount)
 """),
     md("""
-## 6. The same plan in other regions
+## 7. In Excel, voor een collega
 
-The same person can be worth € 10.000 in one region and € 20.000 in the next. Value the plan
-under each region's catalog. Blocks are matched by id; where a region names a comparable block
-differently, say so in `equivalents` (the chart notes every match and every block skipped).
+Een werkmap met bedragen als echte getallen in euroformaat: samenvatting (verplichting,
+geteld, nog te doen, %), activiteiten, berekening, wat niet telt en waarom, en de vergelijking
+met Leiden. Een leeg invulsjabloon maakt `bouwblokken template ledger.xlsx`.
 """),
     py("""
-wanted = ["haaglanden", "leiden", "utrecht", "oost_nederland"]
-available = {info.id for info in list_catalogs()}
-regions = [r for r in wanted if r in available]
-equivalents = {
-    "leiden": {
-        "participatiewet": "participatiewet_zonder_arbeidsbeperking",
-        "leerbaan_bbl_niveau_1_2": "bbl_dienstverband",
-    },
-    "utrecht": {
-        "leerbaan_bbl_niveau_1_2": "bbl_niveau_2_3_4",
-        "opleiding_begeleiding": "opleiding_kennis_middelen_kosten",
-    },
-    "oost_nederland": {
-        "participatiewet": "participatiewet_korter_dan_2_jaar",
-        "ww": "ww_korter_dan_1_jaar",
-        "leerbaan_bbl_niveau_1_2": "bbl_niveau_1_2",
-    },
-}
-rows, notes = charts.compare_catalogs(plan, regions, equivalents=equivalents)
-for catalog, values in rows:
-    total = sum((v for v in values if v is not None), Decimal("0.00"))
-    cells = "  ".join(f"{format_eur(v) if v is not None else '-':>12}" for v in values)
-    print(f"{catalog.key:28} {cells}   total {format_eur(total)}")
-print()
-print("\\n".join(notes))
-"""),
-    py("""
-charts.catalog_comparison_chart(
-    plan, regions, equivalents=equivalents, obligation=obligation.amount
-)
-"""),
-    md("""
-Each activity is valued alone here (the catalog's counting limits, hours caps and bonuses
-apply; the ledger's double-count and contract-period rules do not), which is what a comparison
-of menus needs. Catalogs marked `*` are not verified: read their notes on the
-[catalog pages](../catalogs/index.md) before relying on them.
+import tempfile
+from pathlib import Path
 
-## 7. What if?
+from bouwblokken.excel import write_result
 
-Plans change. What if `a5` worked 28 hours a week instead of 40?
-"""),
-    py("""
-what_if = ledger.with_activity(
-    "DH-2024-117", plan[4].model_copy(update={"hours_per_week": Decimal(28)})
-)
-before = result.tender("DH-2024-117").forecast
-after = evaluate(what_if, as_of=date(2025, 12, 31)).tender("DH-2024-117").forecast
-print(f"forecast before: {format_eur(before.counted)} ({before.percentage}%)")
-print(f"forecast after:  {format_eur(after.counted)} ({after.percentage}%), met: {after.met}")
+map_ = Path(tempfile.mkdtemp())  # in de praktijk: pad = "resultaat.xlsx"
+pad = write_result(resultaat, map_ / "resultaat.xlsx", comparison=onder)
+print("geschreven:", pad.name)
 """),
 ]
 

@@ -44,6 +44,10 @@ from bouwblokken.valuation import Valuation, value_activity
 
 __version__ = "0.1.0"
 
+from bouwblokken import display as _display  # noqa: F401  (fills bouwblokken.views)
+from bouwblokken.compare import compare, value_under
+from bouwblokken.parse import parse_amount, parse_date, parse_hours
+
 __all__ = [
     "Activity",
     "BouwblokkenError",
@@ -66,6 +70,7 @@ __all__ = [
     "Valuation",
     "ValuationError",
     "__version__",
+    "compare",
     "compute_obligation",
     "evaluate",
     "format_eur",
@@ -73,7 +78,11 @@ __all__ = [
     "list_obligation_rules",
     "load_catalog",
     "load_catalog_file",
+    "parse_amount",
+    "parse_date",
+    "parse_hours",
     "parse_money",
     "round_cents",
     "value_activity",
+    "value_under",
 ]

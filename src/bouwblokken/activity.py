@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from bouwblokken.catalog.model import Flag, Frozen, Number
 from bouwblokken.money import NonNegativeMoney
@@ -20,6 +20,15 @@ Status = Literal["planned", "realised"]
 """planned: a commitment in the plan of approach; realised: delivered (actual dates, hours)."""
 
 Hours = Annotated[Number, Field(ge=0)]
+
+
+def _status_code(value: object) -> object:
+    """``gerealiseerd`` → ``realised`` (any case); anything else is left to the type check."""
+    if isinstance(value, str):
+        from bouwblokken.i18n import DUTCH_WORDS
+
+        return DUTCH_WORDS["status"].get(value.strip().lower(), value)
+    return value
 
 
 class Activity(Frozen):
@@ -35,7 +44,8 @@ class Activity(Frozen):
     id: str | None = None
     person: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     """Pseudonymous person id; never a name or a citizen service number."""
-    status: Status = "planned"
+    status: Annotated[Status, BeforeValidator(_status_code)] = "planned"
+    """``planned`` or ``realised``; Dutch words are accepted (``gepland``, ``gerealiseerd``)."""
     block: Annotated[str, Field(min_length=1)]
     hours_per_week: Annotated[Number, Field(ge=0, le=168)] | None = None
     start: date | None = None

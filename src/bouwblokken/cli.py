@@ -1,14 +1,17 @@
 """The command line: ``bouwblokken`` (also ``python -m bouwblokken``).
 
-Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``evaluate`` and
-``optimise`` (alias ``optimize``); see ``docs/cli.md``. Global options (``--lang``, ``--json``,
-``--catalog-dir``) may stand before or after the subcommand.
+Subcommands: ``catalogs``, ``show``, ``compare``, ``value``, ``obligation``, ``evaluate``,
+``optimise`` (alias ``optimize``) and ``template``; see ``docs/cli.md``. Help and usage errors
+are Dutch unless ``--lang en`` is on the command line (:mod:`bouwblokken.cli_help`). Global
+options (``--lang``, ``--json``, ``--catalog-dir``) may stand before or after the subcommand.
 
 Exit status: 0 done; 2 bad input (an unknown block, a bad date or number, a file that is missing
 or does not follow its format). Bad input is reported as
 ONE line on stderr that names the file, record and field or the option — never a traceback.
-Numbers from the command line are parsed exactly (``Decimal`` from the text, never float); an
-amount with more than two decimals is refused, not rounded.
+Numbers, dates and words from the command line are read by :mod:`bouwblokken.parse`: exactly
+(``Decimal`` from the text, never float) and the Dutch way (``2.400.000,00``, ``22,5``,
+``01-05-2025``, ``diensten``); an amount with more than two decimals is refused, not rounded.
+The comparison is :mod:`bouwblokken.compare`; this module only prints it.
 """
 
 from __future__ import annotations
@@ -29,35 +32,40 @@ from pydantic import ValidationError
 from bouwblokken import __version__
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import (
-    ActualCostsRule,
-    AfterInternship,
-    AgreedRule,
     Block,
     Bonus,
     Catalog,
     Flag,
-    FlagCondition,
-    InvoiceRule,
-    LimitAlways,
-    LimitMonths,
-    LimitWhileSubsidy,
-    MinAge,
     ObligationRules,
-    OneOffRule,
-    PerActivityRule,
-    PerHourRule,
-    PerMonthRule,
-    PerPeriodRule,
-    PerYearRule,
     TimeRules,
 )
 from bouwblokken.catalog.registry import Registry, _shipped_folder
+from bouwblokken.cli_help import error_nl, translate
+from bouwblokken.compare import compare
+from bouwblokken.display.catalog import (
+    _condition_text,
+    _d,
+    _limit_key,
+    _num,
+    _s,
+    _t,
+    _unverified,
+    _yes,
+    bonus_amount_text,
+    limit_text,
+    obligation_items,
+    rule_amount,
+    rule_text,
+    time_items,
+)
 from bouwblokken.display.text import align
 from bouwblokken.documents import read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError, UnknownBlockError
+from bouwblokken.i18n import label, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, format_eur, parse_money
+from bouwblokken.money import Lang, format_eur, format_percent
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
+from bouwblokken.parse import parse_amount, parse_date, parse_number, parse_word
 from bouwblokken.tender import Tender
 from bouwblokken.valuation import Valuation, value_activity
 
@@ -79,6 +87,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting, so errors stay one line."""
 
     def error(self, message: str) -> NoReturn:
+        if getattr(self, "lang", "nl") == "nl":
+            raise _UsageError(f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)")
         raise _UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
 
 
@@ -88,29 +98,37 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+        return parse_date(text)
+    except MoneyError:
         raise argparse.ArgumentTypeError(
-            f"expected a date YYYY-MM-DD such as 2025-01-31, got {text!r}"
+            f"verwacht een datum zoals 01-05-2025, 1 mei 2025 of 2025-05-01, kreeg {text!r}"
         ) from None
 
 
-def _exact(max_decimals: int, what: str) -> Callable[[str], Decimal]:
-    def parse(text: str) -> Decimal:
+def _exact(parse: Callable[[str], Decimal], what: str) -> Callable[[str], Decimal]:
+    def run(text: str) -> Decimal:
         try:
-            return parse_money(text, max_decimals=max_decimals)
-        except MoneyError:
-            raise argparse.ArgumentTypeError(
-                f"expected {what} with at most {max_decimals} decimals "
-                f"(a point as decimal sign, e.g. 1234.56), got {text!r}"
-            ) from None
+            return parse(text)
+        except MoneyError as exc:
+            raise argparse.ArgumentTypeError(f"{what}: {exc}") from None
 
-    parse.__name__ = what
-    return parse
+    run.__name__ = what
+    return run
 
 
-_amount = _exact(2, "an amount in euro")
-_number = _exact(4, "a number")
+_amount = _exact(parse_amount, "bedrag")
+_number = _exact(parse_number, "getal")
+
+
+def _word(kind: str) -> Callable[[str], str]:
+    def run(text: str) -> str:
+        try:
+            return parse_word(kind, text)
+        except MoneyError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    run.__name__ = kind
+    return run
 
 
 def _int(text: str) -> int:
@@ -127,401 +145,8 @@ def _existing_file(text: str) -> Path:
 # Small formatting helpers.
 
 
-def _num(value: Decimal | int, lang: Lang) -> str:
-    """24, 22,5 (nl) / 22.5 (en): an exact number without trailing zeros."""
-    d = Decimal(value)
-    text = format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _s(d: Decimal) -> str:
-    return format(d, "f")
-
-
-def _d(day: date | None, lang: Lang, *, open_end: bool = False) -> str:
-    if day is not None:
-        return day.isoformat()
-    if open_end:
-        return "open"
-    return "niet vermeld" if lang == "nl" else "not stated"
-
-
-def _yes(flag: bool, lang: Lang) -> str:
-    if lang == "nl":
-        return "ja" if flag else "nee"
-    return "yes" if flag else "no"
-
-
-def _t(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
-_CATEGORY = {
-    "work": ("werk", "work"),
-    "learning": ("leren", "learning"),
-    "buying": ("inkopen", "buying"),
-    "community": ("maatschappelijk", "community"),
-    "other": ("overig", "other"),
-}
-_BASIS = {
-    "contract_date": ("contractdatum", "contract date"),
-    "publication_date": ("publicatiedatum", "publication date"),
-}
-_CONTRACT_TYPE = {
-    "works": ("werken", "works"),
-    "services": ("diensten", "services"),
-    "supplies": ("leveringen", "supplies"),
-}
-_FOLLOWS_EU = {
-    "services_supplies": (
-        "ja, het bedrag voor diensten en leveringen (decentrale overheden)",
-        "yes, the services and supplies figure (sub-central authorities)",
-    ),
-    "by_contract_type": (
-        "ja, per soort opdracht (werken of diensten en leveringen)",
-        "yes, by contract type (works, or services and supplies)",
-    ),
-}
-
-
-def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
-    nl, en = table.get(key, (key, key))
-    return nl if lang == "nl" else en
-
-
-def rule_amount(block: Block) -> Decimal | None:
-    """The euro amount of a block's rule, when it has one fixed amount."""
-    rule = block.rule
-    if isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule | OneOffRule | PerActivityRule):
-        return rule.amount
-    if isinstance(rule, PerHourRule):
-        return rule.amount
-    return None
-
-
-def rule_text(block: Block, lang: Lang) -> str:
-    """A block's valuation rule and amount in words."""
-    rule = block.rule
-
-    def eur(v: Decimal) -> str:
-        return format_eur(v, lang=lang)
-
-    if isinstance(rule, PerYearRule):
-        text = f"{eur(rule.amount)} {_t(lang, 'per', 'per')} {_t(lang, rule.unit_nl, rule.unit_en)}"
-        extra = []
-        if not rule.prorate_hours:
-            extra.append(_t(lang, "niet naar rato van uren", "not pro rata by hours"))
-        if not rule.prorate_duration:
-            extra.append(_t(lang, "niet naar rato van duur", "not pro rata by duration"))
-        if rule.duration_unit:
-            units = {"days": ("dagen", "days"), "weeks": ("weken", "weeks")}
-            units["months"] = ("maanden", "months")
-            extra.append(
-                _t(lang, "duur in ", "duration in ") + _pick(units, rule.duration_unit, lang)
-            )
-        return text + (f" ({'; '.join(extra)})" if extra else "")
-    if isinstance(rule, PerMonthRule):
-        text = f"{eur(rule.amount)} {_t(lang, 'per maand', 'per month')}"
-        if rule.prorate_hours:
-            text += _t(lang, " (naar rato van uren)", " (pro rata by hours)")
-        return text
-    if isinstance(rule, PerPeriodRule):
-        text = f"{eur(rule.amount)} per {_t(lang, rule.period_nl, rule.period_en)}"
-        if rule.prorate_duration and rule.period_months:
-            text += _t(
-                lang,
-                f" (naar rato van {rule.period_months} maanden)",
-                f" (pro rata of {rule.period_months} months)",
-            )
-        return text
-    if isinstance(rule, OneOffRule):
-        return f"{eur(rule.amount)} {_t(lang, 'eenmalig', 'one-off')}"
-    if isinstance(rule, PerHourRule):
-        if rule.amount is not None:
-            return f"{eur(rule.amount)} {_t(lang, 'per uur', 'per hour')}"
-        assert rule.year_amount is not None and rule.hours_per_year is not None
-        return (
-            f"{eur(rule.year_amount)} ÷ {rule.hours_per_year} "
-            f"{_t(lang, 'uur, per uur', 'hours, per hour')}"
-        )
-    if isinstance(rule, PerActivityRule):
-        text = f"{eur(rule.amount)} per {_t(lang, rule.unit_nl, rule.unit_en)}"
-        if rule.max_per_day is not None:
-            text += _t(
-                lang,
-                f", max. {eur(rule.max_per_day)} per dag",
-                f", at most {eur(rule.max_per_day)} a day",
-            )
-        return text
-    if isinstance(rule, InvoiceRule):
-        base = _t(lang, "factuurbedrag excl. btw", "invoice excl. VAT")
-        if rule.percentage == 100:
-            return base
-        return f"{_num(rule.percentage, lang)}% {_t(lang, 'van', 'of')} {base}"
-    if isinstance(rule, ActualCostsRule):
-        return _t(lang, "werkelijke kosten", "actual costs")
-    assert isinstance(rule, AgreedRule)
-    return _t(lang, "in overleg met de SR-adviseur", "agreed with the SR adviser")
-
-
-def limit_text(block: Block, lang: Lang) -> str:
-    """A block's counting limit (duur van meetellen) in words."""
-    limit = block.counting_limit
-    if isinstance(limit, LimitMonths):
-        return f"{limit.months} {_t(lang, 'maanden', 'months')}"
-    if isinstance(limit, LimitAlways):
-        return _t(lang, "altijd", "always")
-    if isinstance(limit, LimitWhileSubsidy):
-        return _t(lang, "zolang de loonkostensubsidie loopt", "while the wage subsidy runs")
-    return _t(lang, "niet vermeld", "not stated")
-
-
-def _limit_key(block: Block) -> str:
-    limit = block.counting_limit
-    return f"months:{limit.months}" if isinstance(limit, LimitMonths) else limit.kind
-
-
-def _condition_text(bonus: Bonus, lang: Lang) -> str:
-    c = bonus.condition
-    if isinstance(c, MinAge):
-        return _t(lang, f"leeftijd ≥ {c.age}", f"age ≥ {c.age}")
-    if isinstance(c, FlagCondition):
-        return _t(lang, "één van: ", "any of: ") + ", ".join(c.any_of)
-    assert isinstance(c, AfterInternship)
-    return _t(
-        lang,
-        f"na een stage van min. {c.months} maanden",
-        f"after an internship of ≥ {c.months} months",
-    )
-
-
-def _unverified(flag: bool) -> str:
-    return "" if flag else " *"
-
-
 # ---------------------------------------------------------------------------------------------
-# Time rules and obligation defaults as comparable (key, value) pairs.
-
-
-def time_items(t: TimeRules, lang: Lang) -> list[tuple[str, str, str]]:
-    """(key, label, value) of a catalog's time rules; values are plain and comparable."""
-    ref = (
-        _num(t.reference_hours_per_week, lang)
-        if t.reference_hours_per_week is not None
-        else _t(lang, "eigen werkweek van de opdrachtnemer", "supplier's own full-time week")
-    )
-    units = {
-        "days": ("dagen", "days"),
-        "weeks": ("weken", "weeks"),
-        "months": ("maanden", "months"),
-    }
-    basis = {
-        "calendar": ("kalenderperiode", "calendar period"),
-        "worked_hours": ("gewerkte uren", "hours worked"),
-    }
-    return [
-        (
-            "reference_hours_per_week",
-            _t(lang, "referentie-werkweek (uur)", "full-time week (h)"),
-            ref,
-        ),
-        (
-            "duration_unit",
-            _t(lang, "duur gemeten in", "duration measured in"),
-            _pick(units, t.duration_unit, lang),
-        ),
-        ("days_per_year", _t(lang, "dagen per jaar", "days per year"), str(t.days_per_year)),
-        ("time_basis", _t(lang, "tijdsbasis", "time basis"), _pick(basis, t.time_basis, lang)),
-        (
-            "annual_hours",
-            _t(lang, "uren per jaar", "hours per year"),
-            "-" if t.annual_hours is None else str(t.annual_hours),
-        ),
-        (
-            "cap_hours_at_reference",
-            _t(lang, "uren boven werkweek tellen niet", "hours above full-time do not count"),
-            _yes(t.cap_hours_at_reference, lang),
-        ),
-        (
-            "min_hours_per_week",
-            _t(lang, "minimum uren per week", "minimum hours a week"),
-            "-" if t.min_hours_per_week is None else _num(t.min_hours_per_week, lang),
-        ),
-        ("verified", _t(lang, "geverifieerd", "verified"), _yes(t.verified, lang)),
-    ]
-
-
-def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str]]:
-    """(key, label, value) of a catalog's default obligation terms."""
-
-    def eur(v: Decimal | None) -> str:
-        return "-" if v is None else format_eur(v, lang=lang)
-
-    def pct(v: Decimal | None) -> str:
-        return "-" if v is None else f"{_num(v, lang)}%"
-
-    base = {
-        "contract_value": ("opdrachtwaarde", "contract value"),
-        "labour_cost": ("loonsom", "labour cost"),
-    }
-    items = [
-        (
-            "percentage",
-            _t(lang, "percentage", "percentage"),
-            pct(o.percentage)
-            if o.percentage is not None
-            else _t(lang, "niet vermeld", "not stated"),
-        ),
-        ("base", _t(lang, "grondslag", "base"), _pick(base, o.base, lang)),
-        (
-            "labour_cost_percentage",
-            _t(lang, "percentage van de loonsom", "labour-cost percentage"),
-            pct(o.labour_cost_percentage),
-        ),
-        ("threshold", _t(lang, "drempelbedrag", "threshold"), eur(o.threshold)),
-        (
-            "threshold_follows_eu",
-            _t(lang, "drempel volgt de Europese drempel", "threshold follows the EU threshold"),
-            _pick(_FOLLOWS_EU, o.threshold_follows_eu, lang) if o.threshold_follows_eu else "-",
-        ),
-        (
-            "threshold_inclusive",
-            _t(lang, "drempel inclusief (vanaf)", "threshold inclusive (from)"),
-            _yes(o.threshold_inclusive, lang),
-        ),
-    ]
-    for kind, amount in sorted(o.threshold_by_contract_type.items()):
-        items.append(
-            (
-                f"threshold_{kind}",
-                _t(lang, "drempel ", "threshold ") + _pick(_CONTRACT_TYPE, kind, lang),
-                eur(amount),
-            )
-        )
-    items += [
-        ("maximum", _t(lang, "maximum", "maximum"), eur(o.maximum)),
-        (
-            "contract_types",
-            _t(lang, "soorten opdracht", "contract types"),
-            ", ".join(_pick(_CONTRACT_TYPE, k, lang) for k in o.contract_types)
-            or _t(lang, "alle", "all"),
-        ),
-        (
-            "min_duration_months",
-            _t(lang, "minimale looptijd (maanden)", "minimum duration (months)"),
-            "-" if o.min_duration_months is None else str(o.min_duration_months),
-        ),
-    ]
-    for ls in o.labour_share_rules:
-        kinds = ", ".join(_pick(_CONTRACT_TYPE, k, lang) for k in ls.contract_types)
-        items.append(
-            (
-                f"labour_share_below_{_s(ls.below_labour_share_percent)}",
-                _t(lang, "arbeidsaandeel < ", "labour share < ")
-                + f"{_num(ls.below_labour_share_percent, lang)}%"
-                + (f" ({kinds})" if kinds else ""),
-                pct(ls.percentage),
-            )
-        )
-    for p in o.pso:
-        effect = (
-            _t(lang, "vrijstelling", "exempt")
-            if p.exempt
-            else f"-{_num(p.reduction_percent or Decimal(0), lang)}%"
-        )
-        items.append((f"pso_{p.level}", p.label_nl, effect))
-    if o.offer_percentage_min is not None or o.offer_percentage_max is not None:
-        items.append(
-            (
-                "offer_percentage",
-                _t(lang, "aan te bieden percentage", "offered percentage range"),
-                f"{pct(o.offer_percentage_min)} – {pct(o.offer_percentage_max)}",
-            )
-        )
-    return items
-
-
-# ---------------------------------------------------------------------------------------------
-# Block matching for ``compare``.
-
-_SMALL_WORDS = "de het een en of in op van voor met bij na t m tm incl excl dan"
-_REPEATED_WORDS = "max maand maanden jaar jaren per uur uren kosten dienstverband"
-"""Words every table repeats: they say how a block counts, not for whom."""
-_STOP = frozenset(_SMALL_WORDS.split()) | frozenset(_REPEATED_WORDS.split())
-
-
-def match_tokens(block_id: str, label: str) -> frozenset[str]:
-    """The normalised key of a block: lower-case word tokens of its Dutch label and of its id,
-    without small words, numbers and words every table repeats (max, maanden, jaar,
-    dienstverband …). ``WIA- of WAO-uitkering`` with id ``wia_wao`` gives {wia, wao, uitkering}."""
-    text = f"{label} {block_id}".lower().replace("_", " ")
-    words = re.split(r"[^0-9a-zà-ÿ]+", text)
-    return frozenset(w for w in words if w and not w.isdigit() and w not in _STOP)
-
-
-def _similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
-    """(overlap coefficient, Jaccard index) of two token sets."""
-    if not a or not b:
-        return (0.0, 0.0)
-    common = len(a & b)
-    return (common / min(len(a), len(b)), common / len(a | b))
-
-
-MIN_OVERLAP = 0.5
-"""Two blocks with different ids match when their rule kind and category are equal and at least
-half of the smaller token set occurs in the other (overlap coefficient ≥ 0.5)."""
-
-
-def match_blocks(
-    a: Sequence[Block], b: Sequence[Block]
-) -> list[tuple[Block | None, Block | None, str]]:
-    """Pair the blocks of two editions: ``(block_a, block_b, how)``, how = ``id``, ``label``,
-    ``only_a`` or ``only_b``.
-
-    1. Blocks with the same id match (``id``).
-    2. Among the rest, pairs with the same rule kind and category are scored by
-       :func:`_similarity` of their :func:`match_tokens`; the best-scoring pair (overlap, then
-       Jaccard, then catalog order) is matched first, then the next among the still unmatched,
-       while overlap ≥ :data:`MIN_OVERLAP` (``label``).
-    3. What is left is ``only_a`` / ``only_b``.
-    The rows follow A's order, B's unmatched blocks last.
-    """
-    b_ids = {x.id for x in b}
-    pairs: dict[str, tuple[Block, str]] = {}
-    for x in a:
-        if x.id in b_ids:
-            pairs[x.id] = (next(y for y in b if y.id == x.id), "id")
-    rest_a = [x for x in a if x.id not in pairs]
-    used_b = {y.id for y, _ in pairs.values()}
-    rest_b = [y for y in b if y.id not in used_b]
-    scored = []
-    for i, x in enumerate(rest_a):
-        tx = match_tokens(x.id, x.label_nl)
-        for j, y in enumerate(rest_b):
-            if x.rule.kind != y.rule.kind or x.category != y.category:
-                continue
-            overlap, jaccard = _similarity(tx, match_tokens(y.id, y.label_nl))
-            if overlap >= MIN_OVERLAP:
-                scored.append((-overlap, -jaccard, i, j))
-    scored.sort()
-    taken_a: set[int] = set()
-    taken_b: set[int] = set()
-    for _, _, i, j in scored:
-        if i in taken_a or j in taken_b:
-            continue
-        taken_a.add(i)
-        taken_b.add(j)
-        pairs[rest_a[i].id] = (rest_b[j], "label")
-    out: list[tuple[Block | None, Block | None, str]] = []
-    for x in a:
-        if x.id in pairs:
-            y, how = pairs[x.id]
-            out.append((x, y, how))
-        else:
-            out.append((x, None, "only_a"))
-    matched_b = {y.id for y, _ in pairs.values()}
-    out.extend((None, y, "only_b") for y in b if y.id not in matched_b)
-    return out
+# ``compare``: the library's comparison (bouwblokken.compare) as rows and text.
 
 
 def _block_summary(block: Block | None, lang: Lang) -> dict[str, Any] | None:
@@ -537,7 +162,22 @@ def _block_summary(block: Block | None, lang: Lang) -> dict[str, Any] | None:
         "amount": None if amount is None else _s(amount),
         "rule_text": rule_text(block, lang),
         "counting_limit": _limit_key(block),
+        "limit_text": limit_text(block, lang),
         "verified": block.verified and block.rule.verified,
+    }
+
+
+def _bonus_summary(bonus: Bonus | None, lang: Lang) -> dict[str, Any] | None:
+    if bonus is None:
+        return None
+    return {
+        "id": bonus.id,
+        "label_nl": bonus.label_nl,
+        "amount": None if bonus.amount is None else _s(bonus.amount),
+        "amount_text": bonus_amount_text(bonus, lang),
+        "unit": bonus.unit,
+        "condition": _condition_text(bonus, lang),
+        "verified": bonus.verified,
     }
 
 
@@ -565,20 +205,47 @@ def raw_value(model: TimeRules | ObligationRules, key: str) -> Any:
 
 
 def compare_rows(a: Catalog, b: Catalog, lang: Lang) -> list[dict[str, Any]]:
-    """The rows of ``compare``: blocks (matched), then time rules, then obligation defaults."""
+    """The rows of ``compare --json``: blocks (matched by :func:`bouwblokken.compare.compare`),
+    bonuses, share caps, then time rules and obligation defaults."""
+    cmp = compare(a, b)
     rows: list[dict[str, Any]] = []
-    for x, y, how in match_blocks(a.blocks, b.blocks):
-        ax, by = (rule_amount(x) if x else None), (rule_amount(y) if y else None)
-        same_kind = x is not None and y is not None and x.rule.kind == y.rule.kind
-        diff = by - ax if (ax is not None and by is not None and same_kind) else None
+    for p in cmp.blocks:
+        x, y = p.a, p.b
+        key = (x or y).id if x is None or y is None or x.id == y.id else f"{x.id}~{y.id}"  # type: ignore[union-attr]
+        diff = p.difference
         rows.append(
             {
                 "section": "block",
-                "key": (x or y).id if x is None or y is None or x.id == y.id else f"{x.id}~{y.id}",  # type: ignore[union-attr]
-                "match": how,
+                "key": key,
+                "match": p.how,
+                "note": p.note or None,
                 "a": _block_summary(x, lang),
                 "b": _block_summary(y, lang),
                 "difference": None if diff is None else _s(diff),
+                "same_counting_limit": p.same_limit,
+            }
+        )
+    for bp in cmp.bonuses:
+        diff = bp.difference
+        rows.append(
+            {
+                "section": "bonus",
+                "key": "~".join(x.id for x in (bp.a, bp.b) if x is not None),
+                "match": "condition" if bp.a and bp.b else ("only_a" if bp.a else "only_b"),
+                "a": _bonus_summary(bp.a, lang),
+                "b": _bonus_summary(bp.b, lang),
+                "difference": None if diff is None else _s(diff),
+            }
+        )
+    for cp in cmp.share_caps:
+        rows.append(
+            {
+                "section": "share_cap",
+                "key": "~".join(x.id for x in (cp.a, cp.b) if x is not None),
+                "match": "same" if cp.a and cp.b else ("only_a" if cp.a else "only_b"),
+                "a": None if cp.a is None else _s(cp.a.max_share_percent),
+                "b": None if cp.b is None else _s(cp.b.max_share_percent),
+                "difference": None,
             }
         )
     for section, (ma, mb), items_a, items_b in (
@@ -681,7 +348,7 @@ def cmd_catalogs(ctx: _Ctx) -> int:
                 _t(lang, i.title_nl, i.title_en),
                 _d(i.effective_from, lang),
                 _d(i.effective_until, lang, open_end=True),
-                _pick(_BASIS, i.effective_basis, lang),
+                label("basis", i.effective_basis, lang),
                 _yes(i.verified, lang),
             ]
         )
@@ -709,7 +376,7 @@ def cmd_show(ctx: _Ctx) -> int:
         f"{_t(lang, 'Uitgever', 'Issuer')}: {c.issuer}",
         f"{_t(lang, 'Geldig', 'In force')}: {_d(c.effective_from, lang)} "
         f"{_t(lang, 't/m', 'until')} {_d(c.effective_until, lang, open_end=True)} "
-        f"({_t(lang, 'gekozen op', 'chosen by')} {_pick(_BASIS, c.effective_basis, lang)})",
+        f"({_t(lang, 'gekozen op', 'chosen by')} {label('basis', c.effective_basis, lang)})",
     ]
     if c.members:
         head.append(f"{_t(lang, 'Leden', 'Members')}: {', '.join(c.members)}")
@@ -738,7 +405,7 @@ def cmd_show(ctx: _Ctx) -> int:
             [
                 b.id + _unverified(ok),
                 *labels,
-                _pick(_CATEGORY, b.category, lang),
+                label("category", b.category, lang),
                 rule_text(b, lang),
                 limit_text(b, lang),
             ]
@@ -763,12 +430,12 @@ def cmd_show(ctx: _Ctx) -> int:
                 if bo.unit == "per_year"
                 else _t(lang, "eenmalig", "one-off")
             )
-            targets = [*bo.blocks, *(_pick(_CATEGORY, k, lang) for k in bo.categories)]
+            targets = [*bo.blocks, *(label("category", k, lang) for k in bo.categories)]
             brows.append(
                 [
                     bo.id + _unverified(bo.verified),
                     _t(lang, bo.label_nl, bo.label_en),
-                    eur(bo.amount) if bo.amount is not None else f"{bo.multiple_of_block_amount}×",
+                    bonus_amount_text(bo, lang),
                     unit,
                     _condition_text(bo, lang),
                     ", ".join(targets),
@@ -788,7 +455,7 @@ def cmd_show(ctx: _Ctx) -> int:
         ]
         for cap in c.share_caps:
             any_unverified |= not cap.verified
-            targets = [*cap.blocks, *(_pick(_CATEGORY, k, lang) for k in cap.categories)]
+            targets = [*cap.blocks, *(label("category", k, lang) for k in cap.categories)]
             crows.append(
                 [
                     cap.id + _unverified(cap.verified),
@@ -830,6 +497,10 @@ def cmd_show(ctx: _Ctx) -> int:
     return EXIT_OK
 
 
+def _wrap(line: str, width: int = 100, indent: str = "      ") -> str:
+    return textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False)
+
+
 def cmd_compare(ctx: _Ctx) -> int:
     a = _load(ctx, ctx.args.a, ctx.args.on)
     b = _load(ctx, ctx.args.b, ctx.args.on)
@@ -842,45 +513,47 @@ def cmd_compare(ctx: _Ctx) -> int:
     def eur(v: str | None) -> str:
         return "" if v is None else format_eur(Decimal(v), lang=lang)
 
-    how_text = {
-        "id": ("id", "id"),
-        "label": ("label", "label"),
-        "only_a": (f"alleen in {a.key}", f"only in {a.key}"),
-        "only_b": (f"alleen in {b.key}", f"only in {b.key}"),
-    }
+    only = {"only_a": f"alleen in {a.key}", "only_b": f"alleen in {b.key}"}
+    only_en = {"only_a": f"only in {a.key}", "only_b": f"only in {b.key}"}
     head = [
         "A: " + a.key + "  " + _t(lang, a.title_nl, a.title_en),
         "B: " + b.key + "  " + _t(lang, b.title_nl, b.title_en),
     ]
-    brows = [
-        [
-            "A",
-            "B",
-            _t(lang, "Gekoppeld op", "Matched by"),
-            _t(lang, "Regel A", "Rule A"),
-            _t(lang, "Regel B", "Rule B"),
-            _t(lang, "Verschil (B − A)", "Difference (B − A)"),
-            _t(lang, "Duur A", "Limit A"),
-            _t(lang, "Duur B", "Limit B"),
-        ]
-    ]
-    limits_a = {x.id: limit_text(x, lang) for x in a.blocks}
-    limits_b = {y.id: limit_text(y, lang) for y in b.blocks}
+    lines = [_t(lang, "Bouwblokken (B − A)", "Blocks (B − A)")]
     for r in (r for r in rows if r["section"] == "block"):
         ra, rb = r["a"], r["b"]
-        brows.append(
-            [
-                ra["id"] if ra else "",
-                rb["id"] if rb else "",
-                _pick(how_text, r["match"], lang),
-                ra["rule_text"] if ra else "",
-                rb["rule_text"] if rb else "",
-                eur(r["difference"]),
-                limits_a[ra["id"]] if ra else "",
-                limits_b[rb["id"]] if rb else "",
-            ]
-        )
-    parts = ["\n".join(head), _t(lang, "Bouwblokken", "Blocks") + "\n" + align(brows, right=(5,))]
+        if ra is None or rb is None:
+            side = ra or rb
+            where = (only if lang == "nl" else only_en)[r["match"]]
+            text = f"{side['id']}: {where} ({side['rule_text']}; {side['limit_text']})"
+            if r.get("note"):
+                text += f" — {r['note']}"
+            lines.append(_wrap("  " + text))
+            continue
+        how = label("match", r["match"], lang)
+        name = ra["id"] if ra["id"] == rb["id"] else f"{ra['id']} → {rb['id']}"
+        diff = f"  B − A {eur(r['difference'])}" if r["difference"] is not None else ""
+        lines.append(_wrap(f"  {name} [{how}]{diff}"))
+        lines.append(_wrap(f"      A: {ra['rule_text']}; {ra['limit_text']}"))
+        lines.append(_wrap(f"      B: {rb['rule_text']}; {rb['limit_text']}"))
+        if r.get("note"):
+            lines.append(_wrap(f"      {r['note']}"))
+    parts = ["\n".join(head), "\n".join(lines)]
+    blines = [_t(lang, "Bonussen (B − A)", "Bonuses (B − A)")]
+    for r in (r for r in rows if r["section"] == "bonus"):
+        for side, key in (("A", "a"), ("B", "b")):
+            x = r[key]
+            text = (
+                "-"
+                if x is None
+                else f"{x['label_nl']}: {x['amount_text']} "
+                f"{label('bonus_unit', x['unit'], lang)} ({x['condition']})"
+            )
+            blines.append(_wrap(f"  {side}: {text}"))
+        if r["difference"] is not None:
+            blines.append(f"     B − A {eur(r['difference'])}")
+    if len(blines) > 1:
+        parts.append("\n".join(blines))
     for section, title in (
         ("time", _t(lang, "Tijdregels", "Time rules")),
         ("obligation", _t(lang, "Standaard SR-verplichting", "Default obligation")),
@@ -888,19 +561,28 @@ def cmd_compare(ctx: _Ctx) -> int:
         srows = [[title, "A", "B", "≠"]]
         for r in (r for r in rows if r["section"] == section):
             mark = "" if r["match"] == "same" else _t(lang, "verschilt", "differs")
-            srows.append([r["label"], r["a_text"] or "-", r["b_text"] or "-", mark])
+            srows.append([r["label"], _cut(r["a_text"] or "-"), _cut(r["b_text"] or "-"), mark])
         parts.append(align(srows))
     parts.append(
-        _t(
-            lang,
-            "Koppeling: eerst op gelijke id; daarna blokken met dezelfde soort regel en categorie "
-            "en een gelijkend Nederlands label (minstens de helft van de woorden gelijk).",
-            "Matching: first by equal id; then blocks with the same rule kind and category and a "
-            "similar Dutch label (at least half of the words in common).",
+        _wrap(
+            _t(
+                lang,
+                "Koppeling: eerst de koppeltabel van de twee regio's (catalogs/mappings), dan "
+                "gelijke id, dan dezelfde doelgroep met dezelfde categorie en soort regel; "
+                "past er meer dan één blok, dan beslist alleen een koppeltabel.",
+                "Matching: first the regions' mapping file (catalogs/mappings), then equal id, "
+                "then the same target group with the same category and rule kind; where more "
+                "than one block fits, only a mapping file decides.",
+            ),
+            indent="",
         )
     )
     ctx.out("\n\n".join(parts))
     return EXIT_OK
+
+
+def _cut(text: str, width: int = 26) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 _VALUE_FIELDS = {
@@ -943,7 +625,7 @@ _OBLIGATION_FIELDS = {
 }
 
 
-def _validate(model: Any, data: dict[str, Any], fields: dict[str, str]) -> Any:
+def _validate(model: Any, data: dict[str, Any], fields: dict[str, str], lang: Lang = "nl") -> Any:
     """Validate command-line input, naming the option in the one-line error."""
     try:
         return model.model_validate(data)
@@ -951,13 +633,14 @@ def _validate(model: Any, data: dict[str, Any], fields: dict[str, str]) -> Any:
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"] if isinstance(p, str)]
         name = fields.get(loc[0], loc[0]) if loc else ""
+        got_word = "kreeg" if lang == "nl" else "got"
         got = (
-            f" (got {err['input']})"
+            f" ({got_word} {err['input']})"
             if "input" in err and not isinstance(err["input"], dict)
             else ""
         )
         cause = (err.get("ctx") or {}).get("error")
-        msg = str(cause) if isinstance(cause, Exception) else err["msg"]
+        msg = validation_text(err, lang)
         if isinstance(cause, Exception):
             got = ""
         where = f"{name}: " if name else ""
@@ -999,7 +682,7 @@ def cmd_value(ctx: _Ctx) -> int:
         value = getattr(a, field, None)
         if value is not None:
             data[field] = tuple(value) if field == "flags" else value
-    activity: Activity = _validate(Activity, data, _VALUE_FIELDS)
+    activity: Activity = _validate(Activity, data, _VALUE_FIELDS, ctx.lang)
     try:
         valuation = value_activity(activity, catalog)
     except BouwblokkenError as exc:
@@ -1055,7 +738,7 @@ def cmd_obligation(ctx: _Ctx) -> int:
             data[field] = value
     if a.rules:
         data["rules"] = a.rules
-    tender: Tender = _validate(Tender, data, _OBLIGATION_FIELDS)
+    tender: Tender = _validate(Tender, data, _OBLIGATION_FIELDS, ctx.lang)
     catalog: Catalog | None = None
     if a.catalog:
         cid, _, edition = a.catalog.partition("@")
@@ -1092,10 +775,73 @@ def _record_with_block(ledger: Ledger, block_id: str) -> str | None:
     return None
 
 
+def _read_any_ledger(path: Path) -> Ledger:
+    """A ledger from JSON, or from a workbook (``.xlsx``) in the template's layout."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from bouwblokken.excel import read_ledger as read_xlsx
+
+        return read_xlsx(path)
+    return read_ledger(path)
+
+
+def cmd_template(ctx: _Ctx) -> int:
+    from bouwblokken.excel import write_ledger_template, write_options_template
+
+    path: Path = ctx.args.path
+    if ctx.args.options:
+        write_options_template(path, lang=ctx.lang)
+    else:
+        write_ledger_template(path, lang=ctx.lang)
+    ctx.out(_t(ctx.lang, f"Sjabloon geschreven: {path}", f"Template written: {path}"))
+    return EXIT_OK
+
+
+def _under(ctx: _Ctx, ledger: Ledger) -> list[Any]:
+    from bouwblokken.compare import value_under
+
+    refs = list(ctx.args.under or [])
+    if not refs:
+        return []
+    own = [t.catalog for t in ledger.tenders if t.catalog]
+    first = own[0] if own else refs[0]
+    return value_under(ledger, [first, *refs], as_of=ctx.args.as_of, registry=ctx.registry)
+
+
+def _under_text(valued: list[Any], lang: Lang) -> str:
+    rows = [[text("catalog", lang), text("tender", lang), text("obligation", lang),
+             text("counted", lang), text("remaining", lang), "%"]]  # fmt: skip
+    notes = []
+    for v in valued:
+        if v.result is None:
+            continue
+        for t in v.result.tenders:
+            f = t.forecast
+            pct = f.percentage
+            rows.append(
+                [v.catalog.key, t.tender.id, format_eur(f.obligation, lang=lang),
+                 format_eur(f.counted, lang=lang), format_eur(f.remaining, lang=lang),
+                 "-" if pct is None else format_percent(pct, lang=lang)]
+            )  # fmt: skip
+        for r in v.rows:
+            if r.block is None:
+                notes.append(f"  - {v.catalog.key}: {r.activity.id or r.activity.block}: {r.note}")
+            elif r.block != r.activity.block:
+                notes.append(
+                    f"  - {v.catalog.key}: {r.activity.id or r.activity.block}: "
+                    f"{r.activity.block} → {r.block} ({label('match', r.how, lang)})"
+                )
+    head = _t(lang, "Hetzelfde plan onder andere catalogi (prognose)",
+              "The same plan under other catalogs (forecast)")  # fmt: skip
+    out = head + "\n" + align(rows, right=(2, 3, 4, 5))
+    if notes:
+        out += "\n" + _t(lang, "Koppeling:", "Matching:") + "\n" + "\n".join(notes)
+    return out
+
+
 def cmd_evaluate(ctx: _Ctx) -> int:
     path: Path = ctx.args.ledger
     try:
-        ledger = read_ledger(path)
+        ledger = _read_any_ledger(path)
     except MoneyError as exc:
         # An amount refused inside validation (e.g. 3 decimals) carries no file: add it.
         raise CliError(f"{path}: {exc}") from None
@@ -1106,17 +852,31 @@ def cmd_evaluate(ctx: _Ctx) -> int:
         raise CliError(f"{path}: {record + ': ' if record else ''}{exc}") from None
     except BouwblokkenError as exc:
         raise CliError(f"{path}: {exc}") from None
+    valued = _under(ctx, ledger)
+    if ctx.args.excel is not None:
+        from bouwblokken.excel import write_result as write_xlsx
+
+        write_xlsx(result, ctx.args.excel, lang=ctx.lang, comparison=valued or None)
+    if ctx.args.csv is not None:
+        ctx.args.csv.write_text(result.to_csv(ctx.lang), encoding="utf-8-sig")
     if ctx.json:
         ctx.out(write_result(result))
     else:
         ctx.out(result.table(ctx.lang))
+        if valued:
+            ctx.out("\n" + _under_text(valued, ctx.lang))
     return EXIT_OK
 
 
 def cmd_optimise(ctx: _Ctx) -> int:
     from bouwblokken.optimize.plan import optimise, read_plan_request
 
-    request = read_plan_request(ctx.args.options)
+    if ctx.args.options.suffix.lower() in (".xlsx", ".xlsm"):
+        from bouwblokken.excel import read_options
+
+        request = read_options(ctx.args.options)
+    else:
+        request = read_plan_request(ctx.args.options)
     result = optimise(request, registry=ctx.registry)
     if ctx.json:
         ctx.dump(result.to_dict())
@@ -1135,9 +895,11 @@ examples:
   bouwblokken catalogs
   bouwblokken show haaglanden
   bouwblokken compare haaglanden leiden --lang en
-  bouwblokken value haaglanden --block participatiewet --hours-per-week 24 \\
-      --start 2025-01-01 --end 2025-06-30
-  bouwblokken obligation --contract-value 1000000 --catalog haaglanden
+  bouwblokken value haaglanden --block participatiewet --hours-per-week 22,5 \\
+      --start 01-05-2025 --end 30-04-2026
+  bouwblokken obligation --contract-value 2.400.000 --catalog haaglanden
+  bouwblokken template ledger.xlsx
+  bouwblokken evaluate ledger.xlsx --under leiden --excel resultaat.xlsx
   bouwblokken evaluate examples/ledger.json --as-of 2025-06-30
   bouwblokken --json value haaglanden --block participatiewet --hours-per-week 24 \\
       --start 2025-01-01 --end 2025-06-30
@@ -1192,8 +954,9 @@ def _sub(
     return p
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``bouwblokken`` (exposed for documentation and tests)."""
+def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
+    """The argument parser of ``bouwblokken`` (exposed for documentation and tests), with its
+    help in Dutch (default) or English (see :mod:`bouwblokken.cli_help`)."""
     parser = _Parser(
         prog="bouwblokken",
         description="Exact, explainable social-return (SROI) bouwblokken: regional catalogs of "
@@ -1237,13 +1000,11 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "compare",
         "compare two editions or two regions block by block",
-        "Compare two catalogs block by block. Blocks are matched by id first; blocks with "
-        "different ids (two regions) are matched when their rule kind and category are the "
-        "same and their "
-        "Dutch labels are similar (at least half of the words of the shorter label, small "
-        "words left out, occur in the other). Unmatched blocks are shown as 'alleen in A' / "
-        "'alleen in B' (only in A/B). Amount differences are B − A. Time rules and the default "
-        "obligation are compared too.",
+        "Compare two catalogs block by block. Blocks are paired by the regions' mapping file "
+        "(catalogs/mappings), then by equal id, then by the same target group, category and "
+        "rule kind; where more than one block fits, only a mapping file decides. Unmatched "
+        "blocks are shown as 'alleen in A' / 'alleen in B'. Amount differences are B − A. "
+        "Bonuses, counting limits, time rules and the default obligation are compared too.",
         "examples:\n  bouwblokken compare haaglanden leiden\n"
         "  bouwblokken compare haaglanden@2023-07 leiden@2023-09 --lang en\n"
         "  bouwblokken compare utrecht oost_nederland --json",
@@ -1289,7 +1050,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--flag",
         dest="flags",
         action="append",
-        choices=get_args(Flag),
+        type=_word("flag"),
         metavar="FLAG",
         help="a yes/no fact for bonuses, repeatable: " + ", ".join(get_args(Flag)),
     )
@@ -1371,7 +1132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tender-id",
         dest="tender_id",
-        default="tender",
+        default="aanbesteding" if lang == "nl" else "tender",
         metavar="ID",
         help="name of the tender in the output",
     )
@@ -1390,7 +1151,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="labour-cost component (loonsom)",
     )
     p.add_argument(
-        "--base", choices=("contract_value", "labour_cost"), help="what the percentage is taken of"
+        "--base",
+        type=_word("base"),
+        metavar="BASE",
+        help="what the percentage is taken of: opdrachtwaarde or loonsom",
     )
     p.add_argument("--percentage", type=_number, metavar="PCT", help="obligation percentage")
     p.add_argument(
@@ -1412,8 +1176,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--contract-type",
         dest="contract_type",
-        choices=("works", "services", "supplies"),
-        help="works (werken), services (diensten) or supplies (leveringen)",
+        type=_word("contract_type"),
+        metavar="TYPE",
+        help="works, services or supplies (werken, diensten, leveringen)",
     )
     p.add_argument(
         "--labour-share",
@@ -1453,14 +1218,32 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "evaluate",
         "evaluate a ledger document",
-        "Evaluate a ledger document (bouwblokken.ledger/1: a supplier's tenders and their "
-        "activities): each tender's obligation, what counts (realised and forecast), what does "
-        "not count and why, and warnings.",
+        "Evaluate a ledger document (bouwblokken.ledger/1 as JSON, or a workbook in the "
+        "template's layout): each tender's obligation, what counts (realised and forecast), "
+        "what does not count and why, and warnings.",
         "examples:\n  bouwblokken evaluate examples/ledger.json\n"
         "  bouwblokken evaluate examples/ledger.json --as-of 2025-06-30 --lang en\n"
         "  bouwblokken --json evaluate examples/ledger.json > result.json",
     )
-    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json")
+    p.add_argument("ledger", type=_existing_file, metavar="LEDGER.json|LEDGER.xlsx")
+    p.add_argument(
+        "--excel",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="also write the result as an Excel workbook (amounts as numbers in euro)",
+    )
+    p.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT.csv",
+        help="also write one row per activity as CSV with ; and a decimal comma (Dutch Excel)",
+    )
+    p.add_argument(
+        "--under",
+        action="append",
+        metavar="CATALOG",
+        help="value the same plan under this catalog too (repeatable), e.g. --under leiden",
+    )
     p.add_argument(
         "--as-of",
         dest="as_of",
@@ -1475,14 +1258,29 @@ def build_parser() -> argparse.ArgumentParser:
         "optimise",
         "find the cheapest plan of blocks that meets an obligation",
         "Find the plan of building blocks that reaches the obligation at the lowest cost to the "
-        "supplier, from an options document (bouwblokken.options/1), with alternatives.",
+        "supplier, from an options document (bouwblokken.options/1 as JSON, or a workbook in "
+        "the options template's layout), with alternatives.",
         "examples:\n  bouwblokken optimise examples/options.json\n"
         "  bouwblokken optimize examples/options.json --lang en --json",
         aliases=["optimize"],
     )
-    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json")
+    p.add_argument("options", type=_existing_file, metavar="OPTIONS.json|OPTIONS.xlsx")
     p.set_defaults(func=cmd_optimise)
-    return parser
+
+    p = _sub(
+        subs,
+        "template",
+        "write an empty Excel template (ledger or options)",
+        "Write an Excel template to fill in: a ledger (tenders, activities, persons and an "
+        "explanation sheet) or, with --options, an options sheet for 'optimise'. Read the "
+        "filled template with 'bouwblokken evaluate ledger.xlsx'.",
+        "examples:\n  bouwblokken template ledger.xlsx\n"
+        "  bouwblokken template opties.xlsx --options",
+    )
+    p.add_argument("path", type=Path, metavar="PAD.xlsx")
+    p.add_argument("--options", action="store_true", help="an options sheet instead of a ledger")
+    p.set_defaults(func=cmd_template)
+    return translate(parser, lang)
 
 
 def _one_line(text: str) -> str:
@@ -1491,7 +1289,13 @@ def _one_line(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 2 bad input)."""
-    parser = build_parser()
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    english = any(
+        a == "--lang=en" or (a == "--lang" and args_in[i + 1 : i + 2] == ["en"])
+        for i, a in enumerate(args_in)
+    )
+    parser = build_parser("en" if english else "nl")
+    argv = args_in
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
@@ -1512,7 +1316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{'.'.join(str(p) for p in err['loc'])}: {reason}"
     except OSError as exc:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-    sys.stderr.write(f"bouwblokken {args.command}: error: {_one_line(message)}\n")
+    word = "fout" if ctx.lang == "nl" else "error"
+    sys.stderr.write(f"bouwblokken {args.command}: {word}: {_one_line(message)}\n")
     return EXIT_BAD_INPUT
 
 

@@ -65,6 +65,7 @@ from bouwblokken.valuation import (
     _num,
     value_activity,
 )
+from bouwblokken.views import view
 
 __all__ = [
     "ActivityResult",
@@ -255,28 +256,41 @@ class LedgerResult:
         raise LedgerError(f"no tender {tender_id!r} in this result", field="tender")
 
     def table(self, lang: Lang = "nl") -> str:
-        from bouwblokken.display.text import ledger_table
-
-        return ledger_table(self, lang=lang)
+        """The result as aligned text tables (Dutch by default)."""
+        text: str = view("ledger.table")(self, lang=lang)
+        return text
 
     def __str__(self) -> str:
         return self.table("nl")
 
     def _repr_html_(self) -> str:
-        from bouwblokken.display.html import ledger_html
+        html: str = view("ledger.html")(self)
+        return html
 
-        return ledger_html(self)
+    def html(self, lang: Lang = "nl") -> str:
+        """The result as HTML (what a notebook shows), in ``lang``."""
+        html: str = view("ledger.html")(self, lang=lang)
+        return html
 
     def to_dict(self) -> dict[str, object]:
-        from bouwblokken.documents import ledger_result_to_dict
+        data: dict[str, object] = view("ledger.dict")(self)
+        return data
 
-        return ledger_result_to_dict(self)
+    def to_dataframe(self, lang: Lang = "nl") -> object:
+        """One row per activity (pandas; install the ``pandas`` extra); Dutch column names and
+        words by default, amounts exact (``Decimal``)."""
+        return view("ledger.dataframe")(self, lang=lang)
 
-    def to_dataframe(self) -> object:
-        """One row per activity (pandas; install the ``pandas`` extra)."""
-        from bouwblokken.display.frame import ledger_dataframe
+    def to_csv(self, lang: Lang = "nl", *, dutch_excel: bool = True) -> str:
+        """One row per activity as CSV; ``dutch_excel`` (default) writes ``;`` and a decimal
+        comma (``71111,11``), which Dutch Excel reads as numbers."""
+        text: str = view("ledger.csv")(self, lang=lang, dutch_excel=dutch_excel)
+        return text
 
-        return ledger_dataframe(self)
+    def to_excel(self, path: object, lang: Lang = "nl") -> None:
+        """Write the result as a workbook (install the ``excel`` extra); see
+        :func:`bouwblokken.excel.write_result`."""
+        view("ledger.excel")(self, path, lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------

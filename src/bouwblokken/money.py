@@ -12,8 +12,10 @@ calculators that truncate decimals).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
@@ -23,11 +25,17 @@ from bouwblokken.errors import MoneyError
 __all__ = [
     "AS_TEXT",
     "CENT",
+    "LOCALES",
+    "NBSP",
     "Money",
     "NonNegativeMoney",
+    "format_day",
     "format_eur",
     "format_number",
+    "format_percent",
+    "format_quantity",
     "from_cents",
+    "locale_of",
     "parse_money",
     "round_cents",
     "to_cents",
@@ -157,19 +165,84 @@ def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
 
 
+NBSP = "\u00a0"
+"""The no-break space between ``€`` and its amount (and before ``%`` in Dutch), so neither a
+browser, a chart nor a word processor separates a sign from its number."""
+
+LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+# Numbers take the locale's group and decimal signs from Babel (CLDR) once per language and
+# format with Python's exact Decimal formatting: as exact as babel.numbers.format_currency and
+# about three times faster, which matters because every valuation trail formats amounts.
+"""The Babel locale of each output language. English is British English (``en_GB``): the
+library's users work in the EU, with day-month-year dates and the euro; its number format
+(``€13,223.74``) is the same as ``en_US``."""
+
+
+def locale_of(lang: Lang) -> str:
+    """The Babel locale used for ``lang`` (``nl_NL`` or ``en_GB``)."""
+    return LOCALES[lang]
+
+
+@cache
+def _symbols(lang: Lang) -> dict[int, str]:
+    """The locale's group and decimal signs (CLDR data through Babel), as a translation table
+    from Python's ``,``/``.`` format (looked up once per language: formatting stays fast)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = locale_of(lang)
+    return {ord(","): get_group_symbol(loc), ord("."): get_decimal_symbol(loc)}
+
+
 def format_number(value: Fraction | Decimal | int, *, lang: Lang = "nl", decimals: int = 2) -> str:
-    """Format a number with grouping: ``40.000,00`` (nl) or ``40,000.00`` (en)."""
+    """Format a number with grouping and exactly ``decimals`` decimals (half up):
+    ``40.000,00`` (nl) or ``40,000.00`` (en); the signs are the locale's (Babel, CLDR)."""
     d = Decimal(value) if not isinstance(value, Fraction) else round_cents(value)
     q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    text = f"{d.quantize(q, rounding=ROUND_HALF_UP):,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    d = d.quantize(q, rounding=ROUND_HALF_UP)
+    return f"{d:,.{decimals}f}".translate(_symbols(lang))
+
+
+def format_quantity(value: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:
+    """An exact quantity (hours, months, a percentage) without trailing zeros: ``22,5`` (nl) /
+    ``22.5`` (en), ``24``, ``0,3333`` (at most 4 decimals, half up), ``10.000``."""
+    d = Decimal(value) if not isinstance(value, Fraction) else _four(value)
+    d = d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    exp = d.as_tuple().exponent
+    places = max(0, -exp) if isinstance(exp, int) else 0
+    return f"{d:,.{places}f}".translate(_symbols(lang))
+
+
+def _four(value: Fraction) -> Decimal:
+    scaled = value * 10000
+    whole = scaled.numerator // scaled.denominator
+    if (scaled - whole) * 2 >= 1:
+        whole += 1
+    return Decimal(whole).scaleb(-4)
 
 
 def format_eur(amount: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:
-    """``€ 13.223,74`` in Dutch, ``€13,223.74`` in English (both with a minus before the sign)."""
+    """``€ 13.223,74`` in Dutch, ``€13,223.74`` in English (both with a minus before the sign),
+    rounded by :func:`round_cents`. The Dutch space is a no-break space (:data:`NBSP`)."""
     d = round_cents(amount)
     body = format_number(abs(d), lang=lang)
     sign = "-" if d < 0 else ""
-    return f"{sign}€ {body}" if lang == "nl" else f"{sign}€{body}"
+    return f"{sign}€{NBSP}{body}" if lang == "nl" else f"{sign}€{body}"
+
+
+def format_percent(value: Fraction | Decimal | int, *, lang: Lang = "nl", decimals: int = 1) -> str:
+    """A percentage given in percent (``91.8`` → ``91,8 %`` in Dutch with a no-break space,
+    ``91.8%`` in English), ``decimals`` decimals half up. Used by every view (text, HTML,
+    charts, Excel labels), so a percentage reads the same everywhere."""
+    body = format_number(value, lang=lang, decimals=decimals)
+    return f"{body}{NBSP}%" if lang == "nl" else f"{body}%"
+
+
+def format_day(day: date, *, lang: Lang = "nl", style: Literal["short", "long"] = "short") -> str:
+    """A date: ``01-05-2025`` / ``1 mei 2025`` (nl), ``01/05/2025`` / ``1 May 2025`` (en)."""
+    from babel.dates import format_date
+
+    pattern = "dd-MM-y" if lang == "nl" else "dd/MM/y"
+    text: str = format_date(
+        day, pattern if style == "short" else "d MMMM y", locale=locale_of(lang)
+    )
+    return text

@@ -1,7 +1,7 @@
 """Bid comparison: offered euros, what each plan counts, the gap, named vs unnamed.
 
 The worked example of docs/award.md (examples/award/bids.json): Haaglanden catalog, contract
-value € 2.000.000, 1 January 2026 – 31 December 2027, placements of 12 whole months (one
+value € 2.000.000, 1 January 2026 – 31 December 2027, placements of 12 whole months (one
 year under every duration convention), reference week 36 hours.
 """
 

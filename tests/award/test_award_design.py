@@ -47,7 +47,7 @@ def test_catalog_defaults_and_a_range_of_percentages() -> None:
     design = design_obligation(_tender(), rule_sets=["catalog"])
     rows = {r.label(): r for r in design.rows}
     assert list(rows) == ["gepubliceerd", "2%", "3%", "4%"]  # 5% is the published one
-    # Haaglanden: 5% of the contract value from € 215.000: 5/100 × 2.000.000 = 100.000.
+    # Haaglanden: 5% of the contract value from € 215.000: 5/100 × 2.000.000 = 100.000.
     assert rows["gepubliceerd"].amount == Decimal("100000.00")
     assert rows["2%"].amount == Decimal(2) * 2_000_000 / 100
     assert rows["3%"].amount == Decimal("60000.00")
@@ -111,7 +111,7 @@ def test_rules_that_do_not_cover_the_tender_say_why() -> None:
     row = design.rows[0]
     assert row.obligation is not None and not row.obligation.applies
     assert row.amount == Decimal("0.00")
-    assert "drempel € 225.000,00" in row.obligation.explain()
+    assert "drempel € 225.000,00" in row.obligation.explain()
 
 
 def test_a_missing_term_is_reported_per_row() -> None:

@@ -57,7 +57,7 @@ def test_absolute_formula_by_hand(example) -> None:  # type: ignore[no-untyped-d
 
 def test_fictive_price_formula_by_hand(example) -> None:  # type: ignore[no-untyped-def]
     r = example.ranking("gunnen_op_waarde")
-    # One SR point per percent (10 points at 10%) worth € 20.000; a plan point € 5.000.
+    # One SR point per percent (10 points at 10%) worth € 20.000; a plan point € 5.000.
     fictive = {
         "Schoon BV": 1_900_000 - 4 * 20_000 - 8 * 5_000,  # 1.780.000
         "Glans & Co": 2_000_000 - 6 * 20_000 - 4 * 5_000,  # 1.860.000
@@ -101,13 +101,13 @@ def test_which_formula_changes_the_winner(example) -> None:  # type: ignore[no-u
 def test_trail_reads_in_dutch_and_english(example) -> None:  # type: ignore[no-untyped-def]
     s = example.ranking("absoluut").score_of("Helder Facilitair")
     nl = s.trail()
-    assert "60 × € 1.900.000,00 (laagste prijs) / € 1.950.000,00 = 58 6/13 punten" in nl
+    assert "60 × € 1.900.000,00 (laagste prijs) / € 1.950.000,00 = 58 6/13 punten" in nl
     assert "afgerond op 2 decimalen: 58,46 punten" in nl
     assert "totaal: 58,46 + 30,00 + 7,00 = 95,46 punten" in nl
     en = s.trail("en")
     assert "total: 58.46 + 30.00 + 7.00 = 95.46 points" in en and "punten" not in en
     f = example.ranking("gunnen_op_waarde").score_of("Schoon BV").trail()
-    assert "fictieve prijs: € 1.900.000,00 − € 80.000,00 − € 40.000,00 = € 1.780.000,00" in f
+    assert "fictieve prijs: € 1.900.000,00 − € 80.000,00 − € 40.000,00 = € 1.780.000,00" in f
 
 
 def _sr(**kw: object) -> SocialReturnCriterion:

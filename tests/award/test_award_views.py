@@ -60,10 +60,10 @@ def test_core_never_imports_a_view() -> None:
 
 def test_dutch_tables(fc) -> None:  # type: ignore[no-untyped-def]
     table = comparison_table(fc.comparison)
-    assert "Inschrijver" in table and "Tekort" in table and "€ 10.000,00" in table
+    assert "Inschrijver" in table and "Tekort" in table and "€ 10.000,00" in table
     assert "≈ 4,83%" in table  # the plan-backed 4,8333335% shown rounded
     ranking = ranking_table(fc)
-    assert "95,46 (plaats 1)" in ranking and "€ 1.780.000,00 (plaats 1)" in ranking
+    assert "95,46 (plaats 1)" in ranking and "€ 1.780.000,00 (plaats 1)" in ranking
     assert "veranderen de winnaar t.o.v. absoluut: gunnen_op_waarde" in ranking
     en = ranking_table(fc, lang="en")
     assert "95.46 (rank 1)" in en and "plaats" not in en
@@ -74,7 +74,7 @@ def test_dutch_tables(fc) -> None:  # type: ignore[no-untyped-def]
 def test_design_table_names_the_assumptions(fc) -> None:  # type: ignore[no-untyped-def]
     design = design_obligation(fc.comparison.tender, rule_sets=["catalog"])
     text = design_table(design)
-    assert "€ 100.000,00" in text and "€ 25.000,00" in text and "5 × ww" in text
+    assert "€ 100.000,00" in text and "€ 25.000,00" in text and "5 × ww" in text
     assert "aannames" in text
     doc = json.loads(to_json(design_document(design)))
     assert doc["format"] == "bouwblokken.obligation-design/1"
@@ -150,7 +150,7 @@ def test_jury_workbook(fc, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
     ranks = {r[0]: r[1:] for r in wb["Rangorde"].iter_rows(min_row=2, values_only=True)}
     assert ranks["Schoon BV"] == (2, 1, 3)
     trail = "\n".join(str(r[0]) for r in wb["Toelichting"].iter_rows(values_only=True) if r[0])
-    assert "fictieve prijs: € 1.900.000,00 − € 80.000,00 − € 40.000,00 = € 1.780.000,00" in trail
+    assert "fictieve prijs: € 1.900.000,00 − € 80.000,00 − € 40.000,00 = € 1.780.000,00" in trail
 
 
 def test_ranking_chart(fc) -> None:  # type: ignore[no-untyped-def]

@@ -72,7 +72,7 @@ def test_primer_example_part_time_half_year(cat: Catalog) -> None:
     )
     assert v.exact == Fraction(40000) * Fraction(24, 36) * Fraction(6, 12)
     assert v.amount == Decimal("13333.33")
-    assert "€ 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain("nl")
+    assert "€ 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain("nl")
     assert "€40,000.00 × 24/36 hours × 6/12 months = €13,333.33" in v.explain("en")
 
 
@@ -164,7 +164,7 @@ def test_bonus_55_plus_pro_rata(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("6250.00")
-    assert "bonus 55+: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain("nl")
+    assert "bonus 55+: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain("nl")
 
 
 def test_one_off_bonuses(cat: Catalog) -> None:
@@ -172,7 +172,7 @@ def test_one_off_bonuses(cat: Catalog) -> None:
     pupil = ("pro_vso_pupil",)
     v = value_activity(full_year("participatiewet", internship_months=6, flags=pupil), cat)
     assert v.amount == Decimal("65000.00")
-    assert "eenmalig € 25.000,00" in v.explain("nl")
+    assert "eenmalig € 25.000,00" in v.explain("nl")
     assert value_activity(
         full_year("participatiewet", internship_months=5, flags=pupil), cat
     ).amount == Decimal("40000.00")
@@ -201,7 +201,7 @@ def test_bonuses_add_up(cat: Catalog) -> None:
 def test_training_and_coaching_costs(cat: Catalog) -> None:
     v = value_activity(Activity(block="opleiding_begeleiding", costs=Decimal("1234.56")), cat)
     assert v.amount == Decimal("1234.56")
-    assert "gemaakte kosten € 1.234,56" in v.explain("nl")
+    assert "gemaakte kosten € 1.234,56" in v.explain("nl")
 
 
 def test_unverified_items_are_the_unclear_ones(cat: Catalog) -> None:

@@ -76,7 +76,7 @@ def test_bol_internship_pro_rata_by_weeks(cat: Catalog) -> None:
     assert v.amount == Decimal("2307.69")
     # 90 days = 12 weeks + 6 days; the trail says the 6 days do not count
     assert (
-        "€ 10.000,00 × 12/52 weken (6 dagen buiten hele weken tellen niet) = € 2.307,69"
+        "€ 10.000,00 × 12/52 weken (6 dagen buiten hele weken tellen niet) = € 2.307,69"
         in v.explain("nl")
     )
 
@@ -127,7 +127,7 @@ def test_community_activity_agreed_at_most_1000_per_day(cat: Catalog) -> None:
         cat,
     )
     assert spread.amount == Decimal("3000.00")
-    assert "max. € 1.000,00 per dag × 1 dagen" in crowded.explain("nl")
+    assert "max. € 1.000,00 per dag × 1 dagen" in crowded.explain("nl")
 
 
 def test_sw_company_counts_the_invoice(cat: Catalog) -> None:
@@ -157,7 +157,7 @@ def test_bonus_55_plus_pro_rata(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("15000.00")
-    assert "bonus Werkzoekende 55+: € 15.000,00 × 24/36 uur × 6/12 maanden" in v.explain()
+    assert "bonus Werkzoekende 55+: € 15.000,00 × 24/36 uur × 6/12 maanden" in v.explain()
 
 
 def test_pro_vso_hired_after_internship_bonus(cat: Catalog) -> None:

@@ -77,7 +77,7 @@ def test_two_internship_periods(cat: Catalog) -> None:
     # 2 × 7 500
     v = value_activity(Activity(block="bol_niveau_1_2", periods=2), cat)
     assert v.amount == Decimal("15000.00")
-    assert "€ 7.500,00 × 2 stageperiode = € 15.000,00" in v.explain("nl")
+    assert "€ 7.500,00 × 2 stageperiode = € 15.000,00" in v.explain("nl")
 
 
 def test_bbl_level_3_4_per_learning_work_year_pro_rata(cat: Catalog) -> None:
@@ -85,7 +85,7 @@ def test_bbl_level_3_4_per_learning_work_year_pro_rata(cat: Catalog) -> None:
     assert value_activity(full_year("bbl_niveau_3_4"), cat).amount == Decimal("15000.00")
     v = value_activity(Activity(block="bbl_niveau_3_4", start=YEAR[0], end=date(2025, 6, 30)), cat)
     assert v.amount == Decimal("7500.00")
-    assert "€ 15.000,00 × 6/12 maanden = € 7.500,00" in v.explain("nl")
+    assert "€ 15.000,00 × 6/12 maanden = € 7.500,00" in v.explain("nl")
 
 
 def test_work_experience_place_750_per_month(cat: Catalog) -> None:
@@ -111,15 +111,15 @@ def test_job_after_vso_pro_one_off(cat: Catalog) -> None:
     ("block", "expected", "text"),
     [
         # invoice 1 000 excl. VAT × 100% / 10% / 20% / 30%
-        ("wsw_detachering_beschut_inkoop", "1000.00", "factuurbedrag excl. btw € 1.000,00"),
-        ("inkoop_pso_trede_1", "100.00", "10% × factuurbedrag excl. btw € 1.000,00 = € 100,00"),
-        ("inkoop_pso_trede_2", "200.00", "20% × factuurbedrag excl. btw € 1.000,00 = € 200,00"),
+        ("wsw_detachering_beschut_inkoop", "1000.00", "factuurbedrag excl. btw € 1.000,00"),
+        ("inkoop_pso_trede_1", "100.00", "10% × factuurbedrag excl. btw € 1.000,00 = € 100,00"),
+        ("inkoop_pso_trede_2", "200.00", "20% × factuurbedrag excl. btw € 1.000,00 = € 200,00"),
         (
             "inkoop_pso_trede_3_30_plus",
             "300.00",
-            "30% × factuurbedrag excl. btw € 1.000,00 = € 300,00",
+            "30% × factuurbedrag excl. btw € 1.000,00 = € 300,00",
         ),
-        ("mvo_activiteit_factuur", "1000.00", "factuurbedrag excl. btw € 1.000,00"),
+        ("mvo_activiteit_factuur", "1000.00", "factuurbedrag excl. btw € 1.000,00"),
     ],
 )
 def test_invoice_blocks(cat: Catalog, block: str, expected: str, text: str) -> None:
@@ -198,7 +198,7 @@ def test_pro_rata_size_and_duration(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("14814.81")
-    assert "€ 40.000,00 × 32/36 uur × 5/12 maanden = € 14.814,81" in v.explain("nl")
+    assert "€ 40.000,00 × 32/36 uur × 5/12 maanden = € 14.814,81" in v.explain("nl")
 
 
 def test_bonus_50_plus_per_year(cat: Catalog) -> None:
@@ -238,14 +238,14 @@ def test_bonus_50_plus_pro_rata(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("3750.00")
-    assert "bonus Leeftijd 50+: € 5.000,00 × 18/36 uur × 6/12 maanden" in v.explain("nl")
+    assert "bonus Leeftijd 50+: € 5.000,00 × 18/36 uur × 6/12 maanden" in v.explain("nl")
 
 
 def test_permanent_contract_one_off_and_bonuses_add_up(cat: Catalog) -> None:
     # NUG 10 000 + permanent contract 10 000 once
     v = value_activity(full_year("nug", flags=("permanent_contract",)), cat)
     assert v.amount == Decimal("20000.00")
-    assert "eenmalig € 10.000,00" in v.explain("nl")
+    assert "eenmalig € 10.000,00" in v.explain("nl")
     # 40 000 + 50+ 5 000 + special group 5 000 + permanent contract 10 000 = 60 000
     v = value_activity(
         full_year(
@@ -317,4 +317,4 @@ def test_bbl_level_1_2_three_months_counts_pro_rata(cat: Catalog) -> None:
     # 20.000 × 3/12 = 5.000 (1 Jan – 31 Mar 2025 = 3 whole months).
     v = value_activity(Activity(block="bbl_niveau_1_2", start=YEAR[0], end=date(2025, 3, 31)), cat)
     assert v.amount == Decimal("5000.00")
-    assert "€ 20.000,00 × 3/12 maanden = € 5.000,00" in v.explain("nl")
+    assert "€ 20.000,00 × 3/12 maanden = € 5.000,00" in v.explain("nl")

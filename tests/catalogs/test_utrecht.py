@@ -62,7 +62,7 @@ def test_identity_undated_and_unverified(cat: Catalog) -> None:
 
 def test_primer_golden_example(cat: Catalog) -> None:
     # Participatiewet 40 000, 24 of 36 h, 1 Jan .. 30 Jun 2025 = 6 whole months = 6/12 year:
-    # 40 000 × 24/36 × 6/12 = 13 333,333… → € 13.333,33 (was 181/365 days: € 13.223,74)
+    # 40 000 × 24/36 × 6/12 = 13 333,333… → € 13.333,33 (was 181/365 days: € 13.223,74)
     expected = Fraction(40000) * Fraction(24, 36) * Fraction(6, 12)
     v = value_activity(
         Activity(block="participatiewet", hours_per_week=24, start=YEAR[0], end=date(2025, 6, 30)),
@@ -70,7 +70,7 @@ def test_primer_golden_example(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("13333.33")
-    assert "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain()
+    assert "Participatiewet: € 40.000,00 × 24/36 uur × 6/12 maanden = € 13.333,33" in v.explain()
 
 
 def test_counting_limit_not_stated_cuts_nothing(cat: Catalog) -> None:
@@ -142,7 +142,7 @@ def test_bonus_pro_rata(cat: Catalog) -> None:
     )
     assert v.exact == expected
     assert v.amount == Decimal("2500.00")
-    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain()
+    assert "bonus Ouder dan 50 jaar: € 10.000,00 × 18/36 uur × 3/12 maanden" in v.explain()
 
 
 def test_buying_from_social_enterprises(cat: Catalog) -> None:
@@ -150,7 +150,7 @@ def test_buying_from_social_enterprises(cat: Catalog) -> None:
         Activity(block="inkoop_sociale_onderneming", invoice_amount=Decimal("12345.67")), cat
     )
     assert v.amount == Decimal("12345.67")
-    assert "factuurbedrag excl. btw € 12.345,67" in v.explain()
+    assert "factuurbedrag excl. btw € 12.345,67" in v.explain()
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_costs_or_100_per_employee_per_hour(
     # 100 per employee per hour: 3 employees × 4 hours = 12 hours → 1 200
     v = value_activity(Activity(block=hours_block, hours=12), cat)
     assert v.amount == Decimal("1200.00")
-    assert "€ 100,00 × 12 uur = € 1.200,00" in v.explain("nl")
+    assert "€ 100,00 × 12 uur = € 1.200,00" in v.explain("nl")
 
 
 @pytest.mark.parametrize("block", ["opleiden_sr_medewerkers", "begeleiding_naar_werk"])
@@ -176,7 +176,7 @@ def test_in_consultation_takes_the_agreed_amount(cat: Catalog, block: str) -> No
     assert cat.block(block).rule.kind == "agreed"
     v = value_activity(Activity(block=block, agreed_amount=Decimal("3750.50")), cat)
     assert v.amount == Decimal("3750.50")
-    assert "in overleg vastgesteld bedrag € 3.750,50" in v.explain("nl")
+    assert "in overleg vastgesteld bedrag € 3.750,50" in v.explain("nl")
 
 
 def test_bonuses_are_marked_unverified(cat: Catalog) -> None:

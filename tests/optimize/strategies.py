@@ -41,7 +41,7 @@ def _cost(rng: random.Random, value: int) -> int:
 
 
 def _option(rng: random.Random, i: int, categories: list[str]) -> Option:
-    """One option: a person (1..10 people, a year each), hours, or € 100 purchase steps."""
+    """One option: a person (1..10 people, a year each), hours, or € 100 purchase steps."""
     kind = rng.choices(["person", "hours", "purchase"], weights=[4, 3, 2])[0]
     if kind == "person":
         work = "work" in categories and rng.random() < 0.7
@@ -74,7 +74,7 @@ def _option(rng: random.Random, i: int, categories: list[str]) -> Option:
 def realistic_problem(rng: random.Random, n_options: int) -> Problem:
     """A tender-like problem of ``n_options`` options, drawn from ``rng``.
 
-    Target € 10k–500k (5% of a € 0.2–10 million contract); 2–5 categories, sometimes one capped
+    Target € 10k–500k (5% of a € 0.2–10 million contract); 2–5 categories, sometimes one capped
     at 10–25% of the target; occasionally minimum units, an employment minimum and a budget;
     some problems are infeasible.
     """

@@ -86,7 +86,13 @@ class Frozen(BaseModel):
 
 
 def _exact_number(value: Any) -> Decimal:
-    """Hours, percentages and such: exact like money, but up to 4 decimals."""
+    """Hours, percentages and such: exact like money, but up to 4 decimals. Unlike money, a
+    float is taken by its shortest repr when that has at most 4 decimals (``22.5``), see
+    :func:`bouwblokken.parse.exact_quantity`."""
+    if isinstance(value, float):
+        from bouwblokken.parse import exact_quantity
+
+        return exact_quantity(value)
     return parse_money(value, max_decimals=4)
 
 
@@ -753,7 +759,39 @@ class Catalog(Frozen):
                 return b
         from bouwblokken.errors import UnknownBlockError
 
-        raise UnknownBlockError(block_id, self.key, [b.id for b in self.blocks], record=record)
+        err = UnknownBlockError(block_id, self.key, [b.id for b in self.blocks], record=record)
+        err.suggestions = tuple(b.id for b in self.find_block(block_id))  # type: ignore[attr-defined]
+        if err.suggestions:  # type: ignore[attr-defined]
+            err.args = (f"{err.args[0]}; did you mean {' or '.join(err.suggestions)}?",)  # type: ignore[attr-defined]
+        raise err
+
+    def find_block(self, text: str, *, limit: int = 5) -> list[Block]:
+        """Blocks whose id or label contains ``text`` (case-insensitive; ``"bbl"`` finds
+        ``leerbaan_bbl_niveau_1_2``), else the closest ids by spelling; best first."""
+        import difflib
+
+        q = text.strip().lower()
+        hits = [
+            b
+            for b in self.blocks
+            if q and (q in b.id or q in b.label_nl.lower() or q in b.label_en.lower())
+        ]
+        if hits:
+            return hits[:limit]
+        ids = difflib.get_close_matches(q, [b.id for b in self.blocks], n=limit, cutoff=0.5)
+        return [self.block(i) for i in ids]
+
+    def _repr_html_(self) -> str:
+        from bouwblokken.views import view
+
+        html: str = view("catalog.html")(self)
+        return html
+
+    def to_dataframe(self, lang: Literal["nl", "en"] = "nl") -> object:
+        """One row per block (pandas; the ``pandas`` extra), amounts exact."""
+        from bouwblokken.views import view
+
+        return view("catalog.dataframe")(self, lang=lang)
 
     def in_force(self, on: date) -> bool:
         """Whether this edition applies on ``on`` (a date of the kind ``effective_basis`` says)."""

@@ -71,11 +71,14 @@ class Registry:
             self.add_folder(folder)
 
     def add_folder(self, folder: str | Path) -> None:
-        """Register every ``<id>/<edition>.toml`` below ``folder``."""
+        """Register every ``<id>/<edition>.toml`` below ``folder`` (the ``mappings`` folder holds
+        region-comparison data, not catalogs, and is skipped)."""
         root = Path(folder)
         if not root.is_dir():
             raise CatalogFileError(root, "", "catalog folder does not exist")
         for path in sorted(root.glob("*/*.toml")):
+            if path.parent.name == "mappings":
+                continue
             self._files.setdefault(path.parent.name, []).append(path)
             self._in_folder.add(path)
 

@@ -28,8 +28,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from bouwblokken.errors import BouwblokkenError, ValuationError
-from bouwblokken.money import Lang, format_eur, format_number
+from bouwblokken.errors import BouwblokkenError
+from bouwblokken.i18n import WORDS, label
+from bouwblokken.money import NBSP, Lang, format_day, format_eur, format_number, format_percent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -50,22 +51,6 @@ __all__ = [
     "realisation_chart",
 ]
 
-_CATEGORY = {
-    "nl": {
-        "work": "Werk",
-        "learning": "Leren",
-        "buying": "Inkopen",
-        "community": "Maatschappelijk",
-        "other": "Overig",
-    },
-    "en": {
-        "work": "Work",
-        "learning": "Learning",
-        "buying": "Buying",
-        "community": "Community",
-        "other": "Other",
-    },
-}
 _COLOURS = {
     "work": "#2a7f62",
     "learning": "#3b6fb6",
@@ -95,7 +80,7 @@ _T = {
         "compare_title": "Eén plan in verschillende catalogi",
         "catalog": "Catalogus",
         "skipped": "overgeslagen",
-        "not_in": "ontbreekt in",
+        "not_in": "heeft geen tegenhanger in",
         "cannot_value": "niet te waarderen in",
         "matched": "gelijkgesteld aan",
         "no_plans": "Geen plannen om te tonen",
@@ -122,7 +107,7 @@ _T = {
         "compare_title": "One plan under several catalogs",
         "catalog": "Catalog",
         "skipped": "skipped",
-        "not_in": "not in",
+        "not_in": "has no counterpart in",
         "cannot_value": "cannot be valued in",
         "matched": "matched to",
         "no_plans": "No plans to show",
@@ -159,7 +144,7 @@ def _tick_text(x: float, lang: Lang) -> str:  # float-ok: axis tick
     whole = round(x)  # float-ok: tick position, display only
     body = format_number(abs(whole), lang=lang, decimals=0)
     sign = "-" if whole < 0 else ""
-    return f"{sign}€ {body}" if lang == "nl" else f"{sign}€{body}"
+    return f"{sign}€{NBSP}{body}" if lang == "nl" else f"{sign}€{body}"
 
 
 def euro_formatter(lang: Lang = "nl") -> Any:
@@ -178,11 +163,11 @@ def _euro_axis(ax: Axes, lang: Lang, axis: str = "y") -> None:
 
 
 def _category_label(category: str, lang: Lang) -> str:
-    return _CATEGORY[lang].get(category, category)
+    return label("category", category, lang).capitalize()
 
 
 def _category_order(categories: Iterable[str]) -> list[str]:
-    known = list(_CATEGORY["en"])
+    known = list(WORDS["category"])
     return sorted(set(categories), key=lambda c: (known.index(c) if c in known else 99, c))
 
 
@@ -270,8 +255,7 @@ def category_chart(
 
 
 def _pct(pct: Decimal, lang: Lang) -> str:
-    text = f"{pct}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_percent(pct, lang=lang)
 
 
 def _title(head: str, result: TenderResult) -> str:
@@ -336,11 +320,21 @@ def _days(days: Sequence[date]) -> list[float]:
     return [float(x) for x in nums]  # float-ok: a date coordinate, not money
 
 
-def _month_axis(ax: Axes) -> None:
-    from matplotlib.dates import AutoDateLocator, DateFormatter
+def _month_axis(ax: Axes, lang: Lang = "nl") -> None:
+    """Month ticks named in ``lang`` (``mei 2025`` / ``May 2025``), by Babel."""
+    from babel.dates import format_date
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    from bouwblokken.money import locale_of
+
+    def fmt(x: float, _pos: int | None = None) -> str:  # float-ok: a date coordinate
+        day = num2date(x).date()  # type: ignore[no-untyped-call]
+        text: str = format_date(day, "MMM y", locale=locale_of(lang))
+        return text
 
     ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=12))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(FuncFormatter(fmt))
 
 
 def _last_month_end(d: date) -> date:
@@ -430,7 +424,7 @@ def realisation_chart(
         x_as_of = _days([as_of])[0]
         ax.axvline(x_as_of, color="#555555", linewidth=1, linestyle="-.", zorder=1)
         ax.annotate(
-            f"{t['as_of']} {as_of.isoformat()}",
+            f"{t['as_of']} {format_day(as_of, lang=lang)}",
             xy=(x_as_of, 0.03),
             xycoords=("data", "axes fraction"),
             xytext=(3, 0),
@@ -439,15 +433,15 @@ def realisation_chart(
             color="#555555",
         )
     _euro_axis(ax, lang)
-    _month_axis(ax)
+    _month_axis(ax, lang)
     ax.set_ylabel(t["cumulative"])
     ax.set_xlabel(t["month"])
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.set_title(_title(t["time_title"], tr), fontsize=11)
-    for label in ax.get_xticklabels():
-        label.set_rotation(30)
-        label.set_horizontalalignment("right")
+    for tick in ax.get_xticklabels():
+        tick.set_rotation(30)
+        tick.set_horizontalalignment("right")
     return fig
 
 
@@ -565,40 +559,32 @@ def compare_catalogs(
 ) -> tuple[list[tuple[Catalog, list[Decimal | None]]], list[str]]:
     """The value of each activity under each catalog (``None`` where skipped), and the notes.
 
-    Blocks are matched by id; ``equivalents`` maps, per catalog id, a plan's block id to that
-    catalog's block id (``{"leiden": {"participatiewet":
-    "participatiewet_zonder_arbeidsbeperking"}}``). A block a catalog lacks, or an activity the
-    catalog cannot value (a field its rule needs), is skipped with a note. Each activity is
-    valued alone (:func:`~bouwblokken.valuation.value_activity`): the catalog's counting
-    limits, hours caps and bonuses apply, the ledger's rules (double counting, contract
-    period, share caps) do not.
+    The plan's blocks are those of the first catalog; under the others each block becomes its
+    counterpart by :func:`bouwblokken.compare.value_under` (the regions' mapping file, the same
+    id, or the same target group, category and rule kind). ``equivalents`` overrides that per
+    catalog id (``{"leiden": {"banenafspraak": "wsw"}}``). A block without a counterpart, or an
+    activity the catalog cannot value, is skipped with a note. Each activity is valued alone:
+    the catalog's counting limits, hours caps and bonuses apply, the ledger's rules (double
+    counting, contract period, share caps) do not.
     """
-    from bouwblokken.valuation import value_activity
+    from bouwblokken.compare import value_under
 
     t = _T[lang]
     out: list[tuple[Catalog, list[Decimal | None]]] = []
     notes: list[str] = []
-    for ref in catalogs:
-        cat = _load(ref, registry)
-        mapping = (equivalents or {}).get(cat.id, {})
-        known = {b.id for b in cat.blocks}
+    for under in value_under(activities, catalogs, equivalents=equivalents, registry=registry):
+        cat = under.catalog
         values: list[Decimal | None] = []
-        for i, a in enumerate(activities):
+        for i, row in enumerate(under.rows):
+            a = row.activity
             name = a.id or f"#{i + 1}"
-            block = mapping.get(a.block, a.block)
-            if block not in known:
+            values.append(row.amount)
+            if row.block is None:
                 notes.append(f"{name} ({a.block}) {t['not_in']} {cat.key}: {t['skipped']}")
-                values.append(None)
-                continue
-            try:
-                v = value_activity(a.model_copy(update={"block": block}), cat)
-            except ValuationError as exc:
-                notes.append(f"{name} ({block}) {t['cannot_value']} {cat.key}: {exc}")
-                values.append(None)
-                continue
-            values.append(v.amount)
-            if block != a.block:
-                notes.append(f"{name} ({a.block}) in {cat.key} {t['matched']} {block}")
+            elif row.amount is None:
+                notes.append(f"{name} ({row.block}) {t['cannot_value']} {cat.key}: {row.note}")
+            elif row.block != a.block:
+                notes.append(f"{name} ({a.block}) in {cat.key} {t['matched']} {row.block}")
         out.append((cat, values))
     return out, notes
 
@@ -639,7 +625,7 @@ def catalog_comparison_chart(
             color=colours(i % 10),
             label=_wrap(
                 f"{a.id or '#' + str(i + 1)}: {_block_label(a.block, rows, equivalents, lang)}",
-                40,
+                32,
             ),
             zorder=2,
         )

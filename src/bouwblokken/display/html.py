@@ -7,8 +7,9 @@ from fractions import Fraction
 from html import escape
 from typing import TYPE_CHECKING
 
-from bouwblokken.display.text import labels
-from bouwblokken.money import Lang, format_eur
+from bouwblokken.display.text import labels, warning_text
+from bouwblokken.i18n import label
+from bouwblokken.money import Lang, format_eur, format_percent
 
 if TYPE_CHECKING:
     from bouwblokken.ledger import LedgerResult, TenderResult
@@ -17,7 +18,7 @@ __all__ = ["ledger_html", "tender_html"]
 
 _STYLE = (
     "<style>.bb table{border-collapse:collapse;margin:4px 0}.bb td,.bb th{padding:2px 8px;"
-    "border-bottom:1px solid #ddd;text-align:left}.bb td.n{text-align:right}"
+    "border-bottom:1px solid #ddd;text-align:left}.bb td.n{text-align:right;white-space:nowrap}"
     ".bb .bar{background:#eee;width:320px;height:14px;position:relative}"
     ".bb .fill{background:#2a7;height:14px}.bb .why{color:#a33}</style>"
 )
@@ -45,12 +46,12 @@ def tender_html(t: TenderResult, *, lang: Lang = "nl") -> str:
         p = ful.percentage
         parts.append(
             f"<div>{escape(name)}: {eur(ful.counted)} / {eur(ful.obligation)}"
-            f" ({'-' if p is None else p}%)</div>"
+            f" ({'-' if p is None else escape(format_percent(p, lang=lang))})</div>"
             + _bar(float(p) if p is not None else 0.0)  # float-ok: bar width
         )
     del pct
     cats = "".join(
-        f"<tr><td>{escape(c)}</td><td class='n'>{eur(v)}</td></tr>"
+        f"<tr><td>{escape(label('category', c, lang))}</td><td class='n'>{eur(v)}</td></tr>"
         for c, v in f.by_category.items()
     )
     parts.append(
@@ -67,9 +68,10 @@ def tender_html(t: TenderResult, *, lang: Lang = "nl") -> str:
         trail = "<br>".join(
             escape(ln.text(lang)) for ln in (r.valuation.lines if r.valuation else ())
         )
+        status = escape(label("status", r.activity.status, lang))
         rows.append(
             f"<tr><td>{escape(r.label)}</td><td>{escape(block)}</td>"
-            f"<td>{escape(r.activity.status)}</td><td class='n'>{eur(r.counted)}</td>"
+            f"<td>{status}</td><td class='n'>{eur(r.counted)}</td>"
             f"<td><small>{trail}</small></td><td class='why'><small>{why}</small></td></tr>"
         )
     parts.append(
@@ -84,5 +86,9 @@ def tender_html(t: TenderResult, *, lang: Lang = "nl") -> str:
 def ledger_html(result: LedgerResult, *, lang: Lang = "nl") -> str:
     body = "".join(tender_html(t, lang=lang) for t in result.tenders)
     if result.warnings:
-        body += "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in result.warnings) + "</ul>"
+        body += (
+            "<ul>"
+            + "".join(f"<li>{escape(warning_text(w, lang))}</li>" for w in result.warnings)
+            + "</ul>"
+        )
     return f"{_STYLE}<div class='bb'>{body}</div>"

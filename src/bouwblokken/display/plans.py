@@ -8,6 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.text import align
+from bouwblokken.i18n import optimizer_note, optimizer_reason
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
 
 if TYPE_CHECKING:
@@ -81,10 +82,13 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
                 if nl
                 else f"Not feasible: at most {reached} can count. Limited by:\n"
             )
-            + "\n".join(f"  - {r.message}" for r in d.reasons)
+            + "\n".join(
+                f"  - {optimizer_reason(r.code, r.subject, r.amount, lang, fallback=r.message)}"
+                for r in d.reasons
+            )
         )
-    notes = result.notes if nl else result.notes_en
-    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in notes)
+    notes = result.notes_nl or tuple(optimizer_note(n, lang) for n in result.notes)
+    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in (notes if nl else result.notes))
     return "\n\n".join(parts)
 
 

@@ -6,65 +6,48 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from bouwblokken.money import Lang, format_eur
+from bouwblokken.i18n import label as word
+from bouwblokken.i18n import text
+from bouwblokken.money import Lang, format_day, format_eur, format_percent
 
 if TYPE_CHECKING:
     from bouwblokken.ledger import LedgerResult, TenderResult
 
-__all__ = ["align", "ledger_table", "tender_table"]
+__all__ = ["align", "ledger_table", "tender_table", "warning_text"]
 
-_L = {
-    "nl": {
-        "obligation": "SR-verplichting",
-        "counted": "Geteld",
-        "remaining": "Nog te doen",
-        "surplus": "Overschot",
-        "realised": "Gerealiseerd",
-        "forecast": "Prognose (gerealiseerd + gepland)",
-        "activity": "Activiteit",
-        "block": "Bouwblok",
-        "status": "Status",
-        "value": "Waarde",
-        "not_counted": "Telt niet",
-        "why": "Waarom",
-        "catalog": "Catalogus",
-        "planned": "gepland",
-        "realised_s": "gerealiseerd",
-        "category": "Categorie",
-        "year": "Contractjaar",
-        "minimum": "Minimum",
-        "met": "gehaald",
-        "not_met": "niet gehaald",
-        "warnings": "Waarschuwingen",
-    },
-    "en": {
-        "obligation": "Obligation",
-        "counted": "Counted",
-        "remaining": "Remaining",
-        "surplus": "Surplus",
-        "realised": "Realised",
-        "forecast": "Forecast (realised + planned)",
-        "activity": "Activity",
-        "block": "Block",
-        "status": "Status",
-        "value": "Value",
-        "not_counted": "Not counted",
-        "why": "Why",
-        "catalog": "Catalog",
-        "planned": "planned",
-        "realised_s": "realised",
-        "category": "Category",
-        "year": "Contract year",
-        "minimum": "Minimum",
-        "met": "met",
-        "not_met": "not met",
-        "warnings": "Warnings",
-    },
-}
+_KEYS = [
+    "obligation",
+    "counted",
+    "remaining",
+    "surplus",
+    "realised",
+    "forecast",
+    "activity",
+    "block",
+    "status",
+    "value",
+    "not_counted",
+    "why",
+    "catalog",
+    "category",
+    "year",
+    "minimum",
+    "met",
+    "not_met",
+    "warnings",
+]
+
+
+def warning_text(warning: object, lang: Lang) -> str:
+    """A ledger warning in ``lang`` (warnings carry both languages; a plain string is shown
+    as it is)."""
+    text_of = getattr(warning, "text", None)
+    return str(text_of(lang)) if callable(text_of) else str(warning)
 
 
 def labels(lang: Lang) -> dict[str, str]:
-    return _L[lang]
+    """The fixed words of the result views (from :mod:`bouwblokken.i18n`)."""
+    return {k: text(k, lang) for k in _KEYS}
 
 
 def align(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
@@ -85,7 +68,7 @@ def align(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
 
 
 def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
-    lab = _L[lang]
+    lab = labels(lang)
 
     def eur(v: Decimal) -> str:
         return format_eur(v, lang=lang)
@@ -107,7 +90,7 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
     for r in t.activities:
         lost = r.gross - r.counted
         why = "; ".join(nc.text(lang) for nc in r.not_counted)
-        status = lab["realised_s"] if r.activity.status == "realised" else lab["planned"]
+        status = word("status", r.activity.status, lang)
         label = (
             r.valuation.label_nl
             if (r.valuation and lang == "nl")
@@ -136,7 +119,7 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
                 eur(f.counted),
                 eur(f.remaining),
                 eur(f.surplus),
-                "-" if pct is None else (str(pct).replace(".", ",") if lang == "nl" else str(pct)),
+                "-" if pct is None else format_percent(pct, lang=lang),
             ]
         )
     parts.append(align(summary, right=(1, 2, 3, 4, 5)))
@@ -145,7 +128,8 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
         for y in t.years:
             yrows.append(
                 [
-                    f"{y.year.index} ({y.year.start} – {y.year.end})",
+                    f"{y.year.index} ({format_day(y.year.start, lang=lang)} – "
+                    f"{format_day(y.year.end, lang=lang)})",
                     eur(y.year.minimum),
                     eur(y.counted),
                     lab["met"] if y.met else lab["not_met"],
@@ -156,8 +140,12 @@ def tender_table(t: TenderResult, *, lang: Lang = "nl") -> str:
 
 
 def ledger_table(result: LedgerResult, *, lang: Lang = "nl") -> str:
-    lab = _L[lang]
+    lab = labels(lang)
     parts = [tender_table(t, lang=lang) for t in result.tenders]
     if result.warnings:
-        parts.append(lab["warnings"] + ":\n" + "\n".join(f"  - {w}" for w in result.warnings))
+        parts.append(
+            lab["warnings"]
+            + ":\n"
+            + "\n".join(f"  - {warning_text(w, lang)}" for w in result.warnings)
+        )
     return "\n\n\n".join(parts)

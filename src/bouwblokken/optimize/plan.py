@@ -39,7 +39,14 @@ from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import DocumentError, ValuationError
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.locate import describe
-from bouwblokken.money import Lang, NonNegativeMoney, format_eur, from_cents, round_cents
+from bouwblokken.money import (
+    Lang,
+    NonNegativeMoney,
+    format_eur,
+    format_number,
+    from_cents,
+    round_cents,
+)
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
@@ -49,6 +56,7 @@ from bouwblokken.optimize.solution import Diagnosis, Solution
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
+from bouwblokken.views import view
 
 __all__ = [
     "OptionSpec",
@@ -307,9 +315,7 @@ class Plan:
 def _ratio(value: Fraction | None, lang: Lang) -> str:
     if value is None:
         return "-"
-    d = round_cents(value)
-    text = format(d, "f")
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(round_cents(value), lang=lang)
 
 
 @dataclass(frozen=True)
@@ -326,27 +332,24 @@ class PlanResult:
     diagnosis: Diagnosis | None
     best_effort: Plan | None
     notes: tuple[str, ...] = ()
-    """Notes on the request, in Dutch."""
-    notes_en: tuple[str, ...] = ()
-    """The same notes in English."""
+    """Notes on the request, in English."""
+    notes_nl: tuple[str, ...] = ()
+    """The same notes in Dutch."""
 
     def table(self, lang: Lang = "nl") -> str:
-        from bouwblokken.display.plans import plan_result_table
-
-        return plan_result_table(self, lang=lang)
+        text: str = view("plan.table")(self, lang=lang)
+        return text
 
     def __str__(self) -> str:
         return self.table("nl")
 
     def _repr_html_(self) -> str:
-        from bouwblokken.display.plans import plan_result_html
-
-        return plan_result_html(self)
+        html: str = view("plan.html")(self)
+        return html
 
     def to_dict(self) -> dict[str, Any]:
-        from bouwblokken.display.plans import plan_result_dict
-
-        return plan_result_dict(self)
+        data: dict[str, Any] = view("plan.dict")(self)
+        return data
 
 
 def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _Unit:
@@ -461,8 +464,9 @@ def build_problem(
         if cap.min_amount_per_item is not None:
             notes.append(
                 (
-                    f"plafond {cap.id}: posten onder {format_eur(cap.min_amount_per_item)} "
-                    "tellen niet; de opties worden daar niet op gecontroleerd",
+                    f"maximaal aandeel {cap.id}: items onder "
+                    f"{format_eur(cap.min_amount_per_item)} tellen niet; de opties worden daar "
+                    "niet op getoetst",
                     f"share cap {cap.id}: items under "
                     f"{format_eur(cap.min_amount_per_item, lang='en')} do not count; options "
                     "are not checked against it",
@@ -577,8 +581,8 @@ def optimise(
             (),
             best.diagnosis,
             _plan(best, units, target) if best.status == "infeasible" else None,
-            tuple(n[0] for n in notes),
             tuple(n[1] for n in notes),
+            tuple(n[0] for n in notes),
         )
     if best.status == "feasible":
         gap = best.gap or Fraction(0)
@@ -609,15 +613,14 @@ def optimise(
         tuple(_plan(s, units, target) for s in pareto),
         None,
         None,
-        tuple(n[0] for n in notes),
         tuple(n[1] for n in notes),
+        tuple(n[0] for n in notes),
     )
 
 
 def read_plan_request(source: str | bytes | Path, *, name: str | None = None) -> PlanRequest:
     """Read an options document (JSON, exact decimals); errors name the file, record, field."""
-    from bouwblokken.documents import read_json
-
+    read_json = view("json.read")
     label = name or (str(source) if isinstance(source, Path) else "<options>")
     data = read_json(source, name=label)
     try:

@@ -1,0 +1,514 @@
+"""Catalogs in words and in a notebook: rules, limits, bonus conditions, time rules and the
+default obligation as Dutch (or English) text; an HTML view by category; a DataFrame.
+
+Used by :meth:`~bouwblokken.catalog.model.Catalog._repr_html_` (through
+:mod:`bouwblokken.views`), the command line (``show``, ``compare``), the Excel writer and the
+docs' catalog pages, so a catalog reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from bouwblokken.catalog.model import (
+    ActualCostsRule,
+    AfterInternship,
+    AgeBelow,
+    AgreedRule,
+    Block,
+    Bonus,
+    Catalog,
+    FlagCondition,
+    InvoiceRule,
+    LimitAlways,
+    LimitMonths,
+    LimitWhileSubsidy,
+    MinAge,
+    ObligationRules,
+    OneOffRule,
+    PerActivityRule,
+    PerHourRule,
+    PerMonthRule,
+    PerPeriodRule,
+    PerYearRule,
+    TimeRules,
+)
+from bouwblokken.i18n import WORDS, label, text
+from bouwblokken.money import Lang, format_day, format_eur, format_percent, format_quantity
+
+__all__ = [
+    "bonus_amount_text",
+    "bonus_condition_text",
+    "catalog_dataframe",
+    "catalog_html",
+    "comparison_html",
+    "limit_text",
+    "obligation_items",
+    "rule_amount",
+    "rule_text",
+    "time_items",
+]
+
+
+def _num(value: Decimal | int, lang: Lang) -> str:
+    """24, 22,5 (nl) / 22.5 (en): an exact number without trailing zeros."""
+    return format_quantity(value, lang=lang)
+
+
+def _s(d: Decimal) -> str:
+    return format(d, "f")
+
+
+def _d(day: date | None, lang: Lang, *, open_end: bool = False) -> str:
+    if day is not None:
+        return format_day(day, lang=lang)
+    if open_end:
+        return text("open", lang)
+    return text("not_stated", lang)
+
+
+def _yes(flag: bool, lang: Lang) -> str:
+    return label("yes_no", flag, lang)
+
+
+def _t(lang: Lang, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def _pct(v: Decimal, lang: Lang) -> str:
+    return format_percent(v, lang=lang, decimals=_decimals(v))
+
+
+def _decimals(v: Decimal) -> int:
+    exp = v.normalize().as_tuple().exponent
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def rule_amount(block: Block) -> Decimal | None:
+    """The euro amount of a block's rule, when it has one fixed amount."""
+    rule = block.rule
+    if isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule | OneOffRule | PerActivityRule):
+        return rule.amount
+    if isinstance(rule, PerHourRule):
+        return rule.amount
+    return None
+
+
+def rule_text(block: Block, lang: Lang) -> str:
+    """A block's valuation rule and amount in words."""
+    rule = block.rule
+
+    def eur(v: Decimal) -> str:
+        return format_eur(v, lang=lang)
+
+    if isinstance(rule, PerYearRule):
+        text = f"{eur(rule.amount)} {_t(lang, 'per', 'per')} {_t(lang, rule.unit_nl, rule.unit_en)}"
+        extra = []
+        if not rule.prorate_hours:
+            extra.append(_t(lang, "niet naar rato van uren", "not pro rata by hours"))
+        if not rule.prorate_duration:
+            extra.append(_t(lang, "niet naar rato van duur", "not pro rata by duration"))
+        if rule.duration_unit:
+            extra.append(
+                _t(lang, "duur in ", "duration in ")
+                + label("duration_unit", rule.duration_unit, lang)
+            )
+        return text + (f" ({'; '.join(extra)})" if extra else "")
+    if isinstance(rule, PerMonthRule):
+        text = f"{eur(rule.amount)} {_t(lang, 'per maand', 'per month')}"
+        if rule.prorate_hours:
+            text += _t(lang, " (naar rato van uren)", " (pro rata by hours)")
+        return text
+    if isinstance(rule, PerPeriodRule):
+        text = f"{eur(rule.amount)} per {_t(lang, rule.period_nl, rule.period_en)}"
+        if rule.prorate_duration and rule.period_months:
+            text += _t(
+                lang,
+                f" (naar rato van {rule.period_months} maanden)",
+                f" (pro rata of {rule.period_months} months)",
+            )
+        return text
+    if isinstance(rule, OneOffRule):
+        return f"{eur(rule.amount)} {_t(lang, 'eenmalig', 'one-off')}"
+    if isinstance(rule, PerHourRule):
+        if rule.amount is not None:
+            return f"{eur(rule.amount)} {_t(lang, 'per uur', 'per hour')}"
+        assert rule.year_amount is not None and rule.hours_per_year is not None
+        return (
+            f"{eur(rule.year_amount)} ÷ {rule.hours_per_year} "
+            f"{_t(lang, 'uur, per uur', 'hours, per hour')}"
+        )
+    if isinstance(rule, PerActivityRule):
+        text = f"{eur(rule.amount)} per {_t(lang, rule.unit_nl, rule.unit_en)}"
+        if rule.max_per_day is not None:
+            text += _t(
+                lang,
+                f", max. {eur(rule.max_per_day)} per dag",
+                f", at most {eur(rule.max_per_day)} a day",
+            )
+        return text
+    if isinstance(rule, InvoiceRule):
+        base = _t(lang, "factuurbedrag excl. btw", "invoice excl. VAT")
+        if rule.percentage == 100:
+            return base
+        return f"{_pct(rule.percentage, lang)} {_t(lang, 'van', 'of')} {base}"
+    if isinstance(rule, ActualCostsRule):
+        return _t(lang, "werkelijke kosten", "actual costs")
+    assert isinstance(rule, AgreedRule)
+    return _t(lang, "in overleg met de SR-adviseur", "agreed with the SR adviser")
+
+
+def limit_text(block: Block, lang: Lang) -> str:
+    """A block's counting limit (duur van meetellen) in words."""
+    limit = block.counting_limit
+    if isinstance(limit, LimitMonths):
+        return f"{limit.months} {_t(lang, 'maanden', 'months')}"
+    if isinstance(limit, LimitAlways):
+        return _t(lang, "altijd", "always")
+    if isinstance(limit, LimitWhileSubsidy):
+        return _t(lang, "zolang de loonkostensubsidie loopt", "while the wage subsidy runs")
+    return _t(lang, "niet vermeld", "not stated")
+
+
+def _limit_key(block: Block) -> str:
+    limit = block.counting_limit
+    return f"months:{limit.months}" if isinstance(limit, LimitMonths) else limit.kind
+
+
+def bonus_condition_text(bonus: Bonus, lang: Lang) -> str:
+    """A bonus condition in words, flags translated (``één van: statushouder,
+    taalachterstand``)."""
+    c = bonus.condition
+    if isinstance(c, MinAge):
+        return _t(lang, f"leeftijd ≥ {c.age}", f"age ≥ {c.age}")
+    if isinstance(c, AgeBelow):
+        return _t(lang, f"leeftijd < {c.age}", f"age < {c.age}")
+    if isinstance(c, FlagCondition):
+        return _t(lang, "één van: ", "any of: ") + ", ".join(
+            label("flag", f, lang) for f in c.any_of
+        )
+    assert isinstance(c, AfterInternship)
+    out = _t(
+        lang,
+        f"na een stage van min. {c.months} maanden",
+        f"after an internship of ≥ {c.months} months",
+    )
+    if c.flags:
+        out += _t(lang, ", en: ", ", and: ") + ", ".join(label("flag", f, lang) for f in c.flags)
+    return out
+
+
+_condition_text = bonus_condition_text
+
+
+def bonus_amount_text(bonus: Bonus, lang: Lang) -> str:
+    """``€ 10.000,00``, or ``1× de jaarwaarde van het blok`` for a multiple of the block."""
+    if bonus.amount is not None:
+        return format_eur(bonus.amount, lang=lang)
+    times = format_quantity(bonus.multiple_of_block_amount or 0, lang=lang)
+    return _t(lang, f"{times}× de jaarwaarde van het blok", f"{times}× the block's year value")
+
+
+def _unverified(flag: bool) -> str:
+    return "" if flag else " *"
+
+
+# ---------------------------------------------------------------------------------------------
+# Time rules and obligation defaults as comparable (key, value) pairs.
+
+
+def time_items(t: TimeRules, lang: Lang) -> list[tuple[str, str, str]]:
+    """(key, label, value) of a catalog's time rules; values are plain and comparable."""
+    ref = (
+        _num(t.reference_hours_per_week, lang)
+        if t.reference_hours_per_week is not None
+        else _t(lang, "eigen werkweek van de opdrachtnemer", "supplier's own full-time week")
+    )
+    return [
+        (
+            "reference_hours_per_week",
+            _t(lang, "referentie-werkweek (uur)", "full-time week (h)"),
+            ref,
+        ),
+        (
+            "duration_unit",
+            _t(lang, "duur gemeten in", "duration measured in"),
+            label("duration_unit", t.duration_unit, lang),
+        ),
+        (
+            "days_per_year",
+            _t(lang, "dagen per jaar", "days per year"),
+            label("days_per_year", t.days_per_year, lang),
+        ),
+        (
+            "time_basis",
+            _t(lang, "tijdsbasis", "time basis"),
+            label("time_basis", t.time_basis, lang),
+        ),
+        (
+            "annual_hours",
+            _t(lang, "uren per jaar", "hours per year"),
+            "-" if t.annual_hours is None else str(t.annual_hours),
+        ),
+        (
+            "cap_hours_at_reference",
+            _t(lang, "uren boven werkweek tellen niet", "hours above full-time do not count"),
+            _yes(t.cap_hours_at_reference, lang),
+        ),
+        (
+            "min_hours_per_week",
+            _t(lang, "minimum uren per week", "minimum hours a week"),
+            "-" if t.min_hours_per_week is None else _num(t.min_hours_per_week, lang),
+        ),
+        ("verified", _t(lang, "geverifieerd", "verified"), _yes(t.verified, lang)),
+    ]
+
+
+def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str]]:
+    """(key, label, value) of a catalog's default obligation terms."""
+
+    def eur(v: Decimal | None) -> str:
+        return "-" if v is None else format_eur(v, lang=lang)
+
+    def pct(v: Decimal | None) -> str:
+        return "-" if v is None else _pct(v, lang)
+
+    items = [
+        (
+            "percentage",
+            _t(lang, "percentage", "percentage"),
+            pct(o.percentage)
+            if o.percentage is not None
+            else _t(lang, "niet vermeld", "not stated"),
+        ),
+        ("base", _t(lang, "grondslag", "base"), label("base", o.base, lang)),
+        (
+            "labour_cost_percentage",
+            _t(lang, "percentage van de loonsom", "labour-cost percentage"),
+            pct(o.labour_cost_percentage),
+        ),
+        ("threshold", _t(lang, "drempelbedrag", "threshold"), eur(o.threshold)),
+        (
+            "threshold_follows_eu",
+            _t(lang, "drempel volgt de Europese drempel", "threshold follows the EU threshold"),
+            label("follows_eu", o.threshold_follows_eu, lang) if o.threshold_follows_eu else "-",
+        ),
+        (
+            "threshold_inclusive",
+            _t(lang, "drempel inclusief (vanaf)", "threshold inclusive (from)"),
+            _yes(o.threshold_inclusive, lang),
+        ),
+    ]
+    for kind, amount in sorted(o.threshold_by_contract_type.items()):
+        items.append(
+            (
+                f"threshold_{kind}",
+                _t(lang, "drempel ", "threshold ") + label("contract_type", kind, lang),
+                eur(amount),
+            )
+        )
+    items += [
+        ("maximum", _t(lang, "maximum", "maximum"), eur(o.maximum)),
+        (
+            "contract_types",
+            _t(lang, "soorten opdracht", "contract types"),
+            ", ".join(label("contract_type", k, lang) for k in o.contract_types)
+            or _t(lang, "alle", "all"),
+        ),
+        (
+            "min_duration_months",
+            _t(lang, "minimale looptijd (maanden)", "minimum duration (months)"),
+            "-" if o.min_duration_months is None else str(o.min_duration_months),
+        ),
+    ]
+    for ls in o.labour_share_rules:
+        kinds = ", ".join(label("contract_type", k, lang) for k in ls.contract_types)
+        items.append(
+            (
+                f"labour_share_below_{_s(ls.below_labour_share_percent)}",
+                _t(lang, "arbeidsaandeel < ", "labour share < ")
+                + _pct(ls.below_labour_share_percent, lang)
+                + (f" ({kinds})" if kinds else ""),
+                pct(ls.percentage),
+            )
+        )
+    for p in o.pso:
+        effect = (
+            _t(lang, "vrijstelling", "exempt")
+            if p.exempt
+            else "-" + _pct(p.reduction_percent or Decimal(0), lang)
+        )
+        items.append((f"pso_{p.level}", p.label_nl, effect))
+    if o.offer_percentage_min is not None or o.offer_percentage_max is not None:
+        items.append(
+            (
+                "offer_percentage",
+                _t(lang, "aan te bieden percentage", "offered percentage range"),
+                f"{pct(o.offer_percentage_min)} – {pct(o.offer_percentage_max)}",
+            )
+        )
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# A catalog in a notebook.
+
+_CSS = (
+    "<style>.bbc table{border-collapse:collapse;margin:4px 0 10px}.bbc td,.bbc th{padding:2px 8px;"
+    "border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+    ".bbc td.n{text-align:right;white-space:nowrap}.bbc .u{color:#a33}"
+    ".bbc code{white-space:nowrap}</style>"
+)
+
+
+def _mark(ok: bool, lang: Lang) -> str:
+    return "" if ok else f" <span class='u' title='{text('unverified', lang)}'>*</span>"
+
+
+def _targets(blocks: tuple[str, ...], categories: tuple[str, ...], lang: Lang) -> str:
+    return ", ".join([*blocks, *(label("category", k, lang) for k in categories)])
+
+
+def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
+    """A catalog edition as HTML: its head, blocks grouped by category (value, rule, counting
+    limit, unverified marks), bonuses and share caps. Shown by ``Catalog._repr_html_``."""
+    c = catalog
+    t = _t
+
+    def e(v: str) -> str:
+        return escape(v)
+
+    parts = [
+        f"<h4>{e(t(lang, c.title_nl, c.title_en))} <small>({e(c.key)})</small>"
+        f"{_mark(c.verified, lang)}</h4>",
+        f"<div>{e(t(lang, 'Uitgever', 'Issuer'))}: {e(c.issuer)} · "
+        f"{e(t(lang, 'geldig vanaf', 'in force from'))} {e(_d(c.effective_from, lang))} "
+        f"{e(t(lang, 't/m', 'until'))} {e(_d(c.effective_until, lang, open_end=True))}</div>",
+    ]
+    head = (
+        f"<tr><th>{text('block', lang)}</th><th>Id</th><th>{text('value', lang)}</th>"
+        f"<th>{text('rule', lang)}</th><th>{text('limit', lang)}</th></tr>"
+    )
+    for cat in WORDS["category"]:
+        blocks = [b for b in c.blocks if b.category == cat]
+        if not blocks:
+            continue
+        rows = []
+        for b in blocks:
+            amount = rule_amount(b)
+            rows.append(
+                f"<tr><td>{e(t(lang, b.label_nl, b.label_en))}"
+                f"{_mark(b.verified and b.rule.verified, lang)}</td><td><code>{e(b.id)}</code></td>"
+                f"<td class='n'>{'' if amount is None else e(format_eur(amount, lang=lang))}</td>"
+                f"<td>{e(rule_text(b, lang))}</td><td>{e(limit_text(b, lang))}</td></tr>"
+            )
+        parts.append(
+            f"<h5>{e(label('category', cat, lang).capitalize())}</h5><table>{head}"
+            + "".join(rows)
+            + "</table>"
+        )
+    if c.bonuses:
+        rows = [
+            f"<tr><td>{e(t(lang, bo.label_nl, bo.label_en))}{_mark(bo.verified, lang)}</td>"
+            f"<td class='n'>{e(bonus_amount_text(bo, lang))}</td>"
+            f"<td>{e(label('bonus_unit', bo.unit, lang))}</td>"
+            f"<td>{e(bonus_condition_text(bo, lang))}</td>"
+            f"<td>{e(_targets(bo.blocks, bo.categories, lang))}"
+            "</td></tr>"
+            for bo in c.bonuses
+        ]
+        parts.append(
+            f"<h5>{text('bonuses', lang)}</h5><table><tr><th>{text('bonus', lang)}</th>"
+            f"<th>{text('amount', lang)}</th><th>{text('unit', lang)}</th>"
+            f"<th>{text('condition', lang)}</th><th>{text('applies_to', lang)}</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
+    if c.share_caps:
+        rows = [
+            f"<tr><td>{e(t(lang, cap.label_nl, cap.label_en))}{_mark(cap.verified, lang)}</td>"
+            f"<td class='n'>{e(_pct(cap.max_share_percent, lang))}</td>"
+            f"<td>{e(_targets(cap.blocks, cap.categories, lang))}"
+            "</td></tr>"
+            for cap in c.share_caps
+        ]
+        parts.append(
+            f"<h5>{text('share_caps', lang)}</h5><table><tr><th></th>"
+            f"<th>{text('max_share', lang)}</th><th>{text('applies_to', lang)}</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
+    if not c.verified or any(not (b.verified and b.rule.verified) for b in c.blocks):
+        parts.append(f"<div class='u'><small>{e(text('unverified_note', lang))}</small></div>")
+    return f"{_CSS}<div class='bbc'>{''.join(parts)}</div>"
+
+
+def catalog_dataframe(catalog: Catalog, *, lang: Lang = "nl") -> Any:
+    """One row per block (pandas): id, label, category, rule, amount (exact ``Decimal``),
+    counting limit, verified. Column names and words in ``lang``."""
+    from bouwblokken.display.frame import _pandas
+
+    pd = _pandas()
+    rows = [
+        {
+            text("block_id", lang): b.id,
+            text("block", lang): _t(lang, b.label_nl, b.label_en),
+            text("category", lang): label("category", b.category, lang),
+            text("rule", lang): label("rule", b.rule.kind, lang),
+            text("amount", lang): rule_amount(b),
+            text("limit", lang): limit_text(b, lang),
+            _t(lang, "Geverifieerd", "Verified"): b.verified and b.rule.verified,
+        }
+        for b in catalog.blocks
+    ]
+    return pd.DataFrame(rows)
+
+
+def comparison_html(cmp: Any, *, lang: Lang = "nl") -> str:
+    """Two catalogs side by side (a :class:`~bouwblokken.compare.CatalogComparison`): matched
+    blocks with their values, B − A and counting limits, then the bonuses."""
+    a, b = cmp.a, cmp.b
+
+    def e(v: str) -> str:
+        return escape(v)
+
+    def amount(block: Block | None) -> str:
+        v = rule_amount(block) if block is not None else None
+        return "" if v is None else e(format_eur(v, lang=lang))
+
+    rows = []
+    for p in cmp.blocks:
+        diff = p.difference
+        rows.append(
+            "<tr>"
+            f"<td><code>{e(p.a.id) if p.a else ''}</code></td><td class='n'>{amount(p.a)}</td>"
+            f"<td><code>{e(p.b.id) if p.b else ''}</code></td><td class='n'>{amount(p.b)}</td>"
+            f"<td class='n'>{'' if diff is None else e(format_eur(diff, lang=lang))}</td>"
+            f"<td>{e(label('match', p.how, lang))}</td>"
+            f"<td>{e(limit_text(p.a, lang)) if p.a else ''}</td>"
+            f"<td>{e(limit_text(p.b, lang)) if p.b else ''}</td>"
+            f"<td><small>{e(p.note)}</small></td></tr>"
+        )
+    head = (
+        f"<tr><th>A: {e(a.key)}</th><th></th><th>B: {e(b.key)}</th><th></th>"
+        f"<th>{text('difference', lang)}</th><th>{_t(lang, 'Koppeling', 'Matched by')}</th>"
+        f"<th>{text('limit', lang)} A</th><th>{text('limit', lang)} B</th><th></th></tr>"
+    )
+    bonus_rows = "".join(
+        f"<tr><td>{e(bp.a.label_nl) if bp.a else ''}</td>"
+        f"<td class='n'>{e(bonus_amount_text(bp.a, lang)) if bp.a else ''}</td>"
+        f"<td>{e(bp.b.label_nl) if bp.b else ''}</td>"
+        f"<td class='n'>{e(bonus_amount_text(bp.b, lang)) if bp.b else ''}</td>"
+        f"<td class='n'>{'' if bp.difference is None else e(format_eur(bp.difference, lang=lang))}"
+        "</td></tr>"
+        for bp in cmp.bonuses
+    )
+    return (
+        f"{_CSS}<div class='bbc'><h4>{e(_t(lang, a.title_nl, a.title_en))} · "
+        f"{e(_t(lang, b.title_nl, b.title_en))}</h4><table>{head}{''.join(rows)}</table>"
+        f"<h5>{text('bonuses', lang)}</h5><table><tr><th>A</th><th></th><th>B</th><th></th>"
+        f"<th>{text('difference', lang)}</th></tr>{bonus_rows}</table></div>"
+    )
