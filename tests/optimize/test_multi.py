@@ -153,3 +153,44 @@ def test_generated_plans_count_in_the_ledger_as_planned() -> None:
     for tid, counted in plan.counted.items():
         assert res.tender(tid).forecast.counted == counted
     assert plan.bound is not None and plan.bound <= plan.cost + plan.fines
+
+
+def test_a_continuing_candidate_keeps_to_the_counting_limit() -> None:
+    # Participatiewet counts at most 24 months per person. c0 worked 20 months (April 2025 –
+    # November 2026, realised, for another contract); T runs to March 2028, 16 months from
+    # 1 December 2026, but only 4 more months of c0 can count. € 20.000 needs hours × months
+    # >= 216: c0 can bring at most 36 h × 4 = 144, the rest must come from c1.
+    other = _tender("OLD", "400000")
+    done = Activity(
+        id="c0-old",
+        person="c0",
+        status="realised",
+        block="participatiewet",
+        hours_per_week=12,
+        start=date(2025, 4, 1),
+        end=date(2026, 11, 30),
+    )
+    ledger = Ledger(
+        persons=(Person(id="c0"),),
+        tenders=(
+            _tender("T", "400000").model_copy(update={"end": date(2028, 3, 31)}),
+            other.model_copy(update={"activities": (done,)}),
+        ),
+    )
+    request = MultiRequest(
+        ledger=ledger,
+        contracts=(Contract(tender="T"),),
+        candidates=(CHEAP, DEAR),
+        start=date(2026, 12, 1),
+    )
+    plan = plan_contracts(request, time_limit=30)
+    assert plan.status in ("optimal", "feasible")
+    assert plan.met
+    for p in plan.placements:
+        if p.candidate == "c0":
+            assert p.months <= 4
+    assert any(p.candidate == "c1" for p in plan.placements)
+    res = evaluate(plan.add_to(ledger)).tender("T")
+    assert res.forecast.counted == plan.counted["T"]
+    for row in res.activities:
+        assert row.not_counted == (), row.not_counted

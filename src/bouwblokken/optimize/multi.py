@@ -283,7 +283,9 @@ def _arcs(
                 if not isinstance(block.rule, PerYearRule):
                     continue
                 limit = getattr(block.counting_limit, "months", None)
-                max_m = months if limit is None else min(months, int(limit))
+                if limit is not None:  # what the person already used of it, before the start
+                    limit = int(limit) - _used_months(request, cand, cat, block.id)
+                max_m = months if limit is None else min(months, limit)
                 lo = block.min_hours_per_week or cat.time.min_hours_per_week or 1
                 lo_h = max(1, -(-Fraction(lo).numerator // Fraction(lo).denominator))
                 hi_h = min(ref, cand.hours_per_week)
@@ -304,6 +306,44 @@ def _arcs(
                     continue
                 arcs.append(_Arc(ci, ki, b, lo_h, hi_h, max_m, rate, ref))
     return arcs, tenders
+
+
+def _used_months(request: MultiRequest, cand: Candidate, cat: Catalog, block_id: str) -> int:
+    """Whole months (rounded up) the candidate's person already spent, before the plan's start,
+    in activities of ``cat`` (same catalog id) with this block or its target group: the part of
+    a counting limit that is used up."""
+    group = next((b.target_group for b in cat.blocks if b.id == block_id), None)
+    used = 0
+    for t in request.ledger.tenders:
+        if t.catalog is None or t.catalog.partition("@")[0] != cat.id:
+            continue
+        for a in t.activities:
+            if a.person != cand.person_id or a.start is None or a.start >= request.start:
+                continue
+            other = next((b for b in cat.blocks if b.id == a.block), None)
+            if other is None or (
+                other.id != block_id and (group is None or other.target_group != group)
+            ):
+                continue
+            end = min(a.end or request.start, request.start - ONE_DAY)
+            k = 0
+            while add_months(a.start, k) <= end:
+                k += 1
+            used += k
+    return used
+
+
+def _busy_hours(request: MultiRequest, cand: Candidate) -> int:
+    """Hours a week the candidate's person already has in activities running on or after the
+    plan's start (rounded up): they count against the one reference week too."""
+    busy = Fraction(0)
+    for t in request.ledger.tenders:
+        for a in t.activities:
+            if a.person != cand.person_id or a.hours_per_week is None:
+                continue
+            if a.end is None or a.end >= request.start:
+                busy += Fraction(a.hours_per_week)
+    return -(-busy.numerator // busy.denominator)
 
 
 def _activity(block: str, cand: Candidate, start: date, hours: int, months: int) -> Activity:
@@ -388,12 +428,15 @@ def plan_contracts(
         by_pair.setdefault((a.cand, a.contract), []).append(i)
     for ci, idx in by_cand.items():
         cand = request.candidates[ci]
-        m.add(lin.sum([h_vars[i] for i in idx]) <= cand.hours_per_week)
+        busy = _busy_hours(request, cand)
+        m.add(lin.sum([h_vars[i] for i in idx]) <= max(0, cand.hours_per_week - busy))
         refs = sorted({arcs[i].ref for i in idx})
         lcm = 1
         for r in refs:
             lcm = lcm * r // _gcd(lcm, r)
-        m.add(lin.weighted_sum([h_vars[i] for i in idx], [lcm // arcs[i].ref for i in idx]) <= lcm)
+        # busy hours counted against the smallest reference week (the safe side)
+        room = max(0, lcm - busy * (lcm // refs[0]))
+        m.add(lin.weighted_sum([h_vars[i] for i in idx], [lcm // arcs[i].ref for i in idx]) <= room)
     for idx in by_pair.values():
         m.add_at_most_one([placed[i] for i in idx])
     shortfall: list[Any] = []
