@@ -15,8 +15,10 @@ Value, as the ledger counts it (months as twelfths, one rounding): ``round_half_
 m/12)`` in cents, ``A`` the block's value of a full-time year for this candidate (bonuses that
 depend on the duration make a block non-linear: such a block is left out with a note). A
 person's placements together count at most one reference week a day, and the hours the
-candidate has: ``Σ h_k/ref_k <= 1``, ``Σ h_k <= available``. At most one placement per
-candidate per contract.
+candidate has: ``Σ h_k/ref_k <= 1``, ``Σ h_k <= available`` (less the hours the person already
+has in the ledger on or after the start). A counting limit is shortened by the months the
+person already spent with that block (or its target group) in the same catalog before the
+start. At most one placement per candidate per contract.
 
 Objective, lexicographic: the least total shortfall ``Σ max(0, R_k - counted_k)`` (zero when
 every obligation can be met), then the least cost -- hours × cost per hour × 52/12 weeks a
