@@ -5,7 +5,9 @@
 nodes: typical requests finish far below that (about one node per option at the median, two
 at the 90th percentile, five at the most in our generated tender-like problems). A search that
 has not finished by then is on one of the families where its LP bound is weak, and CP-SAT
-(:mod:`bouwblokken.optimize.cpsat`) takes over, seeded with the best plan found. Both answers
+(:mod:`bouwblokken.optimize.cpsat`) takes over, seeded with the best plan found. A request
+whose options mostly cost the same per euro of value (within 2%, at least 12 of them: the
+strongly correlated knapsack) goes to CP-SAT at once. Both answers
 obey the same tie rule, so the plan does not depend on which back end proved it.
 ``method="search"`` runs only the branch and bound (until the time limit), ``"cpsat"`` only
 CP-SAT. Without OR-Tools installed, ``"auto"`` is ``"search"``.
@@ -43,6 +45,20 @@ AUTO_NODES_PER_OPTION = 5
 
 def _node_budget(problem: Problem) -> int:
     return AUTO_NODES + AUTO_NODES_PER_OPTION * len(problem.options)
+
+
+def _correlated(problem: Problem) -> bool:
+    """Most options (at least 12) cost within 2% the same per euro of value: the strongly
+    correlated knapsack, where the LP bound cannot separate plans and the branch and bound
+    only spends its node budget before CP-SAT takes over. Exact integer comparisons."""
+    opts = [o for o in problem.options if o.value_cents > 0 and o.max_units > o.min_units]
+    if len(opts) < 12:
+        return False
+    # integer keys (cost per value scaled by 2**32, floored): a dispatch heuristic, no money
+    ratios = sorted((o.cost_cents << 32) // o.value_cents for o in opts)
+    mid = ratios[len(ratios) // 2]
+    close = sum(1 for r in ratios if abs(r - mid) * 50 <= mid)
+    return 2 * close > len(opts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +103,8 @@ def find_min_cost(
     incumbent: tuple[int, ...] | None = None
     lower = 0
     nodes = 0
+    if method == "auto" and use_cp and _correlated(problem):
+        method = "cpsat"
     if method != "cpsat":
         pr = prep if prep is not None else Prepared(problem, people_mode=min_people > 0)
         out = search_min_cost(
