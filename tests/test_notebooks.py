@@ -18,7 +18,7 @@ pytest.importorskip("matplotlib")
 pytest.importorskip("pandas")
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "docs" / "notebooks"
-NAMES = ("adviser", "bid-team", "integrator")
+NAMES = ("adviser", "bid-team", "integrator", "portfolio")
 
 pytestmark = pytest.mark.notebooks
 

@@ -1,0 +1,291 @@
+"""Write ``portfolio.ipynb`` (the province's monitor, in Dutch) from the cells below.
+
+Kept without outputs, like the other notebooks; ``tests/test_notebooks.py`` executes it.
+Regenerate after editing this file::
+
+    python docs/notebooks/build_portfolio.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+
+
+def md(text: str) -> tuple[str, str]:
+    return ("md", text.strip("\n"))
+
+
+def py(text: str) -> tuple[str, str]:
+    return ("py", text.strip("\n"))
+
+
+CELLS = [
+    md("""
+# De portefeuille van de provincie: monitoren, goedkeuren, afrekenen en rapporteren op de SDG's
+
+Dit notebook volgt de **monitor van een provincie** (de SR-desk van Drenthe) door twee jaar
+*social return*: leveranciers declareren elk kwartaal wat ze deden, de desk keurt goed of af,
+de monitor ziet per kwartaal wie op koers ligt, vindt een persoon die door **twee leveranciers**
+wordt geteld, voorspelt **twee tekorten met hun boete** en rapporteert aan het eind van de
+agendaperiode *Impact ondernemen 2021-2024* op **impactdoelen en SDG-subdoelen**.
+
+Alle bedragen zijn exact (nooit een float) en elke euro heeft het spoor van de ledger. De
+personen zijn verzonnen en staan alleen onder een pseudoniem.
+"""),
+    py("""
+%matplotlib inline
+from datetime import date, timedelta
+
+from bouwblokken import format_eur
+from bouwblokken.portfolio import read_portfolio
+from bouwblokken.portfolio.impact import impact_report
+from bouwblokken.portfolio.monitor import monitor, timeline
+from bouwblokken.portfolio.periods import DRENTHE_AGENDA, ReportingPeriod, periods_between
+from bouwblokken.portfolio.views.charts import fulfilment_chart, impact_chart, timeline_chart
+from bouwblokken.portfolio.views.frame import double_count_dataframe
+"""),
+    md("""
+## 1. De portefeuille: opdrachtgevers, leveranciers, contracten
+
+Drie opdrachtgevers (de provincie, Emmen en Assen), drie leveranciers, vier contracten onder de
+bouwblokkentabel van Oost-Nederland (uniform model, ook gebruikt in Meppel en Westerveld).
+Elk contract noemt het gevolg van een tekort: de boete of de afkoop.
+"""),
+    py("""
+CATALOG = "oost_nederland@V05-2023-04"
+
+
+def contract(cid, buyers, supplier, value, penalty, start="2023-01-01", end="2024-12-31"):
+    return {
+        "tender": {"id": cid, "catalog": CATALOG, "contract_value": value, "percentage": "5",
+                   "contract_date": start, "start": start, "end": end},
+        "buyers": buyers, "supplier": supplier, "penalty": penalty, "activities": [],
+    }
+
+
+contracts = {
+    "N34-weg": contract("N34-weg", ["provincie_drenthe"], "hunze_bouw", "2400000",
+                        {"kind": "percentage", "percentage": "50", "cap": "30000"}),
+    "groen-emmen": contract("groen-emmen", ["emmen"], "veld_groen", "900000",
+                            {"kind": "per_euro", "amount": "0.50"}),
+    "schoon-assen": contract("schoon-assen", ["assen"], "drenthe_schoon", "1200000",
+                             {"kind": "shortfall", "tolerance_percent": "5"}),
+    "fietspad": contract("fietspad", ["provincie_drenthe", "emmen"], "hunze_bouw", "600000",
+                         {"kind": "buy_off", "percentage": "80"}, start="2023-07-01"),
+}
+"""),
+    md("""
+## 2. Twee jaar kwartaaldeclaraties
+
+Elke plaatsing wordt per kwartaal gedeclareerd: twee weken na het kwartaal declareert de
+leverancier, tien dagen later liggen de bewijsstukken er (arbeidsovereenkomst, loonstroken,
+doelgroepverklaring) en weer twintig dagen later beslist de adviseur. Eén kwartaal wordt
+**afgekeurd** (de doelgroepverklaring ontbreekt). Persoon `p-017` werkt in 2024 voltijds bij
+Hunze Bouw én bij Veld Groen: dezelfde persoon, twee leveranciers.
+"""),
+    py("""
+# (contract, person, block, hours per week, first quarter, last quarter, facts)
+placements = [
+    ("N34-weg", "p-001", "participatiewet_langer_dan_2_jaar", "36", (2023, 1), (2024, 4),
+     {"benefit_months": 30}),
+    ("N34-weg", "p-002", "doelgroepregister_wia_wao_wsw_beschut", "32", (2023, 1), (2024, 2), {}),
+    ("N34-weg", "p-017", "nug", "36", (2024, 1), (2024, 4), {}),
+    ("groen-emmen", "p-017", "nug", "36", (2024, 1), (2024, 2), {}),
+    ("groen-emmen", "p-003", "ww_langer_dan_1_jaar", "24", (2023, 2), (2023, 4),
+     {"benefit_months": 14}),
+    ("schoon-assen", "p-004", "participatiewet_korter_dan_2_jaar", "36", (2023, 1), (2024, 4),
+     {"benefit_months": 8}),
+    ("schoon-assen", "p-005", "doelgroepregister_wia_wao_wsw_beschut", "28", (2023, 1),
+     (2024, 4), {}),
+    ("schoon-assen", "p-006", "participatiewet_langer_dan_2_jaar", "36", (2023, 3), (2024, 4),
+     {"benefit_months": 40}),
+    ("fietspad", "p-007", "ww_korter_dan_1_jaar", "36", (2023, 3), (2024, 2),
+     {"benefit_months": 4}),
+]
+REJECTED = ("schoon-assen", "p-005", (2023, 3))
+CUT_OFF = date(2025, 2, 28)  # the files as they stand now
+
+
+def quarters(first, last):
+    y, q = first
+    while (y, q) <= last:
+        yield ReportingPeriod.quarter(y, q)
+        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+
+
+def history(contract_id, person, period):
+    declared = period.end + timedelta(days=15)
+    if declared > CUT_OFF:
+        return []  # still planned
+    steps = [
+        {"status": "declared", "on": str(declared), "by": "leverancier"},
+        {"status": "evidenced", "on": str(declared + timedelta(days=10)),
+         "documents": ["employment_contract", "payslips", "target_group_statement"]},
+    ]
+    decided = declared + timedelta(days=30)
+    if decided > CUT_OFF:
+        return steps  # evidence on file, no decision yet
+    if (contract_id, person, (period.start.year, (period.start.month + 2) // 3)) == REJECTED:
+        steps.append({"status": "rejected", "on": str(decided), "by": "sr-desk",
+                      "reason": "doelgroepverklaring ontbreekt"})
+    else:
+        steps.append({"status": "approved", "on": str(decided), "by": "sr-desk"})
+    return steps
+
+
+for cid, person, block, hours, first, last, facts in placements:
+    for period in quarters(first, last):
+        contracts[cid]["activities"].append({
+            "activity": {"id": f"{person}-{period.label_nl.replace(' ', '')}", "person": person,
+                         "block": block, "hours_per_week": hours, "start": str(period.start),
+                         "end": str(period.end), **facts},
+            "history": history(cid, person, period),
+        })
+
+# A social-enterprise invoice and bio-based materials on the provincial road contract.
+contracts["N34-weg"]["activities"].append({
+    "activity": {"id": "sw-inkoop-2023", "block": "wsw_detachering_beschut_inkoop",
+                 "invoice_amount": "18500.00", "start": "2023-11-30", "end": "2023-11-30"},
+    "history": [{"status": "declared", "on": "2023-12-10"},
+                {"status": "evidenced", "on": "2023-12-12", "documents": ["invoice"]},
+                {"status": "approved", "on": "2024-01-05", "by": "sr-desk"}],
+})
+contracts["N34-weg"]["indicators"] = [
+    {"kind": "co2_eq_avoided", "value": "42000", "unit": "kg CO2-eq", "on": "2024-12-31",
+     "source": "leverancier, CO2-berekening bio-based asfalt (LCA)",
+     "impact_goals": ["bio_based", "circulariteit"]},
+    {"kind": "primary_raw_material_avoided", "value": "310000", "unit": "kg", "on": "2024-12-31",
+     "source": "leverancier, hergebruikt asfaltgranulaat (weegbonnen)",
+     "impact_goals": ["circulariteit"]},
+]
+
+persons = sorted({a["activity"]["person"] for c in contracts.values()
+                  for a in c["activities"] if "person" in a["activity"]})
+portfolio = read_portfolio({
+    "title": "Provincie Drenthe, SR-portefeuille",
+    "buyers": [{"id": "provincie_drenthe", "name": "Provincie Drenthe", "region": "Drenthe"},
+               {"id": "emmen", "name": "Emmen", "region": "Drenthe"},
+               {"id": "assen", "name": "Assen", "region": "Drenthe"}],
+    "suppliers": [{"id": "hunze_bouw"}, {"id": "veld_groen"}, {"id": "drenthe_schoon"}],
+    "persons": [{"id": p} for p in persons],
+    "contracts": list(contracts.values()),
+})
+print(len(portfolio.contracts), "contracten,",
+      sum(len(c.activities) for c in portfolio.contracts), "activiteiten,",
+      len(portfolio.persons), "personen")
+"""),
+    md("""
+## 3. Het kwartaal: wat de desk goedkeurde en wat leveranciers declareren
+
+Het rapport over het tweede kwartaal van 2024, in twee weergaven: wat de SR-desk heeft
+**goedgekeurd** en wat de leveranciers **declareren**. Niets telt als goedgekeurd zonder een
+goedkeuring; een afgekeurd kwartaal telt in de goedgekeurde weergave niet mee.
+"""),
+    py("""
+q2 = ReportingPeriod.quarter(2024, 2)
+goedgekeurd = monitor(portfolio, q2, view="approved")
+print(goedgekeurd)
+"""),
+    py("""
+gedeclareerd = monitor(portfolio, q2, view="declared")
+for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts, strict=True):
+    print(f"{a.id:14} goedgekeurd {format_eur(a.realised_to_date):>14}"
+          f"   gedeclareerd {format_eur(d.realised_to_date):>14}")
+"""),
+    md("""
+Het afgekeurde kwartaal, met datum, adviseur en reden:
+"""),
+    py("""
+ca = next(a for a in portfolio.contract("schoon-assen").activities
+          if a.activity.id == "p-005-2023K3")
+decision = ca.decision()
+print(ca.status_on(), decision.on, decision.by, "-", decision.reason)
+"""),
+    md("""
+## 4. Dubbeltelling: één persoon, twee leveranciers
+
+De ledger telt de hele portefeuille als één geheel: per persoon telt op een dag samen
+hoogstens één volle werkweek. Wie eerst kwam telt (gerealiseerd vóór gepland, dan de
+plaatsing die eerst begon, dan het oudste contract). De desk krijgt een werklijst: welke
+contracten, welke weken, hoeveel niet telt.
+"""),
+    py("""
+for d in goedgekeurd.double_counts:
+    print(f"{d.person}: {d.contract}/{d.activity} ({d.supplier}) telt {format_eur(d.amount)}"
+          f" niet; al geteld bij {', '.join(d.claimed_by)}; weken {d.weeks}")
+double_count_dataframe(goedgekeurd)
+"""),
+    md("""
+## 5. Tekorten en boetes: de prognose bij contracteinde
+
+Per contract de prognose (gerealiseerd en gepland samen) tegen de verplichting, en wat het
+contract bij een tekort voorschrijft — met de berekening.
+"""),
+    py("""
+for s in goedgekeurd.settlements:
+    if s.shortfall > 0:
+        print(f"{s.contract} ({s.supplier}): boete {format_eur(s.fine)}")
+        print(s.explain("nl"), end="\\n\\n")
+"""),
+    py("""
+fulfilment_chart(goedgekeurd)
+"""),
+    md("""
+## 6. Realisatie in de tijd
+
+De stand aan het eind van elk kwartaal, tegen het tijdsevenredige pad en de verplichting.
+"""),
+    py("""
+points = timeline(portfolio, periods_between("quarter", date(2023, 1, 1), date(2024, 12, 31)))
+timeline_chart(points)
+"""),
+    md("""
+## 7. Aan het eind van de agendaperiode: impactdoelen en SDG-subdoelen
+
+Elk bouwblok draagt impactdoelen en SDG-subdoelen (data in `catalogs/impact-tags.toml`; een
+regio kan ze overschrijven). Per SDG-subdoel en per impactdoel: de getelde euro's, het aantal
+unieke personen, de gemiddelde fte en de indicatoren in hun eigen eenheid — naast de euro's,
+nooit erbij opgeteld.
+"""),
+    py("""
+per_sdg = impact_report(portfolio, DRENTHE_AGENDA, by="sdg_target")
+print(per_sdg)
+"""),
+    py("""
+per_doel = impact_report(portfolio, DRENTHE_AGENDA, by="impact_goal")
+print(per_doel)
+impact_chart(per_sdg)
+"""),
+    py("""
+impact_report(portfolio, DRENTHE_AGENDA, by="year").to_dataframe()
+"""),
+]
+
+
+def build() -> nbformat.NotebookNode:
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [new_markdown_cell(s) if k == "md" else new_code_cell(s) for k, s in CELLS]
+    return nb
+
+
+def main() -> int:
+    path = HERE / "portfolio.ipynb"
+    nbformat.write(build(), path)
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The portfolio report as HTML (notebooks: ``report`` displays itself through this)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from bouwblokken.money import Lang, format_eur
+from bouwblokken.portfolio.views.text import status_word
+from bouwblokken.portfolio.views.words import w
+
+if TYPE_CHECKING:
+    from bouwblokken.portfolio.impact import ImpactReport
+    from bouwblokken.portfolio.monitor import PortfolioReport
+
+__all__ = ["impact_html", "report_html"]
+
+
+def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
+    def e(x: object) -> str:
+        return escape(format_eur(x, lang=lang)) if x is not None else "-"  # type: ignore[arg-type]
+
+    keys = (
+        "contract",
+        "supplier",
+        "obligation",
+        "in_period",
+        "to_date",
+        "planned",
+        "forecast",
+        "path",
+        "status",
+    )
+    head = "".join(f"<th>{escape(w(k, lang))}</th>" for k in keys)
+    body = []
+    for r in report.contracts:
+        style = (
+            ' style="background:#fde2e1"'
+            if r.at_risk
+            else (' style="background:#fff4ce"' if r.behind_path else "")
+        )
+        cells = (
+            [escape(r.id), escape(r.supplier)]
+            + [
+                e(x)
+                for x in (
+                    r.obligation,
+                    r.realised_in_period,
+                    r.realised_to_date,
+                    r.planned,
+                    r.forecast,
+                    r.path,
+                )
+            ]
+            + [escape(status_word(r, lang))]
+        )
+        body.append(f"<tr{style}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    t = report.totals
+    body.append(
+        "<tr><th>"
+        + escape(w("total", lang))
+        + f"</th><th>{t.contracts}</th>"
+        + "".join(
+            f"<th>{e(x)}</th>"
+            for x in (
+                t.obligation,
+                t.realised_in_period,
+                t.realised_to_date,
+                t.planned,
+                t.forecast,
+                t.path,
+            )
+        )
+        + f"<th>{t.behind_path} / {t.at_risk}</th></tr>"
+    )
+    title = escape(w("report", lang) + (f": {report.title}" if report.title else ""))
+    sub = escape(f"{report.period.label(lang)} · {w(report.view, lang)}")
+    parts = [
+        f"<div><h4>{title}</h4><p>{sub}</p>",
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+    ]
+    if report.double_counts:
+        parts.append(f"<h5>{escape(w('doubles', lang))}</h5><ul>")
+        for d in report.double_counts:
+            parts.append(
+                f"<li>{escape(d.person)}: {escape(d.contract)}/{escape(d.activity)} "
+                f"{e(d.amount)} ← {escape(', '.join(d.claimed_by))} "
+                f"({escape(d.weeks_text(lang))})</li>"
+            )
+        parts.append("</ul>")
+    return "".join(parts) + "</div>"
+
+
+def impact_html(report: ImpactReport, *, lang: Lang = "nl") -> str:
+    """An impact report as an HTML table: euros, unique persons, FTE, indicators per group."""
+    kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    head = [w(report.by, lang), w("euros", lang), w("persons", lang), w("fte", lang)] + [
+        f"{kind} ({unit})" for kind, unit in kinds
+    ]
+    body = []
+    for r in (*report.rows, report.total):
+        cells = [
+            escape(r.label),
+            escape(format_eur(r.euros, lang=lang)),
+            str(r.unique_persons),
+            escape(str(r.fte_rounded).replace(".", ",") if lang == "nl" else str(r.fte_rounded)),
+        ] + [escape(str(r.indicators[k])) if k in r.indicators else "-" for k in kinds]
+        tag = "th" if r is report.total else "td"
+        body.append("<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>")
+    note = "" if report.additive else f"<p><small>{escape(w('not_additive', lang))}</small></p>"
+    title = escape(f"{w('impact', lang)}: {report.period.label(lang)} ({w(report.view, lang)})")
+    return (
+        f"<div><h4>{title}</h4><table><thead><tr>"
+        + "".join(f"<th>{escape(h)}</th>" for h in head)
+        + f"</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
+    )

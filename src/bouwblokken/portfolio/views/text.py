@@ -1,0 +1,146 @@
+"""The portfolio report as plain text (Dutch by default)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bouwblokken.money import Lang, format_eur, format_number
+from bouwblokken.portfolio.views.words import w
+
+if TYPE_CHECKING:
+    from bouwblokken.portfolio.impact import ImpactReport, ImpactRow
+    from bouwblokken.portfolio.monitor import ContractReport, PortfolioReport
+
+__all__ = ["impact_text", "report_text", "status_word"]
+
+
+def status_word(r: ContractReport, lang: Lang = "nl") -> str:
+    words = [w("behind", lang)] if r.behind_path else []
+    if r.at_risk:
+        words.append(w("at_risk", lang))
+    return ", ".join(words) or w("on_track", lang)
+
+
+def _table(head: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ).rstrip()
+
+    return [fmt(head), fmt(["-" * n for n in widths]), *(fmt(r) for r in rows)]
+
+
+def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
+    def e(x: object) -> str:
+        return format_eur(x, lang=lang) if x is not None else "-"  # type: ignore[arg-type]
+
+    out = [
+        f"{w('report', lang)}{': ' + report.title if report.title else ''}",
+        f"{w('period', lang)}: {report.period.label(lang)} "
+        f"({report.period.start} t/m {report.period.end})"
+        if lang == "nl"
+        else f"{w('period', lang)}: {report.period.label(lang)} "
+        f"({report.period.start} to {report.period.end})",
+        f"{w('view', lang)}: {w(report.view, lang)}"
+        + (f"; {w('known_on', lang)} {report.known_on}" if report.known_on else ""),
+        "",
+    ]
+    head = [
+        w(k, lang)
+        for k in (
+            "contract",
+            "supplier",
+            "obligation",
+            "in_period",
+            "to_date",
+            "planned",
+            "forecast",
+            "path",
+            "status",
+        )
+    ]
+    rows = [
+        [
+            r.id,
+            r.supplier,
+            e(r.obligation),
+            e(r.realised_in_period),
+            e(r.realised_to_date),
+            e(r.planned),
+            e(r.forecast),
+            e(r.path),
+            status_word(r, lang),
+        ]
+        for r in report.contracts
+    ]
+    t = report.totals
+    rows.append(
+        [
+            w("total", lang),
+            f"{t.contracts} {w('contracts', lang)}",
+            e(t.obligation),
+            e(t.realised_in_period),
+            e(t.realised_to_date),
+            e(t.planned),
+            e(t.forecast),
+            e(t.path),
+            f"{t.behind_path} {w('behind', lang)}, {t.at_risk} {w('at_risk', lang)}",
+        ]
+    )
+    out += _table(head, rows, {2, 3, 4, 5, 6, 7})
+    out += ["", w("fines", lang)]
+    fines = [s for s in report.settlements if s.shortfall > 0]
+    if not fines:
+        out.append(f"  {w('none', lang)}")
+    for s in fines:
+        basis = w("final", lang) if s.basis == "final" else w("forecast_basis", lang)
+        out.append(f"  {s.contract} ({s.supplier}, {basis}): {w('fine', lang)} {e(s.fine)}")
+        out += [f"    {ln.text(lang)}" for ln in s.lines[1:]]
+    out += ["", w("doubles", lang)]
+    if not report.double_counts:
+        out.append(f"  {w('none', lang)}")
+    for d in report.double_counts:
+        dates = "; ".join(f"{a} t/m {b}" if lang == "nl" else f"{a} to {b}" for a, b in d.periods)
+        out.append(
+            f"  {w('person', lang)} {d.person}: {d.contract}/{d.activity} ({d.supplier}) "
+            f"{w('cut', lang).lower()} {e(d.amount)}; {w('claimed_by', lang).lower()} "
+            f"{', '.join(d.claimed_by)}; {dates} ({d.weeks_text(lang)})"
+        )
+    return "\n".join(out)
+
+
+def impact_text(report: ImpactReport, *, lang: Lang = "nl") -> str:
+    """The impact report as text: euros, unique persons, FTE, indicators per group."""
+    group = {
+        "sdg_target": "sdg_target",
+        "impact_goal": "impact_goal",
+        "region": "region",
+        "year": "year",
+        "buyer": "buyer",
+        "supplier": "supplier",
+    }[report.by]
+    kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    head = [w(group, lang), w("euros", lang), w("persons", lang), w("fte", lang)] + [
+        f"{kind} ({unit})" for kind, unit in kinds
+    ]
+
+    def cells(r: ImpactRow) -> list[str]:
+        return [
+            r.label,
+            format_eur(r.euros, lang=lang),
+            str(r.unique_persons),
+            format_number(r.fte_rounded, lang=lang),
+        ] + [format_number(r.indicators[k], lang=lang) if k in r.indicators else "-" for k in kinds]
+
+    out = [
+        f"{w('impact', lang)}: {report.period.label(lang)} ({w(report.view, lang)})",
+        "",
+        *_table(
+            head, [*(cells(r) for r in report.rows), cells(report.total)], set(range(1, len(head)))
+        ),
+    ]
+    if not report.additive:
+        out += ["", w("not_additive", lang)]
+    return "\n".join(out)

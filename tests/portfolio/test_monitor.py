@@ -1,0 +1,240 @@
+"""The monitor per reporting period, double counting across suppliers, shortfall settlements.
+
+Expected amounts by hand from the Utrecht table (Participatiewet € 40.000 per full-time year of
+36 hours) over whole calendar years, so every reading of duration gives exactly one year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.portfolio.conftest import FULL, activity, contract, declared, portfolio
+
+from bouwblokken.portfolio import Penalty, Portfolio
+from bouwblokken.portfolio.duplicates import shared_persons
+from bouwblokken.portfolio.monitor import monitor
+from bouwblokken.portfolio.periods import DRENTHE_AGENDA, ReportingPeriod, periods_between
+from bouwblokken.portfolio.settlement import settle_amounts
+
+D = Decimal
+
+
+def test_periods() -> None:
+    q = ReportingPeriod.quarter(2024, 1)
+    assert (q.start, q.end, q.label_nl) == (date(2024, 1, 1), date(2024, 3, 31), "2024 K1")
+    assert ReportingPeriod.half_year(2023, 2).start == date(2023, 7, 1)
+    assert (DRENTHE_AGENDA.start, DRENTHE_AGENDA.end) == (date(2021, 1, 1), date(2024, 12, 31))
+    qs = periods_between("quarter", date(2023, 2, 1), date(2024, 12, 31))
+    assert [p.label_nl for p in qs][:2] == ["2023 K1", "2023 K2"] and len(qs) == 8
+    with pytest.raises(ValueError):
+        ReportingPeriod.quarter(2024, 5)
+
+
+def test_year_report_by_hand(two_suppliers: Portfolio) -> None:
+    r = monitor(two_suppliers, ReportingPeriod.year(2023))
+    bouw, groen = r.contract("bouw-1"), r.contract("groen-1")
+    # Obligation 5% × € 1.000.000 = € 50.000 for each contract.
+    assert bouw.obligation == groen.obligation == D("50000.00")
+    # bouw-1: a1 40 000 × 36/36 × 1 year + a2 40 000 × 18/36 × 1 year = 60 000 in 2023.
+    assert bouw.realised_to_date == bouw.realised_in_period == D("60000.00")
+    # a3 (planned, 2024): 40 000 × 1; forecast 60 000 + 40 000 = 100 000.
+    assert bouw.planned == D("40000.00") and bouw.forecast == D("100000.00")
+    # Path on 2023-12-31: 50 000 × 365/731 contract days = 24 965.800... → € 24.965,80.
+    assert bouw.path == D("24965.80") and not bouw.behind_path and not bouw.at_risk
+    # groen-1 loses p1 to bouw-1 (older contract): nothing counts; behind and at risk.
+    assert groen.realised_to_date == 0 and groen.behind_path and groen.at_risk
+    # groen-1's path: 50 000 × 334/731 (2023-02-01..2023-12-31 of 2023-02-01..2025-01-31)
+    # = 22 845.417... → € 22.845,42.
+    assert groen.path == D("22845.42")
+    assert r.totals.realised_to_date == D("60000.00")
+    assert r.totals.at_risk == 1 and r.totals.behind_path == 1
+    # The next year: nothing new realised (a3 is only planned), to date unchanged.
+    r24 = monitor(two_suppliers, ReportingPeriod.year(2024))
+    b24 = r24.contract("bouw-1")
+    assert b24.realised_in_period == 0 and b24.realised_to_date == D("60000.00")
+    assert b24.path == D("50000.00")  # the whole contract has elapsed
+
+
+def test_double_count_list(two_suppliers: Portfolio) -> None:
+    r = monitor(two_suppliers, ReportingPeriod.year(2023))
+    (d,) = r.double_counts
+    assert (d.person, d.contract, d.supplier, d.activity) == ("p1", "groen-1", "groen", "g1")
+    assert d.claimed_by == ("bouw-1/a1",) and d.cross_supplier
+    # The cut days: groen-1 starts 2023-02-01, so p1's days from then to the year end.
+    assert d.periods == ((date(2023, 2, 1), date(2023, 12, 31)),)
+    # g1 is worth 40 000 (one full-time year); January is outside groen-1's contract, the
+    # rest is cut as double counting: together exactly 40 000.
+    g1 = r.result.tender("groen-1").realised_activities[0]
+    outside = sum(nc.amount for nc in g1.not_counted if nc.reason == "outside_contract")
+    assert d.amount + outside == D("40000.00") and d.amount > D("36000")
+    assert shared_persons(two_suppliers) == {"p1": ("bouw", "groen")}
+    # Only one buyer's contracts listed, but counted across the whole portfolio.
+    assen = monitor(two_suppliers, ReportingPeriod.year(2023), buyer="assen")
+    assert [c.id for c in assen.contracts] == ["groen-1"]
+    assert assen.contract("groen-1").realised_to_date == 0
+    assert len(assen.double_counts) == 1
+
+
+def test_declared_view_versus_approved() -> None:
+    p = portfolio(
+        [
+            contract(
+                "c",
+                "bouw",
+                [
+                    activity("a", "p1", "2023-01-01", "2023-12-31", history=FULL),
+                    activity(
+                        "b", "p2", "2023-01-01", "2023-12-31", history=[declared("2024-01-02")]
+                    ),
+                ],
+            )
+        ]
+    )
+    period = ReportingPeriod.year(2023)
+    app = monitor(p, period, view="approved").contract("c")
+    dec = monitor(p, period, view="declared").contract("c")
+    assert app.realised_to_date == D("40000.00")  # only a
+    assert dec.realised_to_date == D("80000.00")  # a and b, 2 × 40 000
+    assert app.planned == D("40000.00")  # b awaits approval: still a commitment
+    assert app.forecast == dec.forecast == D("80000.00")
+
+
+@pytest.mark.parametrize(
+    ("penalty", "counted", "fine"),
+    [
+        # obligation 50 000; shortfall 50 000 − 30 000 = 20 000.
+        (Penalty(kind="shortfall"), "30000", "20000.00"),
+        (Penalty(kind="percentage", percentage="25"), "30000", "5000.00"),  # 25% × 20 000
+        (Penalty(kind="per_euro", amount="0.50"), "30000", "10000.00"),  # 0,50 × 20 000
+        (Penalty(kind="per_euro", amount="1.50", cap="25000"), "30000", "25000.00"),  # 30 000 > cap
+        (Penalty(kind="buy_off", percentage="80"), "30000", "16000.00"),  # 80% × 20 000
+        (Penalty(kind="buy_off"), "30000", "20000.00"),  # 100% by default
+        # tolerance 10% × 50 000 = 5 000: a shortfall of 4 000 goes free; 6 000 does not.
+        (Penalty(kind="shortfall", tolerance_percent="10"), "46000", "0.00"),
+        (Penalty(kind="shortfall", tolerance_percent="10"), "44000", "6000.00"),
+        # 33,3333% × 10 000,01 = 3 333,33... → € 3.333,33 (one rounding, half up).
+        (Penalty(kind="percentage", percentage="33.3333"), "39999.99", "3333.33"),
+        (Penalty(kind="shortfall"), "60000", "0.00"),  # no shortfall
+        (None, "30000", "0.00"),  # no consequence stated
+    ],
+)
+def test_fines_by_hand(penalty: Penalty | None, counted: str, fine: str) -> None:
+    shortfall, paid, lines, _, _ = settle_amounts(D("50000.00"), D(counted), penalty)
+    assert shortfall == max(D("50000.00") - D(counted), D(0))
+    assert paid == D(fine)
+    assert lines and all(ln.nl and ln.en for ln in lines)
+
+
+def test_settlements_in_the_report() -> None:
+    p = portfolio(
+        [
+            contract(
+                "c",
+                "bouw",
+                [activity("a", "p1", "2023-01-01", "2023-12-31", history=FULL)],
+                penalty={"kind": "percentage", "percentage": "50", "cap": "4000"},
+            )
+        ]
+    )
+    # During the contract: a forecast. 50 000 − 40 000 = 10 000; 50% = 5 000; cap 4 000.
+    s = monitor(p, ReportingPeriod.year(2023)).contract("c").settlement
+    assert s is not None and s.basis == "forecast" and s.fine == D("4000.00") and s.capped
+    # After the contract end (2024-12-31): final, on what was approved.
+    s = monitor(p, ReportingPeriod.year(2024)).contract("c").settlement
+    assert s is not None and s.basis == "final" and s.shortfall == D("10000.00")
+    assert "begrensd" in s.explain("nl") and "capped" in s.explain("en")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # contract
+            st.integers(0, 5),  # person
+            st.sampled_from(["planned", "declared", "approved"]),
+            st.sampled_from(["12", "18", "36"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_report_properties(rows: list[tuple[int, int, str, str]]) -> None:
+    """Totals equal the sum of the contract rows; with every person in one activity only,
+    approval never counts more than was declared, per contract."""
+    acts: dict[int, list[dict[str, object]]] = {0: [], 1: [], 2: []}
+    used: set[int] = set()
+    for n, (c, person, status, hours) in enumerate(rows):
+        if person in used:
+            continue
+        used.add(person)
+        history = {"planned": [], "declared": FULL[:1], "approved": FULL}[status]
+        acts[c].append(
+            activity(f"a{n}", f"p{person}", "2023-01-01", "2023-12-31", hours, history=history)
+        )
+    p = portfolio([contract(f"c{c}", f"s{c}", acts[c]) for c in acts])
+    period = ReportingPeriod.year(2023)
+    app, dec = monitor(p, period, view="approved"), monitor(p, period, view="declared")
+    for rep in (app, dec):
+        t = rep.totals
+        assert t.realised_to_date == sum(r.realised_to_date for r in rep.contracts)
+        assert t.forecast == sum(r.forecast for r in rep.contracts)
+        assert t.obligation == sum(r.obligation for r in rep.contracts)
+        assert t.fines == sum(r.settlement.fine for r in rep.contracts if r.settlement)
+    for a, d in zip(app.contracts, dec.contracts, strict=True):
+        assert a.realised_to_date <= d.realised_to_date
+        assert a.forecast == d.forecast
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 1000))
+def test_a_buyers_report_equals_its_rows_in_the_whole_report(seed: int) -> None:
+    """Counting is per person: one buyer's contracts plus their persons' other activities
+    count exactly as in the whole portfolio."""
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(synthetic_document(150, seed=seed, overlap_share=0.3))
+    period = ReportingPeriod.quarter(2024, 2)
+    whole = monitor(p, period)
+    buyer = p.contracts[0].buyers[0]
+    part = monitor(p, period, buyer=buyer)
+    assert part.contracts
+    for r in part.contracts:
+        w = whole.contract(r.id)
+        assert (r.realised_to_date, r.realised_before, r.forecast, r.planned) == (
+            w.realised_to_date,
+            w.realised_before,
+            w.forecast,
+            w.planned,
+        )
+    assert {(d.contract, d.activity, d.amount) for d in part.double_counts} <= {
+        (d.contract, d.activity, d.amount) for d in whole.double_counts
+    }
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.integers(0, 1000), st.sampled_from(["approved", "declared"]))
+def test_the_batch_engine_reports_the_same(seed: int, view: str) -> None:
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(synthetic_document(200, seed=seed, overlap_share=0.2))
+    period = ReportingPeriod.quarter(2024, 1)
+    exact = monitor(p, period, view=view)  # type: ignore[arg-type]
+    batch = monitor(p, period, view=view, engine="batch")  # type: ignore[arg-type]
+    assert batch.totals == exact.totals
+    for a, b in zip(exact.contracts, batch.contracts, strict=True):
+        assert (a.realised_to_date, a.realised_before, a.planned, a.forecast, a.path) == (
+            b.realised_to_date,
+            b.realised_before,
+            b.planned,
+            b.forecast,
+            b.path,
+        )
+        assert (a.settlement and a.settlement.fine) == (b.settlement and b.settlement.fine)
+    key = {(d.contract, d.activity, d.amount, d.periods) for d in exact.double_counts}
+    assert {(d.contract, d.activity, d.amount, d.periods) for d in batch.double_counts} == key
