@@ -215,27 +215,28 @@ print("geschreven:", pad.name)
 
 BID_TEAM = [
     md("""
-# The cheapest plan that meets the obligation — for bid teams
+# Het goedkoopste plan dat de verplichting haalt — voor bidteams
 
-The catalog value of a block (what it *counts*) is not what it *costs* the supplier. Given the
-supplier's own cost of each option and how many units are available, the optimizer finds the
-plan of least cost that meets the obligation — proven optimal, to the cent — plus near-optimal
-alternatives and the trade-off between cost and the number of people helped.
+Wat een bouwblok *telt* (de catalogus) is niet wat het de leverancier *kost*. Met de eigen
+kosten van elke mogelijkheid en hoeveel eenheden er beschikbaar zijn, vindt de optimizer het
+plan met de laagste kosten dat de verplichting haalt — bewezen optimaal, tot op de cent — met
+alternatieven en de afweging tussen kosten en het aantal geholpen mensen. Daarna: één plan over
+**meerdere contracten** tegelijk, en **opnieuw plannen** als een kandidaat uitvalt.
 """),
     py("""
 %matplotlib inline
 from datetime import date
 
-from bouwblokken import Activity, Ledger, Tender, evaluate, format_eur
+from bouwblokken import Activity, Ledger, Person, Tender, evaluate, format_eur
 from bouwblokken.display import charts
 from bouwblokken.optimize.plan import OptionSpec, PlanRequest, optimise
 """),
     md("""
-## The tender and the options
+## Het contract en de mogelijkheden
 
-An `OptionSpec` is one thing the supplier could do: an activity template for **one unit** (one
-person's placement, or one step of a divisible option such as € 100 of training costs), the
-supplier's own cost per unit and the number of units available.
+Een `OptionSpec` is één ding dat de leverancier kan doen: een activiteit voor **één eenheid**
+(de plaatsing van één persoon, of één stap van een deelbare mogelijkheid zoals € 100
+opleidingskosten), de eigen kosten per eenheid en het aantal beschikbare eenheden.
 """),
     py("""
 tender = Tender(
@@ -270,37 +271,38 @@ options = (
 request = PlanRequest(tender=tender, options=options, alternatives=4)
 """),
     md("""
-## The optimal plan, the alternatives and the frontier
+## Het optimale plan, de alternatieven en de afweging
 """),
     py("""
 plans = optimise(request)
 print(plans.table())
 """),
     py("""
-print(plans.best.explain("en"))
+print(plans.best.explain())
 """),
     md("""
-Alternatives are the next-cheapest *minimal* plans (no unit can be dropped without missing the
-target), so a bid team can choose on other grounds at a known extra cost:
+Alternatieven zijn de volgende goedkoopste *minimale* plannen (geen eenheid kan eruit zonder
+de verplichting te missen): het bidteam kan op andere gronden kiezen, tegen bekende meerkosten.
 """),
     py("""
 for n, alt in enumerate(plans.alternatives, 1):
     extra = alt.cost - plans.best.cost
-    print(f"alt {n}: {alt.units}  cost {format_eur(alt.cost)} (+{format_eur(extra)}), "
-          f"{alt.people} people")
+    print(f"alternatief {n}: {alt.units}  kosten {format_eur(alt.cost)} (+{format_eur(extra)}), "
+          f"{alt.people} personen")
 """),
     md("""
-More people helped usually costs more. The Pareto frontier shows, for each number of people,
-the cheapest plan — no plan helps as many people for less:
+Meer mensen helpen kost meestal meer. De Pareto-grens toont per aantal personen het goedkoopste
+plan — geen plan helpt evenveel mensen voor minder:
 """),
     py("""
 charts.pareto_chart(plans)
 """),
     md("""
-## Put the best plan in the ledger
+## Het beste plan in het register
 
-The plan's activities (with pseudonymous placeholder persons) go into the tender as `planned`;
-the ledger then shows the obligation met — valued by the same rules as the optimizer used.
+De activiteiten van het plan (met pseudonieme personen) gaan als `planned` in het contract; het
+register laat dan zien dat de verplichting gehaald wordt — gewaardeerd met dezelfde regels als
+de optimizer gebruikte.
 """),
     py("""
 ledger = plans.best.add_to(Ledger(supplier="Groen B.V.", tenders=(tender,)), "T1")
@@ -309,14 +311,11 @@ t1 = result.tender("T1")
 print(result.table())
 assert t1.forecast.met
 """),
-    py("""
-charts.category_chart(result)
-"""),
     md("""
-## When the target cannot be met
+## Als de verplichting niet te halen is
 
-With only one Participatiewet and one WW candidate available, no plan reaches the obligation.
-The optimizer then says how far it can get and which limits are in the way:
+Met maar één kandidaat voor de Participatiewet en één voor de WW haalt geen plan de
+verplichting. De optimizer zegt dan hoe ver het komt en welke grenzen in de weg zitten:
 """),
     py("""
 pw, _, ww, _ = options
@@ -325,7 +324,99 @@ short = PlanRequest(
     options=(pw.model_copy(update={"max_units": 1}), ww.model_copy(update={"max_units": 1})),
 )
 plans_short = optimise(short)
-print(plans_short.table("en"))
+print(plans_short.table())
+"""),
+    md("""
+## Eén plan over meerdere contracten
+
+Een leverancier heeft vaak meerdere contracten met een SR-verplichting en één groep kandidaten.
+`plan_contracts` kiest welke kandidaat naar welk contract gaat, **hoeveel uur per week** en
+**hoeveel maanden**, zodat elke resterende verplichting gehaald wordt tegen de laagste kosten.
+Eén persoon telt over alle contracten samen hoogstens één referentieweek per dag; de waarde is
+precies wat het register telt (maanden als twaalfden, één afronding). Lukt het niet, dan kiest
+het plan het kleinste tekort (en de laagste boete, waar het contract er een noemt).
+"""),
+    py("""
+from bouwblokken.optimize.multi import Candidate, Contract, MultiRequest, plan_contracts, replan
+
+
+def contract(tid, value):
+    return Tender(id=tid, catalog="haaglanden", contract_value=value, contract_type="services",
+                  contract_date=date(2025, 3, 1), publication_date=date(2025, 1, 15),
+                  start=date(2025, 4, 1), end=date(2027, 3, 31))
+
+
+contracts = (contract("groen", "400000"), contract("schoonmaak", "600000"))
+candidates = (
+    Candidate(id="anna", hours_per_week=36, blocks=("participatiewet",),
+              cost_per_hour="22", cost_per_placement="500"),
+    Candidate(id="bram", hours_per_week=24, blocks=("ww", "participatiewet"),
+              cost_per_hour="25", cost_per_placement="500"),
+    Candidate(id="chris", hours_per_week=32, blocks=("ww",),
+              cost_per_hour="30", cost_per_placement="1000"),
+    Candidate(id="dewi", hours_per_week=20, blocks=("participatiewet",),
+              cost_per_hour="28"),
+)
+supplier = Ledger(supplier="Groen B.V.", tenders=contracts)
+request = MultiRequest(
+    ledger=supplier,
+    contracts=(Contract(tender="groen"), Contract(tender="schoonmaak", fine_percent="10")),
+    candidates=candidates,
+    start=date(2025, 5, 1),
+)
+plan = plan_contracts(request, time_limit=10)
+print(plan.status, "- kosten", format_eur(plan.cost))
+for p in plan.placements:
+    print(f"{p.candidate} → {p.tender}: {p.block}, {p.hours_per_week} uur/week, "
+          f"{p.months} maanden (tot {p.end:%d-%m-%Y}), telt {format_eur(p.value)}, "
+          f"kost {format_eur(p.cost)}")
+"""),
+    md("""
+Het register bevestigt het: elk contract haalt zijn verplichting met precies wat het plan telt.
+"""),
+    py("""
+planned = evaluate(plan.add_to(supplier))
+for tid in ("groen", "schoonmaak"):
+    t = planned.tender(tid)
+    print(tid, format_eur(t.forecast.counted), "van", format_eur(t.obligation.amount),
+          "gehaald" if t.forecast.met else "niet gehaald")
+    assert t.forecast.counted == plan.counted[tid]
+"""),
+    md("""
+## Opnieuw plannen na uitval
+
+Op 1 oktober 2025 valt de eerste kandidaat in het plan uit. Tot dan is zijn plaatsing
+gerealiseerd; dat telt en blijft staan. `replan` zoekt vanaf 1 oktober het goedkoopste plan
+voor de rest, zonder hem, en laat zien wat er verandert ten opzichte van het huidige plan.
+"""),
+    py("""
+gone = plan.placements[0]
+realised = gone.activity().model_copy(
+    update={"id": f"{gone.candidate}-gerealiseerd", "status": "realised",
+            "end": date(2025, 9, 30)}
+)
+tenders = tuple(
+    t.model_copy(update={"activities": (realised,)}) if t.id == gone.tender else t
+    for t in contracts
+)
+to_date = Ledger(supplier="Groen B.V.", persons=(Person(id=gone.person),), tenders=tenders)
+again = replan(
+    request.model_copy(update={"ledger": to_date, "dropped": (gone.candidate,),
+                               "start": date(2025, 10, 1)}),
+    plan,
+    time_limit=10,
+)
+print(again.plan.status, "- kosten vanaf 1 oktober", format_eur(again.plan.cost),
+      "- verschil", format_eur(again.cost_difference))
+for change in again.changes:
+    print(change.describe())
+"""),
+    py("""
+after = evaluate(again.plan.add_to(to_date))
+for tid in ("groen", "schoonmaak"):
+    t = after.tender(tid)
+    print(tid, format_eur(t.forecast.counted), "van", format_eur(t.obligation.amount))
+    assert t.forecast.met
 """),
 ]
 

@@ -19,7 +19,17 @@ from reference_bruteforce import MAX_PLANS
 
 from bouwblokken.optimize.problem import Option, Problem
 
-__all__ = ["realistic_problem", "realistic_problems", "small_problems"]
+__all__ = [
+    "ADVERSARIAL",
+    "coprime_large",
+    "infeasible_target",
+    "near_identical",
+    "people_frontier",
+    "realistic_problem",
+    "realistic_problems",
+    "small_problems",
+    "tight_caps",
+]
 
 CATEGORIES = ("work", "learning", "buying", "community", "social")
 EURO = 100
@@ -144,3 +154,114 @@ def small_problems(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
         min_employment_cents=min_employment,
         budget_cents=budget,
     )
+
+
+# --- adversarial families: the instances real bid teams produce that broke the first solver ---
+
+
+def near_identical(rng: random.Random, n_options: int) -> Problem:
+    """Several candidates with the same block and hours, values and costs a few cents apart
+    (the strongly correlated knapsack: cost = value + a constant)."""
+    base = rng.randint(18_000, 22_000) * EURO
+    options = []
+    for i in range(n_options):
+        value = base + rng.randint(0, 2_000)
+        options.append(
+            Option(
+                id=f"o{i}",
+                category="work",
+                value_cents=value,
+                cost_cents=value + 150_000 + rng.randint(0, 9),
+                max_units=1,
+                people_per_unit=1,
+                employment=True,
+            )
+        )
+    total = sum(o.value_cents for o in options)
+    return Problem(options=tuple(options), target_cents=total * rng.randint(35, 65) // 100 + 1)
+
+
+def coprime_large(rng: random.Random, n_options: int) -> Problem:
+    """Large values with no common divisor (hours valued at odd cents, odd unit costs)."""
+    options = []
+    for i in range(n_options):
+        value = rng.randint(10_000_000, 99_999_999) | 1
+        options.append(
+            Option(
+                id=f"o{i}",
+                category=rng.choice(("work", "learning", "buying")),
+                value_cents=value,
+                cost_cents=value * rng.randint(9_000, 11_000) // 10_000 + rng.randint(1, 97),
+                max_units=rng.randint(1, 3),
+                people_per_unit=1,
+            )
+        )
+    total = sum(o.value_cents * o.max_units for o in options)
+    return Problem(options=tuple(options), target_cents=total * rng.randint(20, 60) // 100)
+
+
+def tight_caps(rng: random.Random, n_options: int) -> Problem:
+    """Every category capped close to what it needs: the target is nearly the sum of caps."""
+    cats = ("work", "learning", "buying", "community", "social", "other")
+    options = []
+    reach: dict[str, int] = {}
+    for i in range(n_options):
+        cat = cats[i % len(cats)]
+        value = rng.randint(1_000, 9_000) * EURO + rng.randint(0, 99)
+        mu = rng.randint(1, 4)
+        reach[cat] = reach.get(cat, 0) + value * mu
+        options.append(
+            Option(
+                id=f"o{i}",
+                category=cat,
+                value_cents=value,
+                cost_cents=value * rng.randint(8_000, 12_000) // 10_000,
+                max_units=mu,
+                people_per_unit=1,
+                employment=cat == "work",
+            )
+        )
+    caps = {c: r * rng.randint(25, 45) // 100 for c, r in reach.items()}
+    return Problem(
+        options=tuple(options),
+        target_cents=sum(caps.values()) * rng.randint(96, 100) // 100,
+        category_caps=caps,
+    )
+
+
+def infeasible_target(rng: random.Random, n_options: int, max_units: int | None = None) -> Problem:
+    """A realistic problem whose target is just above everything reachable (``max_units``
+    clips the options' units, for oracles that enumerate states)."""
+    p = realistic_problem(rng, n_options)
+    if max_units is not None:
+        p = replace(
+            p,
+            options=tuple(
+                replace(o, max_units=min(o.max_units, max_units), min_units=0) for o in p.options
+            ),
+        )
+    reach = p.counted([o.max_units for o in p.options])
+    return replace(p, target_cents=reach + rng.randint(1, 10_000), budget_cents=None)
+
+
+def people_frontier(rng: random.Random, n_options: int) -> Problem:
+    """A realistic problem with person options only (the people-vs-cost frontier)."""
+    p = realistic_problem(rng, n_options)
+    opts = tuple(replace(o, people_per_unit=1, max_units=min(o.max_units, 4)) for o in p.options)
+    reach = replace(p, options=opts).counted([o.max_units for o in opts])
+    return replace(
+        p,
+        options=opts,
+        target_cents=min(p.target_cents, reach // 2),
+        budget_cents=None,
+        min_employment_cents=0,
+    )
+
+
+ADVERSARIAL = {
+    "near_identical": near_identical,
+    "coprime_large": coprime_large,
+    "tight_caps": tight_caps,
+    "infeasible": infeasible_target,
+}
+"""The adversarial families by name (the benchmark's rows and the suite's cross-checks)."""

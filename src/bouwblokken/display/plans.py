@@ -87,7 +87,8 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
                 for r in d.reasons
             )
         )
-    parts.extend(f"noot: {optimizer_note(n, lang)}" if nl else f"note: {n}" for n in result.notes)
+    notes = result.notes_nl or tuple(optimizer_note(n, lang) for n in result.notes)
+    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in (notes if nl else result.notes))
     return "\n\n".join(parts)
 
 

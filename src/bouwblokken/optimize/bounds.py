@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from bouwblokken.optimize.problem import Problem
 
 __all__ = ["BIG", "Prepared", "ratio_key"]
@@ -220,6 +218,8 @@ class Prepared:
             return [[] for _ in range(n)], [[] for _ in range(n)]
         if n <= 64:  # plain loops beat numpy's per-call overhead on small problems
             return self._dominance_loops(people=people)
+        import numpy as np  # only here: importing the optimizer stays light (numpy is ~100 ms)
+
         # Vectorised over all pairs (row i = dominating, column j = dominated). Only booleans
         # and integer comparisons: the cents stay exact in int64 (values < 2**62).
         v = np.array(self.v, dtype=np.int64)

@@ -13,58 +13,121 @@ Both are built from exact single-objective searches, so every point is proven op
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from bouwblokken.optimize.bounds import Prepared
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
-from bouwblokken.optimize.search import search_max_value, search_min_cost
 from bouwblokken.optimize.solution import Solution
 
 __all__ = ["budget_frontier", "max_value_for_budget", "pareto_people"]
 
 
-def max_value_for_budget(problem: Problem, budget_cents: int) -> Solution:
+def max_value_for_budget(
+    problem: Problem,
+    budget_cents: int,
+    *,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+    method: Method = "auto",
+    limits: Limits | None = None,
+) -> Solution:
     """The plan of most counted value costing at most ``budget_cents``; the target is ignored.
 
     ``budget_cents`` replaces the problem's own budget. Units bounds, caps and the employment
     minimum are respected; ties: least cost, then as :func:`solve`. ``status`` is
     ``"infeasible"`` (units = min units, no diagnosis) only when even the minimum units exceed
     the budget or the employment minimum cannot be met within it. ``slack_cents`` is then
-    relative to the problem's target and may be negative.
+    relative to the problem's target and may be negative. When the time limit runs out first:
+    ``"feasible"`` with the best plan found, or ``"unknown"`` (minimum units).
     """
     if isinstance(budget_cents, bool) or not isinstance(budget_cents, int) or budget_cents < 0:
         raise ValueError(f"budget_cents must be an int >= 0, got {budget_cents!r}")
-    prep = Prepared(problem)
-    res, nodes = search_max_value(prep, budget_cents)
-    if res is None:
-        return Solution.from_units(problem, prep.base_units, status="infeasible", nodes=nodes)
-    return Solution.from_units(problem, res[1][2], status="optimal", nodes=nodes)
+    lim = Limits.of(time_limit, cancel, limits)
+    status, _, plan = find_max_value(problem, lim, budget_cents, method)
+    if plan is None:
+        base = tuple(o.min_units for o in problem.options)
+        return Solution.from_units(
+            problem, base, status="infeasible" if status == "infeasible" else "unknown", nodes=0
+        )
+    return Solution.from_units(problem, plan, status=status, nodes=0)
 
 
-def pareto_people(problem: Problem) -> list[Solution]:
+def pareto_people(
+    problem: Problem,
+    *,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+    method: Method = "auto",
+    progress: bool = False,
+) -> list[Solution]:
     """Every non-dominated (people, cost) pair among feasible plans, one plan each.
 
     Sorted by people ascending (cost strictly ascending too). The first point is the least-cost
     plan with the most people among least-cost plans; each plan is the one :func:`solve`'s
     tie-break picks among the plans of that cost with at least that many people. Empty when the
     problem is infeasible.
+
+    ``time_limit`` is for the whole frontier: when it runs out the points found so far are
+    returned (a point not proven optimal has status ``"feasible"``; the frontier may then be
+    incomplete). ``progress=True`` shows a tqdm bar of people covered.
     """
+    lim = Limits(time_limit, cancel)
     prep = Prepared(problem, people_mode=True)
     out: list[Solution] = []
     need = 0
-    while True:
-        keys, nodes = search_min_cost(prep, min_people=need, budget=problem.budget_cents)
-        if not keys:
-            return out
-        sol = Solution.from_units(problem, keys[0][2], status="optimal", nodes=nodes)
-        if out and out[-1].cost_cents == sol.cost_cents:
-            out[-1] = sol
-        else:
-            out.append(sol)
-        need = sol.people + 1
+    bar = _bar(progress, sum(o.people_per_unit * o.max_units for o in problem.options))
+    try:
+        while True:
+            found = find_min_cost(
+                problem,
+                lim,
+                method,
+                prep=prep,
+                min_people=need,
+                budget=problem.budget_cents,
+            )
+            if found.units is None:
+                return out
+            sol = Solution.from_units(
+                problem,
+                found.units,
+                status=found.status,
+                nodes=found.nodes,
+                lower_bound_cents=found.lower_bound,
+            )
+            if out and out[-1].cost_cents == sol.cost_cents:
+                out[-1] = sol
+            else:
+                out.append(sol)
+            if bar is not None:
+                bar.update(sol.people + 1 - need)
+            need = sol.people + 1
+            if found.status != "optimal" or lim.expired():
+                return out
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _bar(show: bool, total: int) -> Any:
+    if not show:
+        return None
+    try:
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return tqdm(total=total, desc="personen")
 
 
 def budget_frontier(
-    problem: Problem, budgets: Iterable[int] | None = None, *, max_points: int = 64
+    problem: Problem,
+    budgets: Iterable[int] | None = None,
+    *,
+    max_points: int = 64,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
 ) -> list[Solution]:
     """The step curve of the most counted value reachable against the budget.
 
@@ -75,13 +138,15 @@ def budget_frontier(
     problem's budget or the cost of every option at its maximum) and goes down; when there are
     more than ``max_points`` breakpoints only the ``max_points`` most expensive ones -- those
     nearest the target -- are returned. Points where the employment minimum cannot be met
-    within the budget are left out.
+    within the budget are left out. ``time_limit`` is for the whole curve: when it runs out
+    the points proven so far are returned.
     """
+    lim = Limits(time_limit, cancel)
     if budgets is not None:
-        return [max_value_for_budget(problem, b) for b in budgets]
-    best, _ = search_min_cost(Prepared(problem), budget=problem.budget_cents)
-    if best:
-        top = best[0][0]
+        return [max_value_for_budget(problem, b, limits=lim) for b in budgets]
+    first = find_min_cost(problem, lim, budget=problem.budget_cents)
+    if first.units is not None:
+        top = problem.cost(first.units)
     elif problem.budget_cents is not None:
         top = problem.budget_cents
     else:
@@ -90,7 +155,7 @@ def budget_frontier(
     points: list[Solution] = []
     b = top
     while len(points) < max_points and b >= floor:
-        sol = max_value_for_budget(problem, b)
+        sol = max_value_for_budget(problem, b, limits=lim)
         if not sol.is_optimal:
             break
         points.append(sol)

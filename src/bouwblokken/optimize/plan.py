@@ -8,7 +8,12 @@ counts), the catalog's share caps become category caps, and the integral
 :class:`~bouwblokken.optimize.problem.Problem` is solved exactly.
 
 Units and rounding: a *person* option's units are separate placements (one pseudonymous person
-each), valued and rounded one by one as the ledger will. A *divisible* option (hours, euros of
+each), valued and rounded one by one as the ledger will. When the template *names* a person,
+every unit is that same person in the same period: the ledger counts a person at most once a
+day (one reference week across placements), so the units are valued through the ledger itself
+-- the tender's activities plus ``k`` units, for ``k = 1, 2, ...`` -- and the option keeps only
+the units that add the full value of the first (usually one). The optimizer's counted value of
+a plan is then what the ledger counts for it. A *divisible* option (hours, euros of
 purchases, activities) becomes one ledger activity of ``units × step``; its unit value is taken
 as the exact value of one step rounded **down** to cents, so the ledger's single rounding of the
 whole activity can only give as much or more: a plan that meets the target here meets it in the
@@ -17,6 +22,7 @@ ledger too.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,6 +51,7 @@ from bouwblokken.money import (
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution
 from bouwblokken.optimize.solver import solve
@@ -140,6 +147,101 @@ class _Unit:
     rule_kind: str
     trail_nl: str
     trail_en: str
+    max_units: int
+
+
+def _copies(spec: OptionSpec, k: int) -> list[Activity]:
+    """The activities of ``k`` units of a person option (as :func:`_plan` adds them)."""
+    return [
+        spec.template.model_copy(
+            update={
+                "id": f"{spec.id}-{i + 1}",
+                "person": spec.template.person or f"{spec.id}-kandidaat-{i + 1}",
+                "status": "planned",
+            }
+        )
+        for i in range(k)
+    ]
+
+
+def _named_persons(
+    units: list[_Unit],
+    request: PlanRequest,
+    catalog: Catalog,
+    registry: Registry,
+    notes: list[tuple[str, str]],
+) -> list[_Unit]:
+    """Value options whose template names a person through the ledger (see the module doc)."""
+    named: dict[str, str] = {}
+    out: list[_Unit] = []
+    for u in units:
+        person = u.spec.template.person
+        if u.spec.kind != "persons" or person is None:
+            out.append(u)
+            continue
+        if person in named:
+            raise ValuationError(
+                f"person {person!r} is named by options {named[person]!r} and {u.spec.id!r}; "
+                "name a person in one option only (a person is placed once in a period)",
+                field="template.person",
+                record=f"option {u.spec.id!r}",
+            )
+        named[person] = u.spec.id
+        if request.tender is None:
+            # no contract to count in: one placement of a person per period, as the ledger
+            marginals = [u.value_cents] + [0] * (u.spec.max_units - 1)
+        else:
+            marginals = _ledger_marginals(u.spec, request.tender, catalog, registry)
+        first = marginals[0] if marginals else 0
+        keep = 0
+        while keep < len(marginals) and marginals[keep] == first and first > 0:
+            keep += 1
+        if keep < u.spec.max_units:
+            notes.append(
+                (
+                    f"optie {u.spec.id!r}: {person} telt in deze periode voor ten hoogste "
+                    f"{keep} eenheid/eenheden (een persoon telt ten hoogste één volle week "
+                    "per dag, over alle plaatsingen)",
+                    f"option {u.spec.id!r}: {person} counts for at most {keep} unit(s) in "
+                    "this period (a person counts at most one full week a day, across all "
+                    "placements)",
+                )
+            )
+            u = dataclasses.replace(u, max_units=keep)
+        out.append(dataclasses.replace(u, value_cents=first if keep else u.value_cents))
+    return out
+
+
+def _ledger_marginals(
+    spec: OptionSpec, tender: Tender, catalog: Catalog, registry: Registry
+) -> list[int]:
+    """What the ``k``-th unit adds in the ledger, in cents, for ``k = 1..max_units`` (stops at
+    the first unit that adds nothing: later ones add nothing either)."""
+    t = tender if tender.catalog else tender.model_copy(update={"catalog": catalog.key})
+    ids = {a.person for a in t.activities if a.person is not None}
+    if spec.template.person is not None:
+        ids.add(spec.template.person)
+    persons = tuple(Person(id=i) for i in sorted(x for x in ids if x is not None))
+    out: list[int] = []
+    before = 0
+    for k in range(1, spec.max_units + 1):
+        acts = _copies(spec, k)
+        lt = t.model_copy(update={"activities": (*t.activities, *acts)})
+        res = evaluate(Ledger(persons=persons, tenders=(lt,)), registry=registry).tenders[0]
+        mine = {a.id for a in acts}
+        total = Decimal(0)
+        for row in res.activities:
+            if row.activity.id in mine:
+                total += row.counted + sum(
+                    (nc.amount for nc in row.not_counted if nc.reason == "share_cap"),
+                    Decimal(0),
+                )
+        cents = int(total * 100)
+        out.append(cents - before)
+        before = cents
+        if out[-1] <= 0:
+            break
+    return out
 
 
 @dataclass(frozen=True)
@@ -231,6 +333,9 @@ class PlanResult:
     diagnosis: Diagnosis | None
     best_effort: Plan | None
     notes: tuple[str, ...] = ()
+    """Notes on the request, in English."""
+    notes_nl: tuple[str, ...] = ()
+    """The same notes in Dutch."""
 
     def table(self, lang: Lang = "nl") -> str:
         text: str = view("plan.table")(self, lang=lang)
@@ -300,15 +405,17 @@ def _value_unit(spec: OptionSpec, catalog: Catalog, tender: Tender | None) -> _U
         block.rule.kind,
         "; ".join(ln.nl for ln in v.lines),
         "; ".join(ln.en for ln in v.lines),
+        spec.max_units,
     )
 
 
 def build_problem(
     request: PlanRequest, *, registry: Registry | None = None
-) -> tuple[Problem, Catalog, list[_Unit], Decimal, list[str]]:
-    """The integral problem of a request, with the catalog and per-unit valuations used."""
+) -> tuple[Problem, Catalog, list[_Unit], Decimal, list[tuple[str, str]]]:
+    """The integral problem of a request, with the catalog and per-unit valuations used
+    (notes as ``(Dutch, English)`` pairs)."""
     reg = registry or default_registry()
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []
     tender = request.tender
     catalog_ref = request.catalog or (tender.catalog if tender else None)
     assert catalog_ref is not None
@@ -334,13 +441,18 @@ def build_problem(
             already = dict(res.forecast.by_category)
             target = res.forecast.remaining
             notes.append(
-                f"existing activities already count {format_eur(res.forecast.counted, lang='en')}"
+                (
+                    f"bestaande activiteiten tellen al {format_eur(res.forecast.counted)}",
+                    "existing activities already count "
+                    f"{format_eur(res.forecast.counted, lang='en')}",
+                )
             )
         else:
             obligation = compute_obligation(t, catalog).amount
             target = obligation
 
     units = [_value_unit(o, catalog, tender) for o in request.options]
+    units = _named_persons(units, request, catalog, reg, notes)
     caps: dict[str, int] = {}
     for cap in catalog.share_caps:
         room = round_cents(Fraction(cap.max_share_percent) / 100 * Fraction(obligation))
@@ -352,8 +464,14 @@ def build_problem(
             caps[f"cap:{cap.id}"] = left
         if cap.min_amount_per_item is not None:
             notes.append(
-                f"share cap {cap.id}: items under {format_eur(cap.min_amount_per_item, lang='en')}"
-                " do not count; options are not checked against it"
+                (
+                    f"maximaal aandeel {cap.id}: items onder "
+                    f"{format_eur(cap.min_amount_per_item)} tellen niet; de opties worden daar "
+                    "niet op getoetst",
+                    f"share cap {cap.id}: items under "
+                    f"{format_eur(cap.min_amount_per_item, lang='en')} do not count; options "
+                    "are not checked against it",
+                )
             )
     min_emp = 0
     if request.min_employment_share_percent is not None:
@@ -369,8 +487,8 @@ def build_problem(
                 category=u.category,
                 value_cents=u.value_cents,
                 cost_cents=int(u.spec.cost_per_unit * 100),
-                max_units=u.spec.max_units,
-                min_units=u.spec.min_units,
+                max_units=u.max_units,
+                min_units=min(u.spec.min_units, u.max_units),
                 people_per_unit=1 if u.spec.kind == "persons" else 0,
                 employment=u.category == "work",
             )
@@ -409,16 +527,7 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
             }
         )
         if spec.kind == "persons":
-            for k in range(n):
-                acts.append(
-                    spec.template.model_copy(
-                        update={
-                            "id": f"{spec.id}-{k + 1}",
-                            "person": spec.template.person or f"{spec.id}-kandidaat-{k + 1}",
-                            "status": "planned",
-                        }
-                    )
-                )
+            acts.extend(_copies(spec, n))
         else:
             acts.append(_scaled(spec.template, n, spec.id))
     return Plan(
@@ -433,12 +542,36 @@ def _plan(solution: Solution, units: Sequence[_Unit], target: Decimal) -> Plan:
     )
 
 
-def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanResult:
+def optimise(
+    request: PlanRequest,
+    *,
+    registry: Registry | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+) -> PlanResult:
     """Solve a request: the optimal plan, minimal alternatives, the cost/people frontier, and
-    when the target cannot be met, the largest reachable value and what blocks it."""
+    when the target cannot be met, the largest reachable value and what blocks it.
+
+    ``time_limit`` (seconds) is for the whole request; a plan found but not proven optimal in
+    that time is returned as ``best`` with a note giving its proven gap (its
+    ``solution.status`` is ``"feasible"``); when not even a plan was found there is no best
+    plan and no diagnosis, only a note."""
     problem, catalog, units, target, notes = build_problem(request, registry=registry)
-    best = solve(problem)
-    if best.status != "optimal":
+    lim = Limits(time_limit, cancel)
+
+    def left() -> float | None:
+        rest = lim.remaining()
+        return None if rest is None else max(rest, 0.001)
+
+    best = solve(problem, limits=lim)
+    if best.status == "unknown":
+        notes.append(
+            (
+                "binnen de tijdslimiet is geen plan gevonden en niet bewezen dat er geen is",
+                "no plan was found within the time limit, nor proven that none exists",
+            )
+        )
+    if best.status in ("infeasible", "unknown"):
         return PlanResult(
             catalog.key,
             catalog.fingerprint,
@@ -448,15 +581,29 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
             (),
             (),
             best.diagnosis,
-            _plan(best, units, target),
-            tuple(notes),
+            _plan(best, units, target) if best.status == "infeasible" else None,
+            tuple(n[1] for n in notes),
+            tuple(n[0] for n in notes),
+        )
+    if best.status == "feasible":
+        gap = best.gap or Fraction(0)
+        pct = format(round_cents(gap * 100), "f")
+        notes.append(
+            (
+                f"het plan is niet bewezen optimaal binnen de tijdslimiet: hoogstens "
+                f"{pct.replace('.', ',')}% duurder dan het optimum",
+                f"the plan is not proven optimal within the time limit: at most {pct}% above "
+                "the optimum",
+            )
         )
     alts: list[Solution] = []
     pareto: list[Solution] = []
-    if request.alternatives:
-        alts = list(alternatives(problem, k=request.alternatives + 1))[1:]
-    if any(o.people_per_unit for o in problem.options):
-        pareto = list(pareto_people(problem))
+    if request.alternatives and not lim.expired():
+        alts = list(
+            alternatives(problem, k=request.alternatives + 1, time_limit=left(), cancel=cancel)
+        )[1:]
+    if any(o.people_per_unit for o in problem.options) and not lim.expired():
+        pareto = list(pareto_people(problem, time_limit=left(), cancel=cancel))
     return PlanResult(
         catalog.key,
         catalog.fingerprint,
@@ -467,7 +614,8 @@ def optimise(request: PlanRequest, *, registry: Registry | None = None) -> PlanR
         tuple(_plan(s, units, target) for s in pareto),
         None,
         None,
-        tuple(notes),
+        tuple(n[1] for n in notes),
+        tuple(n[0] for n in notes),
     )
 
 

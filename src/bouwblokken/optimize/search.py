@@ -29,13 +29,33 @@ import contextlib
 import sys
 from bisect import insort
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from bouwblokken.optimize.bounds import BIG, Prepared
+from bouwblokken.optimize.limits import Limits, Stopped
 
-__all__ = ["Key", "search_max_value", "search_min_cost"]
+__all__ = ["Key", "Outcome", "search_max_value", "search_min_cost"]
 
 #: ``(cost_cents, total_units, units per option)``: the order plans are ranked in.
 Key = tuple[int, int, tuple[int, ...]]
+
+#: How often (in nodes) a search looks at its clock and cancel token.
+_CHECK_EVERY = 255
+
+
+class Outcome(NamedTuple):
+    """What a min-cost search found: the best keys, nodes, whether it finished (so the keys
+    are proven best), and a proven lower bound on the cost of any feasible plan (``BIG``
+    when the root relaxation proves none exists)."""
+
+    keys: list[Key]
+    nodes: int
+    complete: bool
+    lower_bound: int
+
+
+def _stopper(limits: Limits | None, node_limit: int | None) -> tuple[int, Limits | None]:
+    return (BIG if node_limit is None else node_limit), limits
 
 
 @contextlib.contextmanager
@@ -58,14 +78,18 @@ def search_min_cost(
     min_people: int = 0,
     budget: int | None = None,
     target: int | None = None,
-) -> tuple[list[Key], int]:
+    limits: Limits | None = None,
+    node_limit: int | None = None,
+) -> Outcome:
     """The ``k_best`` smallest keys among feasible plans (optionally: only minimal plans).
 
     ``min_people`` adds the cover ``people(plan) >= min_people`` (for the Pareto frontier);
     ``budget`` is in absolute cents (pass the problem's own to respect it); ``target``
     replaces the problem's target. Returns the keys in increasing order and the number of
-    search nodes.
+    search nodes; a search stopped by ``limits`` or after ``node_limit`` nodes returns what it
+    found with ``complete=False``.
     """
+    max_nodes, lim = _stopper(limits, node_limit)
     n = prep.n
     v, c, u, g, emp, p = prep.v, prep.c, prep.u, prep.g, prep.emp, prep.p
     br, fixed = prep.br, prep.fixed
@@ -200,6 +224,8 @@ def search_min_cost(
         """
         nonlocal nodes
         nodes += 1
+        if not nodes & _CHECK_EVERY and (nodes >= max_nodes or (lim is not None and lim.expired())):
+            raise Stopped
         j = br[k]
         vk, uk = v[j], u[j]
         rt = rem_t[g[j]]
@@ -281,19 +307,33 @@ def search_min_cost(
     np0 = min_people - prep.base_people
     cost0 = prep.base_cost
     units0 = prep.base_units_total
+    root = BIG
+    complete = True
     if nt0 <= 0 and ne0 <= 0 and np0 <= 0:
         nodes = 1
+        root = cost0
         leaf(cost0, units0)
     elif n > 0:
         lb0, wq0, lc0, lv0 = lp_t(nt0, rem_t, br[0])
         lb = max(lb0, lp_e(ne0, rem_e), lp_p(np0))
+        if lb < BIG:
+            root = cost0 + lb
         if lb < BIG and cost0 + lb <= thr_cost:
-            with _deep_enough(n):
-                dfs(0, cost0, units0, nt0, ne0, np0, wq0, cost0 + lb0, lc0, lv0)
-    return best, nodes
+            try:
+                with _deep_enough(n):
+                    dfs(0, cost0, units0, nt0, ne0, np0, wq0, cost0 + lb0, lc0, lv0)
+            except Stopped:
+                complete = False
+                for i in range(n):  # an early stop leaves options marked
+                    fixed[i] = False
+    if complete and best:
+        root = best[0][0]
+    return Outcome(best, nodes, complete, root)
 
 
-def search_max_value(prep: Prepared, budget: int) -> tuple[tuple[int, Key] | None, int]:
+def search_max_value(
+    prep: Prepared, budget: int, *, limits: Limits | None = None, node_limit: int | None = None
+) -> tuple[tuple[int, Key] | None, int]:
     """The plan of most counted value within ``budget`` (absolute cents), employment respected.
 
     Two exact phases: first the largest reachable counted value ``M`` (a search that only
@@ -301,21 +341,33 @@ def search_max_value(prep: Prepared, budget: int) -> tuple[tuple[int, Key] | Non
     the root bound); then the best plan by the :func:`search_min_cost` key among those counting
     ``M`` -- the cheapest, fewest units, lexicographically smallest. Returns ``(M, key)`` or
     ``None`` when no plan fits (the min-units plan is over budget or the employment minimum
-    cannot be met within it), and the number of search nodes of both phases.
+    cannot be met within it), and the number of search nodes of both phases. Raises
+    :class:`~bouwblokken.optimize.limits.Stopped` when ``limits`` or ``node_limit`` run out.
     """
-    best_val, nodes = _max_value(prep, budget)
+    best_val, nodes = _max_value(prep, budget, limits, node_limit)
     if best_val < 0:
         return None, nodes
-    keys, nodes2 = search_min_cost(prep, budget=budget, target=prep.counted_base + best_val)
-    assert keys, "a plan reaching the maximum exists"
-    return (prep.counted_base + best_val, keys[0]), nodes + nodes2
+    out = search_min_cost(
+        prep,
+        budget=budget,
+        target=prep.counted_base + best_val,
+        limits=limits,
+        node_limit=node_limit,
+    )
+    if not out.complete:
+        raise Stopped
+    assert out.keys, "a plan reaching the maximum exists"
+    return (prep.counted_base + best_val, out.keys[0]), nodes + out.nodes
 
 
-def _max_value(prep: Prepared, budget: int) -> tuple[int, int]:
+def _max_value(
+    prep: Prepared, budget: int, lim: Limits | None, node_limit: int | None
+) -> tuple[int, int]:
     """Phase one of :func:`search_max_value`: the most counted value above the minimum units.
 
     Returns ``(value, nodes)``, value ``-1`` when no plan fits.
     """
+    max_nodes = BIG if node_limit is None else node_limit
     n = prep.n
     v, c, u, g, emp = prep.v, prep.c, prep.u, prep.g, prep.emp
     br, fixed = prep.br, prep.fixed
@@ -374,6 +426,8 @@ def _max_value(prep: Prepared, budget: int) -> tuple[int, int]:
         """Branch on option ``br[k]``; ``wq`` is the value the parent's relaxation gives it."""
         nonlocal nodes
         nodes += 1
+        if not nodes & _CHECK_EVERY and (nodes >= max_nodes or (lim is not None and lim.expired())):
+            raise Stopped
         j = br[k]
         vk, ck, uk = v[j], c[j], u[j]
         rt = rem_t[g[j]]
@@ -411,8 +465,10 @@ def _max_value(prep: Prepared, budget: int) -> tuple[int, int]:
         if n > 0 and lp_e(ne0, rem_e) <= budget - cost0:
             root_ub, wq0 = lp_v(budget - cost0, rem_t, br[0])
             if root_ub > inc_val:
-                with contextlib.suppress(ReachedBoundError), _deep_enough(n):
-                    dfs(0, cost0, 0, ne0, wq0)
-    for i in range(n):  # an early stop leaves options marked
-        fixed[i] = False
+                try:
+                    with contextlib.suppress(ReachedBoundError), _deep_enough(n):
+                        dfs(0, cost0, 0, ne0, wq0)
+                finally:
+                    for i in range(n):  # an early stop leaves options marked
+                        fixed[i] = False
     return inc_val, nodes

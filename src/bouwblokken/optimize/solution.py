@@ -15,9 +15,27 @@ from typing import Literal
 
 from bouwblokken.optimize.problem import Problem
 
-__all__ = ["Diagnosis", "Reason", "Solution", "Status"]
+__all__ = ["STATUS_LABELS", "Diagnosis", "Reason", "Solution", "Status", "status_label"]
 
-Status = Literal["optimal", "infeasible"]
+Status = Literal["optimal", "feasible", "infeasible", "unknown"]
+"""``optimal``: proven least cost (and the documented tie rule); ``feasible``: a plan that
+meets the target, found before the time limit, with a proven lower bound on the cost;
+``infeasible``: proven that no plan meets the target; ``unknown``: the time limit ran out
+before a plan was found or infeasibility was proven."""
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "optimal": ("optimaal", "optimal"),
+    "feasible": ("haalbaar, niet bewezen optimaal", "feasible, not proven optimal"),
+    "infeasible": ("onhaalbaar (bewezen)", "infeasible (proven)"),
+    "unknown": ("onbekend (tijdslimiet)", "unknown (time limit)"),
+}
+"""Each status in Dutch and English."""
+
+
+def status_label(status: str, lang: str = "nl") -> str:
+    """A status in words, Dutch by default (``lang="en"`` for English)."""
+    nl, en = STATUS_LABELS[status]
+    return en if lang == "en" else nl
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +79,9 @@ class Diagnosis:
     plan: tuple[int, ...]
     reasons: tuple[Reason, ...]
     employment_reachable: bool
+    proven: bool = True
+    """False when the time limit ran out: ``max_counted_cents`` is then what the best plan
+    found reaches (a lower bound of the true maximum)."""
 
     @property
     def shortfall_cents(self) -> int:
@@ -91,6 +112,9 @@ class Solution:
     target_cents: int
     nodes: int
     diagnosis: Diagnosis | None = None
+    lower_bound_cents: int | None = None
+    """A proven lower bound on the cost of every feasible plan (equal to ``cost_cents`` when
+    optimal; ``None`` when infeasible or nothing is known)."""
 
     @classmethod
     def from_units(
@@ -101,9 +125,12 @@ class Solution:
         status: Status,
         nodes: int,
         diagnosis: Diagnosis | None = None,
+        lower_bound_cents: int | None = None,
     ) -> Solution:
         """Build from a plan, computing every figure through the problem's definitions."""
         u = tuple(units)
+        if status == "optimal":
+            lower_bound_cents = problem.cost(u)
         return cls(
             status=status,
             units=u,
@@ -116,11 +143,31 @@ class Solution:
             target_cents=problem.target_cents,
             nodes=nodes,
             diagnosis=diagnosis,
+            lower_bound_cents=lower_bound_cents,
         )
 
     @property
     def is_optimal(self) -> bool:
         return self.status == "optimal"
+
+    @property
+    def meets_target(self) -> bool:
+        """The plan meets every limit of the problem (``optimal`` or ``feasible``)."""
+        return self.status in ("optimal", "feasible")
+
+    @property
+    def gap(self) -> Fraction | None:
+        """``(cost - lower bound) / cost`` of a plan that meets the target: 0 when optimal;
+        ``None`` without a bound."""
+        if not self.meets_target or self.lower_bound_cents is None:
+            return None
+        if self.cost_cents == 0:
+            return Fraction(0)
+        return Fraction(self.cost_cents - self.lower_bound_cents, self.cost_cents)
+
+    def status_label(self, lang: str = "nl") -> str:
+        """The status in words (Dutch by default)."""
+        return status_label(self.status, lang)
 
     @property
     def slack_cents(self) -> int:

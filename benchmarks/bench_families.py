@@ -1,0 +1,274 @@
+"""Benchmark: our portfolio against scipy/HiGHS and plain OR-Tools CP-SAT on the hard families.
+
+Run ``python benchmarks/bench_families.py [--quick]`` from the repository root (needs the
+``test`` and ``optimize`` extras). Prints a Markdown table and writes
+``benchmarks/results/families.json``.
+
+Every row solves the same instances (``tests/optimize/strategies.py``, fixed seed) in one
+process with three solvers, each with a per-call time limit (:data:`TIME_LIMIT`):
+
+- **ours**: :func:`bouwblokken.optimize.solve` (branch and bound, CP-SAT when it does not close,
+  the tie rule proven);
+- **HiGHS**: the textbook MILP of ``tests/optimize/reference_milp.py``, ``mip_rel_gap=0``;
+- **CP-SAT**: the same integer model, least cost only (no tie rule), one worker.
+
+The ratio is *best peer median / our median* (>= 1: we are at least as fast as the best peer).
+The exact oracle is CP-SAT's proven optimum (it agreed with an exact DP everywhere we looked;
+``tests/optimize/test_portfolio.py`` checks the small sizes against ``reference_dp.py``): a
+disagreement is a proven cost of ours or HiGHS's that differs from it, or a status that does.
+The multi-contract row plans 5 tenders × 40 candidates with :mod:`bouwblokken.optimize.multi`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "optimize"))
+
+import reference_milp as highs  # noqa: E402
+from multi_instances import multi_request  # noqa: E402
+from strategies import ADVERSARIAL, people_frontier, realistic_problem  # noqa: E402
+
+from bouwblokken.optimize import cpsat, solve  # noqa: E402
+from bouwblokken.optimize.frontier import pareto_people  # noqa: E402
+from bouwblokken.optimize.limits import Limits  # noqa: E402
+from bouwblokken.optimize.multi import plan_contracts  # noqa: E402
+from bouwblokken.optimize.problem import Problem  # noqa: E402
+
+SEED = 20_261_201
+TIME_LIMIT = 10.0
+highs.HIGHS_OPTIONS["time_limit"] = TIME_LIMIT
+
+FAMILIES: dict[str, Callable[[random.Random, int], Problem]] = {
+    "typical": realistic_problem,
+    **ADVERSARIAL,
+}
+SIZES = {
+    "typical": (20, 200, 500),
+    "near_identical": (16, 128, 200),
+    "coprime_large": (80, 320),
+    "tight_caps": (48, 96, 192),
+    "infeasible": (200, 500),
+}
+TARGETS = {
+    ("typical", 20): 0.5,
+    ("near_identical", 128): 50.0,
+    ("tight_caps", 192): 1000.0,
+}
+"""Median targets in ms from the issue (besides ratio >= 1 on every row)."""
+
+
+def peer_cpsat(problem: Problem) -> tuple[str, int | None]:
+    mdl = cpsat._Model(
+        problem, target=None, budget=problem.budget_cents, min_people=0
+    )  # the plain model, least cost only
+    mdl.model.minimize(mdl.cost)
+    name, solver = mdl.run(Limits(TIME_LIMIT))
+    if name == "OPTIMAL":
+        return "optimal", problem.cost(mdl.values(solver))
+    if name == "INFEASIBLE":
+        return "infeasible", None
+    return "timeout", None
+
+
+def peer_highs(problem: Problem) -> tuple[str, int | None]:
+    try:
+        plan = highs.min_cost(problem)
+    except RuntimeError:
+        return "timeout", None
+    return ("infeasible", None) if plan is None else ("optimal", plan.cost_cents)
+
+
+def ours(problem: Problem) -> tuple[str, int | None]:
+    sol = solve(problem, time_limit=TIME_LIMIT)
+    cost = sol.cost_cents if sol.status in ("optimal", "feasible") else None
+    return sol.status, cost
+
+
+def timed(
+    fn: Callable[[Problem], Any], problems: Sequence[Problem]
+) -> tuple[list[float], list[Any]]:
+    times, out = [], []
+    for p in problems:
+        t0 = time.perf_counter()
+        out.append(fn(p))
+        times.append(time.perf_counter() - t0)
+    return times, out
+
+
+def stats(times: Sequence[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "median_ms": 1e3 * statistics.median(times),
+        "p95_ms": 1e3 * p95,
+        "max_ms": 1e3 * ordered[-1],
+    }
+
+
+def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    disagreements: list[str] = []
+    # warm up imports and caches (OR-Tools loads in ~0,5 s once)
+    solve(realistic_problem(random.Random(0), 20))
+    peer_cpsat(realistic_problem(random.Random(0), 20))
+    for fam, sizes in SIZES.items():
+        if only and fam not in only:
+            continue
+        for n in sizes:
+            rng = random.Random(f"{SEED}-{fam}-{n}")
+            probs = [FAMILIES[fam](rng, n) for _ in range(per_row)]
+            t_o, r_o = timed(ours, probs)
+            t_c, r_c = timed(peer_cpsat, probs)
+            t_h, r_h = timed(peer_highs, probs)
+            for k, (o, c, h) in enumerate(zip(r_o, r_c, r_h, strict=True)):
+                if c[0] == "timeout":
+                    continue  # no oracle for this instance
+                for who, got in (("ours", o), ("HiGHS", h)):
+                    if got[0] == "optimal" and c[0] == "optimal" and got[1] != c[1]:
+                        disagreements.append(f"{fam} {n} #{k}: {who} cost {got[1]} != {c[1]}")
+                    if (got[0] == "infeasible") != (c[0] == "infeasible") and got[0] != "timeout":
+                        disagreements.append(f"{fam} {n} #{k}: {who} {got[0]}, oracle {c[0]}")
+            so, sc, sh = stats(t_o), stats(t_c), stats(t_h)
+            best_peer = min(sc["median_ms"], sh["median_ms"])
+            rows.append(
+                {
+                    "family": fam,
+                    "options": n,
+                    "n": per_row,
+                    "ours": so,
+                    "cpsat": sc,
+                    "highs": sh,
+                    "ratio": best_peer / so["median_ms"],
+                    "ours_unproven": sum(1 for o in r_o if o[0] in ("feasible", "unknown")),
+                    "peer_timeouts": {
+                        "cpsat": sum(1 for c in r_c if c[0] == "timeout"),
+                        "highs": sum(1 for h in r_h if h[0] == "timeout"),
+                    },
+                }
+            )
+            print(row_line(rows[-1]), flush=True)
+    # the people frontier (ours only: the peers have no frontier of their own)
+    frontier = []
+    for n in (20, 40, 160) if not only or "frontier" in only else ():
+        rng = random.Random(f"{SEED}-frontier-{n}")
+        probs = [people_frontier(rng, n) for _ in range(max(3, per_row // 2))]
+        t, _ = timed(lambda p: pareto_people(p, time_limit=TIME_LIMIT), probs)
+        frontier.append({"options": n, "ours": stats(t), "n": len(probs)})
+        print(f"frontier {n}: {stats(t)}", flush=True)
+    # multi-contract: 5 tenders × 40 candidates
+    mt, ms_status = [], []
+    for k in range(multi_n if not only or "multi" in only else 0):
+        req = multi_request(random.Random(f"{SEED}-multi-{k}"), 5, 40)
+        t0 = time.perf_counter()
+        plan = plan_contracts(req, time_limit=TIME_LIMIT)
+        mt.append(time.perf_counter() - t0)
+        gap = None
+        if plan.bound is not None and plan.cost + plan.fines > 0:
+            gap = float((plan.cost + plan.fines - plan.bound) / (plan.cost + plan.fines))
+        ms_status.append((plan.status, gap))
+        print(f"multi #{k}: {mt[-1]:.2f} s {plan.status} gap {gap}", flush=True)
+    multi = {
+        "tenders": 5,
+        "candidates": 40,
+        "ours": stats(mt or [0.0]),
+        "proven": sum(1 for s, _ in ms_status if s == "optimal"),
+        "n": multi_n,
+        "max_gap": max((g or 0.0) for _, g in ms_status),
+    }
+    return {
+        "meta": {
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "seed": SEED,
+            "time_limit_s": TIME_LIMIT,
+            "per_row": per_row,
+        },
+        "rows": rows,
+        "frontier": frontier,
+        "multi": multi,
+        "disagreements": disagreements,
+    }
+
+
+def row_line(r: dict[str, Any]) -> str:
+    target = TARGETS.get((r["family"], r["options"]))
+    goal = (
+        ""
+        if target is None
+        else f" ≤ {target:g} ms {'✓' if r['ours']['median_ms'] <= target else '✗'};"
+    )
+    ok = "✓" if r["ratio"] >= 1.0 else "✗"
+    to = r["peer_timeouts"]
+    return (
+        f"| {r['family']} | {r['options']} | {r['n']} | {r['ours']['median_ms']:.3g} "
+        f"| {r['ours']['p95_ms']:.3g} | {r['cpsat']['median_ms']:.3g} "
+        f"| {r['highs']['median_ms']:.3g} "
+        f"| {r['ratio']:.2f} {ok} |{goal} unproven {r['ours_unproven']}, timeouts CP-SAT "
+        f"{to['cpsat']} HiGHS {to['highs']} |"
+    )
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = [
+        "| family | options | n | ours median ms | ours p95 ms | CP-SAT median ms "
+        "| HiGHS median ms | best peer / ours | notes |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        *(row_line(r) for r in result["rows"]),
+        "",
+        "| people frontier | options | n | median ms | p95 ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for f in result["frontier"]:
+        ok = ""
+        if f["options"] == 160:
+            ok = " (target ≤ 500 ms " + ("✓)" if f["ours"]["median_ms"] <= 500 else "✗)")
+        lines.append(
+            f"| ours{ok} | {f['options']} | {f['n']} | {f['ours']['median_ms']:.3g} "
+            f"| {f['ours']['p95_ms']:.3g} |"
+        )
+    m = result["multi"]
+    ok = "✓" if m["ours"]["median_ms"] <= 1000 and m["proven"] == m["n"] else "✗"
+    lines += [
+        "",
+        f"Multi-contract {m['tenders']} × {m['candidates']}: "
+        f"median {m['ours']['median_ms']:.4g} ms, "
+        f"p95 {m['ours']['p95_ms']:.4g} ms, proven optimal {m['proven']}/{m['n']}, "
+        f"largest gap {100 * m['max_gap']:.3f}% (target: proven in ≤ 1 s median {ok}).",
+        "",
+        f"Disagreements with the oracle: **{len(result['disagreements'])}**.",
+        *(f"- {d}" for d in result["disagreements"][:20]),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 instances a row")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks/results/families.json")
+    parser.add_argument(
+        "--only", nargs="*", default=(), help="families to run (and 'frontier', 'multi')"
+    )
+    args = parser.parse_args(argv)
+    result = run(3 if args.quick else 11, 2 if args.quick else 5, args.only)
+    result["markdown"] = markdown(result)
+    print(result["markdown"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 1 if result["disagreements"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

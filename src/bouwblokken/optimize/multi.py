@@ -1,0 +1,628 @@
+"""Plans across a supplier's contracts: which candidate to which contract, how many hours a
+week and how many months, so that every remaining obligation is met at the least cost.
+
+The problem (all integers, solved exactly with CP-SAT, :mod:`bouwblokken.optimize.cpsat`'s
+back end): for every contract ``k`` (a tender of the ledger with its remaining obligation
+``R_k``), candidate ``c`` and block ``b`` the candidate qualifies for in ``k``'s catalog, a
+placement from the plan's start date with
+
+- hours per week ``h`` -- 0 (not placed) or between the block's minimum and the reference
+  week, and at most what the candidate has available;
+- months ``m`` -- whole months from the start, at most to the contract's end and the block's
+  counting limit.
+
+Value, as the ledger counts it (months as twelfths, one rounding): ``round_half_up(A × h/ref ×
+m/12)`` in cents, ``A`` the block's value of a full-time year for this candidate (bonuses that
+depend on the duration make a block non-linear: such a block is left out with a note). A
+person's placements together count at most one reference week a day, and the hours the
+candidate has: ``Σ h_k/ref_k <= 1``, ``Σ h_k <= available`` (less the hours the person already
+has in the ledger on or after the start). A counting limit is shortened by the months the
+person already spent with that block (or its target group) in the same catalog before the
+start. At most one placement per candidate per contract.
+
+Objective, lexicographic: the least total shortfall ``Σ max(0, R_k - counted_k)`` (zero when
+every obligation can be met), then the least cost -- hours × cost per hour × 52/12 weeks a
+month, plus the cost per placement -- plus the fines of contracts that state one (a percentage
+of the shortfall). Exact: the cost is kept in thirds of a cent until it is reported.
+
+Re-planning (:func:`replan`): from a ledger holding the realisation to date, without the
+candidates who dropped out, the cheapest plan for the rest -- and what changes against the
+current plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from bouwblokken.activity import Activity
+from bouwblokken.catalog.model import Catalog, Frozen, Percentage, PerYearRule
+from bouwblokken.catalog.registry import Registry, default_registry
+from bouwblokken.errors import ValuationError
+from bouwblokken.ledger import Ledger, evaluate
+from bouwblokken.money import NonNegativeMoney, from_cents, round_cents
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.periods import ONE_DAY, add_months
+from bouwblokken.tender import Person, Tender
+from bouwblokken.valuation import value_activity
+
+__all__ = [
+    "Candidate",
+    "Change",
+    "Contract",
+    "MultiPlan",
+    "MultiRequest",
+    "Placement",
+    "Replan",
+    "plan_contracts",
+    "replan",
+]
+
+MultiStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+class Candidate(Frozen):
+    """A person the supplier could place: hours available, blocks, own costs."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+    person: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    """The ledger's person id (default: the candidate id)."""
+    hours_per_week: int = Field(ge=1, le=60)
+    """Hours a week the candidate is available (all contracts together)."""
+    blocks: tuple[str, ...] = Field(min_length=1)
+    """Blocks the candidate qualifies for; a contract whose catalog has none of them is out."""
+    cost_per_hour: NonNegativeMoney = Decimal(0)
+    cost_per_placement: NonNegativeMoney = Decimal(0)
+    age: int | None = Field(default=None, ge=0, le=120)
+
+    @property
+    def person_id(self) -> str:
+        return self.person or self.id
+
+
+class Contract(Frozen):
+    """A tender of the ledger to plan for."""
+
+    tender: str
+    fine_percent: Percentage | None = None
+    """The contract's fine as a percentage of the shortfall, where it states one."""
+
+
+class MultiRequest(Frozen):
+    """Contracts (tenders of ``ledger``), candidates and the plan's start date."""
+
+    ledger: Ledger
+    contracts: tuple[Contract, ...] = Field(min_length=1)
+    candidates: tuple[Candidate, ...] = Field(min_length=1)
+    start: date
+    """Placements start on this date (the first of a month gives whole months)."""
+    dropped: tuple[str, ...] = ()
+    """Candidate ids that are no longer available (re-planning)."""
+
+    @model_validator(mode="after")
+    def _ids(self) -> MultiRequest:
+        ids = [c.id for c in self.candidates]
+        if len(set(ids)) != len(ids):
+            raise ValueError("candidate ids must be unique")
+        known = {t.id for t in self.ledger.tenders}
+        for c in self.contracts:
+            if c.tender not in known:
+                raise ValueError(f"contract {c.tender!r} is not a tender of the ledger")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One candidate in one contract: block, hours a week, months from the start."""
+
+    candidate: str
+    person: str
+    tender: str
+    block: str
+    hours_per_week: int
+    months: int
+    start: date
+    end: date
+    value: Decimal
+    cost: Decimal
+
+    def activity(self) -> Activity:
+        return Activity(
+            id=f"plan-{self.candidate}-{self.tender}",
+            person=self.person,
+            status="planned",
+            block=self.block,
+            hours_per_week=self.hours_per_week,
+            start=self.start,
+            end=self.end,
+        )
+
+
+@dataclass(frozen=True)
+class MultiPlan:
+    """The plan: placements, cost, and per contract what it counts and what is short."""
+
+    status: MultiStatus
+    placements: tuple[Placement, ...]
+    cost: Decimal
+    fines: Decimal
+    remaining: dict[str, Decimal]
+    """Each contract's obligation still open before this plan."""
+    counted: dict[str, Decimal]
+    """What the plan's placements count per contract."""
+    notes: tuple[tuple[str, str], ...] = ()
+    """``(Dutch, English)`` notes: blocks left out and why."""
+    bound: Decimal | None = None
+    """A proven lower bound on cost plus fines at the least shortfall (equal to it when
+    ``optimal``)."""
+
+    @property
+    def shortfall(self) -> dict[str, Decimal]:
+        return {
+            k: max(Decimal(0), r - self.counted.get(k, Decimal(0)))
+            for k, r in self.remaining.items()
+        }
+
+    @property
+    def met(self) -> bool:
+        return all(v == 0 for v in self.shortfall.values())
+
+    def add_to(self, ledger: Ledger) -> Ledger:
+        """The ledger with the plan's placements added as planned activities."""
+        known = {p.id for p in ledger.persons}
+        new = sorted({p.person for p in self.placements if p.person not in known})
+        if new:
+            ledger = ledger.model_copy(
+                update={"persons": (*ledger.persons, *(Person(id=i) for i in new))}
+            )
+        for p in self.placements:
+            ledger = ledger.with_activity(p.tender, p.activity())
+        return ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between the current plan and a new one (``before``/``after`` ``None``
+    when a placement is added or removed)."""
+
+    candidate: str
+    tender: str
+    before: Placement | None
+    after: Placement | None
+
+    def describe(self, lang: str = "nl") -> str:
+        def one(p: Placement) -> str:
+            return (
+                f"{p.block}, {p.hours_per_week} uur/week, {p.months} maanden"
+                if lang != "en"
+                else f"{p.block}, {p.hours_per_week} hours/week, {p.months} months"
+            )
+
+        who = f"{self.candidate} → {self.tender}"
+        if self.before is None and self.after is not None:
+            return f"{who}: {'nieuw' if lang != 'en' else 'new'}: {one(self.after)}"
+        if self.after is None and self.before is not None:
+            return f"{who}: {'vervalt' if lang != 'en' else 'dropped'}: {one(self.before)}"
+        assert self.before is not None and self.after is not None
+        arrow = f"{one(self.before)} → {one(self.after)}"
+        return f"{who}: {'gewijzigd' if lang != 'en' else 'changed'}: {arrow}"
+
+
+@dataclass(frozen=True)
+class Replan:
+    """A new plan for the rest of the contracts and how it differs from the current one."""
+
+    plan: MultiPlan
+    changes: tuple[Change, ...]
+    cost_difference: Decimal
+    """New plan's cost minus the current plan's cost from the re-plan date on."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Arc:
+    cand: int
+    contract: int
+    block: str
+    lo_h: int
+    hi_h: int
+    max_m: int
+    rate: Fraction  # cents a full-time year
+    ref: int
+
+
+def _catalog(tender: Tender, registry: Registry) -> Catalog:
+    assert tender.catalog is not None
+    cid, _, edition = tender.catalog.partition("@")
+    if edition:
+        return registry.load(cid, edition=edition)
+    on = tender.judged_on(registry.editions(cid)[-1].effective_basis)
+    return registry.load(cid, on=on)
+
+
+def _months_to(start: date, end: date | None) -> int:
+    """Whole months from ``start`` whose last day is on or before ``end`` (120 without end)."""
+    if end is None:
+        return 120
+    m = 0
+    while m < 1200 and add_months(start, m + 1) - ONE_DAY <= end:
+        m += 1
+    return m
+
+
+def _arcs(
+    request: MultiRequest, registry: Registry, notes: list[tuple[str, str]]
+) -> tuple[list[_Arc], list[Tender]]:
+    tenders = [request.ledger.tender(c.tender) for c in request.contracts]
+    dropped = set(request.dropped)
+    arcs: list[_Arc] = []
+    for ki, t in enumerate(tenders):
+        if t.catalog is None:
+            raise ValuationError("the tender names no catalog", field="catalog", record=t.id)
+        cat = _catalog(t, registry)
+        ref_h = cat.time.reference_hours_per_week
+        if ref_h is None or int(ref_h) != ref_h:
+            notes.append(
+                (
+                    f"{t.id}: de catalogus heeft geen vaste referentieweek; niet gepland",
+                    f"{t.id}: the catalog has no fixed reference week; not planned",
+                )
+            )
+            continue
+        ref = int(ref_h)
+        months = _months_to(request.start, t.end)
+        for ci, cand in enumerate(request.candidates):
+            if cand.id in dropped:
+                continue
+            for b in cand.blocks:
+                block = next((x for x in cat.blocks if x.id == b), None)
+                if block is None:
+                    continue
+                if not isinstance(block.rule, PerYearRule):
+                    continue
+                limit = getattr(block.counting_limit, "months", None)
+                if limit is not None:  # what the person already used of it, before the start
+                    limit = int(limit) - _used_months(request, cand, cat, block.id)
+                max_m = months if limit is None else min(months, limit)
+                lo = block.min_hours_per_week or cat.time.min_hours_per_week or 1
+                lo_h = max(1, -(-Fraction(lo).numerator // Fraction(lo).denominator))
+                hi_h = min(ref, cand.hours_per_week)
+                if block.max_hours_per_week is not None:
+                    hi_h = min(hi_h, int(block.max_hours_per_week))
+                if max_m < 1 or lo_h > hi_h:
+                    continue
+                rate = _rate(cat, b, cand, request.start, ref, max_m, lo_h)
+                if rate is None:
+                    notes.append(
+                        (
+                            f"{t.id}: blok {b} telt niet evenredig met uren en maanden "
+                            f"(bonus of grens); niet gepland voor {cand.id}",
+                            f"{t.id}: block {b} does not count in proportion to hours and "
+                            f"months (a bonus or limit); not planned for {cand.id}",
+                        )
+                    )
+                    continue
+                arcs.append(_Arc(ci, ki, b, lo_h, hi_h, max_m, rate, ref))
+    return arcs, tenders
+
+
+def _used_months(request: MultiRequest, cand: Candidate, cat: Catalog, block_id: str) -> int:
+    """Whole months (rounded up) the candidate's person already spent, before the plan's start,
+    in activities of ``cat`` (same catalog id) with this block or its target group: the part of
+    a counting limit that is used up."""
+    group = next((b.target_group for b in cat.blocks if b.id == block_id), None)
+    used = 0
+    for t in request.ledger.tenders:
+        if t.catalog is None or t.catalog.partition("@")[0] != cat.id:
+            continue
+        for a in t.activities:
+            if a.person != cand.person_id or a.start is None or a.start >= request.start:
+                continue
+            other = next((b for b in cat.blocks if b.id == a.block), None)
+            if other is None or (
+                other.id != block_id and (group is None or other.target_group != group)
+            ):
+                continue
+            end = min(a.end or request.start, request.start - ONE_DAY)
+            k = 0
+            while add_months(a.start, k) <= end:
+                k += 1
+            used += k
+    return used
+
+
+def _busy_hours(request: MultiRequest, cand: Candidate) -> int:
+    """Hours a week the candidate's person already has in activities running on or after the
+    plan's start (rounded up): they count against the one reference week too."""
+    busy = Fraction(0)
+    for t in request.ledger.tenders:
+        for a in t.activities:
+            if a.person != cand.person_id or a.hours_per_week is None:
+                continue
+            if a.end is None or a.end >= request.start:
+                busy += Fraction(a.hours_per_week)
+    return -(-busy.numerator // busy.denominator)
+
+
+def _activity(block: str, cand: Candidate, start: date, hours: int, months: int) -> Activity:
+    return Activity(
+        block=block,
+        person=cand.person_id,
+        hours_per_week=hours,
+        start=start,
+        end=add_months(start, months) - ONE_DAY,
+        age=cand.age,
+    )
+
+
+def _rate(
+    cat: Catalog, block: str, cand: Candidate, start: date, ref: int, max_m: int, lo_h: int
+) -> Fraction | None:
+    """Cents of a full-time year, checked to be linear at the corners of the decision box."""
+    full = value_activity(_activity(block, cand, start, ref, 12), cat).exact * 100
+    for h, m in ((lo_h, 1), (ref, max_m), (lo_h, max_m)):
+        got = value_activity(_activity(block, cand, start, h, m), cat).exact * 100
+        if got != full * h * m / (ref * 12):
+            return None
+    return Fraction(full)
+
+
+def plan_contracts(
+    request: MultiRequest,
+    *,
+    registry: Registry | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+) -> MultiPlan:
+    """The plan of least shortfall, then least cost (and fines); see the module doc."""
+    from ortools.sat.python import cp_model
+
+    reg = registry or default_registry()
+    lim = Limits(time_limit, cancel)
+    notes: list[tuple[str, str]] = []
+    arcs, tenders = _arcs(request, reg, notes)
+    res = evaluate(request.ledger, registry=reg)
+    remaining = {t.id: res.tender(t.id).forecast.remaining for t in tenders}
+    m: Any = cp_model.CpModel()
+    lin = cp_model.LinearExpr
+    h_vars: list[Any] = []
+    m_vars: list[Any] = []
+    placed: list[Any] = []
+    values: list[Any] = []
+    cost3: list[Any] = []
+    for i, a in enumerate(arcs):
+        cand = request.candidates[a.cand]
+        p = m.new_bool_var(f"p{i}")
+        h = m.new_int_var(0, a.hi_h, f"h{i}")
+        mo = m.new_int_var(0, a.max_m, f"m{i}")
+        m.add(h >= a.lo_h).only_enforce_if(p)
+        m.add(h == 0).only_enforce_if(~p)
+        m.add(mo >= 1).only_enforce_if(p)
+        m.add(mo == 0).only_enforce_if(~p)
+        hm = m.new_int_var(0, a.hi_h * a.max_m, f"hm{i}")
+        m.add_multiplication_equality(hm, [h, mo])
+        m.add(hm <= a.max_m * h)  # McCormick rows: the LP sees the product's envelope
+        m.add(hm <= a.hi_h * mo)
+        m.add(hm >= a.lo_h * mo)
+        # value <= round half up of rate × hm / (ref × 12) = floor((2·num·hm + den·D) / (2·den·D)),
+        # D = ref × 12 (the objective pushes it up to that; reported values are recomputed)
+        d = a.ref * 12
+        num, den = a.rate.numerator, a.rate.denominator
+        top = 2 * num * a.hi_h * a.max_m + den * d
+        v = m.new_int_var(0, top // (2 * den * d), f"v{i}")
+        m.add(2 * den * d * v <= 2 * num * hm + den * d)
+        cph = int(cand.cost_per_hour * 100)
+        cpp = int(cand.cost_per_placement * 100)
+        # thirds of a cent: hours × cents/hour × 52/12 weeks = × 13/3
+        cost3.append(13 * cph * hm + 3 * cpp * p)
+        h_vars.append(h)
+        m_vars.append(mo)
+        placed.append(p)
+        values.append(v)
+    by_cand: dict[int, list[int]] = {}
+    by_pair: dict[tuple[int, int], list[int]] = {}
+    for i, a in enumerate(arcs):
+        by_cand.setdefault(a.cand, []).append(i)
+        by_pair.setdefault((a.cand, a.contract), []).append(i)
+    for ci, idx in by_cand.items():
+        cand = request.candidates[ci]
+        busy = _busy_hours(request, cand)
+        m.add(lin.sum([h_vars[i] for i in idx]) <= max(0, cand.hours_per_week - busy))
+        refs = sorted({arcs[i].ref for i in idx})
+        lcm = 1
+        for r in refs:
+            lcm = lcm * r // _gcd(lcm, r)
+        # busy hours counted against the smallest reference week (the safe side)
+        room = max(0, lcm - busy * (lcm // refs[0]))
+        m.add(lin.weighted_sum([h_vars[i] for i in idx], [lcm // arcs[i].ref for i in idx]) <= room)
+    for idx in by_pair.values():
+        m.add_at_most_one([placed[i] for i in idx])
+    shortfall: list[Any] = []
+    fines: list[Any] = []
+    for ki, t in enumerate(tenders):
+        need = int(remaining[t.id] * 100)
+        s = m.new_int_var(0, need, f"short{ki}")
+        vals = [values[i] for i, a in enumerate(arcs) if a.contract == ki]
+        m.add(lin.sum(vals) + s >= need)
+        shortfall.append(s)
+        pct = request.contracts[ki].fine_percent
+        if pct is not None:
+            fines.append((int(Decimal(pct) * 100), s))
+    total_short = lin.sum(shortfall)
+    # cost in thirds of a cent × 10.000, fines (hundredths of a percent × shortfall) × 3
+    # in thirds of a cent; fines (hundredths of a percent of the shortfall) need 1/30.000 cent
+    scale = 10_000 if fines else 1
+    objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
+
+    def run() -> tuple[str, Any]:
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = 1
+        solver.parameters.linearization_level = 2
+        left = lim.remaining()
+        if left is not None:
+            solver.parameters.max_time_in_seconds = max(left, 0.001)
+        stop = solver.stop_search
+        if cancel is not None:
+            cancel.register(stop)
+        try:
+            code = solver.solve(m)
+        finally:
+            if cancel is not None:
+                cancel.unregister(stop)
+        return solver.status_name(code), solver
+
+    for i, (hh, mm) in enumerate(_greedy(arcs, request, tenders, remaining)):
+        m.add_hint(h_vars[i], hh)
+        m.add_hint(m_vars[i], mm)
+        m.add_hint(placed[i], 1 if hh else 0)
+    m.minimize(total_short)
+    name, solver = run()
+    if name not in ("OPTIMAL", "FEASIBLE"):
+        status: MultiStatus = "infeasible" if name == "INFEASIBLE" else "unknown"
+        return MultiPlan(status, (), Decimal(0), Decimal(0), remaining, {}, tuple(notes), None)
+    proven = name == "OPTIMAL"
+    best_short = int(solver.objective_value)
+    m.add(total_short <= best_short)
+    m.clear_objective()
+    m.minimize(objective)
+    hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
+    m.clear_hints()
+    for x, val in hint:
+        m.add_hint(x, val)
+    name2, solver2 = run()
+    bound: Decimal | None = None
+    if name2 in ("OPTIMAL", "FEASIBLE"):
+        solver = solver2
+        proven = proven and name2 == "OPTIMAL"
+        # objective units are 1/30.000 cent
+        bound = from_cents(-(-int(solver.best_objective_bound) // (3 * scale)))
+    placements: list[Placement] = []
+    counted: dict[str, Decimal] = {t.id: Decimal(0) for t in tenders}
+    total3 = 0
+    for i, a in enumerate(arcs):
+        if not solver.value(placed[i]):
+            continue
+        cand = request.candidates[a.cand]
+        hrs, mon = int(solver.value(h_vars[i])), int(solver.value(m_vars[i]))
+        d = a.ref * 12
+        exact = a.rate * hrs * mon / d  # cents, rounded half up once as the ledger does
+        value = round_cents(exact / 100)
+        c3 = 13 * int(cand.cost_per_hour * 100) * hrs * mon + 3 * int(cand.cost_per_placement * 100)
+        total3 += c3
+        act = _activity(a.block, cand, request.start, hrs, mon)
+        assert act.end is not None
+        placements.append(
+            Placement(
+                candidate=cand.id,
+                person=cand.person_id,
+                tender=tenders[a.contract].id,
+                block=a.block,
+                hours_per_week=hrs,
+                months=mon,
+                start=request.start,
+                end=act.end,
+                value=value,
+                cost=round_cents(Fraction(c3, 300)),
+            )
+        )
+        counted[tenders[a.contract].id] += value
+    fine_total = Decimal(0)
+    for ki, t in enumerate(tenders):
+        pct = request.contracts[ki].fine_percent
+        if pct is not None:
+            short = max(Decimal(0), remaining[t.id] - counted[t.id])
+            fine_total += round_cents(Fraction(pct) / 100 * Fraction(short))
+    cost = round_cents(Fraction(total3, 300))
+    return MultiPlan(
+        "optimal" if proven else "feasible",
+        tuple(placements),
+        cost,
+        fine_total,
+        remaining,
+        counted,
+        tuple(notes),
+        cost + fine_total if proven else bound,
+    )
+
+
+def _greedy(
+    arcs: list[_Arc],
+    request: MultiRequest,
+    tenders: list[Tender],
+    remaining: dict[str, Decimal],
+) -> list[tuple[int, int]]:
+    """A first plan to start the search from: per contract, the candidates of least cost per
+    counted euro first, each for the whole period and as few hours as cover what is left."""
+    hours_left = {c: cand.hours_per_week for c, cand in enumerate(request.candidates)}
+    week_left = {c: Fraction(1) for c in hours_left}
+    out = [(0, 0)] * len(arcs)
+
+    def ratio(i: int) -> Fraction:
+        a = arcs[i]
+        cand = request.candidates[a.cand]
+        per_hm = Fraction(13, 3) * Fraction(cand.cost_per_hour)
+        return per_hm * a.ref * 12 / a.rate if a.rate else Fraction(10**9)
+
+    order = sorted(range(len(arcs)), key=lambda i: (ratio(i), i))
+    for ki, t in enumerate(tenders):
+        need = Fraction(remaining[t.id]) * 100
+        for i in order:
+            a = arcs[i]
+            if a.contract != ki or need <= 0 or not a.rate:
+                continue
+            room = min(a.hi_h, hours_left[a.cand], int(week_left[a.cand] * a.ref))
+            if room < a.lo_h:
+                continue
+            d = a.ref * 12
+            hm_need = -(-(need * d) // a.rate)  # hour-months to cover what is left
+            hrs = max(a.lo_h, min(room, -(-hm_need // a.max_m)))
+            mon = min(a.max_m, max(1, -(-hm_need // hrs)))
+            out[i] = (int(hrs), int(mon))
+            need -= a.rate * hrs * mon / d
+            hours_left[a.cand] -= hrs
+            week_left[a.cand] -= Fraction(hrs, a.ref)
+    return out
+
+
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+
+def replan(
+    request: MultiRequest,
+    current: MultiPlan,
+    *,
+    registry: Registry | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    cancel: CancelToken | None = None,
+) -> Replan:
+    """The cheapest plan for the rest (``request.ledger`` holds the realisation to date,
+    ``request.dropped`` the candidates who left, ``request.start`` the re-plan date), with
+    the changes against ``current`` and the difference in cost from the re-plan date on
+    (the current plan's placements pro rata by the months still ahead)."""
+    new = plan_contracts(request, registry=registry, time_limit=time_limit, cancel=cancel)
+    old = {(p.candidate, p.tender): p for p in current.placements}
+    now = {(p.candidate, p.tender): p for p in new.placements}
+    changes: list[Change] = []
+    for key in sorted(old.keys() | now.keys()):
+        b, a = old.get(key), now.get(key)
+        if (
+            b is None
+            or a is None
+            or (b.block, b.hours_per_week) != (a.block, a.hours_per_week)
+            or (b.end != a.end)
+        ):
+            changes.append(Change(key[0], key[1], b, a))
+    ahead = Decimal(0)
+    for p in current.placements:
+        left = sum(1 for k in range(p.months) if add_months(p.start, k) >= request.start)
+        if p.months:
+            ahead += (p.cost * left / p.months).quantize(Decimal("0.01"))
+    return Replan(new, tuple(changes), new.cost - ahead)

@@ -1,0 +1,172 @@
+"""The adversarial families, cross-checked against an independent DP; back ends agree on the
+plan (the tie rule); time limits and cancellation always answer."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from reference_dp import dp_max_counted, dp_min_cost
+from strategies import (
+    ADVERSARIAL,
+    infeasible_target,
+    people_frontier,
+    realistic_problem,
+    small_problems,
+    tight_caps,
+)
+
+from bouwblokken.optimize import CancelToken, Problem, solve
+from bouwblokken.optimize.frontier import pareto_people
+from bouwblokken.optimize.portfolio import AUTO_NODES, AUTO_NODES_PER_OPTION
+from bouwblokken.optimize.solution import status_label
+from bouwblokken.optimize.solver import diagnose
+
+SMALL = {"near_identical": 12, "coprime_large": 7, "tight_caps": 9, "infeasible": 6}
+CASES = [(fam, seed) for fam in SMALL for seed in range(6)]
+
+
+def _small(family: str, seed: int) -> Problem:
+    if family == "infeasible":
+        return infeasible_target(random.Random(seed), SMALL[family], max_units=6)
+    return ADVERSARIAL[family](random.Random(seed), SMALL[family])
+
+
+@pytest.mark.parametrize(("family", "seed"), CASES)
+def test_every_back_end_finds_the_dp_optimum_and_the_same_plan(family: str, seed: int) -> None:
+    problem = _small(family, seed)
+    want = dp_min_cost(problem)
+    plans = {m: solve(problem, method=m, time_limit=30) for m in ("search", "cpsat", "auto")}
+    for method, sol in plans.items():
+        if want is None:
+            assert sol.status == "infeasible", method
+        else:
+            assert sol.status == "optimal", method
+            assert problem.is_feasible(sol.units), method
+            assert sol.cost_cents == want, method
+    # one tie rule: cost, fewest units, lexicographically smallest -- whichever back end
+    assert plans["search"].units == plans["cpsat"].units == plans["auto"].units
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_infeasible_diagnosis_is_the_dp_maximum(seed: int) -> None:
+    problem = infeasible_target(random.Random(100 + seed), 6, max_units=6)
+    want = dp_max_counted(problem)
+    if want is None:  # the employment minimum cannot be met: the diagnosis leaves it out
+        want = dp_max_counted(dataclasses.replace(problem, min_employment_cents=0))
+    for method in ("search", "cpsat"):
+        diag = diagnose(problem, method=method)
+        assert diag.proven
+        assert diag.max_counted_cents == want
+        assert diag.max_counted_cents < problem.target_cents
+        assert problem.counted(diag.plan) == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_people_frontier_points_are_dp_optimal(seed: int) -> None:
+    problem = people_frontier(random.Random(seed), 6)
+    front = {m: pareto_people(problem, method=m) for m in ("search", "cpsat")}
+    assert [s.units for s in front["search"]] == [s.units for s in front["cpsat"]]
+    for sol in front["cpsat"]:
+        assert sol.status == "optimal"
+        assert sol.cost_cents == dp_min_cost(problem, min_people=sol.people)
+        # no plan with more people costs the same (else it would be the point)
+        more = dp_min_cost(problem, min_people=sol.people + 1)
+        assert more is None or more > sol.cost_cents
+
+
+def _hard() -> Problem:
+    return tight_caps(random.Random(1), 192)
+
+
+@pytest.mark.parametrize("method", ["search", "cpsat"])
+def test_a_time_limit_answers_with_the_best_plan_and_a_proven_bound(method: str) -> None:
+    problem = _hard()
+    sol = solve(problem, time_limit=0.05, method=method)
+    assert sol.status in ("feasible", "unknown")
+    if sol.status == "feasible":
+        assert problem.is_feasible(sol.units)
+        assert sol.lower_bound_cents is not None
+        assert sol.lower_bound_cents <= sol.cost_cents
+        assert sol.gap is not None and 0 <= sol.gap <= 1
+    else:
+        assert sol.units == tuple(o.min_units for o in problem.options)
+
+
+@pytest.mark.parametrize("method", ["search", "cpsat"])
+def test_cancel_from_another_thread(method: str) -> None:
+    token = CancelToken()
+    timer = threading.Timer(0.1, token.cancel)
+    timer.start()
+    try:
+        sol = solve(_hard(), time_limit=None, cancel=token, method=method)
+    finally:
+        timer.cancel()
+    assert token.cancelled
+    assert sol.status in ("feasible", "unknown")
+
+
+def test_a_cancelled_token_stops_a_batch_at_once() -> None:
+    token = CancelToken()
+    token.cancel()
+    sol = solve(_hard(), cancel=token, method="cpsat")
+    assert sol.status == "unknown"
+
+
+def test_typical_requests_stay_with_the_branch_and_bound() -> None:
+    # the portfolio hands over only when the search does not close: typical ones never do
+    rng = random.Random(7)
+    for _ in range(20):
+        problem = realistic_problem(rng, 20)
+        sol = solve(problem)
+        assert sol.status in ("optimal", "infeasible")
+        assert sol.nodes < AUTO_NODES + AUTO_NODES_PER_OPTION * len(problem.options)
+
+
+def test_statuses_have_dutch_and_english_words() -> None:
+    assert status_label("optimal") == "optimaal"
+    assert status_label("infeasible", "en") == "infeasible (proven)"
+    assert status_label("feasible") == "haalbaar, niet bewezen optimaal"
+    assert status_label("unknown", "en") == "unknown (time limit)"
+
+
+def test_bad_time_limit_is_refused() -> None:
+    with pytest.raises(ValueError, match="time_limit"):
+        solve(_hard(), time_limit=0)
+    with pytest.raises(ValueError, match="method"):
+        solve(_hard(), method="fastest")  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems())
+def test_cpsat_and_the_search_pick_the_same_plan(problem: Problem) -> None:
+    """The tie rule (cost, fewest units, lexicographically smallest) on dense ties."""
+    a = solve(problem, method="search")
+    b = solve(problem, method="cpsat")
+    assert a.status == b.status
+    assert a.units == b.units
+
+
+def test_without_ortools_auto_is_the_branch_and_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bouwblokken.optimize import cpsat
+
+    problem = _small("near_identical", 3)
+    want = solve(problem, method="search")
+    monkeypatch.setattr(cpsat, "available", lambda: False)
+    got = solve(problem)
+    assert got.status == "optimal" and got.units == want.units
+
+
+def test_progress_bars_do_not_change_answers() -> None:
+    from bouwblokken.optimize import solve_many
+
+    problem = people_frontier(random.Random(2), 6)
+    plain = [s.units for s in pareto_people(problem)]
+    assert [s.units for s in pareto_people(problem, progress=True)] == plain
+    problems = [_small("tight_caps", k) for k in range(3)]
+    assert [s.units for s in solve_many(problems, progress=True)] == [
+        s.units for s in solve_many(problems)
+    ]
