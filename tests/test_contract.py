@@ -408,3 +408,15 @@ def test_the_bounded_integer_regex_on_the_edges(n: int) -> None:
     for x in {0, 1, n - 2, n - 1, n, n + 1, 10 * n}:
         if x >= 0:
             assert (pattern.match(str(x)) is not None) == (x < n), (n, x)
+
+
+def test_a_rule_between_fields_in_inline_rules_is_named_not_the_other_branch() -> None:
+    # ``rules`` is a rule-set name or inline terms: for an object, the error is about the terms
+    # (a rule between fields, code input.value_error), not "should be a string".
+    data = json.loads((EXAMPLES / "options.json").read_text(encoding="utf-8"))
+    data["tender"]["rules"] = {"threshold": 0, "threshold_follows_eu": "services_supplies"}
+    with pytest.raises(DocumentError) as info:
+        read_plan_request(json.dumps(data))
+    assert info.value.code == "input.value_error"
+    assert info.value.pointer == "/tender/rules"
+    assert "threshold_follows_eu" in info.value.message_en

@@ -48,6 +48,21 @@ def _data_parts(loc: tuple[int | str, ...], data: Any) -> list[int | str]:
     return out
 
 
+def _is_key(loc: tuple[int | str, ...], data: Any) -> bool:
+    """Whether the last part of ``loc`` names a key or index of the data it follows."""
+    parts = _data_parts(loc[:-1], data)
+    node = data
+    for part in parts:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list | tuple) and 0 <= part < len(node) else None
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+    last = loc[-1]
+    if isinstance(last, int):
+        return isinstance(node, list | tuple)
+    return not isinstance(node, dict) or last in node
+
+
 def field_path(loc: tuple[int | str, ...], data: Any) -> str:
     """A readable field path for a pydantic error location over the raw ``data``.
 
@@ -82,12 +97,18 @@ def path_to_pointer(path: str) -> str:
 def first_problem(exc: ValidationError, data: Any) -> Problem:
     """The first error of ``exc`` over ``data``; a misspelt key is named with a suggestion."""
     errors = exc.errors(include_url=False)
+
     # Of a union's branches, the one that went deepest into the data is the one the data
     # meant (an inline rules table, not the rule's name); there, an unknown key explains a
     # 'missing' error beside it (``amout`` for ``amount``): say so.
+    def wrong_branch(e: Any) -> bool:
+        # "should be a string" for an object: the branch the data did not mean
+        return str(e["type"]).endswith("_type") and isinstance(e.get("input"), dict | list)
+
     ranked = sorted(
         range(len(errors)),
         key=lambda n: (
+            wrong_branch(errors[n]),
             -len(_data_parts(tuple(errors[n]["loc"]), data)),
             errors[n]["type"] != "extra_forbidden",
             n,
@@ -95,6 +116,8 @@ def first_problem(exc: ValidationError, data: Any) -> Problem:
     )
     first = errors[ranked[0]]
     raw_loc = tuple(first["loc"])
+    if first["type"] != "missing" and raw_loc and not _is_key(raw_loc, data):
+        raw_loc = raw_loc[:-1]  # a validator's or branch's name, not a place in the data
     cause = (first.get("ctx") or {}).get("error")
     field = getattr(cause, "field_name", None)
     if isinstance(field, str):
