@@ -4,8 +4,7 @@ what does not count (each with its reason) is the activity's full value on its o
 Issue 11 found two holes: hours above the reference week on days the ledger excludes were
 reported nowhere (counted + not counted = 484,21 of a full value of 485,73), and a one-off
 bonus already granted vanished from a second activity's accounting. Both are in the counting
-rewrite on main (issue 8); until that lands this property may fail, hence ``xfail`` (not
-strict): it turns into a plain pass by itself once the counting is complete.
+rewrite on main (issue 8), which reports every excluded day and every one-off bonus.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,7 +29,6 @@ def full_value(activity_block_catalog: str, result_activity: object) -> Decimal:
     return alone.amount + sum((nc.amount for nc in alone.not_counted), Decimal("0.00"))
 
 
-@pytest.mark.xfail(strict=False, reason="lead's counting rewrite")
 @settings(max_examples=60, deadline=None)
 @given(ledgers(("haaglanden", "capregion")), AS_OF)
 def test_counted_plus_not_counted_is_the_full_value(ledger: Ledger, as_of: date | None) -> None:
