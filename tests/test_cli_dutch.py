@@ -81,8 +81,10 @@ def test_help_is_dutch_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
     from bouwblokken.cli_help import missing
 
     assert missing(build_parser("en")) == []  # every help text has a Dutch version
+    # The reporting date is the "rapportagedatum" (the peildatum is the date age and status are
+    # judged on, see bouwblokken value --peildatum).
     code, out, _ = run(capsys, "evaluate", "--help")
-    assert code == 0 and "gebruik:" in out and "peildatum" in out and "usage:" not in out
+    assert code == 0 and "gebruik:" in out and "rapportagedatum" in out and "usage:" not in out
 
 
 def test_flags_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:

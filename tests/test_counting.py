@@ -594,3 +594,61 @@ def test_oost_nederland_ww_rows_share_one_limit() -> None:
     assert row(res, "T1", "a").counted == Decimal("10000.00")
     assert row(res, "T2", "b").counted == Decimal("0.00")
     assert lost(row(res, "T2", "b")) == {"counting_limit": Decimal("15000.00")}
+
+
+def test_cli_value_takes_the_facts_and_the_peildatum() -> None:
+    # bouwblokken value with a birth date and a peildatum: 54 on 15-01-2025, turns 55 on
+    # 10-03-2025 during the placement, so no 55+ bonus: € 40.000 × 11/12 = € 36.666,67.
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bouwblokken",
+            "value",
+            "haaglanden",
+            "--block",
+            "participatiewet",
+            "--hours-per-week",
+            "36",
+            "--start",
+            "01-02-2025",
+            "--end",
+            "31-12-2025",
+            "--birth-date",
+            "10-03-1970",
+            "--peildatum",
+            "15-01-2025",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "€\xa036.666,67" in out
+    assert "wordt 55 op 10-03-2025" in out
+    # Oost-Nederland "< 2 jaar" with 30 months on benefit: not eligible.
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bouwblokken",
+            "value",
+            "oost_nederland",
+            "--block",
+            "participatiewet_korter_dan_2_jaar",
+            "--hours-per-week",
+            "36",
+            "--start",
+            "01-01-2025",
+            "--end",
+            "31-12-2025",
+            "--benefit-months",
+            "30",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "niet toelaatbaar" in out and "Waarde: €\xa00,00" in out

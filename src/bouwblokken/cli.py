@@ -614,6 +614,11 @@ _VALUE_FIELDS = {
     "months": "--months",
     "subsidy_end": "--subsidy-end",
     "fulltime_hours_per_week": "--fulltime-hours",
+    "birth_date": "--birth-date",
+    "benefit_months": "--benefit-months",
+    "registered_months": "--registered-months",
+    "last_worked_for_employer": "--last-worked",
+    "left_target_group": "--left-target-group",
     "block": "--block",
 }
 
@@ -696,7 +701,7 @@ def cmd_value(ctx: _Ctx) -> int:
             data[field] = tuple(value) if field == "flags" else value
     activity: Activity = _validate(Activity, data, _VALUE_FIELDS, ctx.lang)
     try:
-        valuation = value_activity(activity, catalog)
+        valuation = value_activity(activity, catalog, peildatum=a.peildatum)
     except BouwblokkenError as exc:
         raise _with_option(exc, _VALUE_FIELDS) from None
     if ctx.json:
@@ -1131,6 +1136,49 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
         metavar="H",
         help="the supplier's own full-time week, where the catalog measures by it",
     )
+    f = p.add_argument_group("facts judged on the peildatum (eligibility, age)")
+    f.add_argument(
+        "--peildatum",
+        dest="peildatum",
+        type=_date,
+        metavar="DATE",
+        help="the date age and status are judged on (mostly the award date); default: --start",
+    )
+    f.add_argument(
+        "--birth-date",
+        dest="birth_date",
+        type=_date,
+        metavar="DATE",
+        help="birth date (instead of --age): the age is judged on the peildatum",
+    )
+    f.add_argument(
+        "--benefit-months",
+        dest="benefit_months",
+        type=_int,
+        metavar="N",
+        help="months on benefit on the peildatum (blocks split by benefit duration)",
+    )
+    f.add_argument(
+        "--registered-months",
+        dest="registered_months",
+        type=_int,
+        metavar="N",
+        help="months registered as unemployed jobseeker on the peildatum",
+    )
+    f.add_argument(
+        "--last-worked",
+        dest="last_worked_for_employer",
+        type=_date,
+        metavar="DATE",
+        help="last day the person worked for the same employer before (WW rule)",
+    )
+    f.add_argument(
+        "--left-target-group",
+        dest="left_target_group",
+        type=_date,
+        metavar="DATE",
+        help="day the person left the target group (status kept for a number of months)",
+    )
     p.set_defaults(func=cmd_value)
 
     p = _sub(
@@ -1287,7 +1335,7 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
         dest="as_of",
         type=_date,
         metavar="DATE",
-        help="reporting date (peildatum): realised days after it do not count yet",
+        help="reporting date (rapportagedatum): realised days after it do not count yet",
     )
     p.set_defaults(func=cmd_evaluate)
 

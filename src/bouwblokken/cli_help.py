@@ -140,6 +140,21 @@ HELP_NL: dict[str, str] = {
     "loonkostensubsidie",
     "the supplier's own full-time week, where the catalog measures by it": "de eigen "
     "fulltime werkweek van de opdrachtnemer, waar de catalogus daarmee rekent",
+    "facts judged on the peildatum (eligibility, age)": "feiten op de peildatum "
+    "(toelaatbaarheid, leeftijd)",
+    "the date age and status are judged on (mostly the award date); default: --start": "de "
+    "datum waarop leeftijd en doelgroepstatus tellen (meestal de gunningsdatum); standaard: "
+    "--start",
+    "birth date (instead of --age): the age is judged on the peildatum": "geboortedatum "
+    "(in plaats van --age): de leeftijd telt op de peildatum",
+    "months on benefit on the peildatum (blocks split by benefit duration)": "maanden in de "
+    "uitkering op de peildatum (blokken gesplitst naar uitkeringsduur)",
+    "months registered as unemployed jobseeker on the peildatum": "maanden ingeschreven als "
+    "werkzoekende op de peildatum",
+    "last day the person worked for the same employer before (WW rule)": "laatste werkdag "
+    "bij dezelfde werkgever daarvoor (WW-regel)",
+    "day the person left the target group (status kept for a number of months)": "dag waarop "
+    "de persoon de doelgroep verliet (de status blijft een aantal maanden)",
     "inputs (give those the block's rule needs)": "invoer (geef wat de regel van het blok "
     "nodig heeft)",
     "Compute the social-return obligation (SR-verplichting) of one tender: percentage × "
@@ -187,8 +202,8 @@ HELP_NL: dict[str, str] = {
     "één rij per activiteit als CSV met ; en decimale komma (Nederlandse Excel)",
     "value the same plan under this catalog too (repeatable), e.g. --under leiden": "waardeer "
     "hetzelfde plan ook onder deze catalogus (herhaalbaar), bv. --under leiden",
-    "reporting date (peildatum): realised days after it do not count yet": "peildatum: "
-    "gerealiseerde dagen daarna tellen nog niet",
+    "reporting date (rapportagedatum): realised days after it do not count yet": "rapportage"
+    "datum: gerealiseerde dagen daarna tellen nog niet",
     "Find the plan of building blocks that reaches the obligation at the lowest cost to the "
     "supplier, from an options document (bouwblokken.options/1 as JSON, or a workbook in the "
     "options template's layout), with alternatives.": "Zoek het plan van bouwblokken dat de "

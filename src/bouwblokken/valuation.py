@@ -613,7 +613,7 @@ def _as_peildatum(value: Peildatum | date | None, activity: Activity) -> Peildat
     if isinstance(value, Peildatum):
         return value
     if isinstance(value, date):
-        return Peildatum(value, "peildatum", "peildatum")
+        return Peildatum(value, "opgegeven", "given")
     if activity.start is not None:
         return Peildatum(activity.start, "start van de plaatsing", "start of the placement")
     return None
