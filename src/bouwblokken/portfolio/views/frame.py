@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bouwblokken.errors import BouwblokkenError
+from bouwblokken.display.frame import _pandas
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport
     from bouwblokken.portfolio.monitor import PortfolioReport
 
 __all__ = ["double_count_dataframe", "impact_dataframe", "report_dataframe"]
-
-
-def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "pandas is not installed: pip install 'bouwblokken[pandas]'"
-        ) from None
-    return pd
 
 
 def report_dataframe(report: PortfolioReport) -> Any:
