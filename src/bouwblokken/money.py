@@ -334,12 +334,13 @@ def round_cents(amount: Fraction | Decimal | int) -> Decimal:
 
     Refuses floats, NaN, infinity and amounts from 10^24 up with :class:`MoneyError`."""
     f = _exact(amount)
-    sign = -1 if f < 0 else 1
-    scaled = abs(f) * 100
-    cents = scaled.numerator // scaled.denominator
-    if (scaled - cents) * 2 >= 1:
+    # Integer arithmetic on the exact fraction (no intermediate Fraction objects): this is the
+    # hot path of every valuation.
+    n, d = f.numerator, f.denominator
+    cents, rest = divmod(abs(n) * 100, d)
+    if rest * 2 >= d:
         cents += 1
-    return (Decimal(sign * cents) / 100).quantize(CENT)
+    return Decimal(-cents if n < 0 else cents).scaleb(-2)
 
 
 def to_cents(amount: Decimal | Fraction | int) -> int:
