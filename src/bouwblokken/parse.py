@@ -45,7 +45,7 @@ from bouwblokken.i18n import DUTCH_WORDS, WORDS
 from bouwblokken.money import MAX_AMOUNT
 
 __all__ = [
-    "InputError",
+    "ParseError",
     "exact_quantity",
     "parse_amount",
     "parse_date",
@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 
-class InputError(MoneyError):
+class ParseError(MoneyError):
     """Input a person typed that cannot be read exactly (names the field when given). The
     message is Dutch: these are the words a person who typed Dutch input reads."""
 
@@ -88,7 +88,7 @@ def _plain(text: str, what: str, field: str | None) -> str:
     sign = ""
     if t and t[0] in "+-":
         sign, t = ("-" if t[0] == "-" else ""), t[1:]
-    bad = InputError(
+    bad = ParseError(
         f"verwacht {what} zoals 2.400.000,00 of 2400000.00, kreeg {text!r}", field=field
     )
     if not t or not re.fullmatch(r"[0-9.,]+", t):
@@ -123,10 +123,10 @@ def _plain(text: str, what: str, field: str | None) -> str:
 
 def _checked(d: Decimal, original: object, decimals: int, what: str, field: str | None) -> Decimal:
     if abs(d) >= MAX_AMOUNT:
-        raise InputError(f"verwacht {what} onder 10^18, kreeg {original!r}", field=field)
+        raise ParseError(f"verwacht {what} onder 10^18, kreeg {original!r}", field=field)
     exp = d.as_tuple().exponent
     if isinstance(exp, int) and -exp > decimals:
-        raise InputError(
+        raise ParseError(
             f"verwacht {what} met hoogstens {decimals} decimalen, kreeg {original!r}", field=field
         )
     return d
@@ -136,7 +136,7 @@ def parse_amount(value: object, *, field: str | None = None) -> Decimal:
     """A euro amount a person typed: ``2.400.000``, ``2.400.000,00``, ``2400000.00``,
     ``2400000``, ``€ 1.234,56``; an ``int`` or ``Decimal`` as it is. Floats are refused."""
     if isinstance(value, bool | float):
-        raise InputError(
+        raise ParseError(
             f"verwacht een exact bedrag (tekst zoals '2.400.000,00', een int of een Decimal), "
             f"kreeg de float {value!r}: een float bevat eurobedragen niet exact",
             field=field,
@@ -145,26 +145,26 @@ def parse_amount(value: object, *, field: str | None = None) -> Decimal:
         return _checked(Decimal(value), value, 2, "een bedrag", field)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"verwacht een eindig bedrag, kreeg {value!r}", field=field)
+            raise ParseError(f"verwacht een eindig bedrag, kreeg {value!r}", field=field)
         return _checked(value, value, 2, "een bedrag", field)
     if not isinstance(value, str):
-        raise InputError(f"verwacht een bedrag, kreeg {type(value).__name__}", field=field)
+        raise ParseError(f"verwacht een bedrag, kreeg {type(value).__name__}", field=field)
     return _checked(Decimal(_plain(value, "een bedrag", field)), value, 2, "een bedrag", field)
 
 
 def exact_quantity(value: float, *, field: str | None = None, decimals: int = 4) -> Decimal:
     """A float taken by its shortest repr, if that has at most ``decimals`` decimals and no
-    exponent (``22.5`` → ``Decimal("22.5")``); otherwise :class:`InputError`."""
+    exponent (``22.5`` → ``Decimal("22.5")``); otherwise :class:`ParseError`."""
     text = repr(value)
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise InputError(
+        raise ParseError(
             f"verwacht een exact getal, kreeg de float {value!r}; geef het als tekst ('22,5')",
             field=field,
         )
     d = Decimal(text)
     exp = d.as_tuple().exponent
     if isinstance(exp, int) and -exp > decimals:
-        raise InputError(
+        raise ParseError(
             f"de float {value!r} heeft meer dan {decimals} decimalen en is misschien niet wat "
             f"bedoeld is; geef het als tekst",
             field=field,
@@ -176,21 +176,21 @@ def parse_number(value: object, *, field: str | None = None, decimals: int = 4) 
     """An exact quantity a person typed (``22,5``, ``22.5``, ``1.234`` = 1234, ``36``); a float
     by :func:`exact_quantity`. At most ``decimals`` decimals."""
     if isinstance(value, bool):
-        raise InputError(f"verwacht een getal, kreeg {value!r}", field=field)
+        raise ParseError(f"verwacht een getal, kreeg {value!r}", field=field)
     if isinstance(value, float):
         return exact_quantity(value, field=field, decimals=decimals)
     if isinstance(value, int):
         return _checked(Decimal(value), value, decimals, "een getal", field)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"verwacht een eindig getal, kreeg {value!r}", field=field)
+            raise ParseError(f"verwacht een eindig getal, kreeg {value!r}", field=field)
         return _checked(value, value, decimals, "een getal", field)
     if not isinstance(value, str):
-        raise InputError(f"verwacht een getal, kreeg {type(value).__name__}", field=field)
+        raise ParseError(f"verwacht een getal, kreeg {type(value).__name__}", field=field)
     try:
         d = Decimal(_plain(value, "een getal", field))
     except InvalidOperation:  # pragma: no cover - _plain only returns digits
-        raise InputError(f"verwacht een getal, kreeg {value!r}", field=field) from None
+        raise ParseError(f"verwacht een getal, kreeg {value!r}", field=field) from None
     return _checked(d, value, decimals, "een getal", field)
 
 
@@ -198,7 +198,7 @@ def parse_hours(value: object, *, field: str | None = None) -> Decimal:
     """Hours (per week, or in total): :func:`parse_number`, not negative."""
     d = parse_number(value, field=field)
     if d < 0:
-        raise InputError(f"verwacht minstens 0 uur, kreeg {value!r}", field=field)
+        raise ParseError(f"verwacht minstens 0 uur, kreeg {value!r}", field=field)
     return d
 
 
@@ -207,14 +207,14 @@ def parse_date(value: object, *, field: str | None = None) -> date:
     ``1 mei 2025``; a ``date`` (or a spreadsheet ``datetime`` at midnight) as it is."""
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
-            raise InputError(f"verwacht een datum zonder tijd, kreeg {value!r}", field=field)
+            raise ParseError(f"verwacht een datum zonder tijd, kreeg {value!r}", field=field)
         return value.date()
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise InputError(f"verwacht een datum, kreeg {type(value).__name__}", field=field)
+        raise ParseError(f"verwacht een datum, kreeg {type(value).__name__}", field=field)
     t = value.strip().lower()
-    bad = InputError(
+    bad = ParseError(
         f"verwacht een datum zoals 01-05-2025, 1 mei 2025 of 2025-05-01, kreeg {value!r}",
         field=field,
     )
@@ -229,7 +229,7 @@ def parse_date(value: object, *, field: str | None = None) -> date:
                 raise bad
             return date(int(m[3]), month, int(m[1]))
     except ValueError:
-        raise InputError(f"die dag bestaat niet: {value!r}", field=field) from None
+        raise ParseError(f"die dag bestaat niet: {value!r}", field=field) from None
     raise bad
 
 
@@ -239,9 +239,9 @@ def parse_word(kind: str, value: object, *, field: str | None = None) -> str:
     if kind not in WORDS:
         raise BouwblokkenError(f"unknown kind of word {kind!r}")
     if not isinstance(value, str):
-        raise InputError(f"verwacht een woord, kreeg {type(value).__name__}", field=field)
+        raise ParseError(f"verwacht een woord, kreeg {type(value).__name__}", field=field)
     code = DUTCH_WORDS[kind].get(value.strip().lower())
     if code is None:
         options = ", ".join(nl for nl, _ in WORDS[kind].values())
-        raise InputError(f"verwacht een van: {options}; kreeg {value!r}", field=field)
+        raise ParseError(f"verwacht een van: {options}; kreeg {value!r}", field=field)
     return code
