@@ -260,7 +260,9 @@ class PlansDocument(_Doc):
     catalog: str
     catalog_fingerprint: str | None
     target: str
-    status: Literal["optimal", "infeasible"]
+    status: Literal["optimal", "feasible", "infeasible", "unknown"]
+    """optimal; feasible: ``best`` is the best plan found within the time limit, with a proven
+    gap (see ``notes``); infeasible: proven, ``diagnosis`` says why; unknown: no plan in time."""
     best: PlanDoc | None
     alternatives: list[PlanDoc]
     pareto: list[PlanDoc]

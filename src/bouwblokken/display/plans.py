@@ -130,7 +130,7 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
         "catalog": result.catalog,
         "catalog_fingerprint": f"sha256:{result.fingerprint}" if result.fingerprint else None,
         "target": _money(result.target),
-        "status": "optimal" if result.best is not None else "infeasible",
+        "status": result.status,
         "best": _plan_dict(result.best) if result.best else None,
         "alternatives": [_plan_dict(p) for p in result.alternatives],
         "pareto": [_plan_dict(p) for p in result.pareto],

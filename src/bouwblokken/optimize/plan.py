@@ -53,7 +53,7 @@ from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
 from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
 from bouwblokken.optimize.problem import Option, Problem
-from bouwblokken.optimize.solution import Diagnosis, Solution
+from bouwblokken.optimize.solution import Diagnosis, Solution, Status
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
@@ -336,6 +336,14 @@ class PlanResult:
     """Notes on the request, in English."""
     notes_nl: tuple[str, ...] = ()
     """The same notes in Dutch."""
+
+    @property
+    def status(self) -> Status:
+        """optimal, feasible (a plan with a proven gap, the time limit ran out), infeasible
+        (proven: ``best_effort`` is the largest reachable), or unknown (no plan in time)."""
+        if self.best is not None:
+            return self.best.solution.status
+        return "infeasible" if self.best_effort is not None else "unknown"
 
     def table(self, lang: Lang = "nl") -> str:
         text: str = view("plan.table")(self, lang=lang)
