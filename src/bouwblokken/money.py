@@ -268,7 +268,8 @@ class ExactSchema:
             limits["maximum"] = high_incl
         if high_excl is not None:
             limits["exclusiveMaximum"] = high_excl
-        number: dict[str, Any] = {"type": "number", "multipleOf": float(Decimal(1).scaleb(-d))}
+        step = float(Decimal(1).scaleb(-d))  # float-ok: a JSON Schema keyword, not money
+        number: dict[str, Any] = {"type": "number", "multipleOf": step}
         return {
             "anyOf": [string, {"type": "integer", **limits}, {**number, **limits}],
             "description": self.description,

@@ -152,7 +152,12 @@ def parse_amount(value: object, *, field: str | None = None) -> Decimal:
     return _checked(Decimal(_plain(value, "een bedrag", field)), value, 2, "een bedrag", field)
 
 
-def exact_quantity(value: float, *, field: str | None = None, decimals: int = 4) -> Decimal:
+def exact_quantity(
+    value: float,  # float-ok: hours typed as a float, taken exactly or refused
+    *,
+    field: str | None = None,
+    decimals: int = 4,
+) -> Decimal:
     """A float taken by its shortest repr, if that has at most ``decimals`` decimals and no
     exponent (``22.5`` → ``Decimal("22.5")``); otherwise :class:`ParseError`."""
     text = repr(value)

@@ -28,7 +28,7 @@ def max_value_for_budget(
     problem: Problem,
     budget_cents: int,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
     cancel: CancelToken | None = None,
     method: Method = "auto",
     limits: Limits | None = None,
@@ -57,7 +57,7 @@ def max_value_for_budget(
 def pareto_people(
     problem: Problem,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
     cancel: CancelToken | None = None,
     method: Method = "auto",
     progress: bool = False,
@@ -126,7 +126,7 @@ def budget_frontier(
     budgets: Iterable[int] | None = None,
     *,
     max_points: int = 64,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
     cancel: CancelToken | None = None,
 ) -> list[Solution]:
     """The step curve of the most counted value reachable against the budget.

@@ -110,20 +110,20 @@ def timeline_chart(points: Sequence[TimelinePoint], *, lang: Lang = "nl") -> Fig
     xs = [p.period.label(lang) for p in points]
     ax.plot(
         xs,
-        [float(p.realised_to_date) for p in points],
+        [float(p.realised_to_date) for p in points],  # float-ok
         marker="o",  # float-ok
         label=w("to_date", lang),
     )
     ax.plot(xs, [float(p.path) for p in points], linestyle="--", label=w("path", lang))  # float-ok
     ax.plot(
         xs,
-        [float(p.forecast) for p in points],
+        [float(p.forecast) for p in points],  # float-ok
         linestyle=":",  # float-ok
         label=w("forecast", lang),
     )
     if points:
         ax.axhline(
-            float(points[-1].obligation),
+            float(points[-1].obligation),  # float-ok
             color="black",
             linewidth=0.8,  # float-ok
             label=w("obligation", lang),
