@@ -10,7 +10,7 @@ dominance pruning, which is only sound for the single best plan).
 from __future__ import annotations
 
 from bouwblokken.optimize.bounds import Prepared
-from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.search import search_min_cost
 from bouwblokken.optimize.solution import Solution
@@ -22,7 +22,7 @@ def alternatives(
     problem: Problem,
     k: int = 5,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> list[Solution]:
     """The ``k`` cheapest distinct minimal feasible plans, in nondecreasing cost.

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bouwblokken.optimize.bounds import Prepared
-from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Solution
@@ -28,7 +28,7 @@ def max_value_for_budget(
     problem: Problem,
     budget_cents: int,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
     method: Method = "auto",
     limits: Limits | None = None,
@@ -57,7 +57,7 @@ def max_value_for_budget(
 def pareto_people(
     problem: Problem,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
     method: Method = "auto",
     progress: bool = False,
@@ -126,7 +126,7 @@ def budget_frontier(
     budgets: Iterable[int] | None = None,
     *,
     max_points: int = 64,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,  # float-ok
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> list[Solution]:
     """The step curve of the most counted value reachable against the budget.

@@ -15,7 +15,10 @@ from collections.abc import Callable
 __all__ = ["DEFAULT_TIME_LIMIT", "CancelToken", "Limits", "Stopped"]
 
 #: Seconds an interactive call may take before it answers with what it has (and its bound).
-DEFAULT_TIME_LIMIT = 2.0
+Seconds = float  # float-ok: time, never money
+"""A time limit in seconds."""
+
+DEFAULT_TIME_LIMIT: Seconds = 2.0
 
 
 class CancelToken:
@@ -65,19 +68,19 @@ class Limits:
 
     __slots__ = ("deadline", "token")
 
-    def __init__(self, time_limit: float | None, token: CancelToken | None = None) -> None:
+    def __init__(self, time_limit: Seconds | None, token: CancelToken | None = None) -> None:
         if time_limit is not None and (
             isinstance(time_limit, bool)
             or not isinstance(time_limit, int | float)
             or not time_limit > 0
         ):
             raise ValueError(f"time_limit must be a number of seconds > 0, got {time_limit!r}")
-        self.deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+        self.deadline = None if time_limit is None else time.monotonic() + time_limit
         self.token = token
 
     @classmethod
     def of(
-        cls, time_limit: float | None, cancel: CancelToken | None, limits: Limits | None = None
+        cls, time_limit: Seconds | None, cancel: CancelToken | None, limits: Limits | None = None
     ) -> Limits:
         return limits if limits is not None else cls(time_limit, cancel)
 
@@ -86,7 +89,7 @@ class Limits:
             return True
         return self.deadline is not None and time.monotonic() >= self.deadline
 
-    def remaining(self) -> float | None:
+    def remaining(self) -> Seconds | None:
         """Seconds left (``None``: no deadline); 0 when cancelled."""
         if self.token is not None and self.token.cancelled:
             return 0.0

@@ -46,7 +46,7 @@ from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import ValuationError
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import NonNegativeMoney, from_cents, round_cents
-from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.periods import ONE_DAY, add_months
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import value_activity
@@ -375,7 +375,7 @@ def plan_contracts(
     request: MultiRequest,
     *,
     registry: Registry | None = None,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> MultiPlan:
     """The plan of least shortfall, then least cost (and fines); see the module doc."""
@@ -600,7 +600,7 @@ def replan(
     current: MultiPlan,
     *,
     registry: Registry | None = None,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> Replan:
     """The cheapest plan for the rest (``request.ledger`` holds the realisation to date,

@@ -51,7 +51,7 @@ from bouwblokken.money import (
 from bouwblokken.obligation import compute_obligation
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.frontier import pareto_people
-from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Solution, Status
 from bouwblokken.optimize.solver import solve
@@ -554,7 +554,7 @@ def optimise(
     request: PlanRequest,
     *,
     registry: Registry | None = None,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> PlanResult:
     """Solve a request: the optimal plan, minimal alternatives, the cost/people frontier, and
@@ -567,7 +567,7 @@ def optimise(
     problem, catalog, units, target, notes = build_problem(request, registry=registry)
     lim = Limits(time_limit, cancel)
 
-    def left() -> float | None:
+    def left() -> Seconds | None:
         rest = lim.remaining()
         return None if rest is None else max(rest, 0.001)
 

@@ -27,7 +27,7 @@ from bouwblokken.money import format_eur
 from bouwblokken.optimize.alternatives import alternatives
 from bouwblokken.optimize.bounds import BIG, Prepared
 from bouwblokken.optimize.frontier import budget_frontier, max_value_for_budget, pareto_people
-from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits
+from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Diagnosis, Reason, Solution
@@ -52,7 +52,7 @@ def _eur(cents: int) -> str:
 def solve(
     problem: Problem,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
     method: Method = "auto",
     limits: Limits | None = None,
@@ -94,7 +94,7 @@ def solve(
 def solve_many(
     problems: Iterable[Problem],
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
     method: Method = "auto",
     progress: bool = False,
@@ -135,7 +135,7 @@ def _max_value(
 def diagnose(
     problem: Problem,
     *,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
     method: Method = "auto",
     limits: Limits | None = None,
