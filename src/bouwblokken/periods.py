@@ -36,6 +36,7 @@ __all__ = [
     "clip",
     "day_text",
     "days_by_year_length",
+    "days_in_month",
     "days_inclusive",
     "intersect",
     "limit_end",
@@ -48,6 +49,17 @@ __all__ = [
 
 Period = tuple[date, date]
 ONE_DAY = timedelta(days=1)
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days of a calendar month (``calendar.monthrange`` also works out a weekday we do not
+    need, and this is on the path of every valuation)."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month - 1]
 
 
 def day_text(day: date, lang: str = "nl") -> str:
@@ -64,7 +76,7 @@ def add_months(d: date, months: int) -> date:
     """The same day ``months`` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
     index = d.year * 12 + d.month - 1 + months
     year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
+    last = days_in_month(year, month0 + 1)
     return date(year, month0 + 1, min(d.day, last))
 
 
@@ -149,7 +161,7 @@ def month_count(periods: Sequence[Period]) -> MonthCount:
 
     def add(lo: date, hi: date) -> None:
         nonlocal whole
-        n = calendar.monthrange(lo.year, lo.month)[1]
+        n = days_in_month(lo.year, lo.month)
         d = days_inclusive(lo, hi)
         if d == n:
             whole += 1
@@ -160,7 +172,7 @@ def month_count(periods: Sequence[Period]) -> MonthCount:
         if (s.year, s.month) == (e.year, e.month):
             add(s, e)
             continue
-        add(s, date(s.year, s.month, calendar.monthrange(s.year, s.month)[1]))
+        add(s, date(s.year, s.month, days_in_month(s.year, s.month)))
         whole += (e.year * 12 + e.month) - (s.year * 12 + s.month) - 1
         add(date(e.year, e.month, 1), e)
     return MonthCount(whole, tuple(parts))
@@ -177,11 +189,11 @@ def calendar_months(periods: Sequence[Period]) -> Fraction:
     for s, e in normalise(periods) if len(periods) > 1 else periods:
         if e < s:
             continue
-        n_s = calendar.monthrange(s.year, s.month)[1]
+        n_s = days_in_month(s.year, s.month)
         if (s.year, s.month) == (e.year, e.month):
             units += (e.day - s.day + 1) * (_L // n_s)
             continue
-        n_e = calendar.monthrange(e.year, e.month)[1]
+        n_e = days_in_month(e.year, e.month)
         units += (n_s - s.day + 1) * (_L // n_s) + e.day * (_L // n_e)
         units += ((e.year * 12 + e.month) - (s.year * 12 + s.month) - 1) * _L
     return Fraction(units, _L)

@@ -41,7 +41,6 @@ amounts of both parts are exactly :func:`~bouwblokken.ledger.evaluate`'s, activi
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import time
 from collections.abc import Iterable, Sequence
@@ -75,7 +74,7 @@ from bouwblokken.ledger import Ledger, LedgerResult, evaluate, priority
 from bouwblokken.ledger import _catalog_for as catalog_for
 from bouwblokken.money import from_cents
 from bouwblokken.obligation import Obligation, compute_obligation
-from bouwblokken.periods import add_months
+from bouwblokken.periods import add_months, days_in_month
 from bouwblokken.tender import Tender
 
 __all__ = ["BatchResult", "batch_evaluate", "count_partition"]
@@ -94,7 +93,7 @@ def _month_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     mday: list[int] = []
     for y in range(1900, 1900 + _YEARS):
         for m in range(1, 13):
-            n = calendar.monthrange(y, m)[1]
+            n = days_in_month(y, m)
             weights.extend([L // n] * n)
             mindex.extend([y * 12 + m - 1] * n)
             mday.extend(range(1, n + 1))

@@ -378,7 +378,8 @@ class Portfolio(Frozen):
                 start = ca.activity.start
                 if status == "realised" and as_of and start and start > as_of:
                     status = "planned"
-                acts.append(ca.activity.model_copy(update={"status": status}))
+                a = ca.activity
+                acts.append(a if a.status == status else a.model_copy(update={"status": status}))
             tenders.append(
                 c.tender.model_copy(update={"activities": tuple(acts), "supplier": c.supplier})
             )
