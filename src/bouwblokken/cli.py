@@ -57,7 +57,6 @@ from bouwblokken.display.catalog import (
     bonus_amount_text,
     limit_text,
     obligation_items,
-    rule_amount,
     rule_text,
     time_items,
 )
@@ -164,7 +163,7 @@ def _existing_file(text: str) -> Path:
 def _block_summary(block: Block | None, lang: Lang) -> dict[str, Any] | None:
     if block is None:
         return None
-    amount = rule_amount(block)
+    amount = block.fixed_amount
     return {
         "id": block.id,
         "label_nl": block.label_nl,

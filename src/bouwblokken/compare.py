@@ -37,12 +37,6 @@ from bouwblokken.catalog.model import (
     FlagCondition,
     LimitMonths,
     MinAge,
-    OneOffRule,
-    PerActivityRule,
-    PerHourRule,
-    PerMonthRule,
-    PerPeriodRule,
-    PerYearRule,
     ShareCap,
 )
 from bouwblokken.catalog.registry import Registry, _shipped_folder, default_registry
@@ -57,7 +51,6 @@ __all__ = [
     "ShareCapPair",
     "Valued",
     "ValuedUnder",
-    "block_amount",
     "compare",
     "load_mapping",
     "match_blocks",
@@ -169,7 +162,7 @@ class BlockPair:
         """B − A of the blocks' amounts, when both have one amount under the same rule kind."""
         if self.a is None or self.b is None or self.a.rule.kind != self.b.rule.kind:
             return None
-        x, y = block_amount(self.a), block_amount(self.b)
+        x, y = self.a.fixed_amount, self.b.fixed_amount
         return None if x is None or y is None else y - x
 
     @property
@@ -183,16 +176,6 @@ class BlockPair:
 def _limit_key(block: Block) -> str:
     limit = block.counting_limit
     return f"months:{limit.months}" if isinstance(limit, LimitMonths) else limit.kind
-
-
-def block_amount(block: Block) -> Decimal | None:
-    """The euro amount of a block's rule, when it has one fixed amount."""
-    rule = block.rule
-    if isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule | OneOffRule | PerActivityRule):
-        return rule.amount
-    if isinstance(rule, PerHourRule):
-        return rule.amount
-    return None
 
 
 def match_blocks(

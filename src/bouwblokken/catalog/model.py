@@ -414,6 +414,13 @@ class Block(Frozen):
     verified: bool = True
     note: str | None = None
 
+    @property
+    def fixed_amount(self) -> Decimal | None:
+        """The euro amount of the block's rule, when it has one fixed amount (None for invoices,
+        costs, agreed amounts and hourly rates derived from a year value)."""
+        amount = getattr(self.rule, "amount", None)
+        return amount if isinstance(amount, Decimal) else None
+
 
 # ---------------------------------------------------------------------------------------------
 # Bonuses.

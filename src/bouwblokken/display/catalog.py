@@ -47,7 +47,6 @@ __all__ = [
     "comparison_html",
     "limit_text",
     "obligation_items",
-    "rule_amount",
     "rule_text",
     "time_items",
 ]
@@ -85,16 +84,6 @@ def _pct(v: Decimal, lang: Lang) -> str:
 def _decimals(v: Decimal) -> int:
     exp = v.normalize().as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0
-
-
-def rule_amount(block: Block) -> Decimal | None:
-    """The euro amount of a block's rule, when it has one fixed amount."""
-    rule = block.rule
-    if isinstance(rule, PerYearRule | PerMonthRule | PerPeriodRule | OneOffRule | PerActivityRule):
-        return rule.amount
-    if isinstance(rule, PerHourRule):
-        return rule.amount
-    return None
 
 
 def rule_text(block: Block, lang: Lang) -> str:
@@ -398,7 +387,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
             continue
         rows = []
         for b in blocks:
-            amount = rule_amount(b)
+            amount = b.fixed_amount
             rows.append(
                 f"<tr><td>{e(t(lang, b.label_nl, b.label_en))}"
                 f"{_mark(b.verified and b.rule.verified, lang)}</td><td><code>{e(b.id)}</code></td>"
@@ -458,7 +447,7 @@ def catalog_dataframe(catalog: Catalog, *, lang: Lang = "nl") -> Any:
             text("block", lang): _t(lang, b.label_nl, b.label_en),
             text("category", lang): label("category", b.category, lang),
             text("rule", lang): label("rule", b.rule.kind, lang),
-            text("amount", lang): rule_amount(b),
+            text("amount", lang): b.fixed_amount,
             text("limit", lang): limit_text(b, lang),
             _t(lang, "Geverifieerd", "Verified"): b.verified and b.rule.verified,
         }
@@ -476,7 +465,7 @@ def comparison_html(cmp: Any, *, lang: Lang = "nl") -> str:
         return escape(v)
 
     def amount(block: Block | None) -> str:
-        v = rule_amount(block) if block is not None else None
+        v = block.fixed_amount if block is not None else None
         return "" if v is None else e(format_eur(v, lang=lang))
 
     rows = []

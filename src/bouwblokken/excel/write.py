@@ -391,7 +391,6 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
         bonus_amount_text,
         bonus_condition_text,
         limit_text,
-        rule_amount,
         rule_text,
     )
 
@@ -415,7 +414,7 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
                 b.id,
                 b.label_nl if lang == "nl" else b.label_en,
                 label("category", b.category, lang),
-                rule_amount(b),
+                b.fixed_amount,
                 rule_text(b, lang),
                 limit_text(b, lang),
                 yes if b.verified and b.rule.verified else no,

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from bouwblokken.display.charts import euro_formatter
-from bouwblokken.errors import BouwblokkenError
+from bouwblokken.display.charts import _new_figure, euro_formatter
 from bouwblokken.money import Lang
 from bouwblokken.portfolio.views.words import w
 
@@ -28,19 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["fulfilment_chart", "impact_chart", "timeline_chart"]
 
 
-def _figure(width: float, height: float) -> Figure:  # float-ok: inches
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "charts need matplotlib, which is not installed: pip install 'bouwblokken[charts]'"
-        ) from None
-    fig = Figure(figsize=(width, height), layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
-
-
 def _pct(part: Decimal, whole: Decimal) -> float:  # float-ok: plotting only
     return float(part * 100 / whole) if whole else 0.0  # float-ok: plotting coordinate
 
@@ -51,7 +37,7 @@ def fulfilment_chart(report: PortfolioReport, *, lang: Lang = "nl", limit: int =
     rows = [r for r in report.contracts if r.obligation > 0]
     rows.sort(key=lambda r: (r.realised_to_date - (r.path or 0)) / r.obligation)
     rows = rows[:limit]
-    fig = _figure(8.0, 1.2 + 0.35 * max(len(rows), 1))
+    fig = _new_figure(8.0, 1.2 + 0.35 * max(len(rows), 1))
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
     ax.barh(
@@ -88,7 +74,7 @@ def fulfilment_chart(report: PortfolioReport, *, lang: Lang = "nl", limit: int =
 def impact_chart(report: ImpactReport, *, lang: Lang = "nl") -> Figure:
     """Euros counted per group of an impact report (SDG target, impact goal, …)."""
     rows = list(report.rows)
-    fig = _figure(8.0, 1.2 + 0.4 * max(len(rows), 1))
+    fig = _new_figure(8.0, 1.2 + 0.4 * max(len(rows), 1))
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
     ax.barh(ys, [float(r.euros) for r in rows], color="#2e8b57")  # float-ok: plotting
@@ -105,7 +91,7 @@ def impact_chart(report: ImpactReport, *, lang: Lang = "nl") -> Figure:
 def timeline_chart(points: Sequence[TimelinePoint], *, lang: Lang = "nl") -> Figure:
     """The portfolio's realised value to date at each period end, against the path and the
     obligation."""
-    fig = _figure(8.0, 4.5)
+    fig = _new_figure(8.0, 4.5)
     ax = fig.add_subplot()
     xs = [p.period.label(lang) for p in points]
     ax.plot(
