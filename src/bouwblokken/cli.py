@@ -49,7 +49,6 @@ from bouwblokken.display.catalog import (
     _condition_text,
     _d,
     _limit_key,
-    _num,
     _s,
     _t,
     _unverified,
@@ -66,6 +65,7 @@ from bouwblokken.errors import BouwblokkenError, MoneyError
 from bouwblokken.i18n import label, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import Lang, format_eur, format_percent
+from bouwblokken.money import format_exact as _num
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
 from bouwblokken.parse import parse_amount, parse_date, parse_number, parse_word
 from bouwblokken.tender import Tender

@@ -56,6 +56,7 @@ from bouwblokken.eligibility import peildatum
 from bouwblokken.errors import CatalogError, LedgerError
 from bouwblokken.guard import as_date
 from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.money import format_exact as _num
 from bouwblokken.obligation import ContractYear, Obligation, compute_obligation
 from bouwblokken.periods import Period, add_months, day_text, normalise
 from bouwblokken.tender import Person, Tender
@@ -64,7 +65,6 @@ from bouwblokken.valuation import (
     NotCounted,
     Occupancy,
     Valuation,
-    _num,
     value_activity,
 )
 from bouwblokken.views import view

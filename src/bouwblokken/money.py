@@ -42,6 +42,7 @@ __all__ = [
     "NonNegativeMoney",
     "format_day",
     "format_eur",
+    "format_exact",
     "format_number",
     "format_percent",
     "format_quantity",
@@ -392,6 +393,20 @@ def format_number(value: Fraction | Decimal | int, *, lang: Lang = "nl", decimal
     q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
     d = d.quantize(q, rounding=ROUND_HALF_UP)
     return f"{d:,.{decimals}f}".translate(_symbols(lang))
+
+
+def format_exact(value: Fraction | Decimal | int, lang: Lang = "nl") -> str:
+    """A number in a trail, as a person writes it and checks it by hand: ``24``, ``22,5``, or
+    an exact fraction ``15/31`` / ``2 6/31`` where a decimal would have to be cut off."""
+    f = Fraction(value)
+    if f.denominator == 1:
+        return format_number(f.numerator, lang=lang, decimals=0)
+    d = Decimal(f.numerator) / Decimal(f.denominator)
+    if Fraction(d) == f and len(str(d)) <= 10:
+        text = format(d.normalize(), "f")
+        return text.replace(".", ",") if lang == "nl" else text
+    whole, rest = divmod(f.numerator, f.denominator)
+    return f"{whole} {rest}/{f.denominator}" if whole else f"{rest}/{f.denominator}"
 
 
 def format_quantity(value: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:

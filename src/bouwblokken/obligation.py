@@ -33,9 +33,10 @@ from bouwblokken.errors import (
 )
 from bouwblokken.eu_thresholds import eu_threshold
 from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.money import format_exact as _num
 from bouwblokken.periods import add_months, day_text, limit_end, months_in
 from bouwblokken.tender import Tender
-from bouwblokken.valuation import TrailLine, _num
+from bouwblokken.valuation import TrailLine
 
 __all__ = [
     "ContractYear",

@@ -62,7 +62,8 @@ from bouwblokken.catalog.model import (
 )
 from bouwblokken.eligibility import Peildatum, age_on, check_eligibility, crossing_date
 from bouwblokken.errors import ValuationError
-from bouwblokken.money import Lang, format_eur, format_number, round_cents
+from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.money import format_exact as _num
 from bouwblokken.periods import (
     ONE_DAY,
     Period,
@@ -300,19 +301,6 @@ class Valuation:
 
 # ---------------------------------------------------------------------------------------------
 # Formatting helpers for the trail.
-
-
-def _num(value: Fraction | Decimal | int, lang: Lang) -> str:
-    """A number as a person writes it: 24, 22,5, or an exact fraction 15/31."""
-    f = Fraction(value)
-    if f.denominator == 1:
-        return format_number(f.numerator, lang=lang, decimals=0)
-    d = Decimal(f.numerator) / Decimal(f.denominator)
-    if Fraction(d) == f and len(str(d)) <= 10:
-        text = format(d.normalize(), "f")
-        return text.replace(".", ",") if lang == "nl" else text
-    whole, rest = divmod(f.numerator, f.denominator)
-    return f"{whole} {rest}/{f.denominator}" if whole else f"{rest}/{f.denominator}"
 
 
 def _months(value: Fraction, lang: Lang) -> str:

@@ -26,11 +26,11 @@ from bouwblokken.catalog.model import Catalog
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import BouwblokkenError, LedgerError
 from bouwblokken.money import Lang, format_eur, from_cents
+from bouwblokken.money import format_exact as _num
 from bouwblokken.obligation import Obligation, compute_obligation, list_obligation_rules
 from bouwblokken.optimize.plan import OptionSpec, PlanRequest, build_problem
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Tender
-from bouwblokken.valuation import _num
 
 __all__ = [
     "DEFAULT_PERCENTAGES",

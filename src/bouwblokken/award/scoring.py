@@ -50,7 +50,7 @@ from bouwblokken.award.bids import Offer
 from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Identifier, Number, Percentage
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
-from bouwblokken.valuation import _num
+from bouwblokken.money import format_exact as _num
 
 __all__ = [
     "Criterion",

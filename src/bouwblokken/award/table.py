@@ -15,7 +15,7 @@ from bouwblokken.award.design import ObligationDesign
 from bouwblokken.award.ranking import FormulaComparison
 from bouwblokken.award.scoring import Ranking, points_text
 from bouwblokken.money import Lang, format_eur, format_number
-from bouwblokken.valuation import _num
+from bouwblokken.money import format_exact as _num
 
 __all__ = [
     "comparison_table",
