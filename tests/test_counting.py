@@ -303,11 +303,8 @@ def test_plan_never_takes_the_week_from_a_realised_placement() -> None:
 # --- the peildatum ---------------------------------------------------------------------------
 
 
-def test_age_is_judged_on_the_award_date() -> None:
-    # Haaglanden names no peildatum: the award date (contract_date 2025-01-15) is used. Born
-    # 1970-03-10, the person is 54 then and turns 55 during the placement: no 55+ bonus; the
-    # trail says so. € 40.000 × 36/36 × 11/12 (Feb–Dec 2025) = € 36.666,67.
-    p = Person(id="P1", birth_date=date(1970, 3, 10))
+def _born(birth_date: date):  # type: ignore[no-untyped-def]
+    """Participatiewet, 36 h, February–December 2025, in a tender awarded on 15-01-2025."""
     a = Activity(
         id="a",
         person="P1",
@@ -316,10 +313,15 @@ def test_age_is_judged_on_the_award_date() -> None:
         start=date(2025, 2, 1),
         end=date(2025, 12, 31),
     )
-    res = run(
-        tender("T1", a, contract_date=date(2025, 1, 15), start=date(2025, 1, 1)), persons=(p,)
-    )
-    r = row(res, "T1", "a")
+    t = tender("T1", a, contract_date=date(2025, 1, 15), start=date(2025, 1, 1))
+    return row(run(t, persons=(Person(id="P1", birth_date=birth_date),)), "T1", "a")
+
+
+def test_age_is_judged_on_the_award_date() -> None:
+    # Haaglanden names no peildatum: the award date (contract_date 2025-01-15) is used. Born
+    # 1970-03-10, the person is 54 then and turns 55 during the placement: no 55+ bonus; the
+    # trail says so. € 40.000 × 36/36 × 11/12 (Feb–Dec 2025) = € 36.666,67.
+    r = _born(date(1970, 3, 10))
     assert r.counted == cents(Fraction(40000 * 11, 12)) == Decimal("36666.67")
     text = r.valuation.explain()
     assert "wordt 55 op 10-03-2025" in text
@@ -329,19 +331,9 @@ def test_age_is_judged_on_the_award_date() -> None:
 def test_age_on_the_award_date_gives_the_bonus() -> None:
     # Born 1969-12-01: 55 on the award date 2025-01-15, so the 55+ bonus counts:
     # (€ 40.000 + € 10.000) × 11/12 = € 45.833,33.
-    p = Person(id="P1", birth_date=date(1969, 12, 1))
-    a = Activity(
-        id="a",
-        person="P1",
-        block="participatiewet",
-        hours_per_week=36,
-        start=date(2025, 2, 1),
-        end=date(2025, 12, 31),
+    assert (
+        _born(date(1969, 12, 1)).counted == cents(Fraction(50000 * 11, 12)) == Decimal("45833.33")
     )
-    res = run(
-        tender("T1", a, contract_date=date(2025, 1, 15), start=date(2025, 1, 1)), persons=(p,)
-    )
-    assert row(res, "T1", "a").counted == cents(Fraction(50000 * 11, 12)) == Decimal("45833.33")
 
 
 def test_age_and_birth_date_must_agree() -> None:
