@@ -353,7 +353,12 @@ class Portfolio(Frozen):
         return self.model_copy(update={"contracts": tuple(kept)})
 
     def ledger(
-        self, view: View = "approved", *, known_on: date | None = None, as_of: date | None = None
+        self,
+        view: View = "approved",
+        *,
+        known_on: date | None = None,
+        as_of: date | None = None,
+        realised_only: bool = False,
     ) -> Ledger:
         """The whole portfolio as one ledger, for one view of the evidence.
 
@@ -367,7 +372,11 @@ class Portfolio(Frozen):
         not yet known on that date are left out. With ``as_of`` (the reporting date), a
         realised activity that starts after it is not yet realised on that date and stays
         planned: the ledger dates the days of a dated rule itself, but not an invoice or a
-        one-off activity, which would otherwise count in a period before it happened."""
+        one-off activity, which would otherwise count in a period before it happened.
+
+        ``realised_only`` leaves the planned activities out: the ledger's realised view counts
+        only realised activities (in their own order: leaving the others out changes no
+        amount), so "realised to date" on an earlier day needs no more, and costs less."""
         tenders = []
         for c in self.contracts:
             acts: list[Activity] = []
@@ -378,6 +387,8 @@ class Portfolio(Frozen):
                 start = ca.activity.start
                 if status == "realised" and as_of and start and start > as_of:
                     status = "planned"
+                if realised_only and status != "realised":
+                    continue
                 a = ca.activity
                 acts.append(a if a.status == status else a.model_copy(update={"status": status}))
             tenders.append(
