@@ -238,3 +238,68 @@ def test_the_batch_engine_reports_the_same(seed: int, view: str) -> None:
         assert (a.settlement and a.settlement.fine) == (b.settlement and b.settlement.fine)
     key = {(d.contract, d.activity, d.amount, d.periods) for d in exact.double_counts}
     assert {(d.contract, d.activity, d.amount, d.periods) for d in batch.double_counts} == key
+
+
+def test_realised_before_the_period_by_hand() -> None:
+    """Realised to date on the day before the period, partly taken from the later evaluation
+    (placements that ended), partly counted again (placements running past that day)."""
+    from tests.portfolio.conftest import FULL as OK
+
+    p = portfolio(
+        [
+            contract(
+                "c",
+                "bouw",
+                [
+                    # Running past 2023-06-30: counted again. 40 000 × 6/12 = 20 000.
+                    activity("a1", "p1", "2023-01-01", "2023-12-31", history=OK),
+                    # Ended by then: reused. 40 000 × 18/36 × 3/12 = 5 000.
+                    activity("b1", "p2", "2023-01-01", "2023-03-31", "18", history=OK),
+                    # Starts in the period: not realised on 2023-06-30.
+                    activity("b2", "p2", "2023-07-01", "2023-09-30", history=OK),
+                    # Without a person, an invoice excl. VAT: 12 000 (reused).
+                    activity(
+                        "f1",
+                        None,
+                        "2023-03-01",
+                        "2023-03-01",
+                        block="inkoop_sociale_onderneming",
+                        invoice_amount="12000",
+                        history=OK,
+                    ),
+                    activity("x", "p1", "2024-01-01", "2024-06-30"),  # planned
+                ],
+            )
+        ]
+    )
+    q3 = ReportingPeriod.quarter(2023, 3)
+    for engine in ("exact", "batch"):
+        r = monitor(p, q3, engine=engine).contract("c")  # type: ignore[arg-type]
+        assert r.realised_before == D("37000.00")  # 20 000 + 5 000 + 12 000
+        # In Q3: a1 3 months 10 000, b2 3 months full-time 10 000.
+        assert r.realised_in_period == D("20000.00")
+        assert r.realised_to_date == D("57000.00")
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_realised_before_equals_counting_again(seed: int) -> None:
+    """Differential: the monitor's realised-before equals the exact ledger evaluated on the
+    whole portfolio on the day before the period, both views, both engines."""
+    import json
+
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(json.dumps(synthetic_document(300, seed=seed)))
+    for q, view, known in [
+        (ReportingPeriod.quarter(2022, 2), "approved", None),
+        (ReportingPeriod.quarter(2023, 4), "declared", None),
+        (ReportingPeriod.half_year(2024, 1), "approved", date(2024, 3, 1)),
+    ]:
+        d = q.day_before
+        ref = evaluate(p.ledger(view, known_on=known, as_of=d), as_of=d)  # type: ignore[arg-type]
+        want = {t.tender.id: t.realised.counted for t in ref.tenders}
+        for engine in ("exact", "batch"):
+            got = monitor(p, q, view=view, known_on=known, engine=engine)  # type: ignore[arg-type]
+            assert {r.id: r.realised_before for r in got.contracts} == want

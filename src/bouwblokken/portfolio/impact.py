@@ -84,6 +84,7 @@ class _Override(_Model):
 class _TagsFile(_Model):
     goals: dict[str, _Label] = {}
     targets: dict[str, _Label] = {}
+    indicators: dict[str, _Label] = {}
     rules: tuple[_Rule, ...] = ()
     overrides: dict[str, dict[str, _Override]] = {}
 
@@ -107,6 +108,9 @@ class ImpactTagging:
     targets: dict[str, tuple[str, str]]
     rules: tuple[_Rule, ...]
     overrides: dict[str, dict[str, _Override]]
+    indicators: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Labels of the indicator kinds (``co2_eq_avoided`` → *CO2-uitstoot vermeden*): the
+    words a report shows for a kind; a kind without one shows as written."""
 
     def tags(self, catalog: Catalog, block: Block | str) -> ImpactTags:
         """The tags of ``block`` in ``catalog`` (see the module text for the order)."""
@@ -179,8 +183,10 @@ def load_impact_tags(
     targets: dict[str, tuple[str, str]] = {}
     rules: list[_Rule] = []
     overrides: dict[str, dict[str, _Override]] = {}
+    indicators: dict[str, tuple[str, str]] = {}
     for f in files:
         data = _read(f)
+        indicators.update({k: (v.label_nl, v.label_en) for k, v in data.indicators.items()})
         goals.update({k: (v.label_nl, v.label_en) for k, v in data.goals.items()})
         targets.update({k: (v.label_nl, v.label_en) for k, v in data.targets.items()})
         rules.extend(data.rules)
@@ -198,7 +204,7 @@ def load_impact_tags(
                 _check_known(
                     f, f"overrides.{cid}.{bid}", o.goals or (), o.sdg_targets or (), goals, targets
                 )
-    return ImpactTagging(goals, targets, tuple(rules), overrides)
+    return ImpactTagging(goals, targets, tuple(rules), overrides, indicators)
 
 
 def _check_known(
@@ -264,6 +270,8 @@ class ImpactReport:
     rows: tuple[ImpactRow, ...]
     total: ImpactRow
     """Every euro, person and figure once."""
+    indicator_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """(Dutch, English) label per indicator kind in the report (from the tag data)."""
 
     @property
     def additive(self) -> bool:
@@ -290,10 +298,10 @@ class ImpactReport:
 
         return impact_html(self)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, lang: Lang = "nl") -> Any:
         from bouwblokken.portfolio.views.frame import impact_dataframe
 
-        return impact_dataframe(self)
+        return impact_dataframe(self, lang=lang)
 
 
 def _per_activity(result: LedgerResult) -> dict[tuple[str, str], tuple[Decimal, Any]]:
@@ -416,7 +424,9 @@ def impact_report(
     order = sorted(
         rows.values(), key=lambda r: (_target_key(r.key) if by == "sdg_target" else (), r.key)
     )
-    return ImpactReport(period, by, view, tuple(order), total)
+    kinds = {k for r in (*order, total) for k, _ in r.indicators}
+    labels = {k: tg.indicators[k] for k in sorted(kinds) if k in tg.indicators}
+    return ImpactReport(period, by, view, tuple(order), total, labels)
 
 
 def _catalog(cache: dict[str, Catalog], valuation: Any, reg: Registry) -> Catalog:

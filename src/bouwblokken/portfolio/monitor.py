@@ -216,10 +216,11 @@ class PortfolioReport:
 
         return report_html(self)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, lang: Lang = "nl") -> Any:
+        """One row per contract; Dutch column names by default (``lang="en"``)."""
         from bouwblokken.portfolio.views.frame import report_dataframe
 
-        return report_dataframe(self)
+        return report_dataframe(self, lang=lang)
 
 
 def _planned(t: TenderResult) -> Decimal:

@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import Literal
 
 from bouwblokken.ledger import TenderResult
-from bouwblokken.money import Lang, format_eur, format_number, round_cents
+from bouwblokken.money import NBSP, Lang, format_eur, format_quantity, round_cents
 from bouwblokken.portfolio.model import Contract, Penalty
 from bouwblokken.valuation import TrailLine
 
@@ -66,6 +66,12 @@ class Settlement:
         return "\n".join(ln.text(lang) for ln in self.lines)
 
 
+def _percent(value: Decimal, *, lang: Lang = "nl") -> str:
+    """A contract's percentage as written, exact (``80 %``, ``33,3333 %``; ``80%`` in English)."""
+    body = format_quantity(value, lang=lang)
+    return f"{body}{NBSP}%" if lang == "nl" else f"{body}%"
+
+
 def _no_text(*_: object, **__: object) -> str:
     return ""
 
@@ -80,7 +86,7 @@ def settle_amounts(
     """(shortfall, payment, trail, capped, within tolerance) for one contract; with
     ``trail=False`` the same numbers and an empty trail (no text is formatted)."""
     e: Callable[..., str] = format_eur if trail else _no_text
-    n: Callable[..., str] = format_number if trail else _no_text
+    pc: Callable[..., str] = _percent if trail else _no_text
     shortfall = max(obligation - counted, Decimal("0.00"))
     lines = [
         _line(
@@ -102,13 +108,13 @@ def settle_amounts(
         return shortfall, Decimal("0.00"), (tuple(lines) if trail else ()), False, False
     if penalty.tolerance_percent is not None:
         tol = Fraction(penalty.tolerance_percent) / 100 * Fraction(obligation)
-        p = n(penalty.tolerance_percent, decimals=0)
+        p, p_en = pc(penalty.tolerance_percent), pc(penalty.tolerance_percent, lang="en")
         if Fraction(shortfall) <= tol:
             lines.append(
                 _line(
-                    f"tekort binnen de tolerantie van {p}% van de verplichting"
+                    f"tekort binnen de tolerantie van {p} van de verplichting"
                     f" ({e(tol)}): geen boete",
-                    f"shortfall within the tolerance of {p}% of the obligation"
+                    f"shortfall within the tolerance of {p_en} of the obligation"
                     f" ({e(tol, lang='en')}): no fine",
                 )
             )
@@ -139,11 +145,11 @@ def settle_amounts(
         exact = Fraction(pct) / 100 * Fraction(shortfall)
         word_nl = "afkoopsom" if penalty.kind == "buy_off" else "boete"
         word_en = "buy-off" if penalty.kind == "buy_off" else "fine"
-        pnl, pen = n(pct, decimals=2), n(pct, lang="en", decimals=2)
+        pnl, pen = pc(pct), pc(pct, lang="en")
         lines.append(
             _line(
-                f"{word_nl} = {pnl}% × {e(shortfall)} = {e(exact)}",
-                f"{word_en} = {pen}% × {e(shortfall, lang='en')} = {e(exact, lang='en')}",
+                f"{word_nl} = {pnl} × {e(shortfall)} = {e(exact)}",
+                f"{word_en} = {pen} × {e(shortfall, lang='en')} = {e(exact, lang='en')}",
                 exact,
             )
         )
