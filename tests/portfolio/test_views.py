@@ -195,3 +195,15 @@ def test_charts(two_suppliers: Portfolio) -> None:
     assert points[-1].realised_to_date == Decimal("60000.00")
     assert points[-1].obligation == Decimal("100000.00")
     assert len(timeline_chart(points).axes[0].lines) == 4
+
+
+def test_timeline_engines_agree(two_suppliers: Portfolio) -> None:
+    qs = periods_between("quarter", DRENTHE_AGENDA.start.replace(2023), DRENTHE_AGENDA.end)
+    exact = timeline(two_suppliers, qs)
+    assert timeline(two_suppliers, qs, engine="batch") == exact
+    # End of 2023 K1: a1 and a2 are realised for 3 months: 40 000 × 3/12 × (1 + 18/36) =
+    # 15 000 (g1 loses p1 to a1). Path, rounded per contract: bouw-1 50 000 × 90/731 =
+    # 6 155,950... → 6 155,95; groen-1 (2023-02-01..2025-01-31, 731 days) 50 000 × 59/731 =
+    # 4 035,567... → 4 035,57; together 10 191,52.
+    assert exact[0].realised_to_date == Decimal("15000.00")
+    assert exact[0].path == Decimal("10191.52")

@@ -272,6 +272,8 @@ class ImpactReport:
     """Every euro, person and figure once."""
     indicator_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     """(Dutch, English) label per indicator kind in the report (from the tag data)."""
+    sources: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """Where the figures of each (kind, unit) come from (the indicators' ``source``)."""
 
     @property
     def additive(self) -> bool:
@@ -336,7 +338,11 @@ def impact_report(
     bounds = [slices[0].day_before] + [s.end for s in slices]
     results = [
         _per_activity(
-            evaluate(portfolio.ledger(view, known_on=known_on, as_of=d), as_of=d, registry=reg)
+            evaluate(
+                portfolio.ledger(view, known_on=known_on, as_of=d, realised_only=True),
+                as_of=d,
+                registry=reg,
+            )
         )
         for d in bounds
     ]
@@ -375,9 +381,12 @@ def impact_report(
             return [(supplier, supplier)]
         return [(year_label, year_label)]
 
+    sources: dict[tuple[str, str], set[str]] = {}
+
     def add_indicator(target: ImpactRow, ind: Indicator) -> None:
         k = (ind.kind, ind.unit)
         target.indicators[k] = target.indicators.get(k, Decimal(0)) + ind.value
+        sources.setdefault(k, set()).add(ind.source)
 
     for i, sl in enumerate(slices):
         before, after = results[i], results[i + 1]
@@ -426,7 +435,15 @@ def impact_report(
     )
     kinds = {k for r in (*order, total) for k, _ in r.indicators}
     labels = {k: tg.indicators[k] for k in sorted(kinds) if k in tg.indicators}
-    return ImpactReport(period, by, view, tuple(order), total, labels)
+    return ImpactReport(
+        period,
+        by,
+        view,
+        tuple(order),
+        total,
+        labels,
+        {k: tuple(sorted(v)) for k, v in sorted(sources.items())},
+    )
 
 
 def _catalog(cache: dict[str, Catalog], valuation: Any, reg: Registry) -> Catalog:

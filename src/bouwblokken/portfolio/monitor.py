@@ -501,29 +501,35 @@ def timeline(
     view: View = "approved",
     known_on: date | None = None,
     registry: Registry | None = None,
+    engine: Literal["exact", "batch"] = "exact",
 ) -> tuple[TimelinePoint, ...]:
     """Realised to date, path and forecast of the whole portfolio at each period's end (one
-    evaluation per period), for the realisation-over-time chart."""
+    evaluation per period: the forecast depends on what is realised by then), for the
+    realisation-over-time chart. ``engine="batch"``: the same amounts, faster."""
     out = []
+    obligations: dict[str, Obligation] | None = None
     for p in periods:
-        res = evaluate(
-            portfolio.ledger(view, known_on=known_on, as_of=p.end), as_of=p.end, registry=registry
-        )
+        ledger = portfolio.ledger(view, known_on=known_on, as_of=p.end)
+        if engine == "batch":
+            from bouwblokken.portfolio.batch import batch_evaluate
+
+            got = batch_evaluate(ledger, as_of=p.end, registry=registry, obligations=obligations)
+            obligations = got.obligations
+            realised = sum(got.tender_totals("realised").values(), ZERO)
+            forecast = sum(got.tender_totals("forecast").values(), ZERO)
+        else:
+            res = evaluate(ledger, as_of=p.end, registry=registry)
+            obligations = {t.tender.id: t.obligation for t in res.tenders}
+            realised = sum((t.realised.counted for t in res.tenders), ZERO)
+            forecast = sum((t.forecast.counted for t in res.tenders), ZERO)
         path = ZERO
         ob_total = ZERO
-        for c, t in zip(portfolio.contracts, res.tenders, strict=True):
-            if not t.obligation.applies:
+        for c in portfolio.contracts:
+            ob = obligations[c.id]
+            if not ob.applies:
                 continue
-            ob_total += t.obligation.amount
-            tp = _path(c, t.obligation.amount, p.end)
+            ob_total += ob.amount
+            tp = _path(c, ob.amount, p.end)
             path += tp[0] if tp else ZERO
-        out.append(
-            TimelinePoint(
-                p,
-                sum((t.realised.counted for t in res.tenders), ZERO),
-                path,
-                sum((t.forecast.counted for t in res.tenders), ZERO),
-                ob_total,
-            )
-        )
+        out.append(TimelinePoint(p, realised, path, forecast, ob_total))
     return tuple(out)

@@ -179,4 +179,9 @@ def impact_text(report: ImpactReport, *, lang: Lang = "nl") -> str:
     ]
     if not report.additive:
         out += ["", w("not_additive", lang)]
+    if report.sources:
+        out += ["", w("sources", lang)]
+        for (kind, unit), found in report.sources.items():
+            head = indicator_header(kind, unit, lang, report.indicator_labels)
+            out.append(f"  {head}: {'; '.join(found)}")
     return "\n".join(out)

@@ -78,6 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "documents": ("bewijsstukken", "documents"),
     "by": ("door", "by"),
     "pending": ("Te beoordelen", "Awaiting a decision"),
+    "sources": ("Bronnen van de indicatoren", "Sources of the indicators"),
 }
 
 STATUS: dict[str, tuple[str, str]] = {
