@@ -207,3 +207,42 @@ def test_timeline_engines_agree(two_suppliers: Portfolio) -> None:
     # 4 035,567... → 4 035,57; together 10 191,52.
     assert exact[0].realised_to_date == Decimal("15000.00")
     assert exact[0].path == Decimal("10191.52")
+
+
+def test_awaiting_decision() -> None:
+    from datetime import date
+
+    from tests.portfolio.conftest import activity, contract, declared, evidenced, portfolio
+
+    from bouwblokken.portfolio.model import awaiting_decision
+
+    p = portfolio(
+        [
+            contract(
+                "c",
+                "bouw",
+                [
+                    activity(
+                        "a", "p1", "2023-01-01", "2023-03-31", history=[declared("2023-04-15")]
+                    ),
+                    activity(
+                        "b",
+                        "p2",
+                        "2023-01-01",
+                        "2023-03-31",
+                        history=[declared("2023-04-10"), evidenced("2023-04-20", "payslips")],
+                    ),
+                    activity("c", "p3", "2023-04-01", "2023-06-30"),  # planned: not declared
+                ],
+            )
+        ]
+    )
+    got = awaiting_decision(p)
+    assert [(x.activity, x.status, x.since, x.documents) for x in got] == [
+        ("a", "declared", date(2023, 4, 15), ()),
+        ("b", "evidenced", date(2023, 4, 20), ("payslips",)),
+    ]
+    # On 2023-04-12 only b was declared.
+    assert [x.activity for x in awaiting_decision(p, date(2023, 4, 12))] == ["b"]
+    text = monitor(p, ReportingPeriod.quarter(2023, 2)).table()
+    assert "c (bouw): 2 activiteiten, de oudste sinds 15-04-2023; 1 zonder bewijsstukken" in text

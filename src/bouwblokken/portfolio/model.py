@@ -34,12 +34,14 @@ __all__ = [
     "DocumentKind",
     "Indicator",
     "Penalty",
+    "Pending",
     "Portfolio",
     "PortfolioError",
     "Status",
     "StatusEvent",
     "Supplier",
     "View",
+    "awaiting_decision",
 ]
 
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -396,6 +398,57 @@ class Portfolio(Frozen):
             )
         # Everything was validated when the portfolio was built: skip the ledger's checks.
         return Ledger.model_construct(supplier=None, persons=self.persons, tenders=tuple(tenders))
+
+
+class Pending(Frozen):
+    """An activity the supplier declared on which the desk has not yet decided (the desk's
+    work list: what suppliers declare that is not yet approved or rejected)."""
+
+    contract: str
+    supplier: str
+    activity: str
+    status: Literal["declared", "evidenced"]
+    since: date
+    """The day of the latest step (declaration or evidence)."""
+    documents: tuple[DocumentKind, ...]
+    """The evidence on file since the last declaration (empty: the desk must ask for it)."""
+
+
+def awaiting_decision(
+    portfolio: Portfolio, known_on: date | None = None, contracts: Iterable[str] | None = None
+) -> tuple[Pending, ...]:
+    """Every declared activity without a decision in force on ``known_on`` (oldest first)."""
+    wanted = set(contracts) if contracts is not None else None
+    out = []
+    for c in portfolio.contracts:
+        if wanted is not None and c.id not in wanted:
+            continue
+        for ca in c.activities:
+            s = ca.status_on(known_on)
+            if s not in ("declared", "evidenced"):
+                continue
+            docs: list[DocumentKind] = []
+            since = None
+            for ev in ca.history:
+                if known_on is not None and ev.on > known_on:
+                    break
+                if ev.status == "declared":
+                    docs = []
+                docs.extend(d for d in ev.documents if d not in docs)
+                since = ev.on
+            assert since is not None
+            out.append(
+                Pending(
+                    contract=c.id,
+                    supplier=c.supplier,
+                    activity=ca.activity.id or "",
+                    status=s,
+                    since=since,
+                    documents=tuple(docs),
+                )
+            )
+    out.sort(key=lambda p: (p.since, p.contract, p.activity))
+    return tuple(out)
 
 
 def ledger_status(

@@ -34,7 +34,15 @@ from bouwblokken.ledger import LedgerResult, TenderResult, evaluate
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
 from bouwblokken.obligation import Obligation
 from bouwblokken.portfolio.duplicates import DoubleCount, double_counts
-from bouwblokken.portfolio.model import Contract, ContractActivity, Portfolio, View, ledger_status
+from bouwblokken.portfolio.model import (
+    Contract,
+    ContractActivity,
+    Pending,
+    Portfolio,
+    View,
+    awaiting_decision,
+    ledger_status,
+)
 from bouwblokken.portfolio.periods import ReportingPeriod
 from bouwblokken.portfolio.settlement import Settlement, settle, settle_counted
 from bouwblokken.valuation import TrailLine
@@ -167,6 +175,9 @@ class PortfolioReport:
     result: LedgerResult | None
     """The ledger result at the period's end (None with the batch engine)."""
     warnings: tuple[str, ...] = field(default=())
+    pending: tuple[Pending, ...] = field(default=())
+    """The listed contracts' declared activities awaiting the desk's decision on ``known_on``
+    (:func:`~bouwblokken.portfolio.model.awaiting_decision`)."""
 
     @property
     def totals(self) -> Totals:
@@ -314,7 +325,15 @@ def monitor(
         if d.contract in listed or any(c in listed for c in d.claimed_by_contracts)
     )
     return PortfolioReport(
-        portfolio.title, period, view, known_on, tuple(rows), doubles, end, end.warnings
+        portfolio.title,
+        period,
+        view,
+        known_on,
+        tuple(rows),
+        doubles,
+        end,
+        end.warnings,
+        awaiting_decision(portfolio, known_on, listed),
     )
 
 
@@ -480,7 +499,17 @@ def _monitor_batch(
         if end.exact_result is not None
         else ()
     )
-    return PortfolioReport(portfolio.title, period, view, known_on, tuple(rows), doubles, None)
+    return PortfolioReport(
+        portfolio.title,
+        period,
+        view,
+        known_on,
+        tuple(rows),
+        doubles,
+        None,
+        (),
+        awaiting_decision(portfolio, known_on, listed),
+    )
 
 
 @dataclass(frozen=True)

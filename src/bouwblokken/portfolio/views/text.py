@@ -15,7 +15,7 @@ from bouwblokken.portfolio.views.words import (
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport, ImpactRow
-    from bouwblokken.portfolio.model import ContractActivity
+    from bouwblokken.portfolio.model import ContractActivity, Pending
     from bouwblokken.portfolio.monitor import ContractReport, PortfolioReport
     from bouwblokken.portfolio.settlement import Settlement
 
@@ -132,6 +132,23 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
             f"  {s.contract} ({s.supplier}, {basis}): {fine_word(s, lang).lower()} {e(s.fine)}"
         )
         out += [f"    {ln.text(lang)}" for ln in s.lines[1:]]
+    out += ["", w("pending_head", lang)]
+    if not report.pending:
+        out.append(f"  {w('none', lang)}")
+    by_contract: dict[str, list[Pending]] = {}
+    for pe in report.pending:
+        by_contract.setdefault(pe.contract, []).append(pe)
+    for cid, items in by_contract.items():
+        bare = sum(1 for pe in items if not pe.documents)
+        n = len(items)
+        what = w("activity_one" if n == 1 else "activities", lang)
+        line = (
+            f"  {cid} ({items[0].supplier}): {n} {what}, {w('oldest_since', lang)}"
+            f" {day(items[0].since, lang)}"
+        )
+        if bare:
+            line += f"; {bare} {w('without_documents', lang)}"
+        out.append(line)
     out += ["", w("doubles", lang)]
     if not report.double_counts:
         out.append(f"  {w('none', lang)}")
@@ -182,6 +199,6 @@ def impact_text(report: ImpactReport, *, lang: Lang = "nl") -> str:
     if report.sources:
         out += ["", w("sources", lang)]
         for (kind, unit), found in report.sources.items():
-            head = indicator_header(kind, unit, lang, report.indicator_labels)
-            out.append(f"  {head}: {'; '.join(found)}")
+            name = indicator_header(kind, unit, lang, report.indicator_labels)
+            out.append(f"  {name}: {'; '.join(found)}")
     return "\n".join(out)

@@ -79,6 +79,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "by": ("door", "by"),
     "pending": ("Te beoordelen", "Awaiting a decision"),
     "sources": ("Bronnen van de indicatoren", "Sources of the indicators"),
+    "pending_head": (
+        "Te beoordelen (gedeclareerd, nog geen besluit van de SR-desk)",
+        "Awaiting a decision (declared, not yet decided by the SR desk)",
+    ),
+    "activity_one": ("activiteit", "activity"),
+    "activities": ("activiteiten", "activities"),
+    "oldest_since": ("de oudste sinds", "the oldest since"),
+    "without_documents": ("zonder bewijsstukken", "without documents"),
 }
 
 STATUS: dict[str, tuple[str, str]] = {
