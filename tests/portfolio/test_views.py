@@ -187,7 +187,10 @@ def test_charts(two_suppliers: Portfolio) -> None:
     assert 120.0 in widths and 0.0 in widths  # float-ok: plot data
     assert ax.get_yticklabels()[0].get_text().startswith("groen-1")
     imp = impact_report(two_suppliers, DRENTHE_AGENDA, by="impact_goal")
-    assert impact_chart(imp).axes[0].get_title().startswith("Impactrapportage")
+    fig = impact_chart(imp)
+    assert fig.get_suptitle().startswith("Impactrapportage: Impactdoel")
+    # Only groups with euros are bars: participatie (€ 60.000) here.
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Participatie"]
     points = timeline(
         two_suppliers,
         periods_between("quarter", DRENTHE_AGENDA.start.replace(2023), DRENTHE_AGENDA.end),
