@@ -366,7 +366,7 @@ def impact_report(
     ) -> list[tuple[str, str]]:
         if by == "sdg_target":
             return [(t, tg.target_label(t, lang)) for t in targets] or [
-                ("-", "(geen SDG)" if lang == "nl" else "(no SDG)")
+                ("-", "(geen SDG-subdoel)" if lang == "nl" else "(no SDG target)")
             ]
         if by == "impact_goal":
             return [(g, tg.goal_label(g, lang)) for g in goals] or [

@@ -124,7 +124,9 @@ def impact_dataframe(report: ImpactReport, *, lang: Lang = "nl") -> Any:
                 w("persons", lang): r.unique_persons,
                 w("fte", lang): r.fte_rounded,
                 **{
-                    indicator_header(kind, unit, lang): r.indicators.get((kind, unit))
+                    indicator_header(kind, unit, lang, report.indicator_labels): r.indicators.get(
+                        (kind, unit)
+                    )
                     for kind, unit in kinds
                 },
             }

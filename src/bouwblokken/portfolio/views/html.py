@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from bouwblokken.money import Lang, format_eur, format_number, format_quantity
-from bouwblokken.portfolio.views.text import status_word
+from bouwblokken.portfolio.views.text import fine_word, status_word
 from bouwblokken.portfolio.views.words import day, indicator_header, w
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
     body.append(
         "<tr><th>"
         + escape(w("total", lang))
-        + f"</th><th>{t.contracts}</th>"
+        + f"</th><th>{t.contracts} {escape(w('contracts', lang))}</th>"
         + "".join(
             f"<th>{e(x)}</th>"
             for x in (
@@ -71,7 +71,8 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
                 t.path,
             )
         )
-        + f"<th>{t.behind_path} / {t.at_risk}</th></tr>"
+        + f"<th>{t.behind_path} {escape(w('behind', lang))}, {t.at_risk}"
+        f" {escape(w('at_risk', lang))}</th></tr>"
     )
     title = escape(w("report", lang) + (f": {report.title}" if report.title else ""))
     p = report.period
@@ -84,6 +85,23 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
         f"<div><h4>{title}</h4><p>{sub}</p>",
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
+    fines = [s for s in report.settlements if s.shortfall > 0]
+    if fines:
+        parts.append(f"<h5>{escape(w('fines', lang))}</h5><ul>")
+        for s in fines:
+            basis = w("final" if s.basis == "final" else "forecast_basis", lang)
+            trail = "<br>".join(escape(ln.text(lang)) for ln in s.lines[1:])
+            parts.append(
+                f"<li>{escape(s.contract)} ({escape(s.supplier)}, {escape(basis)}):"
+                f" {escape(fine_word(s, lang).lower())} {e(s.fine)}<br><small>{trail}</small></li>"
+            )
+        parts.append("</ul>")
+    if report.pending:
+        n = len(report.pending)
+        parts.append(
+            f"<p>{escape(w('pending_head', lang))}: {n}"
+            f" {escape(w('activity_one' if n == 1 else 'activities', lang))}</p>"
+        )
     if report.double_counts:
         parts.append(f"<h5>{escape(w('doubles', lang))}</h5><ul>")
         for d in report.double_counts:
