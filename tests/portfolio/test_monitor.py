@@ -45,6 +45,9 @@ def test_year_report_by_hand(two_suppliers: Portfolio) -> None:
     assert bouw.planned == D("40000.00") and bouw.forecast == D("100000.00")
     # Path on 2023-12-31: 50 000 × 365/731 contract days = 24 965.800... → € 24.965,80.
     assert bouw.path == D("24965.80") and not bouw.behind_path and not bouw.at_risk
+    assert bouw.path_line is not None
+    assert bouw.path_line.nl == "pad: €\u00a050.000,00 × 365/731 contractdagen = €\u00a024.965,80"
+    assert bouw.path_line.en == "path: €50,000.00 × 365/731 contract days = €24,965.80"
     # groen-1 loses p1 to bouw-1 (older contract): nothing counts; behind and at risk.
     assert groen.realised_to_date == 0 and groen.behind_path and groen.at_risk
     # groen-1's path: 50 000 × 334/731 (2023-02-01..2023-12-31 of 2023-02-01..2025-01-31)

@@ -74,18 +74,25 @@ def _path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decimal, i
 def time_path(
     contract: Contract, obligation: Decimal, on: date
 ) -> tuple[Decimal, TrailLine] | None:
-    """The time-proportional path on ``on``: obligation × elapsed days ÷ contract days."""
+    """The time-proportional path on ``on``: obligation × elapsed days ÷ contract days (the
+    trail line is worded when it is read: a report of thousands of contracts prints few)."""
     found = _path(contract, obligation, on)
     if found is None:
         return None
     amount, elapsed, total = found
-    return amount, TrailLine(
-        "total",
-        f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen = {format_eur(amount)}",
-        f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
-        f" = {format_eur(amount, lang='en')}",
-        Fraction(amount),
-    )
+
+    def words(lang: Lang) -> str:
+        if lang == "nl":
+            return (
+                f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen"
+                f" = {format_eur(amount)}"
+            )
+        return (
+            f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
+            f" = {format_eur(amount, lang='en')}"
+        )
+
+    return amount, TrailLine("total", amount=Fraction(amount), make=words)
 
 
 @dataclass(frozen=True)
@@ -99,8 +106,7 @@ class ContractReport:
     planned: Decimal
     forecast: Decimal
     path: Decimal | None
-    on: date
-    """The day reported on (the period's last day): the path and the settlement are as of it."""
+    path_line: TrailLine | None
     result: TenderResult | None
     """The ledger's result at the period's end: the trail of every euro (None with the batch
     engine: ask :func:`~bouwblokken.ledger.evaluate` for one contract's trail)."""
@@ -117,12 +123,6 @@ class ContractReport:
     @property
     def supplier(self) -> str:
         return self.contract.supplier
-
-    @property
-    def path_line(self) -> TrailLine | None:
-        """The path's trail line (written when asked for)."""
-        found = time_path(self.contract, self.obligation, self.on) if self.applies else None
-        return found[1] if found else None
 
     @property
     def realised_in_period(self) -> Decimal:
@@ -297,7 +297,7 @@ def monitor(
         if c.id not in selected:
             continue
         ob = t.obligation.amount if t.obligation.applies else ZERO
-        path = _path(c, ob, period.end) if t.obligation.applies else None
+        path = time_path(c, ob, period.end) if t.obligation.applies else None
         final = c.tender.end is not None and c.tender.end <= period.end
         rows.append(
             ContractReport(
@@ -308,7 +308,7 @@ def monitor(
                 planned=_planned(t),
                 forecast=t.forecast.counted,
                 path=path[0] if path else None,
-                on=period.end,
+                path_line=path[1] if path else None,
                 result=t,
                 settlement=(
                     settle(c, t, basis="final" if final else "forecast")
@@ -464,7 +464,7 @@ def _monitor_batch(
             continue
         obl = end.obligations[c.id]
         ob = obl.amount if obl.applies else ZERO
-        path = _path(c, ob, period.end) if obl.applies else None
+        path = time_path(c, ob, period.end) if obl.applies else None
         final = c.tender.end is not None and c.tender.end <= period.end
         got = realised.get(c.id, ZERO)
         fc = forecast.get(c.id, ZERO)
@@ -477,7 +477,7 @@ def _monitor_batch(
                 planned=from_cents(planned.get(c.id, 0)),
                 forecast=fc,
                 path=path[0] if path else None,
-                on=period.end,
+                path_line=path[1] if path else None,
                 result=None,
                 settlement=(
                     settle_counted(
