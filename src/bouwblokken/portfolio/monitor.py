@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.ledger import LedgerResult, TenderResult, evaluate
-from bouwblokken.money import Lang, format_eur, from_cents, round_cents
+from bouwblokken.money import Lang, format_eur, from_cents, round_cents, to_cents
 from bouwblokken.obligation import Obligation
 from bouwblokken.portfolio.duplicates import DoubleCount, double_counts
 from bouwblokken.portfolio.model import (
@@ -283,7 +283,7 @@ def monitor(
         portfolio,
         period.day_before,
         {
-            (t.tender.id, r.activity.id or ""): r.counted
+            (t.tender.id, r.activity.id or ""): to_cents(r.counted)
             for t in end.tenders
             for r in t.realised_activities
         },
@@ -345,7 +345,7 @@ def _share_caps(keys: set[str], registry: Registry | None) -> bool:
 def realised_before(
     portfolio: Portfolio,
     day: date,
-    later: Mapping[tuple[str, str], Decimal],
+    later: Mapping[tuple[str, str], int],
     *,
     view: View = "approved",
     known_on: date | None = None,
@@ -355,7 +355,7 @@ def realised_before(
     obligations: Mapping[str, Obligation] | None = None,
 ) -> dict[str, Decimal]:
     """Realised to date on ``day`` per contract, given ``later``: the realised amounts
-    (contract id, activity id) → euro of an evaluation on a later reporting date with the same
+    (contract id, activity id) → cents of an evaluation on a later reporting date with the same
     view and ``known_on``.
 
     Exact, and most of it without counting again. The realised view values the realised
@@ -400,8 +400,10 @@ def realised_before(
                 reused.append((c.id, ca.activity.id or ""))
         if acts:
             kept.append(c.model_copy(update={"activities": acts}))
+    cents: dict[str, int] = {}
     for cid, aid in reused:
-        out[cid] = out.get(cid, ZERO) + later[(cid, aid)]
+        cents[cid] = cents.get(cid, 0) + later[(cid, aid)]
+    out.update({cid: from_cents(c) for cid, c in cents.items()})
     if not kept:
         return out
     rest = portfolio.model_copy(update={"contracts": tuple(kept)})
@@ -441,7 +443,7 @@ def _monitor_batch(
         portfolio,
         period.day_before,
         {
-            (tid, ids[tid][i]): from_cents(int(cents))
+            (tid, ids[tid][i]): cents
             for (tid, i), cents in zip(end.keys, end.realised_cents.tolist(), strict=True)
         },
         view=view,
