@@ -116,8 +116,9 @@ REPORT_SIZE = 20_000
 
 def report_baseline(p: Any, period: Any) -> dict[str, float]:
     """The quarterly report as it was counted before (two full batch evaluations: on the
-    period's last day and on the day before it, with every trail written), in this process,
-    and the report again after it, so the ratio does not depend on the machine's load."""
+    period's last day and on the day before it, with every trail written) and as it is now,
+    in this process, alternating, the best of :data:`REPEAT` runs each: the ratio does not
+    depend on the machine's load."""
     from decimal import Decimal
 
     from bouwblokken.portfolio.batch import batch_evaluate
@@ -138,15 +139,20 @@ def report_baseline(p: Any, period: Any) -> dict[str, float]:
             settle_amounts(ob, forecast.get(c.id, Decimal(0)), c.penalty)
 
     out: dict[str, float] = {}
-    for name, run in (
-        ("report_baseline", baseline),
-        ("report_again", lambda: monitor(p, period, engine="batch").table()),
-    ):
-        t0, c0 = time.perf_counter(), time.process_time()
-        run()
-        out[name + "_s"] = time.perf_counter() - t0
-        out[name + "_cpu_s"] = time.process_time() - c0
+    for _ in range(REPEAT):  # alternating, the best of each: the machine is shared
+        for name, run in (
+            ("report_baseline", baseline),
+            ("report_again", lambda: monitor(p, period, engine="batch").table()),
+        ):
+            t0, c0 = time.perf_counter(), time.process_time()
+            run()
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            out[name + "_s"] = min(out.get(name + "_s", wall), wall)
+            out[name + "_cpu_s"] = min(out.get(name + "_cpu_s", cpu), cpu)
     return out
+
+
+REPEAT = 3
 
 
 def fit(xs: list[float], ys: list[float]) -> dict[str, float]:
@@ -224,7 +230,7 @@ def main() -> None:
         if "report_baseline_s" in r:
             print(
                 f"quarterly report, {r['report_batch_contracts']:,} contracts (target ≤ 2 s):"
-                f" {r['report_again_s']:.2f} s (cpu {r['report_again_cpu_s']:.2f} s);"
+                f" {r['report_again_s']:.2f} s (cpu {r['report_again_cpu_s']:.2f} s; best of {REPEAT});"
                 f" before (two full evaluations, every trail) {r['report_baseline_s']:.2f} s"
                 f" (cpu {r['report_baseline_cpu_s']:.2f} s); ratio"
                 f" {r['report_baseline_cpu_s'] / r['report_again_cpu_s']:.2f}× (cpu)"
