@@ -230,7 +230,8 @@ def main() -> None:
         if "report_baseline_s" in r:
             print(
                 f"quarterly report, {r['report_batch_contracts']:,} contracts (target ≤ 2 s):"
-                f" {r['report_again_s']:.2f} s (cpu {r['report_again_cpu_s']:.2f} s; best of {REPEAT});"
+                f" {r['report_again_s']:.2f} s (cpu {r['report_again_cpu_s']:.2f} s;"
+                f" best of {REPEAT});"
                 f" before (two full evaluations, every trail) {r['report_baseline_s']:.2f} s"
                 f" (cpu {r['report_baseline_cpu_s']:.2f} s); ratio"
                 f" {r['report_baseline_cpu_s'] / r['report_again_cpu_s']:.2f}× (cpu)"
