@@ -34,6 +34,7 @@ from bouwblokken.ledger import LedgerResult, TenderResult, evaluate
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents, to_cents
 from bouwblokken.obligation import Obligation
 from bouwblokken.portfolio.duplicates import DoubleCount, double_counts
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.model import (
     Contract,
     ContractActivity,
@@ -260,6 +261,23 @@ def monitor(
 
     ``engine="batch"`` counts with :func:`~bouwblokken.portfolio.batch.batch_evaluate`: the
     same amounts, faster, without the per-euro trail (``ContractReport.result`` is None)."""
+    with gc_paused():  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
+        return _monitor(
+            portfolio, period, view, known_on, buyer, supplier, contracts, registry, engine
+        )
+
+
+def _monitor(
+    portfolio: Portfolio,
+    period: ReportingPeriod,
+    view: View,
+    known_on: date | None,
+    buyer: str | None,
+    supplier: str | None,
+    contracts: Sequence[str] | None,
+    registry: Registry | None,
+    engine: Literal["exact", "batch"],
+) -> PortfolioReport:
     wanted = set(contracts) if contracts is not None else None
     chosen = [
         c.id
@@ -537,6 +555,18 @@ def timeline(
     """Realised to date, path and forecast of the whole portfolio at each period's end (one
     evaluation per period: the forecast depends on what is realised by then), for the
     realisation-over-time chart. ``engine="batch"``: the same amounts, faster."""
+    with gc_paused():  # see bouwblokken.portfolio.gcpause
+        return _timeline(portfolio, periods, view, known_on, registry, engine)
+
+
+def _timeline(
+    portfolio: Portfolio,
+    periods: Sequence[ReportingPeriod],
+    view: View,
+    known_on: date | None,
+    registry: Registry | None,
+    engine: Literal["exact", "batch"],
+) -> tuple[TimelinePoint, ...]:
     out = []
     obligations: dict[str, Obligation] | None = None
     for p in periods:
