@@ -36,6 +36,7 @@ from bouwblokken.errors import CatalogFileError
 from bouwblokken.ledger import LedgerResult, evaluate
 from bouwblokken.money import Lang
 from bouwblokken.periods import clip, days_inclusive
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.model import ContractActivity, Indicator, Portfolio, View, ledger_status
 from bouwblokken.portfolio.periods import ReportingPeriod, periods_between
 
@@ -314,6 +315,7 @@ def _per_activity(result: LedgerResult) -> dict[tuple[str, str], tuple[Decimal, 
     return out
 
 
+@gc_paused()  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
 def impact_report(
     portfolio: Portfolio,
     period: ReportingPeriod,
