@@ -136,7 +136,7 @@ def test_dataframes(two_suppliers: Portfolio) -> None:
         "Pad",
         "Achter op pad",
         "Risico tekort",
-        "Boete",
+        "Boete of afkoopsom",
         "Basis",
     ]
     assert list(df["Contract"]) == ["bouw-1", "groen-1"]

@@ -67,7 +67,7 @@ def report_workbook(
         "forecast",
         "path",
         "status",
-        "fine",
+        "payment",
     ]
     sheet(
         "Contracten" if lang == "nl" else "Contracts",
@@ -97,7 +97,7 @@ def report_workbook(
             w("supplier", lang),
             w("basis", lang),
             w("shortfall", lang),
-            w("fine", lang),
+            w("payment", lang),
             w("explanation", lang),
         ],
         [

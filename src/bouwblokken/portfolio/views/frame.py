@@ -38,7 +38,7 @@ def report_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
                 w("path", lang): r.path,
                 w("behind_col", lang): r.behind_path,
                 w("at_risk_col", lang): r.at_risk,
-                w("fine", lang): r.settlement.fine if r.settlement else None,
+                w("payment", lang): r.settlement.fine if r.settlement else None,
                 w("basis", lang): (
                     w("final" if r.settlement.basis == "final" else "forecast_basis", lang)
                     if r.settlement
@@ -61,7 +61,7 @@ def report_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
                 "path",
                 "behind_col",
                 "at_risk_col",
-                "fine",
+                "payment",
                 "basis",
             )
         ],

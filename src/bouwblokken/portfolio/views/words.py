@@ -74,6 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "explanation": ("Toelichting", "Explanation"),
     "to_word": ("t/m", "to"),
     "buy_off": ("Afkoopsom", "Buy-off"),
+    "payment": ("Boete of afkoopsom", "Fine or buy-off"),
     "history": ("Verloop", "History"),
     "documents": ("bewijsstukken", "documents"),
     "by": ("door", "by"),
