@@ -358,6 +358,8 @@ def build() -> nbformat.NotebookNode:
     }
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells = [new_markdown_cell(s) if k == "md" else new_code_cell(s) for k, s in CELLS]
+    for n, cell in enumerate(nb.cells):
+        cell.id = f"cel-{n:02d}"  # stable ids: a rebuild changes only what was edited
     return nb
 
 
