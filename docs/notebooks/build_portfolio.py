@@ -209,7 +209,8 @@ for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts, strict=True):
     md("""
 Het verschil bij schoon-assen is het afgekeurde kwartaal: de leverancier declareert het, de desk
 telt het niet. € 131.666,68 − € 123.888,90 = € 7.777,78: het derde kwartaal van 2023 van
-`p-005` (doelgroepregister, 28 van 36 uur), € 40.000 × 28/36 × 3/12. Het verloop van dat kwartaal, met data, bewijsstukken, adviseur en reden:
+`p-005` (doelgroepregister, 28 van 36 uur), € 40.000 × 28/36 × 3/12. Het verloop van dat
+kwartaal, met data, bewijsstukken, adviseur en reden:
 """),
     py("""
 ca = next(a for a in portfolio.contract("schoon-assen").activities
