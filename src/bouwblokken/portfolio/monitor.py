@@ -176,9 +176,10 @@ class PortfolioReport:
     result: LedgerResult | None
     """The ledger result at the period's end (None with the batch engine)."""
     warnings: tuple[str, ...] = field(default=())
-    pending: tuple[Pending, ...] = field(default=())
+    pending: tuple[Pending, ...] | None = None
     """The listed contracts' declared activities awaiting the desk's decision on ``known_on``
-    (:func:`~bouwblokken.portfolio.model.awaiting_decision`)."""
+    (:func:`~bouwblokken.portfolio.model.awaiting_decision`); None where not looked up (the
+    views then leave the section out rather than say "none")."""
 
     @property
     def totals(self) -> Totals:

@@ -132,11 +132,28 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
             f"  {s.contract} ({s.supplier}, {basis}): {fine_word(s, lang).lower()} {e(s.fine)}"
         )
         out += [f"    {ln.text(lang)}" for ln in s.lines[1:]]
-    out += ["", w("pending_head", lang)]
-    if not report.pending:
+    if report.pending is not None:
+        out += ["", w("pending_head", lang)]
+        out += _pending_lines(report.pending, lang)
+    out += ["", w("doubles", lang)]
+    if not report.double_counts:
         out.append(f"  {w('none', lang)}")
+    for d in report.double_counts:
+        dates = "; ".join(f"{day(a, lang)} {to} {day(b, lang)}" for a, b in d.periods)
+        out.append(
+            f"  {w('person', lang)} {d.person}: {d.contract}/{d.activity} ({d.supplier}) "
+            f"{w('cut', lang).lower()} {e(d.amount)}; {w('claimed_by', lang).lower()} "
+            f"{', '.join(d.claimed_by)}; {dates} ({d.weeks_text(lang)})"
+        )
+    return "\n".join(out)
+
+
+def _pending_lines(pending: tuple[Pending, ...], lang: Lang) -> list[str]:
+    """Per contract: how many declared activities await a decision, since when, and how many
+    have no documents on file."""
+    out = [] if pending else [f"  {w('none', lang)}"]
     by_contract: dict[str, list[Pending]] = {}
-    for pe in report.pending:
+    for pe in pending:
         by_contract.setdefault(pe.contract, []).append(pe)
     for cid, items in by_contract.items():
         bare = sum(1 for pe in items if not pe.documents)
@@ -149,17 +166,7 @@ def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
         if bare:
             line += f"; {bare} {w('without_documents', lang)}"
         out.append(line)
-    out += ["", w("doubles", lang)]
-    if not report.double_counts:
-        out.append(f"  {w('none', lang)}")
-    for d in report.double_counts:
-        dates = "; ".join(f"{day(a, lang)} {to} {day(b, lang)}" for a, b in d.periods)
-        out.append(
-            f"  {w('person', lang)} {d.person}: {d.contract}/{d.activity} ({d.supplier}) "
-            f"{w('cut', lang).lower()} {e(d.amount)}; {w('claimed_by', lang).lower()} "
-            f"{', '.join(d.claimed_by)}; {dates} ({d.weeks_text(lang)})"
-        )
-    return "\n".join(out)
+    return out
 
 
 def impact_text(report: ImpactReport, *, lang: Lang = "nl") -> str:

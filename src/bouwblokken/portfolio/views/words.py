@@ -39,7 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "person": ("Persoon", "Person"),
     "cut": ("Niet geteld", "Not counted"),
     "claimed_by": ("Telt al bij", "Already counts for"),
-    "dates": ("Data", "Dates"),
+    "dates": ("Datums", "Dates"),
     "weeks": ("Weken", "Weeks"),
     "none": ("geen", "none"),
     "contracts": ("contracten", "contracts"),
