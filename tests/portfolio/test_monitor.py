@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -306,3 +307,85 @@ def test_realised_before_equals_counting_again(seed: int) -> None:
         for engine in ("exact", "batch"):
             got = monitor(p, q, view=view, known_on=known, engine=engine)  # type: ignore[arg-type]
             assert {r.id: r.realised_before for r in got.contracts} == want
+
+
+def test_realised_before_with_a_share_cap_counts_everything_again(tmp_path: Path) -> None:
+    """A share cap is a cap over a whole contract, so no amount can be taken over from the
+    later date: the day before is counted again. The capregion test fixture caps community
+    activities at 10 % of the obligation (5 % × € 1.000.000 = € 50.000: € 5.000); here with a
+    dated community block added (€ 20.000 a full-time year, days as 1/365 of a year)."""
+    import shutil
+
+    from tests.portfolio.conftest import FULL as OK
+
+    from bouwblokken.catalog.registry import Registry
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+
+    src = Path(__file__).parents[1] / "fixtures" / "catalogs" / "capregion" / "2024-01.toml"
+    (tmp_path / "capregion").mkdir()
+    shutil.copy(src, tmp_path / "capregion" / "2024-01.toml")
+    with (tmp_path / "capregion" / "2024-01.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[[blocks]]\nid = "buurtwerk"\nlabel_nl = "Buurtwerk"'
+            '\nlabel_en = "Neighbourhood work"'
+            '\ncategory = "community"\nrule = { kind = "per_year", amount = 20000 }\n'
+        )
+    reg = Registry([tmp_path])
+    acts = [
+        {  # running past the day before: counted again
+            "activity": {
+                "id": "a",
+                "person": "p1",
+                "block": "buurtwerk",
+                "hours_per_week": "36",
+                "start": "2024-01-01",
+                "end": "2024-12-31",
+            },
+            "history": OK,
+        },
+        {  # without a person, ended: would be taken over without the share cap
+            "activity": {
+                "id": "b",
+                "block": "gastles",
+                "activities": 40,
+                "days": 40,
+                "start": "2024-02-01",
+                "end": "2024-02-01",
+            },
+            "history": OK,
+        },
+    ]
+    p = read_portfolio(
+        {
+            "buyers": [{"id": "kapland"}],
+            "persons": [{"id": "p1"}],
+            "contracts": [
+                {
+                    "tender": {
+                        "id": "k",
+                        "catalog": "capregion",
+                        "contract_value": "1000000",
+                        "contract_date": "2024-01-01",
+                        "start": "2024-01-01",
+                        "end": "2025-12-31",
+                    },
+                    "buyers": ["kapland"],
+                    "supplier": "s",
+                    "activities": acts,
+                }
+            ],
+        }
+    )
+    q2 = ReportingPeriod.quarter(2024, 2)
+    d = q2.day_before
+    # At the period's end a (20 000 × 183/365 = 10 027,40) takes the whole room: b counts 0.
+    end = evaluate(p.ledger(as_of=q2.end), as_of=q2.end, registry=reg).tender("k")
+    assert [r.counted for r in end.realised_activities] == [D("5000.00"), D("0.00")]
+    ref = evaluate(p.ledger(as_of=d), as_of=d, registry=reg).tender("k").realised.counted
+    # On 2024-03-31 a counts 20 000 × 91/365 = 4 986,30 and leaves 13,70 of the room for b
+    # (40 lessons × € 150 = € 6.000): together the cap, € 5.000,00.
+    assert ref == D("5000.00")
+    for engine in ("exact", "batch"):
+        r = monitor(p, q2, registry=reg, engine=engine).contract("k")  # type: ignore[arg-type]
+        assert r.realised_before == ref
