@@ -42,6 +42,8 @@ __all__ = [
     "Supplier",
     "View",
     "awaiting_decision",
+    "pending_of",
+    "sort_pending",
 ]
 
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -419,36 +421,44 @@ def awaiting_decision(
 ) -> tuple[Pending, ...]:
     """Every declared activity without a decision in force on ``known_on`` (oldest first)."""
     wanted = set(contracts) if contracts is not None else None
-    out = []
-    for c in portfolio.contracts:
-        if wanted is not None and c.id not in wanted:
-            continue
-        for ca in c.activities:
-            s = ca.status_on(known_on)
-            if s not in ("declared", "evidenced"):
-                continue
-            docs: list[DocumentKind] = []
-            since = None
-            for ev in ca.history:
-                if known_on is not None and ev.on > known_on:
-                    break
-                if ev.status == "declared":
-                    docs = []
-                docs.extend(d for d in ev.documents if d not in docs)
-                since = ev.on
-            assert since is not None
-            out.append(
-                Pending(
-                    contract=c.id,
-                    supplier=c.supplier,
-                    activity=ca.activity.id or "",
-                    status=s,
-                    since=since,
-                    documents=tuple(docs),
-                )
-            )
-    out.sort(key=lambda p: (p.since, p.contract, p.activity))
-    return tuple(out)
+    out = [
+        p
+        for c in portfolio.contracts
+        if wanted is None or c.id in wanted
+        for ca in c.activities
+        if (p := pending_of(c, ca, known_on)) is not None
+    ]
+    return sort_pending(out)
+
+
+def pending_of(c: Contract, ca: ContractActivity, known_on: date | None) -> Pending | None:
+    """One activity's place on the work list (None when it is not awaiting a decision)."""
+    s = ca.status_on(known_on)
+    if s not in ("declared", "evidenced"):
+        return None
+    docs: list[DocumentKind] = []
+    since = None
+    for ev in ca.history:
+        if known_on is not None and ev.on > known_on:
+            break
+        if ev.status == "declared":
+            docs = []
+        docs.extend(d for d in ev.documents if d not in docs)
+        since = ev.on
+    assert since is not None
+    return Pending(
+        contract=c.id,
+        supplier=c.supplier,
+        activity=ca.activity.id or "",
+        status=s,
+        since=since,
+        documents=tuple(docs),
+    )
+
+
+def sort_pending(items: Iterable[Pending]) -> tuple[Pending, ...]:
+    """The work list's order: oldest first, then contract and activity."""
+    return tuple(sorted(items, key=lambda p: (p.since, p.contract, p.activity)))
 
 
 def ledger_status(
