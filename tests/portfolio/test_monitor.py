@@ -131,6 +131,9 @@ def test_fines_by_hand(penalty: Penalty | None, counted: str, fine: str) -> None
     assert shortfall == max(D("50000.00") - D(counted), D(0))
     assert paid == D(fine)
     assert lines and all(ln.nl and ln.en for ln in lines)
+    if counted == "60000":  # more than the obligation: the trail says so in words
+        nb = "\u00a0"
+        assert lines[0].nl == f"geen tekort: €{nb}60.000,00 geteld, verplichting €{nb}50.000,00"
 
 
 def test_settlements_in_the_report() -> None:

@@ -95,6 +95,12 @@ def settle_amounts(
             f" = {e(shortfall, lang='en')}",
             Fraction(shortfall),
         )
+        if shortfall > 0
+        else _line(
+            f"geen tekort: {e(counted)} geteld, verplichting {e(obligation)}",
+            f"no shortfall: {e(counted, lang='en')} counted, obligation {e(obligation, lang='en')}",
+            Fraction(0),
+        )
     ]
     if shortfall == 0:
         return shortfall, Decimal("0.00"), (tuple(lines) if trail else ()), False, False
