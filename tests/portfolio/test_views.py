@@ -249,3 +249,17 @@ def test_awaiting_decision() -> None:
     assert [x.activity for x in awaiting_decision(p, date(2023, 4, 12))] == ["b"]
     text = monitor(p, ReportingPeriod.quarter(2023, 2)).table()
     assert "c (bouw): 2 activiteiten, de oudste sinds 15-04-2023; 1 zonder bewijsstukken" in text
+    pytest.importorskip("pandas")
+    from bouwblokken.portfolio.views.frame import pending_dataframe
+
+    df = pending_dataframe(monitor(p, ReportingPeriod.quarter(2023, 2)))
+    assert list(df.columns) == [
+        "Contract",
+        "Leverancier",
+        "Activiteit",
+        "Status",
+        "Sinds",
+        "Bewijsstukken",
+    ]
+    assert list(df["Status"]) == ["gedeclareerd", "bewijsstukken ingediend"]
+    assert list(df["Bewijsstukken"]) == ["", "loonstroken"]

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.frame import _pandas
 from bouwblokken.money import Lang
-from bouwblokken.portfolio.views.words import indicator_header, w
+from bouwblokken.portfolio.views.words import DOCUMENTS, indicator_header, status_label, w
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport
     from bouwblokken.portfolio.monitor import PortfolioReport
 
-__all__ = ["double_count_dataframe", "impact_dataframe", "report_dataframe"]
+__all__ = ["double_count_dataframe", "impact_dataframe", "pending_dataframe", "report_dataframe"]
 
 
 def report_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
@@ -132,4 +132,31 @@ def impact_dataframe(report: ImpactReport, *, lang: Lang = "nl") -> Any:
             }
             for r in (*report.rows, report.total)
         ]
+    )
+
+
+def pending_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
+    """One row per declared activity awaiting the desk's decision (the work list): contract,
+    supplier, activity, the latest step, since when, the documents on file."""
+    pd = _pandas()
+    keys = ("contract", "supplier", "activity", "status", "since", "documents_col")
+    return pd.DataFrame(
+        [
+            dict(
+                zip(
+                    (w(k, lang) for k in keys),
+                    (
+                        p.contract,
+                        p.supplier,
+                        p.activity,
+                        status_label(p.status, lang),
+                        p.since,
+                        ", ".join(DOCUMENTS[d][0 if lang == "nl" else 1] for d in p.documents),
+                    ),
+                    strict=True,
+                )
+            )
+            for p in report.pending or ()
+        ],
+        columns=[w(k, lang) for k in keys],
     )

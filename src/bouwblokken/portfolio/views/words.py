@@ -88,6 +88,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "activities": ("activiteiten", "activities"),
     "oldest_since": ("de oudste sinds", "the oldest since"),
     "without_documents": ("zonder bewijsstukken", "without documents"),
+    "since": ("Sinds", "Since"),
+    "documents_col": ("Bewijsstukken", "Documents"),
 }
 
 STATUS: dict[str, tuple[str, str]] = {
