@@ -49,7 +49,7 @@ from bouwblokken.portfolio.monitor import monitor, timeline
 from bouwblokken.portfolio.periods import DRENTHE_AGENDA, ReportingPeriod, periods_between
 from bouwblokken.portfolio.views.charts import fulfilment_chart, impact_chart, timeline_chart
 from bouwblokken.portfolio.views.excel import report_workbook
-from bouwblokken.portfolio.views.frame import double_count_dataframe
+from bouwblokken.portfolio.views.frame import double_count_dataframe, pending_dataframe
 from bouwblokken.portfolio.views.text import history_text
 """),
     md("""
@@ -225,7 +225,14 @@ kwartaal nog niets gerealiseerd; de gedeclareerde plaatsingen staan op de werkli
 beoordelen* en tellen alleen in de prognose (als gepland).
 """),
     py("""
-print(monitor(portfolio, q2, known_on=date(2024, 7, 31)))
+juli = monitor(portfolio, q2, known_on=date(2024, 7, 31))
+print(juli)
+"""),
+    md("""
+De werklijst van de desk op die dag, per activiteit:
+"""),
+    py("""
+pending_dataframe(juli)
 """),
     md("""
 In een notebook toont het rapport zich ook als tabel (achter op pad: geel, risico op een tekort:
