@@ -392,3 +392,88 @@ def test_realised_before_with_a_share_cap_counts_everything_again(tmp_path: Path
     for engine in ("exact", "batch"):
         r = monitor(p, q2, registry=reg, engine=engine).contract("k")  # type: ignore[arg-type]
         assert r.realised_before == ref
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # contract
+            st.integers(0, 3),  # person (few: placements overlap and share limits)
+            st.sampled_from(["ww", "participatiewet", "wia", "werkzoekende_zonder_uitkering"]),
+            st.integers(0, 700),  # start, days after 2023-01-01
+            st.integers(0, 400),  # length in days
+            st.sampled_from(["18", "24", "36"]),
+            st.sampled_from(["approved", "declared", "planned"]),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.integers(1, 8),  # quarter 2023 K2 .. 2025 K1
+)
+def test_realised_before_property(
+    rows: list[tuple[int, int, str, int, int, str, str]], q: int
+) -> None:
+    """Whatever the placements (overlapping, sharing a person's week and counting limit,
+    running across the period's start), realised-before is the exact evaluation of the whole
+    portfolio on the day before the period (Haaglanden: months as twelfths, WW 12 months)."""
+    from datetime import timedelta
+
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+
+    base = date(2023, 1, 1)
+    steps = {
+        "approved": [
+            {"status": "declared", "on": "2025-06-01", "by": "s"},
+            {"status": "evidenced", "on": "2025-06-02", "documents": ["payslips"]},
+            {"status": "approved", "on": "2025-06-03", "by": "desk"},
+        ],
+        "declared": [{"status": "declared", "on": "2025-06-01", "by": "s"}],
+        "planned": [],
+    }
+    acts: dict[int, list[dict[str, object]]] = {0: [], 1: [], 2: []}
+    for n, (c, person, block, start, length, hours, status) in enumerate(rows):
+        s = base + timedelta(days=start)
+        act = {
+            "id": f"a{n}",
+            "person": f"p{person}",
+            "block": block,
+            "hours_per_week": hours,
+            "start": str(s),
+            "end": str(s + timedelta(days=length)),
+        }
+        acts[c].append({"activity": act, "history": steps[status]})
+    contracts = [
+        {
+            "tender": {
+                "id": f"c{c}",
+                "catalog": "haaglanden@2023-07",
+                "contract_value": "1000000",
+                "contract_date": "2023-07-01",
+                "start": f"2023-0{c + 1}-01",
+                "end": "2025-06-30",
+            },
+            "buyers": ["b"],
+            "supplier": f"s{c % 2}",
+            "activities": acts[c],
+        }
+        for c in acts
+    ]
+    persons = sorted({a["activity"]["person"] for c in acts.values() for a in c})  # type: ignore[index]
+    p = read_portfolio(
+        {
+            "buyers": [{"id": "b"}],
+            "persons": [{"id": x} for x in persons],
+            "contracts": contracts,
+        }
+    )
+    year, quarter = 2023 + q // 4, q % 4 + 1
+    period = ReportingPeriod.quarter(year, quarter)
+    d = period.day_before
+    for view in ("approved", "declared"):
+        ref = evaluate(p.ledger(view, as_of=d), as_of=d)  # type: ignore[arg-type]
+        want = {t.tender.id: t.realised.counted for t in ref.tenders}
+        for engine in ("exact", "batch"):
+            got = monitor(p, period, view=view, engine=engine)  # type: ignore[arg-type]
+            assert {r.id: r.realised_before for r in got.contracts} == want
