@@ -98,9 +98,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting, so errors stay one line."""
 
     def error(self, message: str) -> NoReturn:
-        if getattr(self, "lang", "nl") == "nl":
-            raise _UsageError(f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)")
-        raise _UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        nl = f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)"
+        en = f"{self.prog}: error: {message} (see {self.prog} --help)"
+        raise _UsageError(nl if getattr(self, "lang", "nl") == "nl" else en).locate(en=en, nl=nl)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -649,27 +649,33 @@ def _validate(model: Any, data: dict[str, Any], fields: dict[str, str], lang: La
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"] if isinstance(p, str)]
         name = fields.get(loc[0], loc[0]) if loc else ""
-        got_word = "kreeg" if lang == "nl" else "got"
-        got = (
-            f" ({got_word} {err['input']})"
-            if "input" in err and not isinstance(err["input"], dict)
-            else ""
-        )
         cause = (err.get("ctx") or {}).get("error")
-        msg = validation_text(err, lang)
-        if isinstance(cause, Exception):
-            got = ""
-        where = f"{name}: " if name else ""
-        raise CliError(f"{where}{msg}{got}") from None
+
+        def line(lang: Lang) -> str:
+            got_word = "kreeg" if lang == "nl" else "got"
+            got = (
+                f" ({got_word} {err['input']})"
+                if "input" in err and not isinstance(err["input"], dict)
+                else ""
+            )
+            if isinstance(cause, Exception):
+                got = ""
+            where = f"{name}: " if name else ""
+            return f"{where}{validation_text(err, lang)}{got}"
+
+        raise CliError(line("en")).locate(nl=line("nl")) from None
 
 
 def _with_option(exc: BouwblokkenError, fields: dict[str, str]) -> CliError:
     """A library error whose ``field`` is a command-line option: name the option too."""
     field = getattr(exc, "field", None)
-    text = str(exc)
+    en, nl = str(exc), exc.describe("nl")
     if isinstance(field, str) and field in fields:
-        text += f" (option {fields[field]})"
-    return CliError(text)
+        en += f" (option {fields[field]})"
+        nl += f" (optie {fields[field]})"
+    wrapped = CliError(en)
+    wrapped.locate(code=exc.code, pointer=exc.pointer, nl=nl)
+    return wrapped
 
 
 def valuation_to_dict(v: Valuation) -> dict[str, Any]:
@@ -914,6 +920,8 @@ def cmd_serve(ctx: _Ctx) -> int:
     except ImportError as exc:
         raise CliError(
             f"the HTTP service needs the 'http' extra: pip install 'bouwblokken[http]' ({exc})"
+        ).locate(
+            nl=f"de HTTP-dienst vraagt de extra 'http': pip install 'bouwblokken[http]' ({exc})"
         ) from None
     serve(host=ctx.args.host, port=ctx.args.port, registry=ctx.registry)
     return EXIT_OK
@@ -1387,14 +1395,16 @@ def _one_line(text: str) -> str:
 
 
 def _error_line(exc: BaseException, lang: Lang) -> str:
-    """One line naming the file (once), the record or field, and the reason."""
+    """One line naming the file (once), the record or field, and the reason, in ``lang``."""
     if isinstance(exc, BouwblokkenError):
-        text = str(exc)
-        if exc.file and not text.startswith(exc.file):
-            text = f"{exc.file}: {text}"
-        return text
+        return exc.describe(lang)
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+        reason = exc.strerror or str(exc)
+        if lang == "nl":
+            from bouwblokken.errors_nl import to_dutch
+
+            reason = to_dutch(f"cannot read the file ({reason})") or reason
+        return f"{exc.filename or ''}: {reason}".lstrip(": ")
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -1408,7 +1418,7 @@ def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]
         text = _error_line(exc, "en")
         data = {
             "code": "io",
-            "message_nl": f"het bestand kan niet worden gelezen ({exc.strerror or exc})",
+            "message_nl": _error_line(exc, "nl"),
             "message_en": text,
             "file": exc.filename if isinstance(exc.filename, str) else None,
             "pointer": "",
@@ -1437,7 +1447,11 @@ def _report(exc: BaseException, command: str, status: int, *, as_json: bool, lan
     else:
         line = _error_line(exc, lang)
         if status == EXIT_INTERNAL:
-            line = f"internal error, please report it: {line}"
+            line = (
+                f"interne fout, meld dit alstublieft: {line}"
+                if lang == "nl"
+                else f"internal error, please report it: {line}"
+            )
         word = "fout" if lang == "nl" else "error"
         sys.stderr.write(f"bouwblokken {command}: {word}: {_one_line(line)}\n")
     return status
@@ -1471,7 +1485,7 @@ def _run(arguments: list[str], *, as_json: bool, lang: Lang) -> int:
     except _UsageError as exc:
         if as_json:
             return _report(exc, "", EXIT_BAD_INPUT, as_json=True, lang=lang)
-        sys.stderr.write(f"{_one_line(str(exc))}\n")
+        sys.stderr.write(f"{_one_line(exc.describe(lang))}\n")
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else 0
@@ -1485,7 +1499,10 @@ def _run(arguments: list[str], *, as_json: bool, lang: Lang) -> int:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        wrapped = CliError(f"{'.'.join(str(p) for p in err['loc'])}: {reason}")
+        where = ".".join(str(p) for p in err["loc"])
+        wrapped = CliError(f"{where}: {reason}")
+        if isinstance(cause, BouwblokkenError):
+            wrapped.locate(nl=f"{where}: {cause.message_nl}")
         return _report(wrapped, args.command, EXIT_BAD_INPUT, as_json=ctx.json, lang=ctx.lang)
     except KeyboardInterrupt:
         raise

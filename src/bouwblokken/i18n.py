@@ -373,7 +373,14 @@ def validation_text(err: Mapping[str, Any], lang: Lang = "nl") -> str:
     ctx = err.get("ctx") or {}
     cause = ctx.get("error")
     if isinstance(cause, Exception):
-        return str(cause)
+        if lang != "nl":
+            return str(getattr(cause, "message_en", cause))
+        nl = getattr(cause, "message_nl", None)
+        if isinstance(nl, str):
+            return nl
+        from bouwblokken.errors_nl import to_dutch
+
+        return to_dutch(str(cause)) or str(cause)
     message = str(err.get("msg", ""))
     if lang != "nl":
         return message

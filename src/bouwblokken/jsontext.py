@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bouwblokken.errors import DocumentError
+from bouwblokken.errors_nl import to_dutch
 
 __all__ = [
     "MAX_DEPTH",
@@ -164,7 +165,7 @@ def read_source(
                 "",
                 f"cannot read the file ({exc.strerror})",
                 code="document.unreadable",
-                nl=f"het bestand kan niet worden gelezen ({exc.strerror})",
+                nl=to_dutch(f"cannot read the file ({exc.strerror})"),
             ) from None
     if len(raw) > limit:
         raise DocumentError(

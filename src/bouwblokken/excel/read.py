@@ -108,7 +108,7 @@ class ExcelInputError(DocumentError):
             where += f", rij {row}"
         if column is not None:
             where += f", kolom {column}" + (f" ({header})" if header else "")
-        super().__init__(source, where, reason)
+        super().__init__(source, where, reason, nl=reason)  # the reader's reasons are Dutch
 
 
 @dataclass(frozen=True)
@@ -342,6 +342,8 @@ def _read_sheet(source: str, ws: Any, columns: Sequence[Column]) -> list[_Row]:
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, BouwblokkenError):
+        return exc.message_nl
     text = str(exc)
     return text.split(": ", 1)[1] if text.startswith("None: ") else text
 
@@ -379,9 +381,11 @@ def _load(path: str | Path) -> tuple[str, Any]:
     try:
         wb = openpyxl().load_workbook(p, data_only=True, read_only=False)
     except FileNotFoundError:
-        raise DocumentError(source, "", "bestand niet gevonden") from None
+        raise DocumentError(source, "", "file not found", nl="bestand niet gevonden") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DocumentError(source, "", f"geen Excel-werkmap (.xlsx): {exc}") from None
+        raise DocumentError(
+            source, "", f"not an Excel workbook (.xlsx): {exc}", nl=f"geen Excel-werkmap (.xlsx): {exc}"
+        ) from None
     return source, wb
 
 
@@ -429,7 +433,8 @@ def read_ledger(path: str | Path) -> Ledger:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        raise DocumentError(source, "", reason) from None
+        nl = cause.message_nl if isinstance(cause, BouwblokkenError) else None
+        raise DocumentError(source, "", reason, nl=nl) from None
 
 
 def read_options(path: str | Path) -> PlanRequest:
@@ -494,7 +499,8 @@ def read_options(path: str | Path) -> PlanRequest:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        raise DocumentError(source, "", reason) from None
+        nl = cause.message_nl if isinstance(cause, BouwblokkenError) else None
+        raise DocumentError(source, "", reason, nl=nl) from None
 
 
 # ---------------------------------------------------------------------------------------------
