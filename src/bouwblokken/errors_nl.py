@@ -249,13 +249,13 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("end ({e}) is before start ({s})", "einde ({e}) ligt vóór begin ({s})"),
     ("period end {e} is before its start {s}", "het einde {e} van de periode ligt vóór het "
      "begin {s}"),
-    ("{w_what} ids must be unique; repeated: {k}", "id's van {w_what} moeten uniek zijn; "
+    ("{w_what} ids must be unique; repeated: {k}", "{w_what}-id's moeten uniek zijn; "
      "herhaald: {k}"),
-    ("{w_what} ids must be unique within a {w_in}; repeated: {k}", "id's van {w_what} moeten "
+    ("{w_what} ids must be unique within a {w_in}; repeated: {k}", "{w_what}-id's moeten "
      "uniek zijn binnen een {w_in}; herhaald: {k}"),
-    ("{w_what} names must be unique; repeated: {k}", "namen van {w_what} moeten uniek zijn; "
+    ("{w_what} names must be unique; repeated: {k}", "{w_what}namen moeten uniek zijn; "
      "herhaald: {k}"),
-    ("{w_what} ids must be unique", "id's van {w_what} moeten uniek zijn"),
+    ("{w_what} ids must be unique", "{w_what}-id's moeten uniek zijn"),
     (
         "needed for block {b} ({r}): {n_what}",
         "nodig voor bouwblok {b} ({r}): {n_what}",

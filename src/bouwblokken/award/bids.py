@@ -228,6 +228,8 @@ def compare_bids(
 class BidsDocument(Frozen):
     """The bids document (``bouwblokken.bids/1``): the tender's terms and every bid."""
 
+    schema_: str | None = Field(default=None, alias="$schema")
+    """The JSON Schema the document follows (``…/schemas/bids.schema.json``); not used."""
     format: Literal["bouwblokken.bids/1"] = "bouwblokken.bids/1"
     tender: Tender
     bids: tuple[Bid, ...] = Field(min_length=1)

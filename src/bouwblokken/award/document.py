@@ -13,17 +13,119 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from bouwblokken.award.bids import BidComparison, BidResult
 from bouwblokken.award.design import ObligationDesign
 from bouwblokken.award.ranking import FormulaComparison
-from bouwblokken.award.scoring import Ranking, Score
+from bouwblokken.award.scoring import Formula, Ranking, Score
+from bouwblokken.schemas import SCHEMA_BASE
+from bouwblokken.tender import Tender
 
-__all__ = ["AWARD_FORMAT", "DESIGN_FORMAT", "award_document", "design_document", "to_json"]
+__all__ = [
+    "AWARD_FORMAT",
+    "AWARD_SCHEMA",
+    "DESIGN_FORMAT",
+    "AwardDocument",
+    "award_document",
+    "design_document",
+    "to_json",
+]
 
 AWARD_FORMAT = "bouwblokken.award/1"
+AWARD_SCHEMA = SCHEMA_BASE + "award.schema.json"
+"""The ``$schema`` of every award document (``docs/schemas/award.schema.json``)."""
 DESIGN_FORMAT = "bouwblokken.obligation-design/1"
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's shape, for its JSON Schema (scripts/export_schemas.py) and for readers that
+# want to check one: every number is text, exact.
+
+ExactText = Annotated[str, Field(pattern=r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")]
+"""An exact number: a finite decimal (``"95.46"``) or a fraction ``"n/d"``."""
+MoneyText = Annotated[str, Field(pattern=r"^-?[0-9]+\.[0-9]{2}$")]
+"""Euros with two decimals (``"80000.00"``)."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TrailLineDoc(_Out):
+    nl: str
+    en: str
+
+
+class ContractYearDoc(_Out):
+    year: int
+    start: str
+    end: str
+    minimum: MoneyText | None
+    counted: MoneyText
+    met: bool
+
+
+class BidDoc(_Out):
+    bidder: str
+    offered_percentage: ExactText
+    price: MoneyText | None
+    pso_level: str | None
+    offered_amount: MoneyText
+    counted: MoneyText
+    gap: MoneyText
+    surplus: MoneyText
+    plan_percentage: ExactText | None
+    named_candidates: int
+    placeholders: int
+    contract_years: list[ContractYearDoc]
+    obligation_trail: list[TrailLineDoc]
+    warnings: list[str]
+
+
+class CriterionDoc(_Out):
+    criterion: str
+    points: ExactText
+    max_points: ExactText
+    discount: MoneyText | None
+    trail: list[TrailLineDoc]
+
+
+class ScoreDoc(_Out):
+    bidder: str
+    rank: int
+    total: ExactText
+    fictive_price: MoneyText | None
+    criteria: list[CriterionDoc]
+    trail: list[TrailLineDoc]
+
+
+class RankingDoc(_Out):
+    formula: Formula
+    lower_is_better: bool
+    winners: list[str]
+    scores: list[ScoreDoc]
+
+
+class AwardDocument(_Out):
+    """``bouwblokken.award/1``: the bids, their scores under every formula, and the winners."""
+
+    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/award.schema.json"] = (
+        Field(alias="$schema")
+    )
+    format: Literal["bouwblokken.award/1"]
+    tender: Tender | None
+    catalog: str | None
+    fingerprint: str | None
+    rounding: str
+    bids: list[BidDoc]
+    rankings: list[RankingDoc]
+    winners: dict[str, list[str]]
+    changes_winner: list[str]
+
+
 
 
 def exact(value: Fraction | Decimal | int | None) -> str | None:
@@ -109,6 +211,7 @@ def award_document(fc: FormulaComparison) -> dict[str, Any]:
     """The comparison of bids and formulas as a JSON-ready ``bouwblokken.award/1`` document."""
     cmp: BidComparison | None = fc.comparison
     return {
+        "$schema": AWARD_SCHEMA,
         "format": AWARD_FORMAT,
         "tender": cmp.tender.model_dump(mode="json", exclude={"activities"}) if cmp else None,
         "catalog": cmp.catalog if cmp else None,

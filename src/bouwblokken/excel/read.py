@@ -384,7 +384,7 @@ def _load(path: str | Path) -> tuple[str, Any]:
         raise DocumentError(source, "", "file not found", nl="bestand niet gevonden") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise DocumentError(
-            source, "", f"not an Excel workbook (.xlsx): {exc}", nl=f"geen Excel-werkmap (.xlsx): {exc}"
+            source, "", f"not an Excel workbook (.xlsx): {exc}", nl="geen Excel-werkmap (.xlsx)"
         ) from None
     return source, wb
 
