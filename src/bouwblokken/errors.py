@@ -155,6 +155,7 @@ _NL_BY_CODE: dict[str, str] = {
     "input.value_error": "ongeldige waarde",
     "input.bool_type": "verwacht ja of nee (true/false)",
     "input.bool_parsing": "verwacht ja of nee (true/false)",
+    "award": "de gegevens van de aanbesteding kunnen niet worden gebruikt",
     "cli": "ongeldige opdracht",
     "cli.usage": "ongeldige opdracht of optie",
 }

@@ -136,6 +136,7 @@ def test_jury_workbook(fc, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
         "gunnen_op_waarde",
         "relatief_plan",
         "Toelichting",
+        "Jurypunten",
     ]
     rows = list(wb["absoluut"].iter_rows(values_only=True))
     assert rows[1] == (
