@@ -90,7 +90,7 @@ def _case(family: str, tmp: Path) -> tuple[list[str], str]:
     if family == "excel":
         return ["evaluate", _write(tmp, "l.xlsx", "geen werkmap")], "geen Excel-werkmap"
     if family == "award":
-        return ["gunning", _write(tmp, "b.json", {"version": "bouwblokken.bids/1"})], (
+        return ["gunning", _write(tmp, "b.json", {"format": "bouwblokken.bids/1"})], (
             "verplicht veld ontbreekt"
         )
     raise AssertionError(family)

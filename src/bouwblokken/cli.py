@@ -914,6 +914,57 @@ def cmd_optimise(ctx: _Ctx) -> int:
     return EXIT_OK if result.best is not None else EXIT_NOT_MET
 
 
+def cmd_gunning(ctx: _Ctx) -> int:
+    """The tender stage: the bids valued under the tender's catalog and, with ``--formulas``,
+    ranked under every formula with the trail of each score (``bouwblokken.award``)."""
+    from bouwblokken.award import compare_bids, compare_formulas, load_formulas, read_bids
+    from bouwblokken.award.bids import with_jury_points
+    from bouwblokken.award.document import award_document, comparison_document
+    from bouwblokken.award.table import comparison_table, report
+
+    doc = read_bids(ctx.args.bids)
+    bids = doc.bids
+    if ctx.args.jury is not None:
+        from bouwblokken.award.excel import read_jury_points
+
+        bids = with_jury_points(bids, read_jury_points(ctx.args.jury), source=str(ctx.args.jury))
+    try:
+        comparison = compare_bids(doc.tender, bids, registry=ctx.registry)
+    except BouwblokkenError as exc:
+        raise _in_file(exc, str(ctx.args.bids)) from None
+    if ctx.args.formulas is None:
+        if ctx.args.excel is not None:
+            raise CliError("--excel needs --formulas (the workbook ranks the bids)").locate(
+                nl="--excel vraagt --formulas (de werkmap zet de inschrijvingen in rangorde)"
+            )
+        if ctx.json:
+            ctx.dump(comparison_document(comparison))
+        else:
+            ctx.out(comparison_table(comparison, lang=ctx.lang))
+            ctx.out(
+                _t(
+                    ctx.lang,
+                    "\nGeef --formulas FORMULES.toml voor de rangorde en de toelichting per score.",
+                    "\nGive --formulas FORMULAS.toml for the ranking and the trail of each score.",
+                )
+            )
+        return EXIT_OK
+    formulas = load_formulas(ctx.args.formulas)
+    try:
+        fc = compare_formulas(formulas, comparison)
+    except BouwblokkenError as exc:
+        raise _in_file(exc, str(ctx.args.bids)) from None
+    if ctx.args.excel is not None:
+        from bouwblokken.award.excel import jury_workbook
+
+        jury_workbook(fc, ctx.args.excel, lang=ctx.lang)
+    if ctx.json:
+        ctx.dump(award_document(fc))
+    else:
+        ctx.out(report(fc, lang=ctx.lang))
+    return EXIT_OK
+
+
 def cmd_serve(ctx: _Ctx) -> int:
     try:
         from bouwblokken.http import serve
@@ -1375,6 +1426,36 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="PAD.xlsx")
     p.add_argument("--options", action="store_true", help="an options sheet instead of a ledger")
     p.set_defaults(func=cmd_template)
+
+    p = _sub(
+        subs,
+        "gunning",
+        "compare and score bids for a tender (award stage)",
+        "Value every bid of a bids document (bouwblokken.bids/1: the tender and each bidder's "
+        "offered percentage, price, plan and jury points) under the tender's catalog, and with "
+        "--formulas rank them under every scoring formula, with the trail of each score. "
+        "--excel writes the jury workbook; --jury reads the points the jury entered in its "
+        "Jurypunten sheet back.",
+        "examples:\n  bouwblokken gunning examples/award/bids.json\n"
+        "  bouwblokken gunning examples/award/bids.json --formulas examples/award/formulas.toml\n"
+        "  bouwblokken gunning bids.json --formulas formulas.toml --excel jury.xlsx\n"
+        "  bouwblokken gunning bids.json --formulas formulas.toml --jury jury.xlsx --json",
+        aliases=["award"],
+    )
+    p.add_argument("bids", type=Path, metavar="BIDS.json")
+    p.add_argument(
+        "--formulas", type=Path, metavar="FORMULAS.toml", help="the scoring formulas (TOML or JSON)"
+    )
+    p.add_argument(
+        "--jury",
+        type=Path,
+        metavar="JURY.xlsx",
+        help="take the jury points from this workbook's Jurypunten sheet",
+    )
+    p.add_argument(
+        "--excel", type=Path, metavar="PATH.xlsx", help="also write the jury workbook"
+    )
+    p.set_defaults(func=cmd_gunning)
 
     p = _sub(
         subs,

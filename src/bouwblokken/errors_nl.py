@@ -344,7 +344,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("a {r} block cannot be divisible; use kind 'persons'", "een bouwblok {r} kan niet "
      "deelbaar zijn; gebruik kind 'persons'"),
     # award
+    ("no bidder {b}; bidders: {k}", "geen inschrijver {b}; inschrijvers: {k}"),
     ("no bidder {b}", "geen inschrijver {b}"),
+    ("not an Excel workbook (.xlsx)", "geen Excel-werkmap (.xlsx)"),
     ("no bids to score", "geen inschrijvingen om te scoren"),
     ("no formula {f}; formulas: {k}", "geen formule {f}; formules: {k}"),
     ("give at least one formula", "geef minstens één formule"),

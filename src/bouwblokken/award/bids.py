@@ -39,6 +39,7 @@ __all__ = [
     "Offer",
     "compare_bids",
     "read_bids",
+    "with_jury_points",
 ]
 
 BidderName = Annotated[str, Field(min_length=1, max_length=64)]
@@ -238,3 +239,28 @@ class BidsDocument(Frozen):
 def read_bids(path: str | Path) -> BidsDocument:
     """A bids document from a JSON or TOML file (exact numbers; errors name file and field)."""
     return validate(BidsDocument, read_data(path), source=str(path))
+
+
+def with_jury_points(
+    bids: Sequence[Bid],
+    points: Mapping[str, Mapping[str, Decimal]],
+    *,
+    source: str | None = None,
+) -> tuple[Bid, ...]:
+    """The bids with the jury's points (per bidder, per criterion id, e.g. read back from the
+    jury workbook) in place of those entered before; criteria not in ``points`` keep theirs.
+    A bidder in ``points`` without a bid is an error (a misspelt name would drop points)."""
+    known = {b.bidder for b in bids}
+    unknown = [name for name in points if name not in known]
+    if unknown:
+        raise AwardError(
+            f"no bidder {unknown[0]!r}; bidders: {', '.join(sorted(known))}",
+            source=source,
+            field="bidder",
+        )
+    return tuple(
+        b.model_copy(update={"jury_points": {**b.jury_points, **points[b.bidder]}})
+        if b.bidder in points
+        else b
+        for b in bids
+    )

@@ -30,6 +30,7 @@ __all__ = [
     "DESIGN_FORMAT",
     "AwardDocument",
     "award_document",
+    "comparison_document",
     "design_document",
     "to_json",
 ]
@@ -221,8 +222,14 @@ def award_document(fc: FormulaComparison) -> dict[str, Any]:
         "bids": [_bid(r) for r in cmp.results] if cmp else [],
         "rankings": [_ranking(r) for r in fc.rankings],
         "winners": {k: list(v) for k, v in fc.winners.items()},
-        "changes_winner": list(fc.changes_winner()),
+        "changes_winner": list(fc.changes_winner()) if fc.rankings else [],
     }
+
+
+def comparison_document(cmp: BidComparison) -> dict[str, Any]:
+    """The bids valued without scoring formulas: a ``bouwblokken.award/1`` document with no
+    rankings (the same schema, so a reader needs one shape)."""
+    return award_document(FormulaComparison(tuple(r.bid.bidder for r in cmp.results), (), cmp))
 
 
 def design_document(design: ObligationDesign) -> dict[str, Any]:
