@@ -93,7 +93,7 @@ def test_published_rule_sets_apply_their_own_terms() -> None:
     # Labour under 30% of the contract: at least 2% → 2/100 × 2.000.000 = 40.000 whatever the
     # percentage asked.
     assert {r.amount for r in lv} == {Decimal("40000.00")}
-    assert "arbeidsaandeel 25% < 30%" in lv[0].obligation.explain()  # type: ignore[union-attr]
+    assert "arbeidsaandeel 25 % < 30 %" in lv[0].obligation.explain()  # type: ignore[union-attr]
     # The Rijk publishes no percentage: only the asked range, no "published" row.
     rijk = design.for_rule_set("rijksoverheid")
     assert [r.label() for r in rijk] == ["2%", "3%", "4%", "5%"]
