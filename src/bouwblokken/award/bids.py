@@ -25,6 +25,7 @@ from bouwblokken.award._files import read_data, validate
 from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Number, Percentage
 from bouwblokken.catalog.registry import Registry
+from bouwblokken.guard import repeated
 from bouwblokken.errors import BouwblokkenError
 from bouwblokken.ledger import ActivityResult, Ledger, YearResult, evaluate
 from bouwblokken.money import NonNegativeMoney
@@ -63,7 +64,7 @@ class Bid(Frozen):
     @model_validator(mode="after")
     def _unique_ids(self) -> Bid:
         ids = [a.id for a in self.plan if a.id is not None]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"activity ids must be unique within a plan; repeated: {dupes}")
         return self
@@ -179,7 +180,7 @@ def compare_bids(
     an offered percentage outside the rules' range, an unknown block, missing activity facts.
     """
     names = [b.bidder for b in bids]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(repeated(names))
     if dupes:
         raise AwardError(
             f"bidder names must be unique; repeated: {', '.join(dupes)}", field="bidder"

@@ -51,6 +51,7 @@ from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Identifier, Number, Percentage
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
 from bouwblokken.money import format_exact as _num
+from bouwblokken.guard import repeated
 
 __all__ = [
     "Criterion",
@@ -146,7 +147,7 @@ class _FormulaBase(Frozen):
     @model_validator(mode="after")
     def _unique(self) -> _FormulaBase:
         ids = [c.id for c in self.criteria]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"criterion ids must be unique; repeated: {', '.join(dupes)}")
         return self
@@ -193,7 +194,7 @@ class FormulaSet(Frozen):
     @model_validator(mode="after")
     def _unique(self) -> FormulaSet:
         ids = [f.id for f in self.formulas]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"formula ids must be unique; repeated: {', '.join(dupes)}")
         return self
@@ -534,7 +535,7 @@ def score(formula: PointsFormula | FictivePriceFormula, offers: Sequence[Offer])
     if not offers:
         raise AwardError("no bids to score", record=formula.id)
     names = [o.bidder for o in offers]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(repeated(names))
     if dupes:
         raise AwardError(
             f"bidder names must be unique; repeated: {', '.join(dupes)}",

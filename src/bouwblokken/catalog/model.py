@@ -739,17 +739,20 @@ class Catalog(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
         """Rules between fields; each error names the field path it is about."""
-        block_ids = [b.id for b in self.blocks]
+        block_ids: set[str] = set()  # sets, not lists: linear in the number of blocks
         for i, b in enumerate(self.blocks):
-            if b.id in block_ids[:i]:
+            if b.id in block_ids:
                 raise LocatedError(
                     f"blocks[{i}] ({b.id}).id", f"block ids must be unique; repeated: {b.id}"
                 )
-        bonus_ids = [b.id for b in self.bonuses]
+            block_ids.add(b.id)
+        bonus_ids = {b.id for b in self.bonuses}
+        seen: set[str] = set()
         for i, bonus in enumerate(self.bonuses):
             where = f"bonuses[{i}] ({bonus.id})"
-            if bonus.id in bonus_ids[:i]:
+            if bonus.id in seen:
                 raise LocatedError(f"{where}.id", f"bonus ids must be unique; repeated: {bonus.id}")
+            seen.add(bonus.id)
             missing = [b for b in bonus.blocks if b not in block_ids]
             if missing:
                 raise LocatedError(f"{where}.blocks", f"names unknown blocks: {', '.join(missing)}")
