@@ -157,7 +157,9 @@ def test_unknown_block_suggestions_in_both_languages() -> None:
 
 def test_an_unknown_english_reason_keeps_the_code_word_and_the_detail() -> None:
     err = BouwblokkenError("something new went wrong").locate(code="ledger")
-    assert err.message_nl == "het register (ledger) kan dit niet aannemen (something new went wrong)"
+    assert (
+        err.message_nl == "het register (ledger) kan dit niet aannemen (something new went wrong)"
+    )
 
 
 def test_table_places_are_consistent() -> None:

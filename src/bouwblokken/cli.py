@@ -1452,9 +1452,7 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
         metavar="JURY.xlsx",
         help="take the jury points from this workbook's Jurypunten sheet",
     )
-    p.add_argument(
-        "--excel", type=Path, metavar="PATH.xlsx", help="also write the jury workbook"
-    )
+    p.add_argument("--excel", type=Path, metavar="PATH.xlsx", help="also write the jury workbook")
     p.set_defaults(func=cmd_gunning)
 
     p = _sub(

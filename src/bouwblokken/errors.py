@@ -260,10 +260,8 @@ class BouwblokkenError(Exception):
 
         The machine fields (``code``, ``pointer``) stay as they are; this is only the words.
         """
-        if lang == "en":
-            text = str(self)
-        else:
-            text = ": ".join([*self._where("nl"), self.message_nl])
+        nl = lang != "en"
+        text = ": ".join([*self._where("nl"), self.message_nl]) if nl else str(self)
         if self.file and not text.startswith(self.file):
             text = f"{self.file}: {text}"
         return text

@@ -139,48 +139,76 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "the HTTP service needs the 'http' extra: pip install {p}",
         "de HTTP-dienst vraagt de extra 'http': pip install {p}",
     ),
-    ("no view {n} is registered: import bouwblokken.display first", "geen weergave {n} "
-     "geregistreerd: importeer eerst bouwblokken.display"),
+    (
+        "no view {n} is registered: import bouwblokken.display first",
+        "geen weergave {n} geregistreerd: importeer eerst bouwblokken.display",
+    ),
     # catalogs
     ("unknown key {k}; expected [[periods]]", "onbekende sleutel {k}; verwacht [[periods]]"),
     ("the table has no periods", "de tabel heeft geen perioden"),
     ("until is before from", "until ligt vóór from"),
-    ("an unverified period needs a note saying why", "een onbevestigde periode vraagt een note "
-     "die zegt waarom"),
-    ("cannot read the EU threshold table: {t_d}", "de tabel met Europese drempels kan niet "
-     "worden gelezen: {t_d}"),
-    ("cannot read obligation rules: {t_d}", "de regels voor de verplichting kunnen niet worden "
-     "gelezen: {t_d}"),
+    (
+        "an unverified period needs a note saying why",
+        "een onbevestigde periode vraagt een note die zegt waarom",
+    ),
+    (
+        "cannot read the EU threshold table: {t_d}",
+        "de tabel met Europese drempels kan niet worden gelezen: {t_d}",
+    ),
+    (
+        "cannot read obligation rules: {t_d}",
+        "de regels voor de verplichting kunnen niet worden gelezen: {t_d}",
+    ),
     ("cannot read impact tags: {t_d}", "de impactlabels kunnen niet worden gelezen: {t_d}"),
     ("overlaps the period {p}", "overlapt de periode {p}"),
     ("unknown impact goal {g}", "onbekend impactdoel {g}"),
     ("unknown SDG target {g}", "onbekend SDG-subdoel {g}"),
-    ("a source needs a url, or a title when it has no address", "een bron vraagt een url, of "
-     "een titel als ze geen adres heeft"),
-    ("prorate_duration needs period_months (the length of one period)", "prorate_duration "
-     "vraagt period_months (de lengte van één periode)"),
-    ("give either amount, or year_amount together with hours_per_year", "geef amount, of "
-     "year_amount samen met hours_per_year"),
-    ("a bonus must name the blocks or categories it applies to", "een bonus moet de bouwblokken "
-     "of categorieën noemen waarvoor hij geldt"),
-    ("a bonus needs either amount or multiple_of_block_amount", "een bonus vraagt amount of "
-     "multiple_of_block_amount"),
+    (
+        "a source needs a url, or a title when it has no address",
+        "een bron vraagt een url, of een titel als ze geen adres heeft",
+    ),
+    (
+        "prorate_duration needs period_months (the length of one period)",
+        "prorate_duration vraagt period_months (de lengte van één periode)",
+    ),
+    (
+        "give either amount, or year_amount together with hours_per_year",
+        "geef amount, of year_amount samen met hours_per_year",
+    ),
+    (
+        "a bonus must name the blocks or categories it applies to",
+        "een bonus moet de bouwblokken of categorieën noemen waarvoor hij geldt",
+    ),
+    (
+        "a bonus needs either amount or multiple_of_block_amount",
+        "een bonus vraagt amount of multiple_of_block_amount",
+    ),
     (
         "bonus {b} is a multiple of the block's value per year, but block {k} has no value per "
         "year ({r})",
         "bonus {b} is een veelvoud van de jaarwaarde van het bouwblok, maar bouwblok {k} heeft "
         "geen jaarwaarde ({r})",
     ),
-    ("a share cap must name the blocks or categories it limits", "een plafond moet de "
-     "bouwblokken of categorieën noemen die het begrenst"),
-    ("time_basis 'worked_hours' needs annual_hours", "time_basis 'worked_hours' vraagt "
-     "annual_hours"),
-    ("reference_hours_per_week (> 0) is required, or reference_week = 'supplier'",
-     "reference_hours_per_week (> 0) is verplicht, of reference_week = 'supplier'"),
-    ("reference_week 'supplier' takes no reference_hours_per_week", "reference_week "
-     "'supplier' neemt geen reference_hours_per_week"),
-    ("a PSO rule either exempts (exempt = true) or reduces by a percent", "een PSO-regel "
-     "stelt vrij (exempt = true) of verlaagt met een percentage"),
+    (
+        "a share cap must name the blocks or categories it limits",
+        "een plafond moet de bouwblokken of categorieën noemen die het begrenst",
+    ),
+    (
+        "time_basis 'worked_hours' needs annual_hours",
+        "time_basis 'worked_hours' vraagt annual_hours",
+    ),
+    (
+        "reference_hours_per_week (> 0) is required, or reference_week = 'supplier'",
+        "reference_hours_per_week (> 0) is verplicht, of reference_week = 'supplier'",
+    ),
+    (
+        "reference_week 'supplier' takes no reference_hours_per_week",
+        "reference_week 'supplier' neemt geen reference_hours_per_week",
+    ),
+    (
+        "a PSO rule either exempts (exempt = true) or reduces by a percent",
+        "een PSO-regel stelt vrij (exempt = true) of verlaagt met een percentage",
+    ),
     (
         "a PSO rule needs exempt = true or reduction_percent; when the source does not publish "
         "the effect, set verified = false and say so in note",
@@ -193,11 +221,15 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "threshold_follows_eu neemt de Europese drempel van de periode: laat threshold en "
         "threshold_by_contract_type weg",
     ),
-    ("offer_percentage_max is below offer_percentage_min", "offer_percentage_max ligt onder "
-     "offer_percentage_min"),
+    (
+        "offer_percentage_max is below offer_percentage_min",
+        "offer_percentage_max ligt onder offer_percentage_min",
+    ),
     ("effective_until is before effective_from", "effective_until ligt vóór effective_from"),
-    ("effective_from is missing: set verified = false and say why in notes", "effective_from "
-     "ontbreekt: zet verified = false en zeg in notes waarom"),
+    (
+        "effective_from is missing: set verified = false and say why in notes",
+        "effective_from ontbreekt: zet verified = false en zeg in notes waarom",
+    ),
     ("names unknown blocks: {k}", "noemt onbekende bouwblokken: {k}"),
     ("names unknown block {b} of {k}", "noemt het onbekende bouwblok {b} van {k}"),
     ("replaces unknown bonuses: {k}", "vervangt onbekende bonussen: {k}"),
@@ -207,8 +239,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "editie {k} staat al in {p}; twee bestanden kunnen niet dezelfde editie claimen (geef "
         "deze een andere editienaam)",
     ),
-    ("other editions of {i} have edition_order: give this one too", "andere edities van {i} "
-     "hebben edition_order: geef die ook aan deze"),
+    (
+        "other editions of {i} have edition_order: give this one too",
+        "andere edities van {i} hebben edition_order: geef die ook aan deze",
+    ),
     (
         "{a} and {b} cannot be ordered ({when}): give every edition of the catalog an "
         "edition_order (1 = oldest)",
@@ -217,10 +251,14 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     ("id {i} does not match its folder {f}", "id {i} past niet bij de map {f}"),
     ("edition_order {n} is also used by {k}", "edition_order {n} wordt ook gebruikt door {k}"),
-    ("edition_order puts {a} after {b}, but it is in force earlier", "edition_order zet {a} na "
-     "{b}, maar die geldt eerder"),
-    ("expected a table of block id = [target groups]", "verwacht een tabel bouwblok-id = "
-     "[doelgroepen]"),
+    (
+        "edition_order puts {a} after {b}, but it is in force earlier",
+        "edition_order zet {a} na {b}, maar die geldt eerder",
+    ),
+    (
+        "expected a table of block id = [target groups]",
+        "verwacht een tabel bouwblok-id = [doelgroepen]",
+    ),
     ("expected a list of target groups", "verwacht een lijst van doelgroepen"),
     ("expected a = {a} and b = {b}", "verwacht a = {a} en b = {b}"),
     ("expected block id = block id", "verwacht bouwblok-id = bouwblok-id"),
@@ -234,12 +272,16 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "verwacht een exact bedrag (Decimal, Fraction of int), kreeg {t} {v}; een float bevat "
         "eurobedragen niet exact",
     ),
-    ("amount {v} is outside what can be rounded to cents", "bedrag {v} valt buiten wat op "
-     "centen kan worden afgerond"),
+    (
+        "amount {v} is outside what can be rounded to cents",
+        "bedrag {v} valt buiten wat op centen kan worden afgerond",
+    ),
     ("{v} is not a whole number of cents", "{v} is geen geheel aantal centen"),
     ("{v} has no exact decimal form", "{v} heeft geen exacte decimale vorm"),
-    ("expected an amount (string, int or Decimal), got {t}", "verwacht een bedrag (tekst, int "
-     "of Decimal), kreeg {t}"),
+    (
+        "expected an amount (string, int or Decimal), got {t}",
+        "verwacht een bedrag (tekst, int of Decimal), kreeg {t}",
+    ),
     (
         "expected an amount such as '1234.56', got a text of {n} characters (at most {m})",
         "verwacht een bedrag zoals '1234.56', kreeg een tekst van {n} tekens (hoogstens {m})",
@@ -247,14 +289,22 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("expected a whole number, got {v}", "verwacht een geheel getal, kreeg {v}"),
     # valuation, ledger, obligation
     ("end ({e}) is before start ({s})", "einde ({e}) ligt vóór begin ({s})"),
-    ("period end {e} is before its start {s}", "het einde {e} van de periode ligt vóór het "
-     "begin {s}"),
-    ("{w_what} ids must be unique; repeated: {k}", "{w_what}-id's moeten uniek zijn; "
-     "herhaald: {k}"),
-    ("{w_what} ids must be unique within a {w_in}; repeated: {k}", "{w_what}-id's moeten "
-     "uniek zijn binnen een {w_in}; herhaald: {k}"),
-    ("{w_what} names must be unique; repeated: {k}", "{w_what}namen moeten uniek zijn; "
-     "herhaald: {k}"),
+    (
+        "period end {e} is before its start {s}",
+        "het einde {e} van de periode ligt vóór het begin {s}",
+    ),
+    (
+        "{w_what} ids must be unique; repeated: {k}",
+        "{w_what}-id's moeten uniek zijn; herhaald: {k}",
+    ),
+    (
+        "{w_what} ids must be unique within a {w_in}; repeated: {k}",
+        "{w_what}-id's moeten uniek zijn binnen een {w_in}; herhaald: {k}",
+    ),
+    (
+        "{w_what} names must be unique; repeated: {k}",
+        "{w_what}namen moeten uniek zijn; herhaald: {k}",
+    ),
     ("{w_what} ids must be unique", "{w_what}-id's moeten uniek zijn"),
     (
         "needed for block {b} ({r}): {n_what}",
@@ -266,22 +316,34 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "leeftijd {a} past niet bij de geboortedatum {b}: op de peildatum {p} is de persoon "
         "{c}; geef één van beide",
     ),
-    ("block {b} is not in catalog {c}; blocks: {k}", "bouwblok {b} staat niet in catalogus "
-     "{c}; bouwblokken: {k}"),
+    (
+        "block {b} is not in catalog {c}; blocks: {k}",
+        "bouwblok {b} staat niet in catalogus {c}; bouwblokken: {k}",
+    ),
     ("no tender {t}; tenders: {k}", "geen aanbesteding {t}; aanbestedingen: {k}"),
     ("no tender {t} in this result", "geen aanbesteding {t} in dit resultaat"),
     ("tender {t} has no activity {a}", "aanbesteding {t} heeft geen activiteit {a}"),
-    ("the tender names no catalog, so its activities cannot be valued", "de aanbesteding noemt "
-     "geen catalogus, dus de activiteiten kunnen niet worden gewaardeerd"),
-    ("the tender names no catalog, so plans cannot be valued", "de aanbesteding noemt geen "
-     "catalogus, dus plannen kunnen niet worden gewaardeerd"),
+    (
+        "the tender names no catalog, so its activities cannot be valued",
+        "de aanbesteding noemt geen catalogus, dus de activiteiten kunnen niet worden gewaardeerd",
+    ),
+    (
+        "the tender names no catalog, so plans cannot be valued",
+        "de aanbesteding noemt geen catalogus, dus plannen kunnen niet worden gewaardeerd",
+    ),
     ("the tender names no catalog", "de aanbesteding noemt geen catalogus"),
-    ("unknown person {p}; declare it in the ledger's persons", "onbekende persoon {p}; neem die "
-     "op in de personen (persons) van de ledger"),
-    ("the ledger result has several tenders ({k}): name one", "het resultaat heeft meerdere "
-     "aanbestedingen ({k}): noem er één"),
-    ("value_under expects a Ledger, a plan or a list of activities", "value_under verwacht een "
-     "Ledger, een plan of een lijst activiteiten"),
+    (
+        "unknown person {p}; declare it in the ledger's persons",
+        "onbekende persoon {p}; neem die op in de personen (persons) van de ledger",
+    ),
+    (
+        "the ledger result has several tenders ({k}): name one",
+        "het resultaat heeft meerdere aanbestedingen ({k}): noem er één",
+    ),
+    (
+        "value_under expects a Ledger, a plan or a list of activities",
+        "value_under verwacht een Ledger, een plan of een lijst activiteiten",
+    ),
     (
         "the threshold depends on the contract type ({k}): give the contract type",
         "de drempel hangt af van de soort opdracht ({k}): geef de soort opdracht",
@@ -290,19 +352,25 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "the percentage depends on the contract type ({k}): give the contract type",
         "het percentage hangt af van de soort opdracht ({k}): geef de soort opdracht",
     ),
-    ("these rules apply only to {k}: give the contract type", "deze regels gelden alleen voor "
-     "{k}: geef de soort opdracht"),
+    (
+        "these rules apply only to {k}: give the contract type",
+        "deze regels gelden alleen voor {k}: geef de soort opdracht",
+    ),
     ("the base is the {w_base}: give it", "de grondslag is de {w_base}: geef die"),
-    ("the rules do not state a percentage: give the tender's percentage", "de regels noemen "
-     "geen percentage: geef het percentage van de aanbesteding"),
+    (
+        "the rules do not state a percentage: give the tender's percentage",
+        "de regels noemen geen percentage: geef het percentage van de aanbesteding",
+    ),
     (
         "whether there is an obligation depends on the labour share of the contract: give "
         "labour_share_percent",
         "of er een verplichting is, hangt af van het arbeidsaandeel van de opdracht: geef "
         "labour_share_percent",
     ),
-    ("offered percentage {o} is outside {r} (allowed: {a})", "aangeboden percentage {o} ligt "
-     "buiten {r} (toegestaan: {a})"),
+    (
+        "offered percentage {o} is outside {r} (allowed: {a})",
+        "aangeboden percentage {o} ligt buiten {r} (toegestaan: {a})",
+    ),
     (
         "the threshold follows the EU threshold of the year: give the publication date (or the "
         "contract date or start) of the tender",
@@ -314,12 +382,18 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "de Europese drempel verschilt voor werken en voor diensten/leveringen: geef de soort "
         "opdracht",
     ),
-    ("these rules need a duration of at least {n} months: give start and end", "deze regels "
-     "vragen een looptijd van minstens {n} maanden: geef begin en einde"),
-    ("the threshold is judged on the contract value excl. VAT: give it", "de drempel wordt "
-     "getoetst aan de opdrachtwaarde excl. btw: geef die"),
-    ("no EU threshold is known for {d}: give the tender's threshold", "er is geen Europese "
-     "drempel bekend voor {d}: geef de drempel van de aanbesteding"),
+    (
+        "these rules need a duration of at least {n} months: give start and end",
+        "deze regels vragen een looptijd van minstens {n} maanden: geef begin en einde",
+    ),
+    (
+        "the threshold is judged on the contract value excl. VAT: give it",
+        "de drempel wordt getoetst aan de opdrachtwaarde excl. btw: geef die",
+    ),
+    (
+        "no EU threshold is known for {d}: give the tender's threshold",
+        "er is geen Europese drempel bekend voor {d}: geef de drempel van de aanbesteding",
+    ),
     (
         "the supplier's cost is estimated from placements in the contract period: give the "
         "tender's start (and end)",
@@ -328,21 +402,29 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     # optimiser documents
     ("candidate ids must be unique", "id's van kandidaten moeten uniek zijn"),
-    ("contract {c} is not a tender of the ledger", "contract {c} is geen aanbesteding van de "
-     "ledger"),
+    (
+        "contract {c} is not a tender of the ledger",
+        "contract {c} is geen aanbesteding van de ledger",
+    ),
     ("min_units is larger than max_units", "min_units is groter dan max_units"),
-    ("give either an obligation amount or a tender", "geef een verplichtingsbedrag of een "
-     "aanbesteding"),
-    ("give a catalog (or a tender that names one)", "geef een catalogus (of een aanbesteding "
-     "die er een noemt)"),
+    (
+        "give either an obligation amount or a tender",
+        "geef een verplichtingsbedrag of een aanbesteding",
+    ),
+    (
+        "give a catalog (or a tender that names one)",
+        "geef een catalogus (of een aanbesteding die er een noemt)",
+    ),
     (
         "person {p} is named by options {a} and {b}; name a person in one option only (a "
         "person is placed once in a period)",
         "persoon {p} wordt genoemd door de opties {a} en {b}; noem een persoon in één optie "
         "(een persoon wordt in een periode één keer geplaatst)",
     ),
-    ("a {r} block cannot be divisible; use kind 'persons'", "een bouwblok {r} kan niet "
-     "deelbaar zijn; gebruik kind 'persons'"),
+    (
+        "a {r} block cannot be divisible; use kind 'persons'",
+        "een bouwblok {r} kan niet deelbaar zijn; gebruik kind 'persons'",
+    ),
     # award
     ("no bidder {b}; bidders: {k}", "geen inschrijver {b}; inschrijvers: {k}"),
     ("no bidder {b}", "geen inschrijver {b}"),
@@ -354,69 +436,100 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "the jury has not entered points for {c} (formula {f})",
         "de jury heeft geen punten ingevuld voor {c} (formule {f})",
     ),
-    ("{p} points for {c} is more than its maximum {m}", "{p} punten voor {c} is meer dan het "
-     "maximum {m}"),
-    ("formula {f} weighs price: give the bid's price", "formule {f} weegt de prijs: geef de "
-     "prijs van de inschrijving"),
-    ("euro_per_point names unknown criteria: {k}", "euro_per_point noemt onbekende criteria: "
-     "{k}"),
+    (
+        "{p} points for {c} is more than its maximum {m}",
+        "{p} punten voor {c} is meer dan het maximum {m}",
+    ),
+    (
+        "formula {f} weighs price: give the bid's price",
+        "formule {f} weegt de prijs: geef de prijs van de inschrijving",
+    ),
+    ("euro_per_point names unknown criteria: {k}", "euro_per_point noemt onbekende criteria: {k}"),
     ("an absolute scale needs full_at_percent", "een absolute schaal vraagt full_at_percent"),
-    ("full_at_percent must be above zero_at_percent", "full_at_percent moet boven "
-     "zero_at_percent liggen"),
-    ("a relative scale takes no zero_at_percent or full_at_percent", "een relatieve schaal "
-     "neemt geen zero_at_percent of full_at_percent"),
-    ("a fictive-price formula takes the price itself, not price points", "een formule met een "
-     "fictieve prijs neemt de prijs zelf, geen prijspunten"),
-    ("euro_per_point has no value for criterion {c}", "euro_per_point heeft geen waarde voor "
-     "criterium {c}"),
+    (
+        "full_at_percent must be above zero_at_percent",
+        "full_at_percent moet boven zero_at_percent liggen",
+    ),
+    (
+        "a relative scale takes no zero_at_percent or full_at_percent",
+        "een relatieve schaal neemt geen zero_at_percent of full_at_percent",
+    ),
+    (
+        "a fictive-price formula takes the price itself, not price points",
+        "een formule met een fictieve prijs neemt de prijs zelf, geen prijspunten",
+    ),
+    (
+        "euro_per_point has no value for criterion {c}",
+        "euro_per_point heeft geen waarde voor criterium {c}",
+    ),
     (
         "a percentage must be exact (an int, a string or a Decimal), got {v}",
         "een percentage moet exact zijn (een int, een tekst of een Decimal), kreeg {v}",
     ),
-    ("a percentage lies from 0 to 100, got {v}", "een percentage ligt tussen 0 en 100, kreeg "
-     "{v}"),
+    ("a percentage lies from 0 to 100, got {v}", "een percentage ligt tussen 0 en 100, kreeg {v}"),
     ("not a percentage: {v}", "geen percentage: {v}"),
-    ("the rule set 'catalog' needs a tender that names a catalog", "de regelset 'catalog' "
-     "vraagt een aanbesteding die een catalogus noemt"),
+    (
+        "the rule set 'catalog' needs a tender that names a catalog",
+        "de regelset 'catalog' vraagt een aanbesteding die een catalogus noemt",
+    ),
     ("unknown rule set {r}; known: {k}", "onbekende regelset {r}; bekend: {k}"),
     # portfolio
     ("no contract {c}", "geen contract {c}"),
     ("no buyer {b}", "geen opdrachtgever {b}"),
-    ("activity.id is required in a portfolio (reports name it)", "activity.id is verplicht in "
-     "een portefeuille (rapportages noemen het)"),
+    (
+        "activity.id is required in a portfolio (reports name it)",
+        "activity.id is verplicht in een portefeuille (rapportages noemen het)",
+    ),
     (
         "activity.status is not used in a portfolio: the status comes from the history",
-        "activity.status wordt in een portefeuille niet gebruikt: de status volgt uit de "
-        "historie",
+        "activity.status wordt in een portefeuille niet gebruikt: de status volgt uit de historie",
     ),
     ("kind 'percentage' needs percentage", "kind 'percentage' vraagt percentage"),
-    ("kind 'per_euro' needs amount (euro per missing euro)", "kind 'per_euro' vraagt amount "
-     "(euro per ontbrekende euro)"),
+    (
+        "kind 'per_euro' needs amount (euro per missing euro)",
+        "kind 'per_euro' vraagt amount (euro per ontbrekende euro)",
+    ),
     ("kind {k} takes no percentage", "kind {k} neemt geen percentage"),
     ("kind {k} takes no amount", "kind {k} neemt geen amount"),
-    ("tender.activities must be empty: list them in 'activities'", "tender.activities moet "
-     "leeg zijn: noem ze in 'activities'"),
-    ("tender.supplier {a} differs from supplier {b}", "tender.supplier {a} verschilt van "
-     "supplier {b}"),
+    (
+        "tender.activities must be empty: list them in 'activities'",
+        "tender.activities moet leeg zijn: noem ze in 'activities'",
+    ),
+    (
+        "tender.supplier {a} differs from supplier {b}",
+        "tender.supplier {a} verschilt van supplier {b}",
+    ),
     ("dated {d}, before the step above ({p})", "gedateerd {d}, vóór de stap erboven ({p})"),
     ("{s} cannot follow {p} (allowed: {a})", "{s} kan niet volgen op {p} (toegestaan: {a})"),
-    ("a rejection names who ('by') and why ('reason')", "een afwijzing noemt wie ('by') en "
-     "waarom ('reason')"),
+    (
+        "a rejection names who ('by') and why ('reason')",
+        "een afwijzing noemt wie ('by') en waarom ('reason')",
+    ),
     ("activity id {a} is repeated", "activiteit-id {a} komt twee keer voor"),
-    ("unknown supplier {s}; declare it in 'suppliers'", "onbekende opdrachtnemer {s}; neem die "
-     "op in 'suppliers'"),
-    ("unknown buyer {s}; declare it in 'buyers'", "onbekende opdrachtgever {s}; neem die op in "
-     "'buyers'"),
-    ("unknown person {s}; declare it in 'persons'", "onbekende persoon {s}; neem die op in "
-     "'persons'"),
+    (
+        "unknown supplier {s}; declare it in 'suppliers'",
+        "onbekende opdrachtnemer {s}; neem die op in 'suppliers'",
+    ),
+    (
+        "unknown buyer {s}; declare it in 'buyers'",
+        "onbekende opdrachtgever {s}; neem die op in 'buyers'",
+    ),
+    (
+        "unknown person {s}; declare it in 'persons'",
+        "onbekende persoon {s}; neem die op in 'persons'",
+    ),
     ("an 'evidenced' step names its documents", "een stap 'evidenced' noemt de documenten"),
     ("an approval names who approved ('by')", "een goedkeuring noemt wie goedkeurde ('by')"),
-    ("approved without evidence (documents) on file", "goedgekeurd zonder bewijs (documenten) "
-     "in het dossier"),
+    (
+        "approved without evidence (documents) on file",
+        "goedgekeurd zonder bewijs (documenten) in het dossier",
+    ),
     ("a quarter is 1, 2, 3 or 4", "een kwartaal is 1, 2, 3 of 4"),
     ("a half-year is 1 or 2", "een halfjaar is 1 of 2"),
-    ("a catalog with share caps cannot be partitioned: use evaluate()", "een catalogus met "
-     "plafonds kan niet worden opgedeeld: gebruik evaluate()"),
+    (
+        "a catalog with share caps cannot be partitioned: use evaluate()",
+        "een catalogus met plafonds kan niet worden opgedeeld: gebruik evaluate()",
+    ),
     # pydantic's own words (a reason without a Dutch entry of its own)
     ("required field is missing", "verplicht veld ontbreekt"),
     ("Input should be a valid decimal", "verwacht een decimaal getal"),
@@ -438,9 +551,7 @@ def _regex(template: str) -> re.Pattern[str]:
     return re.compile(out + re.escape(template[pos:]), re.DOTALL)
 
 
-_COMPILED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (_regex(en), nl) for en, nl in _TABLE
-)
+_COMPILED: tuple[tuple[re.Pattern[str], str], ...] = tuple((_regex(en), nl) for en, nl in _TABLE)
 
 _PATH = re.compile(r"(?:[\w\[\]]+(?: \([^)]*\))?\.?)+")
 _POSITION = re.compile(r"\(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?")

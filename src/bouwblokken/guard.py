@@ -18,10 +18,10 @@ import operator
 import re
 import types
 import typing
+from collections.abc import Hashable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar
 
 from bouwblokken.errors import BouwblokkenError, pointer_of, shown

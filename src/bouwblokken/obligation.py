@@ -86,7 +86,6 @@ _RULES_FILE = "obligation-rules.toml"
 _rules_cache: dict[str, NamedObligationRules] | None = None
 
 
-
 def _pct(value: Fraction | Decimal | int, lang: Lang) -> str:
     """A percentage in a trail, exact and in the house style: ``5 %`` / ``2,5 %`` (nl, with a
     no-break space), ``5%`` (en); a fraction without a short decimal form as ``1/3 %``."""
@@ -97,6 +96,7 @@ def _pct(value: Fraction | Decimal | int, lang: Lang) -> str:
     if Fraction(d) == f and places <= 4:
         return format_percent(d, lang=lang, decimals=places)
     return f"{_num(f, lang)}{NBSP}%" if lang == "nl" else f"{_num(f, lang)}%"
+
 
 def _load_rules_file(path: Path) -> dict[str, NamedObligationRules]:
     try:

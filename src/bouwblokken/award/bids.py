@@ -25,8 +25,8 @@ from bouwblokken.award._files import read_data, validate
 from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Number, Percentage
 from bouwblokken.catalog.registry import Registry
-from bouwblokken.guard import repeated
 from bouwblokken.errors import BouwblokkenError
+from bouwblokken.guard import repeated
 from bouwblokken.ledger import ActivityResult, Ledger, YearResult, evaluate
 from bouwblokken.money import NonNegativeMoney
 from bouwblokken.obligation import Obligation

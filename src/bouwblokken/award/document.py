@@ -113,8 +113,8 @@ class RankingDoc(_Out):
 class AwardDocument(_Out):
     """``bouwblokken.award/1``: the bids, their scores under every formula, and the winners."""
 
-    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/award.schema.json"] = (
-        Field(alias="$schema")
+    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/award.schema.json"] = Field(
+        alias="$schema"
     )
     format: Literal["bouwblokken.award/1"]
     tender: Tender | None
@@ -125,8 +125,6 @@ class AwardDocument(_Out):
     rankings: list[RankingDoc]
     winners: dict[str, list[str]]
     changes_winner: list[str]
-
-
 
 
 def exact(value: Fraction | Decimal | int | None) -> str | None:

@@ -248,7 +248,9 @@ def read_jury_points(path: str | Path) -> dict[str, dict[str, Decimal]]:
     try:
         wb = openpyxl.load_workbook(source, data_only=True, read_only=True)
     except FileNotFoundError:
-        raise AwardError("cannot read the file (No such file or directory)", source=source) from None
+        raise AwardError(
+            "cannot read the file (No such file or directory)", source=source
+        ) from None
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise AwardError("not an Excel workbook (.xlsx)", source=source) from None
     ws = next((wb[n] for n in wb.sheetnames if n in JURY_SHEETS), None)

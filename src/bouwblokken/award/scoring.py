@@ -49,9 +49,9 @@ from bouwblokken.award._files import read_data, validate
 from bouwblokken.award.bids import Offer
 from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Identifier, Number, Percentage
+from bouwblokken.guard import repeated
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
 from bouwblokken.money import format_exact as _num
-from bouwblokken.guard import repeated
 
 __all__ = [
     "Criterion",

@@ -36,8 +36,8 @@ from pydantic import Field, ValidationError, model_validator
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
-from bouwblokken.guard import repeated
 from bouwblokken.errors import ValuationError
+from bouwblokken.guard import repeated
 from bouwblokken.jsontext import read_json
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.locate import located
