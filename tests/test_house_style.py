@@ -143,3 +143,53 @@ def test_options_document_with_many_options_names_the_repeated_id() -> None:
         PlanRequest.model_validate(data)
     assert "option ids must be unique; repeated: o42" in str(err.value)
     assert "optie-id's moeten uniek zijn; herhaald: o42" in err.value.message_nl
+
+
+# --- catalog notes: Dutch first, English beside it -----------------------------------------
+
+
+def test_every_shipped_note_is_dutch_with_its_english_beside_it() -> None:
+    from bouwblokken.catalog.model import english_without_dutch
+    from bouwblokken.catalog.registry import default_registry
+
+    registry = default_registry()
+    editions = [c for cid in registry.ids() for c in registry.editions(cid)]
+    assert len(editions) >= 7
+    for c in editions:
+        assert len(c.notes_en) == len(c.notes), c.key
+        assert english_without_dutch(c) is None
+        items = [c.time, c.obligation, *c.blocks, *(b.rule for b in c.blocks), *c.bonuses]
+        for item in items:
+            if item.note:
+                assert item.note_en and item.note != item.note_en, (c.key, item.note)
+        for n in [*c.notes, *(i.note for i in items if i.note)]:
+            assert not any(w in f" {n} " for w in (" the ", " is not ", " and the ")), n
+
+
+def test_note_en_needs_a_dutch_note_and_notes_en_matches(tmp_path: Path) -> None:
+    import shutil
+
+    from bouwblokken.catalog.loader import load_catalog_file
+    from bouwblokken.errors import CatalogFileError
+    from bouwblokken.i18n import note_text, notes_text
+
+    src = ROOT / "catalogs" / "haaglanden" / "2023-07.toml"
+    text = src.read_text(encoding="utf-8")
+    c = load_catalog_file(src)
+    assert notes_text(c)[0].startswith("Waarden per jaar") and notes_text(c, "en")[0].startswith(
+        "Values per year"
+    )
+    assert note_text(c.time, "en") == c.time.note_en and note_text(c.time) == c.time.note
+    bad = tmp_path / "haaglanden" / "2023-07.toml"
+    bad.parent.mkdir()
+    shutil.copy(src, bad)
+    bad.write_text(text.replace("notes_en = [\n", 'notes_en = [\n  "extra",\n', 1), "utf-8")
+    with pytest.raises(CatalogFileError) as err:
+        load_catalog_file(bad)
+    assert err.value.location == "notes_en" and "notes_en heeft 2 notities" in err.value.describe()
+    start = text.index("\nnote = ", text.index("[time]"))
+    end = text.index("\n", start + 1)
+    bad.write_text(text[:start] + text[end:], "utf-8")  # the Dutch note of [time] removed
+    with pytest.raises(CatalogFileError) as err:
+        load_catalog_file(bad)
+    assert err.value.location == "time.note_en"

@@ -62,7 +62,7 @@ from bouwblokken.display.catalog import (
 from bouwblokken.display.text import align
 from bouwblokken.documents import in_ledger, in_options, read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError
-from bouwblokken.i18n import label, text, validation_text
+from bouwblokken.i18n import label, notes_text, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import Lang, format_eur, format_percent
 from bouwblokken.money import format_exact as _num
@@ -392,7 +392,7 @@ def cmd_show(ctx: _Ctx) -> int:
     if c.members:
         head.append(f"{_t(lang, 'Leden', 'Members')}: {', '.join(c.members)}")
     head.append(f"{_t(lang, 'Bestand', 'File')}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
-    head.extend(f"  {n}" for n in c.notes)
+    head.extend(f"  {n}" for n in notes_text(c, lang))
     parts.append("\n".join(head))
 
     label_cols = (

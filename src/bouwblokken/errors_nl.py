@@ -231,6 +231,16 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "effective_from ontbreekt: zet verified = false en zeg in notes waarom",
     ),
     ("names unknown blocks: {k}", "noemt onbekende bouwblokken: {k}"),
+    (
+        "note_en is the English of note: give note too",
+        "note_en is de Engelse tekst van note: geef ook note",
+    ),
+    (
+        "notes_en has {a} notes, notes has {b}: give the English of every Dutch note, in the "
+        "same order",
+        "notes_en heeft {a} notities, notes heeft er {b}: geef de Engelse tekst van elke "
+        "Nederlandse notitie, in dezelfde volgorde",
+    ),
     ("names unknown block {b} of {k}", "noemt het onbekende bouwblok {b} van {k}"),
     ("replaces unknown bonuses: {k}", "vervangt onbekende bonussen: {k}"),
     (
