@@ -190,3 +190,46 @@ def test_to_dutch(english: str, dutch: str | None) -> None:
 
 def test_record_words() -> None:
     assert record_nl("bidder 'A' option 'x' person (p)") == "inschrijver 'A' optie 'x' persoon (p)"
+
+
+@pytest.mark.parametrize(
+    ("accept", "lang"),
+    [(None, "nl"), ("nl-NL", "nl"), ("en", "en"), ("en-GB,en;q=0.9", "en"),
+     ("nl;q=0.5, en", "en"), ("en;q=0.4, nl", "nl"), ("fr", "nl"), ("en;q=x", "nl")],
+)  # fmt: skip
+def test_http_detail_is_dutch_unless_english_is_preferred(accept: str | None, lang: str) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from bouwblokken.http.app import create_app
+
+    client = TestClient(create_app())
+    body = {"catalog": "utrecht", "activity": {"block": "participatiewet", "start": "2025-01-01",
+                                               "end": "2025-06-30"}}  # fmt: skip
+    headers = {"Accept-Language": accept} if accept else {}
+    r = client.post("/v1/value", json=body, headers=headers)
+    problem = r.json()
+    assert r.status_code == 400 and problem["pointer"] == "/activity/hours_per_week"
+    assert problem["detail"] == problem[f"message_{lang}"]
+    assert "nodig voor bouwblok 'participatiewet'" in problem["message_nl"]
+    assert not ENGLISH.search(re.sub(r"'[^']*'", "", problem["message_nl"]))
+
+
+def test_portfolio_rejections_read_dutch() -> None:
+    from bouwblokken.portfolio.ingest import IngestError, Rejection
+
+    err = IngestError(
+        [
+            Rejection("t.csv", 3, "x", "expected a finite number"),
+            Rejection(
+                "t.csv", 4, None, "a: unknown key 'q' (misspelt?); the format does not have it"
+            ),
+            Rejection("t.csv", 5, "status", "Input should be 'planned' or 'realised' (got 'x')"),
+        ]
+    )
+    assert err.describe() == (
+        "3 rij(en) geweigerd: t.csv, rij 3, kolom x: verwacht een eindig getal; t.csv, rij 4: "
+        "a: onbekende sleutel 'q' (verschreven?); het formaat kent die niet; t.csv, rij 5, "
+        "kolom status: verwacht 'planned' of 'realised' (kreeg 'x')"
+    )
+    assert err.describe("en").startswith("3 row(s) refused: t.csv, rij 3, kolom x: expected")

@@ -540,8 +540,28 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "a catalog with share caps cannot be partitioned: use evaluate()",
         "een catalogus met plafonds kan niet worden opgedeeld: gebruik evaluate()",
     ),
+    # the reader's own words (bouwblokken.locate)
+    (
+        "unknown key {k} (misspelt?); the format does not have it",
+        "onbekende sleutel {k} (verschreven?); het formaat kent die niet",
+    ),
+    ("unknown key {k} (did you mean {g}?)", "onbekende sleutel {k} (bedoelt u {g}?)"),
+    ("{t_msg} [and {n} more errors]", "{t_msg} [en nog {n} fouten]"),
+    ("{t_msg} [and 1 more error]", "{t_msg} [en nog 1 fout]"),
+    ("{t_msg} (got {v})", "{t_msg} (kreeg {v})"),
     # pydantic's own words (a reason without a Dutch entry of its own)
     ("required field is missing", "verplicht veld ontbreekt"),
+    ("Input should be greater than or equal to {n}", "moet minstens {n} zijn"),
+    ("Input should be greater than {n}", "moet groter dan {n} zijn"),
+    ("Input should be less than or equal to {n}", "mag hoogstens {n} zijn"),
+    ("Input should be less than {n}", "moet kleiner dan {n} zijn"),
+    ("Input should be a valid string", "verwacht tekst"),
+    ("Input should be a valid integer", "verwacht een geheel getal"),
+    ("Input should be a valid date", "verwacht een datum 'JJJJ-MM-DD'"),
+    ("Input should be a valid dictionary or instance of {m}", "verwacht een object ({m})"),
+    ("Input should be a valid list", "verwacht een lijst"),
+    ("Input should be a valid boolean", "verwacht ja of nee (true/false)"),
+    ("Input should be {x_or}", "verwacht {x_or}"),
     ("Input should be a valid decimal", "verwacht een decimaal getal"),
     ("Input should be a valid number", "verwacht een getal"),
     ("Field required", "verplicht veld ontbreekt"),
@@ -565,7 +585,7 @@ _COMPILED: tuple[tuple[re.Pattern[str], str], ...] = tuple((_regex(en), nl) for 
 
 _PATH = re.compile(r"(?:[\w\[\]]+(?: \([^)]*\))?\.?)+")
 _POSITION = re.compile(r"\(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?")
-_ROW = re.compile(r"^(?P<where>[^:]*, rij \d+(?:, kolom [^:]*)?): (?P<reason>.*)$", re.DOTALL)
+_ROW_HEAD = re.compile(r"(?:^|; )(?P<where>[^;:]*, rij \d+(?:, kolom [^:;]*)?): ")
 
 
 def _detail(text: str) -> str:
@@ -576,19 +596,18 @@ def _detail(text: str) -> str:
 
 def _rows(text: str) -> str | None:
     """``table, rij 3, kolom x: reason; ...`` with each reason in Dutch."""
-    out: list[str] = []
     tail = ""
-    if text.endswith("]") and " [and " in text:
+    if text.endswith(" more]") and " [and " in text:
         text, more = text.rsplit(" [and ", 1)
         tail = " [en nog " + more.removesuffix(" more]") + "]"
-    for part in text.split("; "):
-        m = _ROW.match(part)
-        if m is None:
-            if not out:
-                return None
-            out[-1] += "; " + (to_dutch(part) or part)
-            continue
-        out.append(f"{m['where']}: {to_dutch(m['reason']) or m['reason']}")
+    heads = list(_ROW_HEAD.finditer(text))
+    if not heads or heads[0].start() != 0:
+        return None
+    out = []
+    for n, head in enumerate(heads):
+        stop = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        reason = text[head.end() : stop]
+        out.append(f"{head['where']}: {to_dutch(reason) or reason}")
     return "; ".join(out) + tail
 
 
