@@ -297,7 +297,8 @@ def _round(value: Fraction, decimals: int | None) -> Fraction:
 
 
 def _pct(v: Fraction | Decimal, lang: Lang) -> str:
-    return f"{_num(v, lang)}%"
+    """``5 %`` (Dutch, with a no-break space) or ``5%`` (English): the house style."""
+    return f"{_num(v, lang)}\u00a0%" if lang == "nl" else f"{_num(v, lang)}%"
 
 
 def _percentage_used(c: SocialReturnCriterion, o: Offer, lines: list[tuple[str, str]]) -> Fraction:
@@ -384,7 +385,9 @@ def _raw_social_return(
         )
         return raw
     if best == 0:
-        lines.append(("geen enkele aanbieding boven 0%: 0 punten", "no offer above 0%: 0 points"))
+        lines.append(
+            ("geen enkele aanbieding boven 0\u00a0%: 0 punten", "no offer above 0%: 0 points")
+        )
         return Fraction(0)
     raw = m * p / best
     best_nl, best_en = (
