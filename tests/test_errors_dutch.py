@@ -89,6 +89,8 @@ def _case(family: str, tmp: Path) -> tuple[list[str], str]:
         return ["obligation", "--contract-value", "1000000"], "geef het percentage"
     if family == "excel":
         return ["evaluate", _write(tmp, "l.xlsx", "geen werkmap")], "geen Excel-werkmap"
+    if family == "io":
+        return ["template", str(tmp / "nergens" / "x.xlsx")], "bestand of map bestaat niet"
     if family == "award":
         return ["gunning", _write(tmp, "b.json", {"format": "bouwblokken.bids/1"})], (
             "verplicht veld ontbreekt"
@@ -100,7 +102,7 @@ FAMILIES = [
     "document.duplicate_key", "document.json", "document.unreadable", "input.extra_forbidden",
     "input.missing", "input.value_error", "input.literal_error", "money", "catalog.unknown",
     "catalog.no_edition", "catalog.file", "valuation.unknown_block", "valuation", "ledger",
-    "cli.usage", "cli", "excel", "award",
+    "cli.usage", "cli", "excel", "award", "io",
 ]  # fmt: skip
 
 

@@ -1480,9 +1480,9 @@ def _error_line(exc: BaseException, lang: Lang) -> str:
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         if lang == "nl":
-            from bouwblokken.errors_nl import to_dutch
+            from bouwblokken.errors_nl import strerror_nl
 
-            reason = to_dutch(f"cannot read the file ({reason})") or reason
+            reason = strerror_nl(reason)
         return f"{exc.filename or ''}: {reason}".lstrip(": ")
     return f"{type(exc).__name__}: {exc}"
 
@@ -1504,6 +1504,7 @@ def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]
             "record": None,
             "field": None,
             "text": text,
+            "text_nl": _error_line(exc, "nl"),
         }
     else:
         text = _error_line(exc, "en")
@@ -1516,6 +1517,7 @@ def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]
             "record": None,
             "field": None,
             "text": text,
+            "text_nl": f"interne fout in bouwblokken, meld dit alstublieft: {text}",
         }
     return {"error": data, "command": command, "exit_code": status}
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["record_nl", "to_dutch"]
+__all__ = ["record_nl", "strerror_nl", "to_dutch"]
 
 _WORDS: dict[str, str] = {
     "tender": "aanbesteding",
@@ -657,3 +657,8 @@ def record_nl(record: str) -> str:
     'a2'``."""
     replace: Callable[[re.Match[str]], str] = lambda m: _WORDS.get(m.group(1), m.group(1))  # noqa: E731
     return _RECORD_WORD.sub(replace, record)
+
+
+def strerror_nl(reason: str) -> str:
+    """The operating system's reason for a failed file operation in Dutch, where known."""
+    return _STRERROR.get(reason, reason)
