@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bouwblokken.award.bids import BidsDocument
-from bouwblokken.award.document import AwardDocument
+from bouwblokken.award.document import AwardDocument, DesignDocument
 from bouwblokken.award.scoring import FormulaSet
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.documents import LedgerResultDocument, PlansDocument
@@ -45,6 +45,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "schemas/bids": (BidsDocument, "bouwblokken.bids/1"),
     "schemas/award-formulas": (FormulaSet, "bouwblokken.award-formulas/1"),
     "schemas/award": (AwardDocument, "bouwblokken.award/1"),
+    "schemas/obligation-design": (DesignDocument, "bouwblokken.obligation-design/1"),
 }
 """name -> (model, document version); each becomes ``docs/<name>.schema.json``."""
 

@@ -147,3 +147,20 @@ def test_jury_sheet_errors_name_the_cell(tmp_path: Path) -> None:
 
 def test_award_document_of_the_library_names_its_schema() -> None:
     assert award_document(_fc())["$schema"] == AWARD_SCHEMA
+
+
+def test_design_document_validates_against_its_schema() -> None:
+    from bouwblokken import Tender
+    from bouwblokken.award import design_obligation
+    from bouwblokken.award.document import DESIGN_SCHEMA, DesignDocument, design_document
+
+    tender = read_bids(BIDS).tender
+    data = tender.model_dump(mode="json", exclude={"activities"}, exclude_none=True)
+    planned = Tender.model_validate({**data, "labour_share_percent": "25"})
+    doc = json.loads(json.dumps(design_document(design_obligation(planned, rule_sets=["catalog"]))))
+    assert doc["$schema"] == DESIGN_SCHEMA
+    jsonschema.validate(doc, _schema("obligation-design.schema.json"))
+    DesignDocument.model_validate(doc)
+    # Haaglanden 5 % × 2.000.000 = 100.000; typical plan 5 × WW at € 5.000 = € 25.000
+    assert doc["rows"][0]["obligation"] == "100000.00"
+    assert doc["rows"][0]["typical_plan"]["cost"] == "25000.00"

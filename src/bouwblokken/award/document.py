@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bouwblokken.award.assumptions import CostAssumptions
 from bouwblokken.award.bids import BidComparison, BidResult
 from bouwblokken.award.design import ObligationDesign
 from bouwblokken.award.ranking import FormulaComparison
@@ -28,7 +29,9 @@ __all__ = [
     "AWARD_FORMAT",
     "AWARD_SCHEMA",
     "DESIGN_FORMAT",
+    "DESIGN_SCHEMA",
     "AwardDocument",
+    "DesignDocument",
     "award_document",
     "comparison_document",
     "design_document",
@@ -39,6 +42,7 @@ AWARD_FORMAT = "bouwblokken.award/1"
 AWARD_SCHEMA = SCHEMA_BASE + "award.schema.json"
 """The ``$schema`` of every award document (``docs/schemas/award.schema.json``)."""
 DESIGN_FORMAT = "bouwblokken.obligation-design/1"
+DESIGN_SCHEMA = SCHEMA_BASE + "obligation-design.schema.json"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,6 +112,42 @@ class RankingDoc(_Out):
     lower_is_better: bool
     winners: list[str]
     scores: list[ScoreDoc]
+
+
+class TypicalPlanDoc(_Out):
+    met: bool
+    cost: MoneyText | None
+    counted: MoneyText | None
+    people: int
+    cost_percent_of_contract: ExactText | None
+    units: dict[str, int]
+
+
+class DesignRowDoc(_Out):
+    rule_set: str
+    source: str | None
+    issuer: str | None
+    percentage: ExactText | None
+    applies: bool | None
+    obligation: MoneyText | None
+    error: str | None
+    trail: list[TrailLineDoc]
+    typical_plan: TypicalPlanDoc | None
+
+
+class DesignDocument(_Out):
+    """``bouwblokken.obligation-design/1``: the obligation per rule set and percentage, with
+    what a typical plan costs under the stated assumptions."""
+
+    schema_: Literal[
+        "https://bouwblokken.github.io/bouwblokken/schemas/obligation-design.schema.json"
+    ] = Field(alias="$schema")
+    format: Literal["bouwblokken.obligation-design/1"]
+    tender: Tender
+    catalog: str | None
+    assumptions: CostAssumptions
+    rows: list[DesignRowDoc]
+    notes: list[str]
 
 
 class AwardDocument(_Out):
@@ -259,6 +299,7 @@ def design_document(design: ObligationDesign) -> dict[str, Any]:
             }
         )
     return {
+        "$schema": DESIGN_SCHEMA,
         "format": DESIGN_FORMAT,
         "tender": design.tender.model_dump(mode="json", exclude={"activities"}),
         "catalog": design.catalog,
