@@ -39,6 +39,7 @@ _WORDS: dict[str, str] = {
     "supplier": "opdrachtnemer",
     "share cap": "plafond",
     "rule": "regel",
+    "plan": "plan",
     "labour cost": "loonsom",
     "invoiced turnover": "gefactureerde omzet",
     "contract value": "opdrachtwaarde",
@@ -152,14 +153,14 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "een onbevestigde periode vraagt een note die zegt waarom",
     ),
     (
-        "cannot read the EU threshold table: {t_d}",
-        "de tabel met Europese drempels kan niet worden gelezen: {t_d}",
+        "cannot read the EU threshold table: {d}",
+        "de tabel met Europese drempels kan niet worden gelezen: {d}",
     ),
     (
-        "cannot read obligation rules: {t_d}",
-        "de regels voor de verplichting kunnen niet worden gelezen: {t_d}",
+        "cannot read obligation rules: {d}",
+        "de regels voor de verplichting kunnen niet worden gelezen: {d}",
     ),
-    ("cannot read impact tags: {t_d}", "de impactlabels kunnen niet worden gelezen: {t_d}"),
+    ("cannot read impact tags: {d}", "de impactlabels kunnen niet worden gelezen: {d}"),
     ("overlaps the period {p}", "overlapt de periode {p}"),
     ("unknown impact goal {g}", "onbekend impactdoel {g}"),
     ("unknown SDG target {g}", "onbekend SDG-subdoel {g}"),
@@ -319,6 +320,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "needed for block {b} ({r}): {n_what}",
         "nodig voor bouwblok {b} ({r}): {n_what}",
+    ),
+    (
+        "needed for block {b} ({r}): the number of {u}",
+        "nodig voor bouwblok {b} ({r}): het aantal ({u})",
     ),
     (
         "age {a} does not match the birth date {b}: on the peildatum {p} the person is {c}; "
