@@ -14,6 +14,7 @@ An error that sets its own Dutch (``nl=``, ``locate(nl=...)``) does not come her
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -586,7 +587,11 @@ def _regex(template: str) -> re.Pattern[str]:
     return re.compile(out + re.escape(template[pos:]), re.DOTALL)
 
 
-_COMPILED: tuple[tuple[re.Pattern[str], str], ...] = tuple((_regex(en), nl) for en, nl in _TABLE)
+_COMPILED: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (en.split("{", 1)[0], _regex(en), nl) for en, nl in _TABLE
+)
+"""(literal start, pattern, Dutch): the start is compared first, so a reason is matched only
+against the few entries that can fit."""
 
 _PATH = re.compile(r"(?:[\w\[\]]+(?: \([^)]*\))?\.?)+")
 _POSITION = re.compile(r"\(?(?:at )?line (\d+),? column (\d+)(?: \(char \d+\))?\)?")
@@ -637,9 +642,12 @@ def _place(name: str, value: str) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def to_dutch(english: str) -> str | None:
     """The Dutch for an English reason composed by the library, or ``None`` if unknown."""
-    for pattern, dutch in _COMPILED:
+    for start, pattern, dutch in _COMPILED:
+        if not english.startswith(start):
+            continue
         m = pattern.fullmatch(english)
         if m is None:
             continue
