@@ -106,8 +106,11 @@ def test_errors_name_sheet_row_and_column(
     _cell(path, sheet, ref, value)
     with pytest.raises(ExcelInputError) as info:
         read_ledger(path)
-    text = str(info.value)
+    text = info.value.describe()  # Dutch by default
     assert f"blad {sheet!r}" in text and where in text and why in text, text
+    english = info.value.describe("en")
+    assert f"sheet {sheet!r}" in english and "blad" not in english, english
+    assert english == str(info.value)
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:
