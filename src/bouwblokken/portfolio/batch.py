@@ -74,6 +74,7 @@ from bouwblokken.ledger import _catalog_for as catalog_for
 from bouwblokken.money import from_cents
 from bouwblokken.obligation import Obligation, compute_obligation
 from bouwblokken.periods import add_months, days_in_month
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.tender import Tender
 
 __all__ = ["BatchResult", "batch_evaluate", "count_partition"]
@@ -578,8 +579,21 @@ def batch_evaluate(
     in the realised view (the same cents; their trails make the double-count list of
     :attr:`BatchResult.exact_result`); without it only the rows the vectorised path cannot do
     take the exact path."""
-    known = obligations or {}
-    reg = registry or default_registry()
+    with gc_paused():  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
+        return _batch_evaluate(
+            ledger, as_of, reg=registry, known=obligations or {}, cuts=exact_cuts
+        )
+
+
+def _batch_evaluate(
+    ledger: Ledger,
+    as_of: date | None,
+    *,
+    reg: Registry | None,
+    known: dict[str, Obligation],
+    cuts: bool,
+) -> BatchResult:
+    reg = reg or default_registry()
     persons = {p.id: p for p in ledger.persons}
     born = {p.id for p in ledger.persons if p.birth_date is not None}
     catalogs: dict[str, Catalog] = {}
@@ -659,7 +673,7 @@ def batch_evaluate(
     clock = time.perf_counter()
     timings["vectorised"] += clock - now
     exact_set = set(np.flatnonzero(exact_rows).tolist())
-    if exact_cuts and fast_r.any():
+    if cuts and fast_r.any():
         cut = _cut_persons(cols, fast_r, overlap, as_of)
         if cut.size:
             extra = np.flatnonzero(np.isin(cols.person, cut) & fast)
