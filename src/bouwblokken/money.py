@@ -438,7 +438,8 @@ def format_eur(amount: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:
     """``€ 13.223,74`` in Dutch, ``€13,223.74`` in English (both with a minus before the sign),
     rounded by :func:`round_cents`. The Dutch space is a no-break space (:data:`NBSP`)."""
     d = round_cents(amount)
-    body = format_number(abs(d), lang=lang)
+    # d has exactly two decimals: Python's exact Decimal formatting, the locale's signs.
+    body = f"{-d if d < 0 else d:,.2f}".translate(_symbols(lang))
     sign = "-" if d < 0 else ""
     return f"{sign}€{NBSP}{body}" if lang == "nl" else f"{sign}€{body}"
 

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ from bouwblokken.jsontext import (
 from bouwblokken.ledger import Ledger, LedgerResult, evaluate
 from bouwblokken.ledger import _catalog_for as catalog_for
 from bouwblokken.locate import describe
-from bouwblokken.money import DOCUMENT, from_cents
+from bouwblokken.money import from_cents
 from bouwblokken.obligation import Obligation, compute_obligation
 from bouwblokken.periods import add_months
 from bouwblokken.portfolio.batch import (
@@ -109,6 +110,7 @@ FAST_FIELDS = ("id", "person", "block", "hours_per_week", "start", "end", "invoi
 """Activity fields the columns hold; an activity with another field is kept as an object."""
 _FAST = frozenset(FAST_FIELDS)
 _EVENT_FIELDS = frozenset({"status", "on", "by", "reason", "documents"})
+_RECORD = frozenset({"activity", "history"})
 STATUSES = ("planned", "declared", "evidenced", "approved", "rejected")
 _STATUS_CODE = {s: k for k, s in enumerate(STATUSES)}
 _DOCS = frozenset(
@@ -356,7 +358,9 @@ class _Reader:
         self.documents = _Table()
         self.objects: dict[int, ContractActivity] = {}
         self.dates: dict[str, int] = {}
-        self.number_cache: dict[tuple[str, str, str], Decimal] = {}
+        self.number_cache: dict[tuple[str, Any], Decimal] = {}
+        self.plain: set[str] = set()
+        """Strings already found plain (ids, blocks, persons, names repeat)."""
         self.pids = _Table()
         """Person ids as they appear (checked against the declared persons at the end)."""
 
@@ -442,7 +446,6 @@ class _Reader:
                 return at + 1
             where = f"contracts[{len(out)}]"
             value, at = self._decode(text, at, where)
-            _depth(value, 3, self.label)
             out.append(self._contract(value, len(out)))
             sep, at = self._expect(text, at, ",]")
             if sep == "]":
@@ -453,7 +456,10 @@ class _Reader:
     def _contract(self, data: Any, n: int) -> Contract:
         where = f"contracts[{n}]"
         if isinstance(data, dict) and isinstance(data.get("activities", []), list):
+            # The depth limit: the fast checks take only flat values in an activity, so the
+            # head is what can nest; a contract that goes to the models is checked whole.
             head = {k: v for k, v in data.items() if k != "activities"}
+            _depth(head, 3, self.label)
             contract = self._validate(Contract, head, where)
             acts = data.get("activities", [])
             mark = self._mark()
@@ -462,6 +468,7 @@ class _Reader:
                 return contract
             except _SlowPathError:
                 self._rollback(mark)
+        _depth(data, 3, self.label)
         whole = self._validate(Contract, data, where)
         for m, ca in enumerate(whole.activities):
             self._from_object(ca, n, m)
@@ -469,7 +476,7 @@ class _Reader:
 
     def _validate(self, model: type[Any], data: Any, where: str) -> Any:
         try:
-            return model.model_validate(data, context={DOCUMENT: True})
+            return model.model_validate(data)  # as read_portfolio validates
         except ValidationError as exc:
             path, reason = describe(exc, data)
             raise DocumentError(self.label, f"{where}.{path}" if path else where, reason) from None
@@ -486,55 +493,66 @@ class _Reader:
 
     def _fast_activities(self, acts: list[Any], n: int) -> None:
         seen: set[str] = set()
+        plain = self.plain
+        dates = self.dates
+        c = self.cols
         for m, rec in enumerate(acts):
-            if type(rec) is not dict or not rec.keys() <= {"activity", "history"}:
+            if type(rec) is not dict or not rec.keys() <= _RECORD:
                 raise _SlowPathError
             a = rec.get("activity")
             if type(a) is not dict or not a.keys() <= _FAST:
                 raise _SlowPathError
             aid = a.get("id")
-            if type(aid) is not str or aid in seen or not _plain(aid) or not aid:
+            if type(aid) is not str or aid in seen or not (aid in plain or self._plain(aid)):
                 raise _SlowPathError
             seen.add(aid)
             block = a.get("block")
-            if type(block) is not str or not block or not _plain(block):
+            if type(block) is not str or not (block in plain or self._plain(block)):
                 raise _SlowPathError
-            bits = 1 | 4
+            bits = 5  # id and block
             person = -1
-            if "person" in a:
-                p = a["person"]
-                if type(p) is not str or not 1 <= len(p) <= 64 or not _plain(p):
+            p = a.get("person")
+            if p is not None:
+                if type(p) is not str or len(p) > 64 or not (p in plain or self._plain(p)):
                     raise _SlowPathError
                 person = self.pids.code(p)
                 bits |= 2
-            hpw = hrs = cents = amount = -1
-            start = end = -1
-            if "hours_per_week" in a:
-                hpw = self.numbers.code(self._number("hours_per_week", a["hours_per_week"]))
-                bits |= 8
-            if "start" in a:
-                start = self._date(a["start"])
-                bits |= 16
-            if "end" in a:
-                end = self._date(a["end"])
-                bits |= 32
-            if start >= 0 and end >= 0 and end < start:
+            elif "person" in a:
                 raise _SlowPathError
-            if "invoice_amount" in a:
-                value = self._number("invoice_amount", a["invoice_amount"])
-                amount = self.amounts.code(value)
-                cents = int(value * 100)
-                bits |= 64
-            if "hours" in a:
-                hrs = self.numbers.code(self._number("hours", a["hours"]))
-                bits |= 128
-            history = rec.get("history", [])
+            hpw = hrs = cents = amount = start = end = -1
+            if len(a) > 3 or person < 0:
+                if "hours_per_week" in a:
+                    hpw = self.numbers.code(self._number("hours_per_week", a["hours_per_week"]))
+                    bits |= 8
+                if "invoice_amount" in a:
+                    value = self._number("invoice_amount", a["invoice_amount"])
+                    amount = self.amounts.code(value)
+                    cents = int(value * 100)
+                    bits |= 64
+                if "hours" in a:
+                    hrs = self.numbers.code(self._number("hours", a["hours"]))
+                    bits |= 128
+                if "start" in a:
+                    v = a["start"]
+                    start = dates.get(v, -1) if type(v) is str else -1
+                    if start < 0:
+                        start = self._date(v)
+                    bits |= 16
+                if "end" in a:
+                    v = a["end"]
+                    end = dates.get(v, -1) if type(v) is str else -1
+                    if end < 0:
+                        end = self._date(v)
+                    bits |= 32
+                if start >= 0 and end >= 0 and end < start:
+                    raise _SlowPathError
+            history = rec.get("history", ())
             if "history" in rec:
                 bits |= 256
-            if type(history) is not list:
-                raise _SlowPathError
-            self._history(history)
-            c = self.cols
+                if type(history) is not list:
+                    raise _SlowPathError
+                if history:
+                    self._history(history)
             c["contract"].append(n)
             c["position"].append(m)
             c["aid"].append(self.ids.code(aid))
@@ -549,6 +567,12 @@ class _Reader:
             c["fields"].append(bits)
             c["ev_count"].append(len(history))
 
+    def _plain(self, text: str) -> bool:
+        if not text or not _plain(text):
+            return False
+        self.plain.add(text)
+        return True
+
     def _history(self, history: list[Any]) -> None:
         """The steps, checked with :class:`ContractActivity`'s rules (anything else: the
         model decides)."""
@@ -556,57 +580,78 @@ class _Reader:
         evidenced = False
         previous = -1
         c = self.cols
+        dates, plain, texts = self.dates, self.plain, self.texts
+        st, eo, eb, er, ed, ef = (
+            c["ev_status"],
+            c["ev_on"],
+            c["ev_by"],
+            c["ev_reason"],
+            c["ev_docs"],
+            c["ev_fields"],
+        )
         for ev in history:
             if type(ev) is not dict or not ev.keys() <= _EVENT_FIELDS:
                 raise _SlowPathError
             status = ev.get("status")
             if type(status) is not str or status not in _NEXT[state]:  # type: ignore[index]
                 raise _SlowPathError
-            on = self._date(ev.get("on"))
+            v = ev.get("on")
+            on = dates.get(v, -1) if type(v) is str else -1
+            if on < 0:
+                on = self._date(v)
             if on < previous:
                 raise _SlowPathError
             bits = 0
             by = reason = docs = -1
-            if "by" in ev:
-                v = ev["by"]
-                if type(v) is not str or not _plain(v):
+            v = ev.get("by")
+            if v is not None:
+                if type(v) is not str or not (v in plain or self._plain(v)):
                     raise _SlowPathError
-                by = self.texts.code(v)
-                bits |= 1
-            if "reason" in ev:
-                v = ev["reason"]
-                if type(v) is not str or not _plain(v):
+                by = texts.code(v)
+                bits = 1
+            elif "by" in ev:
+                raise _SlowPathError
+            v = ev.get("reason")
+            if v is not None:
+                if type(v) is not str or not (v in plain or self._plain(v)):
                     raise _SlowPathError
-                reason = self.texts.code(v)
+                reason = texts.code(v)
                 bits |= 2
-            documents: tuple[str, ...] = ()
-            if "documents" in ev:
-                v = ev["documents"]
-                if type(v) is not list or not all(type(d) is str and d in _DOCS for d in v):
+            elif "reason" in ev:
+                raise _SlowPathError
+            v = ev.get("documents")
+            has_docs = False
+            if v is not None:
+                if type(v) is not list:
                     raise _SlowPathError
                 documents = tuple(v)
-                docs = self.documents.code(documents)
+                docs = self.documents.codes.get(documents, -1)
+                if docs < 0:
+                    if not all(type(d) is str and d in _DOCS for d in v):
+                        raise _SlowPathError
+                    docs = self.documents.code(documents)
                 bits |= 4
+                has_docs = bool(documents)
+            elif "documents" in ev:
+                raise _SlowPathError
             if status == "declared":
-                evidenced = bool(documents)
+                evidenced = has_docs
             elif status == "evidenced":
-                if not documents:
+                if not has_docs:
                     raise _SlowPathError
                 evidenced = True
             elif status == "approved":
-                if not (bits & 1 and self.texts.values[by]) or not evidenced:
+                if by < 0 or not evidenced:
                     raise _SlowPathError
-            elif status == "rejected" and not (
-                bits & 1 and self.texts.values[by] and bits & 2 and self.texts.values[reason]
-            ):
+            elif status == "rejected" and (by < 0 or reason < 0):
                 raise _SlowPathError
             state, previous = status, on
-            c["ev_status"].append(_STATUS_CODE[status])
-            c["ev_on"].append(on)
-            c["ev_by"].append(by)
-            c["ev_reason"].append(reason)
-            c["ev_docs"].append(docs)
-            c["ev_fields"].append(bits)
+            st.append(_STATUS_CODE[status])
+            eo.append(on)
+            eb.append(by)
+            er.append(reason)
+            ed.append(docs)
+            ef.append(bits)
 
     def _date(self, value: Any) -> int:
         if type(value) is not str:
@@ -627,13 +672,16 @@ class _Reader:
 
     def _number(self, name: str, value: Any) -> Decimal:
         """A number as the Activity model reads it in a document (validated once per text)."""
-        if type(value) not in (str, Decimal, int):
+        if type(value) is str:
+            key: tuple[str, Any] = (name, value)
+        elif type(value) in (Decimal, int):
+            key = (name, (type(value).__name__, str(value)))
+        else:
             raise _SlowPathError
-        key = (name, type(value).__name__, str(value))
         got = self.number_cache.get(key)
         if got is None:
             try:
-                a = Activity.model_validate({"block": "x", name: value}, context={DOCUMENT: True})
+                a = Activity.model_validate({"block": "x", name: value})
             except (ValidationError, BouwblokkenError):
                 raise _SlowPathError from None
             got = getattr(a, name)
@@ -1134,7 +1182,7 @@ def monitor_columns(
     counts exactly the persons whose week was cut, for the double-count list; without it
     that list is empty and everything is vectorised."""
     from bouwblokken.portfolio.duplicates import double_counts as doubles_of
-    from bouwblokken.portfolio.monitor import ZERO, ContractReport, PortfolioReport, time_path
+    from bouwblokken.portfolio.monitor import ZERO, ContractReport, PortfolioReport
     from bouwblokken.portfolio.settlement import settle_counted
 
     end = batch_evaluate_columns(
@@ -1168,7 +1216,7 @@ def monitor_columns(
             continue
         obl = end.obligations[c.id]
         ob = obl.amount if obl.applies else ZERO
-        path = time_path(c, ob, period.end) if obl.applies else None
+        path = _time_path(c, ob, period.end) if obl.applies else None
         final = c.tender.end is not None and c.tender.end <= period.end
         g, f = from_cents(got[k]), from_cents(fc[k])
         rows.append(
@@ -1199,3 +1247,31 @@ def monitor_columns(
             if d.contract in listed or any(x in listed for x in d.claimed_by_contracts)
         )
     return PortfolioReport(pc.heads.title, period, view, known_on, tuple(rows), doubles, None)
+
+
+def _time_path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decimal, Any] | None:
+    """:func:`~bouwblokken.portfolio.monitor.time_path` in integer cents, its trail line
+    worded when it is read (a province's 10^5 contracts seldom print theirs)."""
+    from bouwblokken.money import format_eur
+    from bouwblokken.valuation import TrailLine
+
+    t = contract.tender
+    if t.start is None or t.end is None:
+        return None
+    total = (t.end - t.start).days + 1
+    elapsed = max(0, min((min(on, t.end) - t.start).days + 1, total))
+    cents = int(obligation * 100)  # an obligation is whole cents, never negative
+    amount = from_cents((2 * cents * elapsed + total) // (2 * total))
+
+    def words(lang: Any) -> str:
+        if lang == "nl":
+            return (
+                f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen"
+                f" = {format_eur(amount)}"
+            )
+        return (
+            f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
+            f" = {format_eur(amount, lang='en')}"
+        )
+
+    return amount, TrailLine("total", amount=Fraction(amount), make=words)
