@@ -849,9 +849,9 @@ def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndar
     persons whose dated placements overlap in time (valued by :func:`count_overlaps`)."""
     n = cols.person.size
     exact = cols.own_exact.copy()
-    for r in cols.reason:
-        if r is not None:
-            reasons[r] = reasons.get(r, 0) + 1
+    for j in np.flatnonzero(exact).tolist():
+        r = cols.reason[j] or ""
+        reasons[r] = reasons.get(r, 0) + 1
     has_p = cols.person >= 0
     dated = cols.kind != INVOICE
     # A person with a dated row on the exact path: all of the person's rows go exact.

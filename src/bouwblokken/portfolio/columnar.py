@@ -458,9 +458,9 @@ class _Reader:
         if isinstance(data, dict) and isinstance(data.get("activities", []), list):
             # The depth limit: the fast checks take only flat values in an activity, so the
             # head is what can nest; a contract that goes to the models is checked whole.
-            head = {k: v for k, v in data.items() if k != "activities"}
+            head = {k: ([] if k == "activities" else v) for k, v in data.items()}
             _depth(head, 3, self.label)
-            contract = self._validate(Contract, head, where)
+            contract: Contract = self._validate(Contract, head, where)
             acts = data.get("activities", [])
             mark = self._mark()
             try:
@@ -469,7 +469,7 @@ class _Reader:
             except _SlowPathError:
                 self._rollback(mark)
         _depth(data, 3, self.label)
-        whole = self._validate(Contract, data, where)
+        whole: Contract = self._validate(Contract, data, where)
         for m, ca in enumerate(whole.activities):
             self._from_object(ca, n, m)
         return whole.model_copy(update={"activities": ()})
@@ -956,20 +956,24 @@ def _evaluate_columns(
     person = pc.person[rows].astype(np.int64)
     has_birth = born[person]  # −1 indexes the appended False
     bits = pc.fields[rows].astype(np.int64)
-    combo = np.stack(
-        (
-            cb,
-            pc.hours_per_week[rows].astype(np.int64),
-            pc.hours[rows].astype(np.int64),
-            (bits >> 4) & 7,
-            has_birth.astype(np.int64),
-        ),
-        axis=1,
-    )
-    uniq, inv = np.unique(combo, axis=0, return_inverse=True)
+    # One int64 key per combination (block class, hours per week, hours, dates given, a
+    # birth date): the distinct combinations are few.
+    nh = len(pc.numbers) + 1
+    combo = (
+        ((cb * nh + pc.hours_per_week[rows] + 1) * nh + pc.hours[rows] + 1) * 8
+        + ((bits >> 4) & 7)
+    ) * 2 + has_birth
+    ukeys, inv = np.unique(combo, return_inverse=True)
+    uniq = []
+    for u in ukeys.tolist():
+        u, birth = divmod(u, 2)
+        u, dbits = divmod(u, 8)
+        u, hrs = divmod(u, nh)
+        cbk, hpw = divmod(u, nh)
+        uniq.append((cbk, hpw - 1, hrs - 1, dbits, birth))
     inv = inv.reshape(-1)
     specs: list[tuple[str | None, Spec | None, bool]] = []
-    for cbk, hpw, hrs, dbits, birth in uniq.tolist():
+    for cbk, hpw, hrs, dbits, birth in uniq:
         facts = _Facts(
             pc.numbers[hpw] if hpw >= 0 else None,
             pc.numbers[hrs] if hrs >= 0 else None,
