@@ -42,7 +42,7 @@ amounts of both parts are exactly :func:`~bouwblokken.ledger.evaluate`'s, activi
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -77,7 +77,7 @@ from bouwblokken.periods import add_months, days_in_month
 from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.tender import Tender
 
-__all__ = ["BatchResult", "batch_evaluate", "count_partition"]
+__all__ = ["BatchResult", "Obligations", "batch_evaluate", "count_overlaps", "count_partition"]
 
 L = 377_580  # lcm(28, 29, 30, 31): a day of a month of n days is L/n of a month
 PER_YEAR, PER_MONTH, INVOICE = 0, 1, 2
@@ -135,7 +135,8 @@ class BatchResult:
     forecast_cents: np.ndarray
     vectorised: np.ndarray
     """Whether the row was valued by the vectorised path (in the forecast view)."""
-    obligations: dict[str, Obligation]
+    obligations: Mapping[str, Obligation]
+    """Each tender's obligation (computed when first read: counting needs none)."""
     as_of: date | None
     fallback: dict[str, int] = field(default_factory=dict)
     """Rows valued by the exact path, by reason (forecast view)."""
@@ -164,6 +165,36 @@ class BatchResult:
     def share_vectorised(self) -> float:  # float-ok: a ratio for the benchmark, not money
         n = len(self.keys)
         return float(self.vectorised.sum()) / n if n else 0.0  # float-ok
+
+
+class Obligations(Mapping[str, Obligation]):
+    """Each tender's obligation (:func:`~bouwblokken.obligation.compute_obligation`),
+    computed when first read and kept: counting activities needs none, a report needs them
+    all. ``known`` (an earlier result's obligations on the same tenders) is asked first. An
+    error in a tender's terms is raised when its obligation is read."""
+
+    def __init__(
+        self,
+        terms: Mapping[str, tuple[Tender, Catalog | None]],
+        known: Mapping[str, Obligation] | None = None,
+    ) -> None:
+        self._terms = terms
+        self._known = known or {}
+        self._done: dict[str, Obligation] = {}
+
+    def __getitem__(self, tender_id: str) -> Obligation:
+        got = self._done.get(tender_id)
+        if got is None:
+            tender, catalog = self._terms[tender_id]
+            got = self._known.get(tender_id) or compute_obligation(tender, catalog)
+            self._done[tender_id] = got
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
 
 
 def _frac(x: Decimal) -> tuple[int, int]:
@@ -568,7 +599,7 @@ def batch_evaluate(
     *,
     as_of: date | None = None,
     registry: Registry | None = None,
-    obligations: dict[str, Obligation] | None = None,
+    obligations: Mapping[str, Obligation] | None = None,
     exact_cuts: bool = True,
 ) -> BatchResult:
     """Counted amounts per activity in the realised (up to ``as_of``) and forecast views, equal
@@ -590,14 +621,14 @@ def _batch_evaluate(
     as_of: date | None,
     *,
     reg: Registry | None,
-    known: dict[str, Obligation],
+    known: Mapping[str, Obligation],
     cuts: bool,
 ) -> BatchResult:
     reg = reg or default_registry()
     persons = {p.id: p for p in ledger.persons}
     born = {p.id for p in ledger.persons if p.birth_date is not None}
     catalogs: dict[str, Catalog] = {}
-    found: dict[str, Obligation] = {}
+    terms: dict[str, tuple[Tender, Catalog | None]] = {}
     flat: list[tuple[Tender, int, Any]] = []
     warn: list[Any] = []
     classes: dict[tuple[int, str], _BlockClass] = {}
@@ -609,10 +640,10 @@ def _batch_evaluate(
         if cat is None:
             if t.activities:
                 raise LedgerError("the tender names no catalog", record=f"tender {t.id!r}")
-            found[t.id] = known.get(t.id) or compute_obligation(t, None)
+            terms[t.id] = (t, None)
             continue
         catalogs[t.id] = cat
-        found[t.id] = known.get(t.id) or compute_obligation(t, cat)
+        terms[t.id] = (t, cat)
         for i, a in enumerate(t.activities):
             if (id(cat), a.block) not in classes:
                 block = cat.block(
@@ -620,6 +651,7 @@ def _batch_evaluate(
                 )
                 classes[(id(cat), a.block)] = _block_class(cat, block)
             flat.append((t, i, a))
+    found = Obligations(terms, known)
     keys = tuple((t.id, i) for t, i, _ in flat)
     n = len(flat)
     realised = np.zeros(n, dtype=np.int64)
@@ -876,15 +908,7 @@ def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndar
         # (an upper bound of the months they count) exceeds it.
         lim = rows[cols.limit[rows] > 0]
         if lim.size:
-            s = np.maximum(cols.start[lim], cols.lo[lim])
-            e = np.minimum(cols.end[lim], cols.hi[lim])
-            months = _months_l(s, e)
-            pk = cols.person[lim] * (int(cols.key.max()) + 2) + cols.key[lim] + 1
-            uniq, inv = np.unique(pk, return_inverse=True)
-            total = np.zeros(uniq.size, dtype=np.int64)
-            np.add.at(total, inv, months)
-            binds = total[inv] > cols.limit[lim] * L
-            bad_p.append(cols.person[lim[binds]])
+            bad_p.append(cols.person[lim[_limit_may_bind(cols, lim)]])
         if np.lcm.reduce(np.unique(cols.fden[rows])) > 1 << 20:
             bad_p.append(cols.person[rows])
         bad_o = np.unique(np.concatenate(bad_p))
@@ -894,6 +918,35 @@ def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndar
             exact |= to_exact
             overlap &= ~to_exact
     return exact, overlap
+
+
+def _limit_may_bind(cols: _Columns, lim: np.ndarray) -> np.ndarray:
+    """Whether a row's counting limit could cut anything: the months of the union of the
+    days its person's rows under the same limit may count (an upper bound of the counted
+    days the limit is used up by) exceed the limit."""
+    s = np.maximum(cols.start[lim], cols.lo[lim])
+    e = np.minimum(cols.end[lim], cols.hi[lim])
+    e = np.where(e >= s, e, -1)
+    pk = cols.person[lim] * (int(cols.key.max()) + 2) + cols.key[lim] + 1
+    o = np.lexsort((s, pk))
+    pk_o, s_o, e_o = pk[o], s[o], e[o]
+    first = np.ones(o.size, dtype=bool)
+    first[1:] = pk_o[1:] != pk_o[:-1]
+    gi = np.cumsum(first) - 1
+    shift = np.int64(1 << 20)  # above every day offset
+    run = np.maximum.accumulate(gi * shift + e_o + 1) - gi * shift - 1
+    prev = np.empty_like(run)
+    prev[0] = -1
+    prev[1:] = run[:-1]
+    prev[first] = -1
+    # Sorted by start, the rows before cover every day from this row's start up to their
+    # latest end: the row adds the days after that.
+    new = _months_l(np.maximum(s_o, prev + 1), e_o)
+    total = np.zeros(int(gi[-1]) + 1 if o.size else 0, dtype=np.int64)
+    np.add.at(total, gi, new)
+    binds = np.empty(o.size, dtype=bool)
+    binds[o] = total[gi] > cols.limit[lim][o] * L
+    return binds
 
 
 def _vector_columns(

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -65,13 +65,14 @@ from bouwblokken.ledger import Ledger, LedgerResult, evaluate
 from bouwblokken.ledger import _catalog_for as catalog_for
 from bouwblokken.locate import describe
 from bouwblokken.money import from_cents
-from bouwblokken.obligation import Obligation, compute_obligation
+from bouwblokken.obligation import Obligation
 from bouwblokken.periods import add_months
 from bouwblokken.portfolio.batch import (
     _BASE,
     _FAR,
     INVOICE,
     PER_YEAR,
+    Obligations,
     Spec,
     _block_class,
     _BlockClass,
@@ -841,7 +842,8 @@ class ColumnsResult:
     realised_cents: np.ndarray
     forecast_cents: np.ndarray
     vectorised: np.ndarray
-    obligations: dict[str, Obligation]
+    obligations: Mapping[str, Obligation]
+    """Each contract's obligation (computed when first read)."""
     as_of: date | None
     fallback: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # float-ok: seconds
@@ -885,7 +887,7 @@ def batch_evaluate_columns(
     known_on: date | None = None,
     as_of: date | None = None,
     registry: Registry | None = None,
-    obligations: dict[str, Obligation] | None = None,
+    obligations: Mapping[str, Obligation] | None = None,
     exact_cuts: bool = False,
 ) -> ColumnsResult:
     """The batch path on columns: the same cents, row by row, as
@@ -903,7 +905,7 @@ def _evaluate_columns(
     known_on: date | None,
     as_of: date | None,
     reg: Registry,
-    known: dict[str, Obligation],
+    known: Mapping[str, Obligation],
     exact_cuts: bool,
 ) -> ColumnsResult:
     clock = time.perf_counter()
@@ -917,7 +919,7 @@ def _evaluate_columns(
     # Catalogs and obligations per contract.
     warn: list[Any] = []
     cats: list[Catalog | None] = []
-    found: dict[str, Obligation] = {}
+    terms: dict[str, tuple[Tender, Catalog | None]] = {}
     cat_index: dict[int, int] = {}
     cat_of = np.full(len(contracts), -1, dtype=np.int64)
     for k, ct in enumerate(contracts):
@@ -926,11 +928,12 @@ def _evaluate_columns(
             cat = catalog_for(t, reg, warn)
         except CatalogError as exc:
             raise LedgerError(str(exc), record=f"tender {t.id!r}", field="catalog") from None
-        found[t.id] = known.get(t.id) or compute_obligation(t, cat)
+        terms[t.id] = (t, cat)
         if cat is not None:
             cat_of[k] = cat_index.setdefault(id(cat), len(cats))
             if cat_of[k] == len(cats):
                 cats.append(cat)
+    found = Obligations(terms, known)
     rows = np.flatnonzero(status_all >= 0)
     con = pc.contract[rows].astype(np.int64)
     if np.any(cat_of[con] < 0):
@@ -960,8 +963,7 @@ def _evaluate_columns(
     # birth date): the distinct combinations are few.
     nh = len(pc.numbers) + 1
     combo = (
-        ((cb * nh + pc.hours_per_week[rows] + 1) * nh + pc.hours[rows] + 1) * 8
-        + ((bits >> 4) & 7)
+        ((cb * nh + pc.hours_per_week[rows] + 1) * nh + pc.hours[rows] + 1) * 8 + ((bits >> 4) & 7)
     ) * 2 + has_birth
     ukeys, inv = np.unique(combo, return_inverse=True)
     uniq = []
