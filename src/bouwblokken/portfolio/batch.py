@@ -666,32 +666,44 @@ def _batch_evaluate(
 
     clock = time.perf_counter()
     timings = {"prepare": 0.0, "vectorised": 0.0, "exact": 0.0}  # float-ok: seconds
-    cutoffs: dict[str, int] = {}
     facts: list[tuple[str | None, Spec | None]] = []
     scaled = np.zeros(n, dtype=bool)
-    for j, (t, _, a) in enumerate(flat):
+    memo: dict[tuple[Any, ...], tuple[str | None, Spec | None, bool]] = {}
+    j = 0
+    for t in ledger.tenders:
+        if t.id not in catalogs:
+            continue
         cat = catalogs[t.id]
-        if t.id not in cutoffs:
-            prior = cat.eligibility.prior_start_months
-            cutoffs[t.id] = (
-                add_months(t.start, -prior).toordinal() - _BASE
-                if prior is not None and t.start is not None
-                else 0
-            )
-        if a.model_fields_set.isdisjoint(_FACTS):
-            why, spec, sc = _classify_fast(
-                classes[(id(cat), a.block)],
-                a,
-                persons[a.person].birth_date if a.person in born else None,
-                cutoffs[t.id],
-            )
-            scaled[j] = sc
-        else:
-            pb = persons[a.person].birth_date if a.person in persons else None
-            why, spec = _classify(t, cat, a, pb)
-            if spec is not None and spec[4] != INVOICE:
-                scaled[j] = _scaled_slow(cat, a)
-        facts.append((why, spec))
+        prior = cat.eligibility.prior_start_months
+        cutoff = (
+            add_months(t.start, -prior).toordinal() - _BASE
+            if prior is not None and t.start is not None
+            else 0
+        )
+        cid = id(cat)
+        for a in t.activities:
+            if a.model_fields_set.isdisjoint(_FACTS):
+                bc = classes[(cid, a.block)]
+                pb = persons[a.person].birth_date if a.person in born else None
+                if bc.kind == INVOICE or bc.reason is not None:
+                    why, spec, sc = _classify_fast(bc, a, pb, cutoff)
+                else:
+                    # A dated block's class depends on the hours and which dates are given.
+                    mk = (id(bc), a.hours_per_week, a.start is None, a.end is None, pb is None)
+                    got = memo.get(mk)
+                    if got is None:
+                        got = memo[mk] = _classify_fast(bc, a, pb, cutoff)
+                    why, spec, sc = got
+                    if spec is not None and cutoff != spec[5]:
+                        spec = (*spec[:5], cutoff, spec[6])
+                scaled[j] = sc
+            else:
+                pb = persons[a.person].birth_date if a.person in persons else None
+                why, spec = _classify(t, cat, a, pb)
+                if spec is not None and spec[4] != INVOICE:
+                    scaled[j] = _scaled_slow(cat, a)
+            facts.append((why, spec))
+            j += 1
     cols = _Columns.build(flat, facts, scaled, persons)
     exact_rows, overlap = _partition_columns(cols, fallback)
     fast = ~exact_rows
