@@ -18,6 +18,7 @@ from bouwblokken.portfolio.batch import (
     _BASE,
     _months_l,
     batch_evaluate,
+    count_limited_overlaps,
     count_overlaps,
     count_partition,
 )
@@ -265,3 +266,28 @@ def test_the_week_cap_is_vectorised(two_suppliers: object) -> None:
     exact = batch_evaluate(ledger, as_of=AS_OF)
     assert exact.fallback == {"person_week_cut": 2}
     assert exact.realised_cents.tolist() == batch.realised_cents.tolist()
+
+
+def test_count_limited_overlaps_by_hand() -> None:
+    """One person, € 40.000 a year, a counting limit of 2 months shared by two placements of
+    half a week: A 1 Jan - 31 Mar 2025 (first), B 1 Feb - 30 Apr 2025. A uses the limit up
+    with January and February (2 months: March does not fit); B counts February again (a day
+    already used counts without using more) but not March or April."""
+    one = np.array
+    cents, cut = count_limited_overlaps(
+        one([0, 0]),
+        one([0, 1]),
+        one([_o(date(2025, 1, 1)), _o(date(2025, 2, 1))]),
+        one([_o(date(2025, 3, 31)), _o(date(2025, 4, 30))]),
+        one([4_000_000] * 2),
+        one([1, 1]),
+        one([2, 2]),
+        one([True, True]),
+        one([2, 2]),
+        one([0, 0]),
+    )
+    # A: 40 000 × 1/2 × 2/12 = 3 333,333... → 333 333 cents;
+    # B: 40 000 × 1/2 × 1/12 (February) = 1 666,666... → 166 667 cents. In February the week
+    # holds 1/2 + 1/2: full, not over it, so nothing is cut by the week cap.
+    assert cents.tolist() == [333_333, 166_667]
+    assert cut.tolist() == [False, False]

@@ -705,14 +705,14 @@ def _batch_evaluate(
             facts.append((why, spec))
             j += 1
     cols = _Columns.build(flat, facts, scaled, persons)
-    exact_rows, overlap = _partition_columns(cols, fallback)
+    exact_rows, overlap, limited = _partition_columns(cols, fallback)
     fast = ~exact_rows
     now = time.perf_counter()
     timings["prepare"] += now - clock
     fast_r = fast & cols.realised
-    forecast[fast] = _vector_columns(cols, fast, overlap, None)
+    forecast[fast] = _vector_columns(cols, fast, overlap, None, limited)
     if fast_r.any():
-        realised[fast_r] = _vector_columns(cols, fast_r, overlap, as_of)
+        realised[fast_r] = _vector_columns(cols, fast_r, overlap, as_of, limited)
     vectorised[fast] = True
     clock = time.perf_counter()
     timings["vectorised"] += clock - now
@@ -888,9 +888,13 @@ def _str_codes(values: list[str]) -> np.ndarray:
     return inverse.astype(np.int64)
 
 
-def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows that take the exact path (their own reason, or their person's), and rows of
-    persons whose dated placements overlap in time (valued by :func:`count_overlaps`)."""
+def _partition_columns(
+    cols: _Columns, reasons: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows that take the exact path (their own reason, or their person's); rows of persons
+    whose dated placements overlap in time (valued by :func:`count_overlaps`); and, among
+    those, the persons whose counting limit may bind (valued by
+    :func:`count_limited_overlaps`)."""
     n = cols.person.size
     exact = cols.own_exact.copy()
     for j in np.flatnonzero(exact).tolist():
@@ -916,11 +920,6 @@ def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndar
     if overlap.any():
         rows = np.flatnonzero(overlap)
         bad_p = [cols.person[rows[cols.scaled[rows]]]]
-        # A counting limit that could bind: the sum of the placements' months under one limit
-        # (an upper bound of the months they count) exceeds it.
-        lim = rows[cols.limit[rows] > 0]
-        if lim.size:
-            bad_p.append(cols.person[lim[_limit_may_bind(cols, lim)]])
         if np.lcm.reduce(np.unique(cols.fden[rows])) > 1 << 20:
             bad_p.append(cols.person[rows])
         bad_o = np.unique(np.concatenate(bad_p))
@@ -929,7 +928,16 @@ def _partition_columns(cols: _Columns, reasons: dict[str, int]) -> tuple[np.ndar
             reasons["person_overlap"] = int(to_exact.sum())
             exact |= to_exact
             overlap &= ~to_exact
-    return exact, overlap
+    limited = np.zeros(n, dtype=bool)
+    if overlap.any():
+        # A counting limit that could bind: the months of the union of the days the rows
+        # under one limit may count (an upper bound of what they use of it) exceed it.
+        rows = np.flatnonzero(overlap)
+        lim = rows[cols.limit[rows] > 0]
+        if lim.size:
+            binds = np.unique(cols.person[lim[_limit_may_bind(cols, lim)]])
+            limited = overlap & np.isin(cols.person, binds)
+    return exact, overlap, limited
 
 
 def _limit_may_bind(cols: _Columns, lim: np.ndarray) -> np.ndarray:
@@ -962,7 +970,11 @@ def _limit_may_bind(cols: _Columns, lim: np.ndarray) -> np.ndarray:
 
 
 def _vector_columns(
-    cols: _Columns, rows_mask: np.ndarray, overlap: np.ndarray, as_of: date | None
+    cols: _Columns,
+    rows_mask: np.ndarray,
+    overlap: np.ndarray,
+    as_of: date | None,
+    limited: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cents of the rows in ``rows_mask`` (one view: all rows, or the realised ones with
     ``as_of``), in the order of the mask."""
@@ -992,18 +1004,23 @@ def _vector_columns(
             group,
             rank,
         )
-    if ov.any():
-        r = rows[ov]
-        out[ov] = count_overlaps(
-            cols.person[r],
-            cols.rank[r],
-            np.maximum(cols.start[r], cols.lo[r]),
-            np.minimum(np.minimum(cols.end[r], cols.hi[r]), cap),
-            cols.rate[r],
-            cols.fnum[r],
-            cols.fden[r],
-            cols.kind[r] == PER_YEAR,
-        )[0]
+    seq = ov & (limited[rows] if limited is not None else False)
+    ov &= ~seq
+    for part, counter in ((ov, count_overlaps), (seq, count_limited_overlaps)):
+        if part.any():
+            r = rows[part]
+            out[part] = counter(
+                cols.person[r],
+                cols.rank[r],
+                np.maximum(cols.start[r], cols.lo[r]),
+                np.minimum(np.minimum(cols.end[r], cols.hi[r]), cap),
+                cols.rate[r],
+                cols.fnum[r],
+                cols.fden[r],
+                cols.kind[r] == PER_YEAR,
+                cols.limit[r],
+                cols.key[r],
+            )[0]
     return out
 
 
@@ -1036,6 +1053,8 @@ def count_overlaps(
     fnum: np.ndarray,
     fden: np.ndarray,
     per_year: np.ndarray,
+    limit: np.ndarray | None = None,
+    key: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Counted cents of placements of persons whose placements overlap: on every day a person
     brings in at most one reference week across all placements, taken in the ledger's order
@@ -1048,7 +1067,7 @@ def count_overlaps(
     exact integers over the lcm D of the fractions' denominators. Its value is
     ``rate × Σ counted × months`` (÷ 12 per year) over the stretches, rounded half up once.
     ``s``/``e``: the days that may count (``e < s``: none). No counting limit may bind here
-    (the partition checks it)."""
+    (the partition checks it; ``limit`` and ``key`` are not read)."""
     m = person.size
     cents = np.zeros(m, dtype=np.int64)
     cut = np.zeros(m, dtype=bool)
@@ -1097,10 +1116,161 @@ def count_overlaps(
     return cents, cut
 
 
+def count_limited_overlaps(
+    person: np.ndarray,
+    rank: np.ndarray,
+    s: np.ndarray,
+    e: np.ndarray,
+    rate: np.ndarray,
+    fnum: np.ndarray,
+    fden: np.ndarray,
+    per_year: np.ndarray,
+    limit: np.ndarray,
+    key: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`count_overlaps` with counting limits that bind, one person at a time in the
+    ledger's order, in exact integers (a day of a month of n days is L/n month).
+
+    Each placement takes what the week has left on each stretch of days (as in
+    :func:`count_overlaps`); of the days it then counts, those not yet used under its limit
+    (``key``; −1: none) use it up chronologically until ``limit`` months are used — the last
+    day that fits found on the cumulative month table — and the days already used count
+    again without using more (ledger: counting limits run on counted placement time). The
+    counted stretches then fill the person's week for the placements after it. Returns the
+    cents and whether the week cap cut the row."""
+    cum = _tables()[0]
+    m = person.size
+    cents = np.zeros(m, dtype=np.int64)
+    cut = np.zeros(m, dtype=bool)
+    order = np.lexsort((rank, person)).tolist()
+    per = person.tolist()
+    sl, el, fn, fd = s.tolist(), e.tolist(), fnum.tolist(), fden.tolist()
+    lim, keys, rt, py = limit.tolist(), key.tolist(), rate.tolist(), per_year.tolist()
+
+    def months(a: int, b: int) -> int:
+        return int(cum[b]) - int(cum[a - 1]) if b >= a else 0
+
+    k = 0
+    while k < m:
+        stop = k
+        while stop < m and per[order[stop]] == per[order[k]]:
+            stop += 1
+        group = order[k:stop]
+        k = stop
+        d = 1
+        for i in group:
+            d = d * fd[i] // gcd(d, fd[i])
+        occ: list[list[int]] = []  # disjoint [first, last, used] stretches, sorted
+        used: dict[int, list[tuple[int, int]]] = {}  # days used under each limit
+        for i in group:
+            if el[i] < sl[i] or fn[i] == 0:
+                continue
+            f = fn[i] * (d // fd[i])
+            pieces = _stretches(occ, sl[i], el[i])
+            counted = [(a, b, min(f, d - u)) for a, b, u in pieces if u < d]
+            cut[i] = any(u + f > d for _, _, u in pieces)
+            kept = counted
+            if keys[i] >= 0 and lim[i] > 0:
+                have = used.setdefault(keys[i], [])
+                room = lim[i] * L - sum(months(a, b) for a, b in have)
+                kept, taken = [], []
+                full = False
+                for a, b, c in counted:
+                    for x, y, old in _split(a, b, have):
+                        if old:
+                            kept.append((x, y, c))
+                            continue
+                        if full:
+                            continue
+                        w = months(x, y)
+                        if w <= room:
+                            room -= w
+                        else:
+                            # The last day that fits: months from x up to it ≤ room.
+                            y = int(np.searchsorted(cum, int(cum[x - 1]) + room, "right")) - 1
+                            full = True
+                            if y < x:
+                                continue
+                            room -= months(x, y)
+                        kept.append((x, y, c))
+                        taken.append((x, y))
+                have.extend(taken)
+                have.sort()
+            num = sum(c * months(a, b) for a, b, c in kept)
+            den = d * L * (12 if py[i] else 1)
+            cents[i] = (2 * rt[i] * num + den) // (2 * den)
+            for a, b, c in kept:
+                _occupy_add(occ, a, b, c)
+    return cents, cut
+
+
+def _stretches(occ: list[list[int]], s: int, e: int) -> list[tuple[int, int, int]]:
+    """Days s..e as stretches of equal use of the week (0 where nothing is booked)."""
+    out: list[tuple[int, int, int]] = []
+    at = s
+    for a, b, u in occ:
+        if b < at or a > e:
+            continue
+        if a > at:
+            out.append((at, a - 1, 0))
+        lo, hi = max(a, at), min(b, e)
+        out.append((lo, hi, u))
+        at = hi + 1
+    if at <= e:
+        out.append((at, e, 0))
+    return out
+
+
+def _split(a: int, b: int, have: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Days a..b in chronological parts, each marked whether ``have`` (sorted, disjoint)
+    holds it."""
+    out: list[tuple[int, int, bool]] = []
+    at = a
+    for x, y in have:
+        if y < at or x > b:
+            continue
+        if x > at:
+            out.append((at, x - 1, False))
+        lo, hi = max(x, at), min(y, b)
+        out.append((lo, hi, True))
+        at = hi + 1
+    if at <= b:
+        out.append((at, b, False))
+    return out
+
+
+def _occupy_add(occ: list[list[int]], a: int, b: int, c: int) -> None:
+    """Book ``c`` more of the week on days a..b (``occ`` stays sorted and disjoint)."""
+    if c <= 0:
+        return
+    new: list[list[int]] = []
+    for x, y, u in occ:
+        if y < a or x > b:
+            new.append([x, y, u])
+            continue
+        if x < a:
+            new.append([x, a - 1, u])
+        new.append([max(x, a), min(y, b), u + c])
+        if y > b:
+            new.append([b + 1, y, u])
+    # Days of a..b nothing booked yet.
+    covered = sorted((x, y) for x, y, _ in new if x >= a and y <= b)
+    at = a
+    for x, y in covered:
+        if x > at:
+            new.append([at, x - 1, c])
+        at = max(at, y + 1)
+    if at <= b:
+        new.append([at, b, c])
+    new.sort()
+    occ[:] = new
+
+
 def _cut_persons(
     cols: _Columns, rows_mask: np.ndarray, overlap: np.ndarray, as_of: date | None
 ) -> np.ndarray:
-    """Persons whose week the cap cut in the realised view (vectorised rows)."""
+    """Persons whose week the cap cut in the realised view (vectorised rows; without their
+    counting limits, which only leave more of the week: a superset, never a miss)."""
     r = np.flatnonzero(rows_mask & overlap)
     if not r.size:
         return np.zeros(0, dtype=np.int64)

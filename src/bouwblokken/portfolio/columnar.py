@@ -1070,14 +1070,14 @@ def _evaluate_columns(
         scaled,
     )
     fallback: dict[str, int] = {}
-    exact_rows, overlap = _partition_columns(cols, fallback)
+    exact_rows, overlap, limited = _partition_columns(cols, fallback)
     fast = ~exact_rows
     now = time.perf_counter()
     timings["prepare"] += now - clock
     fast_r = fast & cols.realised
-    forecast[rows[fast]] = _vector_columns(cols, fast, overlap, None)
+    forecast[rows[fast]] = _vector_columns(cols, fast, overlap, None, limited)
     if fast_r.any():
-        realised[rows[fast_r]] = _vector_columns(cols, fast_r, overlap, as_of)
+        realised[rows[fast_r]] = _vector_columns(cols, fast_r, overlap, as_of, limited)
     vectorised[rows[fast]] = True
     clock = time.perf_counter()
     timings["vectorised"] += clock - now
