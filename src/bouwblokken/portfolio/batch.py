@@ -8,30 +8,39 @@ limit are shared only by that person's placements), so the work **partitions by 
 
 - *Vectorised* (numpy, exact integers): activities of a per-year block measured in months
   (kalenderdagenmethode, ``duration_unit = "months"``) or of a per-month block, prorated by
-  hours against a fixed reference week, with start and end dates, whose person has no other
-  activity in the same view that overlaps it in time (so the person's full-time week is never
-  shared); and the undated blocks that are one amount times one factor (invoices ×
-  percentage, rate × hours, costs, agreed amounts, one-offs, amount × periods) without a cap,
-  a per-person maximum or a bonus. Months are exact integers
-  over the common denominator 377.580 = lcm(28, 29, 30, 31) — a day of a month of n days weighs
-  377.580/n, a cumulative table turns any stretch into months with two look-ups; a counting
-  limit is used up by counted months in the ledger's order (realised first, then by start),
-  one rank at a time across all persons, and cut with a binary search on the cumulative table;
-  the amount is ``rate × hours fraction × months`` (÷ 12 for per-year) rounded half up once,
-  in integer cents.
+  hours against a fixed reference week, with start and end dates; and the undated blocks that
+  are one amount times one factor (invoices × percentage, rate × hours, costs, agreed amounts,
+  one-offs, amount × periods) without a cap, a per-person maximum or a bonus. Months are exact
+  integers over the common denominator 377.580 = lcm(28, 29, 30, 31) — a day of a month of n
+  days weighs 377.580/n, a cumulative table turns any stretch into months with two look-ups; a
+  counting limit is used up by counted months in the ledger's order (realised first, then by
+  start), one rank at a time across all persons, and cut with a binary search on the
+  cumulative table; the amount is ``rate × hours fraction × months`` (÷ 12 for per-year)
+  rounded half up once, in integer cents. Persons whose placements **overlap in time** share
+  one reference week a day (the ledger's ``person_week_cap``): :func:`count_overlaps` counts
+  them on the union of the change points of each person's placements, each stretch giving
+  placement i ``min(1, F_i) − min(1, F_{i−1})`` of a week (F: the cumulative fractions in the
+  ledger's order, integers over their lcm); where a counting limit shared by such placements
+  may bind, :func:`count_limited_overlaps` follows the ledger step by step for that person,
+  in the same integers. Each classification is made once per block (and per hours value),
+  not once per activity: an activity that sets a fact beyond the block's
+  (``_FACTS``: age, flags, months, …) is classified on its own.
 - *Exact* (fallback, :func:`~bouwblokken.ledger.evaluate` on the persons concerned): anything
-  else, with the reason counted in :attr:`BatchResult.fallback` — ``person_overlap`` (the
-  person's placements overlap in time: the full-time week is shared), ``person_with_exact_row``
-  (another dated activity of the person takes the exact path), ``rule`` (per period pro rata,
-  weeks or days), ``undated`` (per activity, or an undated block with a cap, a per-person
-  maximum, a bonus or a missing amount: valued exactly, they share nothing with dated rows),
-  ``facts`` (age, birth date, flags or internship months that a bonus reads; an eligibility
-  rule that makes the activity ineligible), ``limit`` (a limit while a subsidy runs or with
-  bridged gaps), ``hours`` (a maximum or minimum of hours per week, the supplier's own week,
-  more than a full week), ``no_dates``. A catalog with share caps sends the whole ledger to the
+  else, with the reason counted in :attr:`BatchResult.fallback` — ``person_overlap``
+  (overlapping placements of a block not prorated by hours that takes part of the week),
+  ``person_with_exact_row`` (another dated activity of the person takes the exact path),
+  ``rule`` (per period pro rata, weeks or days), ``undated`` (per activity, or an undated
+  block with a cap, a per-person maximum, a bonus or a missing amount: valued exactly, they
+  share nothing with dated rows), ``facts`` (age, birth date, flags or internship months that
+  a bonus reads; an eligibility rule that makes the activity ineligible), ``limit`` (a limit
+  while a subsidy runs or with bridged gaps), ``hours`` (a maximum or minimum of hours per
+  week, the supplier's own week, more than a full week), ``no_dates``, ``dates`` (outside
+  1900-2199); and, with ``exact_cuts`` (the default), ``person_week_cut``: the persons whose
+  week the cap cut, evaluated again exactly for their trails (the double-count list of the
+  batch report comes from them). A catalog with share caps sends the whole ledger to the
   exact path (``share_caps``): a cap is a tender-wide ordering. The batch path gives amounts,
   not trails or warnings: ask :func:`~bouwblokken.ledger.evaluate` for the trail of one
-  contract.
+  contract. Obligations are computed when first read (:class:`Obligations`).
 
 Because the fallback evaluates whole persons (all their activities in every tender), the
 amounts of both parts are exactly :func:`~bouwblokken.ledger.evaluate`'s, activity by activity
