@@ -246,3 +246,57 @@ def test_a_deep_copy_of_the_heads_is_untouched() -> None:
     before = copy.deepcopy(pc.heads)
     batch_evaluate_columns(pc, as_of=date(2024, 6, 30))
     assert pc.heads == before
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # person
+            st.integers(0, 900),  # start offset in days from 2023-01-01
+            st.integers(0, 500),  # length in days
+            st.sampled_from(["12", "18", "24.5", "36", "40"]),
+            st.sampled_from(["participatiewet", "ww", "banenafspraak", "stagiair_mbo_hbo"]),
+            st.booleans(),  # approved?
+            st.integers(0, 1),  # contract
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([(2023, 4), (2024, 1), (2025, 4)]),
+)
+def test_the_double_count_list_from_the_vectorised_week_cap(
+    rows: list[tuple[int, int, int, str, str, bool, int]], quarter: tuple[int, int]
+) -> None:
+    """Haaglanden (limits of 12 and 24 months, per target group; 40 hours is above its
+    36-hour week): the double-count list rebuilt from the vectorised week cap is the one the
+    exact ledger's trails give, entry by entry (amounts, periods, claimers, texts)."""
+    from datetime import timedelta
+
+    acts: dict[int, list[dict[str, Any]]] = {0: [], 1: []}
+    for n, (person, off, length, hours, block, ok, c) in enumerate(rows):
+        start = date(2023, 1, 1) + timedelta(days=off)
+        end = start + timedelta(days=length)
+        a = activity(
+            f"a{n}",
+            f"p{person}",
+            start.isoformat(),
+            end.isoformat(),
+            hours,
+            history=FULL if ok else [],
+            block=block,
+            hours_per_week=hours,
+        )
+        acts[c].append(a)
+    cs = []
+    for c in (0, 1):
+        k = contract(f"c{c}", f"s{c}", acts[c], start=f"202{3 + c}-01-01", end="2025-12-31")
+        k["tender"]["catalog"] = "haaglanden@2023-07"
+        cs.append(k)
+    text = _doc(cs, persons=("p0", "p1", "p2"))
+    period = ReportingPeriod.quarter(*quarter)
+    for view in ("approved", "declared"):
+        exact = monitor(read_portfolio(text), period, view=view)  # type: ignore[arg-type]
+        got = monitor_columns(read_columns(text), period, view=view)  # type: ignore[arg-type]
+        assert got.double_counts == exact.double_counts
+        assert got.totals == exact.totals

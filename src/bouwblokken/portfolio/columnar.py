@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from math import gcd
 from pathlib import Path
 from typing import Any
 
@@ -850,6 +851,8 @@ class ColumnsResult:
     exact_result: LedgerResult | None = None
     """The exact evaluation of the persons that took the exact path (and, with ``exact_cuts``,
     of the persons whose week was cut: the double-count list comes from it)."""
+    double_counts: tuple[Any, ...] | None = None
+    """With ``doubles``: the double-count list (realised view) of the vectorised persons."""
 
     def contract_cents(self, n_contracts: int, contract: np.ndarray, view: str) -> np.ndarray:
         cents = self.realised_cents if view == "realised" else self.forecast_cents
@@ -889,13 +892,25 @@ def batch_evaluate_columns(
     registry: Registry | None = None,
     obligations: Mapping[str, Obligation] | None = None,
     exact_cuts: bool = False,
+    doubles: bool = False,
 ) -> ColumnsResult:
     """The batch path on columns: the same cents, row by row, as
     :func:`~bouwblokken.portfolio.batch.batch_evaluate` of ``pc.to_portfolio().ledger(view,
-    known_on=known_on, as_of=as_of)`` — and so as :func:`~bouwblokken.ledger.evaluate`."""
+    known_on=known_on, as_of=as_of)`` — and so as :func:`~bouwblokken.ledger.evaluate`.
+
+    ``doubles``: also the double-count list of the vectorised persons whose week was cut
+    (:attr:`ColumnsResult.double_counts`, realised view); ``exact_cuts``: evaluate those
+    persons exactly instead (their trails in :attr:`ColumnsResult.exact_result`)."""
     with gc_paused():
         return _evaluate_columns(
-            pc, view, known_on, as_of, registry or default_registry(), obligations or {}, exact_cuts
+            pc,
+            view,
+            known_on,
+            as_of,
+            registry or default_registry(),
+            obligations or {},
+            exact_cuts,
+            doubles,
         )
 
 
@@ -907,6 +922,7 @@ def _evaluate_columns(
     reg: Registry,
     known: Mapping[str, Obligation],
     exact_cuts: bool,
+    doubles: bool = False,
 ) -> ColumnsResult:
     clock = time.perf_counter()
     timings = {"prepare": 0.0, "vectorised": 0.0, "exact": 0.0}  # float-ok: seconds
@@ -1082,7 +1098,8 @@ def _evaluate_columns(
     clock = time.perf_counter()
     timings["vectorised"] += clock - now
     exact_set = np.flatnonzero(exact_rows)
-    if exact_cuts and fast_r.any():
+    found_doubles: list[Any] = []
+    if (exact_cuts or doubles) and fast_r.any():
         r = np.flatnonzero(fast_r & overlap)
         cap = (as_of.toordinal() - _BASE) if as_of is not None else _FAR
         _, was_cut = count_overlaps(
@@ -1095,7 +1112,21 @@ def _evaluate_columns(
             fden[r],
             kind[r] == PER_YEAR,
         )
-        extra = np.flatnonzero(np.isin(person, np.unique(person[r[was_cut]])) & fast)
+        people = np.unique(person[r[was_cut]])
+        if doubles and not exact_cuts and people.size:
+
+            def refs(k: int) -> tuple[Fraction, bool, bool]:
+                j = int(rows[k])
+                cat = cats[int(cat_of[int(pc.contract[j])])]
+                assert cat is not None
+                t = cat.time
+                ref = Fraction(t.reference_hours_per_week or 1)
+                prorate = bool(getattr(cat.block(pc.blocks[pc.block[j]]).rule, "prorate_hours", 0))
+                return ref, bool(t.cap_hours_at_reference), prorate
+
+            found_doubles = _vector_doubles(pc, cols, rows, people, as_of, refs)
+            people = people[:0]
+        extra = np.flatnonzero(np.isin(person, people) & fast)
         if extra.size:
             fallback["person_week_cut"] = int(extra.size)
             exact_set = np.union1d(exact_set, extra)
@@ -1105,7 +1136,16 @@ def _evaluate_columns(
         res = _exact_part(pc, rows[exact_set], status_all, as_of, reg, realised, forecast)
     timings["exact"] += time.perf_counter() - clock
     return ColumnsResult(
-        status_all, realised, forecast, vectorised, found, as_of, fallback, timings, res
+        status_all,
+        realised,
+        forecast,
+        vectorised,
+        found,
+        as_of,
+        fallback,
+        timings,
+        res,
+        tuple(found_doubles) if doubles else None,
     )
 
 
@@ -1184,9 +1224,9 @@ def monitor_columns(
 ) -> Any:
     """The quarterly report (:class:`~bouwblokken.portfolio.monitor.PortfolioReport`) of a
     portfolio in columns: the same contract rows and amounts as
-    ``monitor(pc.to_portfolio(), period, engine="batch")``. ``double_counts`` (default) also
-    counts exactly the persons whose week was cut, for the double-count list; without it
-    that list is empty and everything is vectorised."""
+    ``monitor(pc.to_portfolio(), period, engine="batch")``, and the same double-count list
+    (``double_counts``, default), rebuilt from the vectorised week cap
+    (:func:`_vector_doubles`); without it the list is left empty."""
     from bouwblokken.portfolio.duplicates import double_counts as doubles_of
     from bouwblokken.portfolio.monitor import ZERO, ContractReport, PortfolioReport
     from bouwblokken.portfolio.settlement import settle_counted
@@ -1197,7 +1237,7 @@ def monitor_columns(
         known_on=known_on,
         as_of=period.end,
         registry=registry,
-        exact_cuts=double_counts,
+        doubles=double_counts,
     )
     before = batch_evaluate_columns(
         pc,
@@ -1245,13 +1285,13 @@ def monitor_columns(
             )
         )
     listed = {r.id for r in rows}
-    doubles: tuple[Any, ...] = ()
-    if end.exact_result is not None:
-        doubles = tuple(
-            d
-            for d in doubles_of(pc.heads, end.exact_result)
-            if d.contract in listed or any(x in listed for x in d.claimed_by_contracts)
-        )
+    found: list[Any] = list(end.double_counts or ())
+    if double_counts and end.exact_result is not None:
+        found.extend(doubles_of(pc.heads, end.exact_result))
+    found.sort(key=lambda d: (d.person, d.periods[0][0] if d.periods else date.min, d.contract))
+    doubles = tuple(
+        d for d in found if d.contract in listed or any(x in listed for x in d.claimed_by_contracts)
+    )
     return PortfolioReport(pc.heads.title, period, view, known_on, tuple(rows), doubles, None)
 
 
@@ -1281,3 +1321,226 @@ def _time_path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decim
         )
 
     return amount, TrailLine("total", amount=Fraction(amount), make=words)
+
+
+# ---------------------------------------------------------------------------------------------
+# The double-count list, from the vectorised week cap.
+
+
+def _vector_doubles(
+    pc: PortfolioColumns,
+    cols: _Columns,
+    rows: np.ndarray,
+    people: np.ndarray,
+    as_of: date | None,
+    refs: Any,
+) -> list[Any]:
+    """:func:`~bouwblokken.portfolio.duplicates.double_counts` (realised view) for the
+    vectorised persons ``people`` (person codes) whose week the cap cut: each person's rows
+    are replayed in the ledger's order in exact integers, and every amount the valuation
+    would not count is rebuilt as :func:`~bouwblokken.valuation.value_activity` makes it (the
+    hours above the week, the days outside the contract or after the reporting date, the
+    week cap, the counting limit), shared out in whole cents by the same largest-remainder
+    rule, so the week cap's cents are the ledger's. ``refs(k)``: the row's reference week,
+    whether hours above it are capped and whether its block is prorated by hours."""
+    from bouwblokken.money import format_exact, round_cents
+    from bouwblokken.periods import clip, intersect, normalise
+    from bouwblokken.portfolio.batch import L, _occupy_add, _split, _stretches, _tables
+    from bouwblokken.portfolio.duplicates import DoubleCount
+    from bouwblokken.valuation import allocate_cents
+
+    cum = _tables()[0]
+    contracts = pc.heads.contracts
+    cap = (as_of.toordinal() - _BASE) if as_of is not None else _FAR
+    sel = np.flatnonzero(cols.realised & np.isin(cols.person, people) & (cols.kind != INVOICE))
+    sel = sel[np.lexsort((cols.rank[sel], cols.person[sel]))]
+
+    def months(a: int, b: int) -> int:
+        return int(cum[b]) - int(cum[a - 1]) if b >= a else 0
+
+    def day(x: int) -> date:
+        return date.fromordinal(x + _BASE)
+
+    out: list[Any] = []
+    groups: dict[int, list[int]] = {}
+    for k in sel.tolist():
+        groups.setdefault(int(cols.person[k]), []).append(k)
+    for code, ks in groups.items():
+        d = 1
+        for k in ks:
+            d = d * int(cols.fden[k]) // gcd(d, int(cols.fden[k]))
+        occ: list[list[int]] = []
+        booked: list[tuple[int, int, int]] = []  # (first, last, k) in booking order
+        used: dict[int, list[tuple[int, int]]] = {}
+        counted_periods: dict[int, list[tuple[date, date]]] = {}
+        cut_rows: list[tuple[int, Decimal, int, list[int]]] = []
+        for k in ks:
+            j = int(rows[k])
+            con = int(pc.contract[j])
+            t = contracts[con].tender
+            s0, e0 = int(cols.start[k]), int(cols.end[k])
+            s = max(s0, int(cols.lo[k]))
+            e = min(e0, int(cols.hi[k]), cap)
+            rate = Fraction(int(cols.rate[k]), 100) / (12 if cols.kind[k] == PER_YEAR else 1)
+            f = int(cols.fnum[k]) * (d // int(cols.fden[k]))
+            frac = Fraction(int(cols.fnum[k]), int(cols.fden[k]))
+
+            def worth(
+                pieces: list[tuple[int, int, int]], rate: Fraction = rate, d: int = d
+            ) -> Fraction:
+                return rate * Fraction(sum(c * months(a, b) for a, b, c in pieces), d * L)
+
+            lost: list[tuple[str, Fraction]] = []
+            ref, capped, prorate = refs(k)
+            hpw = pc.hours_per_week[j]
+            if hpw >= 0 and capped and prorate:
+                raw = Fraction(pc.numbers[hpw]) / ref
+                if raw > frac:
+                    full = months(s0, e0)
+                    lost.append(("hours_cap", rate * (raw - frac) * Fraction(full, L)))
+            # The ledger's exclusions, in its order, on the one stretch left.
+            lo_c = int(cols.lo[k])
+            at_s, at_e = s0, e0
+            whole = [(at_s, at_e, f)]
+            if lo_c == 1 and int(cols.hi[k]) == 0:  # started too long before the contract
+                tstart = t.start.toordinal() - _BASE if t.start else 0
+                if t.start is not None and s0 < tstart:
+                    lost.append(("outside_contract", worth(whole) - worth([(tstart, at_e, f)])))
+                    at_s = tstart
+                if t.end is not None and e0 > t.end.toordinal() - _BASE:
+                    te = t.end.toordinal() - _BASE
+                    lost.append(
+                        ("outside_contract", worth([(at_s, at_e, f)]) - worth([(at_s, te, f)]))
+                    )
+                    at_e = te
+                lost.append(("ineligible_prior_start", worth([(at_s, at_e, f)])))
+                pieces_p: list[tuple[int, int, int]] = []
+            else:
+                if lo_c > s0:
+                    lost.append(("outside_contract", worth(whole) - worth([(lo_c, at_e, f)])))
+                    at_s = lo_c
+                hi_c = int(cols.hi[k])
+                if hi_c < e0:
+                    lost.append(
+                        ("outside_contract", worth([(at_s, at_e, f)]) - worth([(at_s, hi_c, f)]))
+                    )
+                    at_e = hi_c
+                if cap < at_e:
+                    after = worth([(at_s, at_e, f)]) - worth([(at_s, cap, f)])
+                    lost.append(("after_as_of", after))
+                    at_e = cap
+                pieces_p = [(at_s, at_e, f)] if at_e >= at_s else []
+            counted: list[tuple[int, int, int]] = []
+            owners: list[int] = []
+            if pieces_p and f > 0:
+                for a, b, u in _stretches(occ, s, e):
+                    c = min(f, d - u) if u < d else 0
+                    if c < f:
+                        for x, y, kk in booked:
+                            if x <= a <= y and kk not in owners:
+                                owners.append(kk)
+                    if c > 0:
+                        counted.append((a, b, c))
+                week = worth(pieces_p) - worth(counted)
+                if week:
+                    lost.append(("person_week_cap", week))
+            kept = counted
+            if counted and int(cols.key[k]) >= 0 and int(cols.limit[k]) > 0:
+                have = used.setdefault(int(cols.key[k]), [])
+                room = int(cols.limit[k]) * L - sum(months(a, b) for a, b in have)
+                kept, taken = [], []
+                full_up = False
+                for a, b, c in counted:
+                    for x, y, old in _split(a, b, have):
+                        if old:
+                            kept.append((x, y, c))
+                            continue
+                        if full_up:
+                            continue
+                        w = months(x, y)
+                        if w <= room:
+                            room -= w
+                        else:
+                            y = int(np.searchsorted(cum, int(cum[x - 1]) + room, "right")) - 1
+                            full_up = True
+                            if y < x:
+                                continue
+                            room -= months(x, y)
+                        kept.append((x, y, c))
+                        taken.append((x, y))
+                have.extend(taken)
+                have.sort()
+                limit_lost = worth(counted) - worth(kept)
+                if limit_lost:
+                    lost.append(("counting_limit", limit_lost))
+            for a, b, c in kept:
+                _occupy_add(occ, a, b, c)
+                booked.append((a, b, k))
+            counted_periods[k] = normalise([(day(a), day(b)) for a, b, c in kept if c > 0])
+            if owners and any(r == "person_week_cap" for r, _ in lost):
+                exact = worth(kept)
+                amount = round_cents(exact)
+                parts = [x for _, x in lost if x != 0]
+                reasons = [r for r, x in lost if x != 0]
+                gross = round_cents(exact + sum(parts, Fraction(0)))
+                shares = allocate_cents(gross - amount, parts)
+                share = shares[reasons.index("person_week_cap")]
+                cut_rows.append((k, share, j, owners))
+        # The rows as the double-count list names them.
+        for k, share, j, owners in cut_rows:
+            if share == 0:
+                continue
+            con = int(pc.contract[j])
+            ct = contracts[con]
+            t = ct.tender
+            names = [
+                f"{contracts[int(pc.contract[int(rows[o])])].tender.id}/"
+                f"{pc.ids[pc.aid[int(rows[o])]]}"
+                for o in owners
+            ]
+            ref = refs(k)[0]
+            nl = (
+                f"samen met {', '.join(names)} meer dan één volle werkweek "
+                f"({format_exact(ref, 'nl')} uur) voor deze persoon: het deel erboven"
+            )
+            en = (
+                f"together with {', '.join(names)} more than one full week "
+                f"({format_exact(ref, 'en')} hours) for this person: the part above it"
+            )
+            a_start = day(int(cols.start[k]))
+            a_end = day(int(cols.end[k]))
+            hi = t.end
+            if as_of is not None:
+                hi = min(hi, as_of) if hi else as_of
+            span = clip([(a_start, a_end)], t.start, hi)
+            texts = nl + " " + en
+            claimers: list[tuple[str, list[tuple[date, date]]]] = []
+            for other in sorted(groups[code], key=lambda o: int(rows[o])):  # document order
+                if other == k:
+                    continue
+                jo = int(rows[other])
+                overlap = intersect(span, counted_periods.get(other, []))
+                if overlap:
+                    lab = f"{contracts[int(pc.contract[jo])].tender.id}/{pc.ids[pc.aid[jo]]}"
+                    claimers.append((lab, overlap))
+            named = [c for c in claimers if c[0] in texts]
+            claimers = named or claimers
+            out.append(
+                DoubleCount(
+                    person=pc.heads.persons[code].id,
+                    contract=t.id,
+                    supplier=ct.supplier,
+                    activity=pc.ids[pc.aid[j]],
+                    claimed_by=tuple(c for c, _ in claimers),
+                    claimed_by_suppliers=tuple(
+                        next(x.supplier for x in contracts if x.id == c.split("/", 1)[0])
+                        for c, _ in claimers
+                    ),
+                    periods=tuple(normalise([p for _, ps in claimers for p in ps])),
+                    amount=share,
+                    view="realised",
+                    reasons_nl=(nl,),
+                    reasons_en=(en,),
+                )
+            )
+    return out
