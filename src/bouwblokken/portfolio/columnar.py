@@ -1361,6 +1361,7 @@ def _vector_doubles(
     def day(x: int) -> date:
         return date.fromordinal(x + _BASE)
 
+    supplier_of = {c.id: c.supplier for c in contracts}
     out: list[Any] = []
     groups: dict[int, list[int]] = {}
     for k in sel.tolist():
@@ -1533,8 +1534,7 @@ def _vector_doubles(
                     activity=pc.ids[pc.aid[j]],
                     claimed_by=tuple(c for c, _ in claimers),
                     claimed_by_suppliers=tuple(
-                        next(x.supplier for x in contracts if x.id == c.split("/", 1)[0])
-                        for c, _ in claimers
+                        supplier_of[c.split("/", 1)[0]] for c, _ in claimers
                     ),
                     periods=tuple(normalise([p for _, ps in claimers for p in ps])),
                     amount=share,
