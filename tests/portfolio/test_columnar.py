@@ -209,6 +209,17 @@ def test_json_limits_hold_per_contract() -> None:
         read_columns(json.dumps(doc))
     with pytest.raises(DocumentError, match="appears twice"):
         read_columns(_unusual().replace('"format"', '"title": "a", "title"', 1))
+    # A repeated key inside a contract: named where read_portfolio names it.
+    twice = _unusual().replace('"catalog": "utrecht"', '"catalog": "utrecht", "catalog": "x"', 1)
+    with pytest.raises(DocumentError) as exact:
+        read_portfolio(twice)
+    with pytest.raises(DocumentError) as columns:
+        read_columns(twice)
+    assert exact.value.location == "contracts[0].tender.catalog"
+    assert (columns.value.location, columns.value.pointer) == (
+        exact.value.location,
+        exact.value.pointer,
+    )
     with pytest.raises(DocumentError, match="not a JSON number"):
         read_columns(_unusual().replace('"contracts": [', '"x": NaN, "contracts": [', 1))
     with pytest.raises(DocumentError, match="not valid JSON"):

@@ -375,7 +375,10 @@ class _Reader:
         try:
             return _DECODER.raw_decode(text, at)
         except _RefusedError as exc:
-            raise DocumentError(self.label, where, exc.en, code=exc.code, nl=exc.nl) from None
+            path, pointer = self._where(text, at, where, exc.code)
+            raise DocumentError(
+                self.label, path, exc.en, code=exc.code, nl=exc.nl, pointer=pointer
+            ) from None
         except RecursionError:
             raise self._error(
                 where, f"nested more than {MAX_DEPTH} deep", "document.too_deep"
@@ -388,6 +391,27 @@ class _Reader:
                 code="document.json",
                 nl=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
             ) from None
+
+    @staticmethod
+    def _where(text: str, at: int, where: str, code: str) -> tuple[str, str]:
+        """The place of a refused key or number inside the value at ``at`` (named ``where``,
+        e.g. ``contracts[3]``), as :func:`~bouwblokken.jsontext.read_json` names it in the
+        whole document (error path only: the value is parsed again)."""
+        from bouwblokken.jsontext import _where_duplicate, _where_refused
+
+        try:
+            end = json.JSONDecoder().raw_decode(text, at)[1]
+        except (ValueError, RecursionError):
+            return where, ""
+        find = _where_duplicate if code == "document.duplicate_key" else _where_refused
+        path, pointer = find(text[at:end])
+        base = where.replace("[", ".").replace("]", "").split(".") if where else []
+        prefix = "/" + "/".join(base) if base else ""
+        if not path:
+            return where, prefix
+        if not where:
+            return path, pointer
+        return (f"{where}{path}" if path.startswith("[") else f"{where}.{path}"), prefix + pointer
 
     def _expect(self, text: str, at: int, chars: str) -> tuple[str, int]:
         while at < len(text) and text[at] in _WS:
