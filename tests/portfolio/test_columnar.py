@@ -18,6 +18,7 @@ from bouwblokken.ledger import evaluate
 from bouwblokken.portfolio import read_portfolio, write_portfolio
 from bouwblokken.portfolio.columnar import (
     batch_evaluate_columns,
+    columns_from_portfolio,
     monitor_columns,
     read_columns,
 )
@@ -311,3 +312,20 @@ def test_the_double_count_list_from_the_vectorised_week_cap(
         got = monitor_columns(read_columns(text), period, view=view)  # type: ignore[arg-type]
         assert got.double_counts == exact.double_counts
         assert got.totals == exact.totals
+
+
+def test_a_portfolio_of_models_in_columns() -> None:
+    """From tables (build_portfolio) or any Portfolio: the same columns as from the
+    document, and back."""
+    for text in (_unusual(), json.dumps(synthetic_document(120, seed=5, overlap_share=0.3))):
+        p = read_portfolio(text)
+        pc = columns_from_portfolio(p)
+        assert pc.to_portfolio() == p
+        assert write_portfolio(pc.to_portfolio()) == write_portfolio(p)
+        direct = read_columns(text)
+        assert sorted(pc.objects) == sorted(direct.objects)
+        for view in ("approved", "declared"):
+            a = batch_evaluate_columns(pc, view=view, as_of=date(2024, 6, 30))
+            b = batch_evaluate_columns(direct, view=view, as_of=date(2024, 6, 30))
+            assert a.realised_cents.tolist() == b.realised_cents.tolist()
+            assert a.forecast_cents.tolist() == b.forecast_cents.tolist()

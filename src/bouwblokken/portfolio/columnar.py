@@ -98,8 +98,10 @@ from bouwblokken.tender import Tender
 
 __all__ = [
     "MAX_COLUMNAR_BYTES",
+    "ColumnsResult",
     "PortfolioColumns",
     "batch_evaluate_columns",
+    "columns_from_portfolio",
     "monitor_columns",
     "read_columns",
 ]
@@ -314,6 +316,20 @@ def read_columns(source: str | bytes | Path, *, name: str | None = None) -> Port
             ) from None
         del raw
         return _Reader(label).read(text)
+
+
+def columns_from_portfolio(portfolio: Portfolio) -> PortfolioColumns:
+    """A portfolio already built as models (e.g. from tables by
+    :func:`~bouwblokken.portfolio.ingest.build_portfolio`) in columns, for the batch engine
+    and :func:`monitor_columns`; :meth:`PortfolioColumns.to_portfolio` gives it back."""
+    with gc_paused():
+        reader = _Reader("<portfolio>")
+        heads = []
+        for n, c in enumerate(portfolio.contracts):
+            for m, ca in enumerate(c.activities):
+                reader._from_object(ca, n, m)
+            heads.append(c.model_copy(update={"activities": ()}) if c.activities else c)
+        return reader._columns(portfolio.model_copy(update={"contracts": tuple(heads)}))
 
 
 _DECODER = json.JSONDecoder(
