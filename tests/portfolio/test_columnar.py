@@ -329,3 +329,37 @@ def test_a_portfolio_of_models_in_columns() -> None:
             b = batch_evaluate_columns(direct, view=view, as_of=date(2024, 6, 30))
             assert a.realised_cents.tolist() == b.realised_cents.tolist()
             assert a.forecast_cents.tolist() == b.forecast_cents.tolist()
+
+
+def test_a_block_not_prorated_by_hours_that_takes_part_of_the_week() -> None:
+    """Oost-Nederland's werkervaringsplaats (per month, not prorated by hours) with 20 of 36
+    hours takes part of the person's week while it overlaps a per-year placement: the exact
+    path counts that person (also when the activity carries a fact and is kept whole)."""
+    for facts in ({}, {"age": 30}):
+        acts = [
+            activity(
+                "a1",
+                "p1",
+                "2023-01-01",
+                "2023-12-31",
+                history=FULL,
+                block="participatiewet_korter_dan_2_jaar",
+                hours_per_week="24",
+            ),
+            activity(
+                "a2",
+                "p1",
+                "2023-06-01",
+                "2023-11-30",
+                history=FULL,
+                block="werkervaringsplaats",
+                hours_per_week="20",
+                **facts,
+            ),
+        ]
+        k = contract("c1", "s1", acts)
+        k["tender"]["catalog"] = "oost_nederland@V05-2023-04"
+        text = _doc([k])
+        got = batch_evaluate_columns(read_columns(text), as_of=date(2024, 6, 30))
+        assert got.fallback.get("person_overlap") == 2
+        assert _compare(text, "approved", date(2024, 6, 30)) == 0

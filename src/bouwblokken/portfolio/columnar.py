@@ -81,6 +81,7 @@ from bouwblokken.portfolio.batch import (
     _classify_fast,
     _Columns,
     _partition_columns,
+    _scaled_slow,
     _str_codes,
     _vector_columns,
     count_overlaps,
@@ -1068,9 +1069,11 @@ def _evaluate_columns(
         pb = pc.heads.persons[int(pc.person[j])].birth_date if pc.person[j] >= 0 else None
         why, spec = _classify(ct.tender, cat, a, pb)
         reason[k] = why
+        scaled[k] = False
         if spec is not None:
             rate[k], fnum[k], fden[k], limit[k], kind[k] = spec[:5]
             key[k] = key_codes.setdefault(spec[6], len(key_codes) - 1)
+            scaled[k] = spec[4] != INVOICE and _scaled_slow(cat, a)
     # Contract windows, the prior-start cut-off, the canonical order.
     tlo = np.array([c.tender.start.toordinal() - _BASE if c.tender.start else 0 for c in contracts])
     thi = np.array([c.tender.end.toordinal() - _BASE if c.tender.end else _FAR for c in contracts])
