@@ -539,6 +539,25 @@ class _Reader:
         plain = self.plain
         dates = self.dates
         c = self.cols
+        ids, blocks = self.ids.codes, self.blocks.codes
+        cols = [
+            c[k]
+            for k in (
+                "contract",
+                "position",
+                "aid",
+                "person",
+                "block",
+                "hpw",
+                "hours",
+                "start",
+                "end",
+                "cents",
+                "amount",
+                "fields",
+            )
+        ]
+        ev_count = c["ev_count"]
         for m, rec in enumerate(acts):
             if type(rec) is not dict or not rec.keys() <= _RECORD:
                 raise _SlowPathError
@@ -596,19 +615,19 @@ class _Reader:
                     raise _SlowPathError
                 if history:
                     self._history(history)
-            c["contract"].append(n)
-            c["position"].append(m)
-            c["aid"].append(self.ids.code(aid))
-            c["person"].append(person)
-            c["block"].append(self.blocks.code(block))
-            c["hpw"].append(hpw)
-            c["hours"].append(hrs)
-            c["start"].append(start)
-            c["end"].append(end)
-            c["cents"].append(cents)
-            c["amount"].append(amount)
-            c["fields"].append(bits)
-            c["ev_count"].append(len(history))
+            code = ids.get(aid)
+            if code is None:
+                code = self.ids.code(aid)
+            bcode = blocks.get(block)
+            if bcode is None:
+                bcode = self.blocks.code(block)
+            for col, value in zip(
+                cols,
+                (n, m, code, person, bcode, hpw, hrs, start, end, cents, amount, bits),
+                strict=True,
+            ):
+                col.append(value)
+            ev_count.append(len(history))
 
     def _plain(self, text: str) -> bool:
         if not text or not _plain(text):
