@@ -621,12 +621,12 @@ class _Reader:
             bcode = blocks.get(block)
             if bcode is None:
                 bcode = self.blocks.code(block)
-            for col, value in zip(
+            for col, x in zip(
                 cols,
                 (n, m, code, person, bcode, hpw, hrs, start, end, cents, amount, bits),
                 strict=True,
             ):
-                col.append(value)
+                col.append(x)
             ev_count.append(len(history))
 
     def _plain(self, text: str) -> bool:
