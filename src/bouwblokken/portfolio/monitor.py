@@ -569,7 +569,7 @@ def _timeline(
     engine: Literal["exact", "batch"],
 ) -> tuple[TimelinePoint, ...]:
     out = []
-    obligations: dict[str, Obligation] | None = None
+    obligations: Mapping[str, Obligation] | None = None
     for p in periods:
         ledger = portfolio.ledger(view, known_on=known_on, as_of=p.end)
         if engine == "batch":
