@@ -86,7 +86,9 @@ def applicable(problem: Problem, min_people: int = 0) -> bool:
 class _Group:
     """One group's options (problem positions, in order), its cap and its suffix lists."""
 
-    __slots__ = ("cap", "c", "eff", "items", "lists", "need", "others_lb", "u", "v")
+    __slots__ = (
+        "cap", "c", "eff", "items", "lam", "lists", "need", "others", "others_lb", "total", "u", "v"
+    )
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
@@ -99,44 +101,286 @@ class _Group:
         self.eff = 0  # the most this group can count
         self.need = 0  # the least it must count in any feasible plan
         self.others_lb = 0  # least key the other groups add in any feasible plan
+        self.lam = 0  # the multiplier of the count bound (0: not used)
+        self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
+        self.total = 0  # what all groups together must count
+
+
+class _Fenwick:
+    """Items in a fixed order with two additive weights ``(a, b)``, removable one by one:
+    ``find(r)`` gives the sums over the longest run of leading items whose ``a`` stays below
+    ``r`` and the position after it, in O(log n) (a Fenwick tree)."""
+
+    __slots__ = ("fa", "fb", "fg", "size", "step", "total_a")
+
+    def __init__(
+        self, a: Sequence[int], b: Sequence[int], g: Sequence[int] | None = None
+    ) -> None:
+        n = len(a)
+        fa = [0, *a]
+        fb = [0, *b]
+        fg = [0, *g] if g is not None else None
+        for i in range(1, n + 1):
+            j = i + (i & -i)
+            if j <= n:
+                fa[j] += fa[i]
+                fb[j] += fb[i]
+                if fg is not None:
+                    fg[j] += fg[i]
+        self.fa, self.fb, self.fg, self.size = fa, fb, fg, n
+        self.step = 1 << max(0, n.bit_length() - 1) if n else 0
+        self.total_a = sum(a)
+
+    def sub(self, i: int, a: int, b: int) -> None:
+        """Remove weights ``(a, b)`` at position ``i`` (0-based)."""
+        self.total_a -= a
+        fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
+        i += 1
+        while i <= n:
+            fa[i] -= a
+            fb[i] -= b
+            if fg is not None:
+                fg[i] -= a
+            i += i & -i
+
+    def find(self, r: int) -> tuple[int, int, int]:
+        """``(k, sum_a, sum_b)``: items ``0..k-1`` sum to ``sum_a < r`` in ``a`` and item ``k``
+        brings the sum to ``r`` or more (``k == size`` when none does)."""
+        fa, fb, n = self.fa, self.fb, self.size
+        pos = 0
+        sa = sb = 0
+        step = self.step
+        while step:
+            nxt = pos + step
+            if nxt <= n and sa + fa[nxt] < r:
+                pos = nxt
+                sa += fa[nxt]
+                sb += fb[nxt]
+            step >>= 1
+        return pos, sa, sb
+
+    def find_g(self, r: int) -> tuple[int, int, int, int]:
+        """:meth:`find` also summing the third weight (``sum_g``) over items ``0..k-1``."""
+        fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
+        assert fg is not None
+        pos = 0
+        sa = sb = sg = 0
+        step = self.step
+        while step:
+            nxt = pos + step
+            if nxt <= n and sa + fa[nxt] < r:
+                pos = nxt
+                sa += fa[nxt]
+                sb += fb[nxt]
+                sg += fg[nxt]
+            step >>= 1
+        return pos, sa, sb, sg
+
+
+class _Joint:
+    """The LP bound across groups for a state of one group: the group's items still to add
+    (at most ``room`` more value: its cap) and the other groups' LP segments must together
+    cover ``r``. The unconstrained greedy over both by slope is exact when it uses at most
+    ``room`` of the group; otherwise, by convexity, the best split gives the group exactly
+    ``room``."""
+
+    __slots__ = ("fen", "is_mine", "mine", "ocv", "occ", "osc", "osv", "rank", "rc", "rv", "u")
+
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        others: Sequence[tuple[int, int]],
+    ) -> None:
+        m = len(v)
+        av = [*v, *(a for a, _ in others)]
+        ac = [*c, *(b for _, b in others)]
+        au = [*u, *([1] * len(others))]
+        scale = max(av, default=1) ** 2 + 1
+        order = sorted(range(len(av)), key=lambda k: (ratio_key(ac[k], av[k], scale), k))
+        self.rank = {k: r for r, k in enumerate(order) if k < m}
+        self.is_mine = [k < m for k in order]
+        self.rv = [av[k] for k in order]
+        self.rc = [ac[k] for k in order]
+        self.u = [au[k] for k in order]
+        self.fen = _Fenwick(
+            [av[k] * au[k] for k in order],
+            [ac[k] * au[k] for k in order],
+            [av[k] * au[k] if k < m else 0 for k in order],
+        )
+        self.mine = _Prefix(v, c, u)
+        oth = sorted(others, key=lambda t: ratio_key(t[1], t[0], scale))
+        self.osv = [0, *accumulate(a for a, _ in oth)]
+        self.osc = [0, *accumulate(b for _, b in oth)]
+        self.ocv = [a for a, _ in oth]
+        self.occ = [b for _, b in oth]
+
+    def remove(self, item: int) -> None:
+        r = self.rank[item]
+        u = self.u[r]
+        self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
+        self.mine.remove(item)
+
+    def _others(self, r: int) -> int:
+        if r <= 0:
+            return 0
+        sv = self.osv
+        k = bisect_left(sv, r)
+        if k >= len(sv):
+            return _INF
+        return self.osc[k - 1] + -(-(r - sv[k - 1]) * self.occ[k - 1] // self.ocv[k - 1])
+
+    def cover(self, r: int, room: int) -> int:
+        """Least LP key covering ``r`` with at most ``room`` from the group's items."""
+        if r <= 0:
+            return 0
+        fen = self.fen
+        k, sv, sc, sg = fen.find_g(r)
+        if k >= fen.size:
+            return _INF
+        part = r - sv
+        if sg + (part if self.is_mine[k] else 0) <= room:
+            return sc + -(-part * self.rc[k] // self.rv[k])
+        if room <= 0:
+            return self._others(r)
+        a = self.mine.cover(room)
+        o = self._others(r - room)
+        return _INF if a >= _INF or o >= _INF else a + o
 
 
 class _Prefix:
     """The LP relaxation (cover ``r`` at least cost) over a shrinking set of items.
 
-    Items sorted by cost per value (exact keys); removing one rebuilds the prefix sums.
+    Items sorted by cost per value (exact keys) in a :class:`_Fenwick` of (value, cost) of
+    their full units; ``ids`` names the items for :meth:`remove` (default ``0..n-1``).
     """
 
-    __slots__ = ("_full", "cc", "cv", "keys", "rc", "rv")
+    __slots__ = ("fen", "rank", "rc", "rv", "u")
 
-    def __init__(self, v: Sequence[int], c: Sequence[int], u: Sequence[int]) -> None:
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        ids: Sequence[int] | None = None,
+    ) -> None:
         scale = max(v, default=1) ** 2 + 1
         order = sorted(range(len(v)), key=lambda k: (ratio_key(c[k], v[k], scale), k))
-        self.keys = [(ratio_key(c[k], v[k], scale), k) for k in order]
+        names = list(range(len(v))) if ids is None else list(ids)
+        self.rank = {names[k]: r for r, k in enumerate(order)}
         self.rv = [v[k] for k in order]
         self.rc = [c[k] for k in order]
-        self._full = [(v[k] * u[k], c[k] * u[k]) for k in order]
-        self._sums()
+        self.u = [u[k] for k in order]
+        self.fen = _Fenwick(
+            [v[k] * u[k] for k in order], [c[k] * u[k] for k in order]
+        )
 
-    def _sums(self) -> None:
-        self.cv = [0, *accumulate(a for a, _ in self._full)]
-        self.cc = [0, *accumulate(b for _, b in self._full)]
-
-    def remove(self, key: tuple[int, int]) -> None:
-        k = bisect_left(self.keys, key)
-        del self.keys[k], self.rv[k], self.rc[k], self._full[k]
-        self._sums()
+    def remove(self, item: int) -> None:
+        r = self.rank[item]
+        u = self.u[r]
+        self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
 
     def reach(self) -> int:
-        return self.cv[-1]
+        return self.fen.total_a
 
     def cover(self, r: int) -> int:
         """Least LP cost of covering ``r > 0`` (``_INF`` when the items cannot)."""
-        cv = self.cv
-        k = bisect_left(cv, r)
-        if k >= len(cv):
+        k, sv, sc = self.fen.find(r)
+        if k >= self.fen.size:
             return _INF
-        return self.cc[k - 1] + -(-(r - cv[k - 1]) * self.rc[k - 1] // self.rv[k - 1])
+        return sc + -(-(r - sv) * self.rc[k] // self.rv[k])
+
+
+class _CountBound:
+    """A Lagrangian bound with the number of units: covering ``r`` takes at least ``m(r)``
+    units (the largest values first), so for any ``lam >= 0`` a completion costs at least
+    ``lam * m(r) + LP(r)`` under unit keys ``c - lam`` (weak duality; options whose reduced key
+    is negative are taken in full by that LP). Strong where the plain LP is weak: options that
+    cost about the same fixed amount more than their value (the strongly correlated knapsack).
+    Over a shrinking set of items like :class:`_Prefix`."""
+
+    __slots__ = ("c", "cnt", "dv", "lam", "neg", "negc", "negv", "pos", "u", "v", "vrank")
+
+    def __init__(self, v: Sequence[int], c: Sequence[int], u: Sequence[int], lam: int) -> None:
+        self.v, self.c, self.u, self.lam = v, c, u, lam
+        n = len(v)
+        self.neg = [c[k] < lam for k in range(n)]
+        self.negv = sum(v[k] * u[k] for k in range(n) if self.neg[k])
+        self.negc = sum((c[k] - lam) * u[k] for k in range(n) if self.neg[k])
+        keep = [k for k in range(n) if not self.neg[k]]
+        self.pos = _Prefix(
+            [v[k] for k in keep], [c[k] - lam for k in keep], [u[k] for k in keep], keep
+        )
+        self.dv = sorted(range(n), key=lambda k: (-v[k], k))
+        self.vrank = {k: r for r, k in enumerate(self.dv)}
+        self.cnt = _Fenwick([v[k] * u[k] for k in self.dv], [u[k] for k in self.dv])
+
+    def remove(self, p: int) -> None:
+        v, c, u = self.v, self.c, self.u
+        if self.neg[p]:
+            self.negv -= v[p] * u[p]
+            self.negc -= (c[p] - self.lam) * u[p]
+        else:
+            self.pos.remove(p)
+        self.cnt.sub(self.vrank[p], v[p] * u[p], u[p])
+
+    def cover(self, r: int) -> int:
+        k, sv, su = self.cnt.find(r)
+        if k >= self.cnt.size:
+            return _INF
+        m = su + -(-(r - sv) // self.v[self.dv[k]])
+        rest = r - self.negv
+        lp = self.negc + (self.pos.cover(rest) if rest > 0 else 0)
+        return self.lam * m + lp
+
+
+def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need: int) -> int:
+    """A strong multiplier for :class:`_CountBound` covering ``need`` with every item: the
+    bound is concave in the multiplier, with subgradient ``m(need)`` minus the units its LP
+    takes, so bisection on that sign finds the top. Any multiplier gives a valid bound; the
+    choice only needs to be good (the bound itself is computed exactly afterwards)."""
+    n = len(v)
+    if not n or need <= 0:
+        return 0
+    by_value = sorted(range(n), key=lambda k: -v[k])
+    m = 0
+    left = need
+    for k in by_value:
+        if v[k] * u[k] >= left:
+            m += -(-left // v[k])
+            left = 0
+            break
+        m += u[k]
+        left -= v[k] * u[k]
+    if left > 0:
+        return 0
+
+    def units_over(lam: int) -> bool:
+        """Whether the LP under keys ``c - lam`` takes at least ``m`` units (then the
+        multiplier is at or past the top)."""
+        order = sorted(range(n), key=lambda k: (c[k] - lam) / v[k])  # float-ok: a heuristic
+        got = 0
+        units = 0
+        for k in order:
+            full = v[k] * u[k]
+            if c[k] < lam or got + full < need:
+                got += full
+                units += u[k]
+                continue
+            rem = need - got
+            # units + rem / v[k] >= m ?
+            return rem > 0 and units * v[k] + rem >= m * v[k] or units >= m
+        return units >= m
+
+    lo, hi = 0, max(c)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if units_over(mid):
+            hi = mid
+        else:
+            lo = mid
+    return lo
 
 
 def _merge(
@@ -270,6 +514,11 @@ def min_cost_dp(
         lbs.append(_Prefix(grp.v, grp.c, grp.u).cover(grp.need) if grp.need > 0 else 0)
     for grp, lb in zip(glist, lbs, strict=True):
         grp.others_lb = sum(lbs) - lb
+        grp.total = need
+    if len(glist) > 1:
+        segs = [_lp_segments(g) for g in glist]
+        for gi, grp in enumerate(glist):
+            grp.others = [sg for h, ss in enumerate(segs) if h != gi for sg in ss]
 
     # the incumbent's key bounds every state (budget too)
     ub = _INF
@@ -297,11 +546,22 @@ def min_cost_dp(
     lower = _lp_bound(glist, need)
     if lower >= _INF:
         return DpResult("infeasible", None)
-    gap = max(scale, (ub - lower) // 256) if ub < _INF else _INF
+    counted_lb = 0
+    for grp in glist:
+        if len(grp.items) >= 8 and grp.need > 0:
+            grp.lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
+            if grp.lam:
+                counted_lb += _CountBound(grp.v, grp.c, grp.u, grp.lam).cover(grp.need)
+    lower = max(lower, counted_lb)
+    # the first guess: a cent above the bound where the count bound is on (it is then within
+    # cents of the optimum), else a small share of the gap to the incumbent
+    strong = any(g.lam for g in glist)
+    gap = (scale if strong else max(scale, (ub - lower) // 1024)) if ub < _INF else _INF
     hscale = _hull_scale(glist, need)
     states = 0
     while True:
         guess = ub if gap >= _INF else min(ub, lower + gap)
+        round_start = states
         for grp in glist:
             states = _build(grp, guess, limits, states, max_states)
         best = _combine(
@@ -321,7 +581,28 @@ def min_cost_dp(
             return DpResult("optimal", _rebuild(glist, base, best, need, n))
         if guess >= ub:
             return DpResult("infeasible", None)
-        gap *= 8
+        # few states: the guess is far below the optimum, widen faster; many: carefully
+        grown = states - round_start
+        gap *= 4 if grown < 2_000 else 2
+
+
+def _lp_segments(grp: _Group) -> list[tuple[int, int]]:
+    """The group's LP cost of counting ``w`` as segments ``(dv, dc)`` by cost per value, cut
+    at the group's cap (the cut segment's cost rounded down: a lower bound)."""
+    scale = max(grp.v, default=1) ** 2 + 1
+    order = sorted(range(len(grp.v)), key=lambda k: ratio_key(grp.c[k], grp.v[k], scale))
+    room = grp.cap
+    out = []
+    for k in order:
+        if room <= 0:
+            break
+        dv = grp.v[k] * grp.u[k]
+        if dv >= room:
+            out.append((room, grp.c[k] * room // grp.v[k]))
+            break
+        out.append((dv, grp.c[k] * grp.u[k]))
+        room -= dv
+    return out
 
 
 def _hull_scale(glist: list[_Group], need: int) -> int:
@@ -384,7 +665,13 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     gneed = grp.need
     olb = grp.others_lb
     prefix = _Prefix(v, c, u)
-    scale = max(v, default=1) ** 2 + 1
+    count = _CountBound(v, c, u, grp.lam) if grp.lam > 0 else None
+    # with other groups: the LP of this group's items still to add and the other groups'
+    # segments together must cover what the state leaves of the total need
+    joint = None
+    total = grp.total
+    if grp.others:
+        joint = _Joint(v, c, u, grp.others)
     vals: list[int] = [0]
     costs: list[int] = [0]
     lists: list[tuple[list[int], list[int]]] = [(vals, costs)]
@@ -398,7 +685,11 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             vals, costs = _merge(vals, costs, vp * part, cp * part, cap)
             left -= part
             t <<= 1
-        prefix.remove((ratio_key(cp, vp, scale), p))
+        prefix.remove(p)
+        if count is not None:
+            count.remove(p)
+        if joint is not None:
+            joint.remove(p)
         # drop states the items before p cannot complete within the incumbent's key
         reach = prefix.reach()
         limit = ub - olb
@@ -407,9 +698,13 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
         for sv, sc in zip(vals, costs, strict=True):
             if sc > limit:
                 break
+            if joint is not None and sc + joint.cover(total - sv, cap - sv) > ub:
+                continue
             r = gneed - sv
             if r > 0:
                 if r > reach or sc + prefix.cover(r) > limit:
+                    continue
+                if count is not None and sc + count.cover(r) > limit:
                     continue
             kv.append(sv)
             kc.append(sc)

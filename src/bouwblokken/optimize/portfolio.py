@@ -56,7 +56,7 @@ AUTO_NODES = 500
 AUTO_NODES_PER_OPTION = 5
 
 #: States the dynamic programming may hold under ``method="auto"`` before CP-SAT takes over.
-AUTO_STATES = 1_500_000
+AUTO_STATES = 250_000
 
 
 def _node_budget(problem: Problem) -> int:
