@@ -60,6 +60,9 @@ _CHECK_EVERY = 4096
 
 _INF = 1 << 200
 
+#: States per option the first round may hold when the count bound is on (see min_cost_dp).
+_PLATEAU_STATES = 64
+
 
 class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
     """The lists outgrew ``max_states``: another back end should take the request."""
@@ -549,9 +552,19 @@ def min_cost_dp(
     counted_lb = 0
     for grp in glist:
         if len(grp.items) >= 8 and grp.need > 0:
-            grp.lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
-            if grp.lam:
-                counted_lb += _CountBound(grp.v, grp.c, grp.u, grp.lam).cover(grp.need)
+            lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
+            if lam:
+                got = _CountBound(grp.v, grp.c, grp.u, lam).cover(grp.need)
+                plain = _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
+                # only where it beats the plain LP by more than a cent per option: else it
+                # costs a lookup per state for nothing
+                if got > plain + scale * len(grp.items):
+                    grp.lam = lam
+                    counted_lb += got
+                    continue
+            counted_lb += _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
+        elif grp.need > 0:
+            counted_lb += _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
     lower = max(lower, counted_lb)
     # the first guess: a cent above the bound where the count bound is on (it is then within
     # cents of the optimum), else a small share of the gap to the incumbent
@@ -562,8 +575,13 @@ def min_cost_dp(
     while True:
         guess = ub if gap >= _INF else min(ub, lower + gap)
         round_start = states
+        # a strong bound with a plateau of near ties: even the first window (a cent above the
+        # bound) holds a great many states; another back end does better, say so at once
+        cap_states = max_states
+        if strong and round_start == 0:
+            cap_states = min(max_states, _PLATEAU_STATES * (1 + sum(len(g.items) for g in glist)))
         for grp in glist:
-            states = _build(grp, guess, limits, states, max_states)
+            states = _build(grp, guess, limits, states, cap_states)
         best = _combine(
             [g.lists[0] for g in glist],
             [_raw_hull(g.lists[0], hscale) for g in glist],
@@ -675,6 +693,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     vals: list[int] = [0]
     costs: list[int] = [0]
     lists: list[tuple[list[int], list[int]]] = [(vals, costs)]
+    if limits is not None and limits.expired():
+        raise Stopped
     next_check = states + _CHECK_EVERY
     for p in range(m - 1, -1, -1):
         vp, cp, up = v[p], c[p], u[p]
@@ -711,7 +731,7 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
         vals, costs = kv, kc
         lists.append((vals, costs))
         states += len(vals)
-        if states >= next_check:
+        if states >= next_check or states > max_states:
             next_check = states + _CHECK_EVERY
             if states > max_states:
                 raise TooLarge
