@@ -39,9 +39,7 @@ def _small(family: str, seed: int) -> Problem:
 def test_every_back_end_finds_the_dp_optimum_and_the_same_plan(family: str, seed: int) -> None:
     problem = _small(family, seed)
     want = dp_min_cost(problem)
-    plans = {
-        m: solve(problem, method=m, time_limit=30) for m in ("search", "dp", "cpsat", "auto")
-    }
+    plans = {m: solve(problem, method=m, time_limit=30) for m in ("search", "dp", "cpsat", "auto")}
     for method, sol in plans.items():
         if want is None:
             assert sol.status == "infeasible", method

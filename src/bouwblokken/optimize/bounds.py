@@ -145,8 +145,25 @@ class Prepared:
     #: an infeasible one say, never pays for them).
     _LAZY = frozenset(
         {
-            "br", "c", "cu", "e_list", "emp", "fixed", "g", "max_p", "max_v", "max_ve", "n",
-            "n_value", "orig", "p", "p_list", "pu", "u", "v", "vu",
+            "br",
+            "c",
+            "cu",
+            "e_list",
+            "emp",
+            "fixed",
+            "g",
+            "max_p",
+            "max_v",
+            "max_ve",
+            "n",
+            "n_value",
+            "orig",
+            "p",
+            "p_list",
+            "pu",
+            "u",
+            "v",
+            "vu",
         }
     )
 

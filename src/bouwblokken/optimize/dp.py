@@ -63,6 +63,9 @@ _INF = 1 << 200
 #: States per option the first round may hold when the count bound is on (see min_cost_dp).
 _PLATEAU_STATES = 64
 
+#: States per option the first round at a trusted incumbent's key may hold.
+_TRIAL_STATES = 128
+
 
 class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
     """The lists outgrew ``max_states``: another back end should take the request."""
@@ -90,7 +93,18 @@ class _Group:
     """One group's options (problem positions, in order), its cap and its suffix lists."""
 
     __slots__ = (
-        "cap", "c", "eff", "items", "lam", "lists", "need", "others", "others_lb", "total", "u", "v"
+        "c",
+        "cap",
+        "eff",
+        "items",
+        "lam",
+        "lists",
+        "need",
+        "others",
+        "others_lb",
+        "total",
+        "u",
+        "v",
     )
 
     def __init__(self, cap: int) -> None:
@@ -116,9 +130,7 @@ class _Fenwick:
 
     __slots__ = ("fa", "fb", "fg", "size", "step", "total_a")
 
-    def __init__(
-        self, a: Sequence[int], b: Sequence[int], g: Sequence[int] | None = None
-    ) -> None:
+    def __init__(self, a: Sequence[int], b: Sequence[int], g: Sequence[int] | None = None) -> None:
         n = len(a)
         fa = [0, *a]
         fb = [0, *b]
@@ -187,7 +199,7 @@ class _Joint:
     ``room`` of the group; otherwise, by convexity, the best split gives the group exactly
     ``room``."""
 
-    __slots__ = ("fen", "is_mine", "mine", "ocv", "occ", "osc", "osv", "rank", "rc", "rv", "u")
+    __slots__ = ("fen", "is_mine", "mine", "occ", "ocv", "osc", "osv", "rank", "rc", "rv", "u")
 
     def __init__(
         self,
@@ -275,9 +287,7 @@ class _Prefix:
         self.rv = [v[k] for k in order]
         self.rc = [c[k] for k in order]
         self.u = [u[k] for k in order]
-        self.fen = _Fenwick(
-            [v[k] * u[k] for k in order], [c[k] * u[k] for k in order]
-        )
+        self.fen = _Fenwick([v[k] * u[k] for k in order], [c[k] * u[k] for k in order])
 
     def remove(self, item: int) -> None:
         r = self.rank[item]
@@ -359,10 +369,12 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
     if left > 0:
         return 0
 
+    scale = max(v) ** 2 + 1
+
     def units_over(lam: int) -> bool:
         """Whether the LP under keys ``c - lam`` takes at least ``m`` units (then the
         multiplier is at or past the top)."""
-        order = sorted(range(n), key=lambda k: (c[k] - lam) / v[k])  # float-ok: a heuristic
+        order = sorted(range(n), key=lambda k: (c[k] - lam) * scale // v[k])
         got = 0
         units = 0
         for k in order:
@@ -373,7 +385,7 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
                 continue
             rem = need - got
             # units + rem / v[k] >= m ?
-            return rem > 0 and units * v[k] + rem >= m * v[k] or units >= m
+            return (rem > 0 and units * v[k] + rem >= m * v[k]) or units >= m
         return units >= m
 
     lo, hi = 0, max(c)
@@ -450,11 +462,13 @@ def min_cost_dp(
     budget: int | None = None,
     incumbent: Sequence[int] | None = None,
     max_states: int = DEFAULT_MAX_STATES,
+    trust_incumbent: bool = False,
 ) -> DpResult:
     """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
 
     ``target`` replaces the problem's target, ``budget`` is the absolute budget (pass the
-    problem's own to respect it), ``incumbent`` a feasible plan to prune with. Only for
+    problem's own to respect it), ``incumbent`` a feasible plan to prune with (``trust_incumbent``: it is likely optimal, so
+    skip the widening and prune at its key at once). Only for
     :func:`applicable` requests (the employment minimum is not modelled otherwise). Raises
     :class:`Stopped` when ``limits`` run out and :class:`TooLarge` past ``max_states``.
     """
@@ -570,18 +584,31 @@ def min_cost_dp(
     # cents of the optimum), else a small share of the gap to the incumbent
     strong = any(g.lam for g in glist)
     gap = (scale if strong else max(scale, (ub - lower) // 1024)) if ub < _INF else _INF
+    n_items = sum(len(g.items) for g in glist)
+    # a searched incumbent is mostly optimal: first one round at its key, given up (for the
+    # widening) if it grows past a few states per option
+    trial = trust_incumbent and incumbent is not None and not strong and ub < _INF
     hscale = _hull_scale(glist, need)
     states = 0
     while True:
-        guess = ub if gap >= _INF else min(ub, lower + gap)
+        guess = ub if trial or gap >= _INF else min(ub, lower + gap)
         round_start = states
         # a strong bound with a plateau of near ties: even the first window (a cent above the
         # bound) holds a great many states; another back end does better, say so at once
         cap_states = max_states
         if strong and round_start == 0:
-            cap_states = min(max_states, _PLATEAU_STATES * (1 + sum(len(g.items) for g in glist)))
-        for grp in glist:
-            states = _build(grp, guess, limits, states, cap_states)
+            cap_states = min(max_states, _PLATEAU_STATES * (1 + n_items))
+        if trial:
+            cap_states = min(max_states, states + _TRIAL_STATES * (1 + n_items))
+        try:
+            for grp in glist:
+                states = _build(grp, guess, limits, states, cap_states)
+        except TooLarge:
+            if not trial or states > max_states:
+                raise
+            trial = False
+            continue
+        trial = False
         best = _combine(
             [g.lists[0] for g in glist],
             [_raw_hull(g.lists[0], hscale) for g in glist],

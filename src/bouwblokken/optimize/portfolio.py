@@ -105,9 +105,7 @@ def _binding_caps(problem: Problem) -> int:
     return sum(1 for c, r in raw.items() if r > caps[c])
 
 
-def _hopeless(
-    problem: Problem, budget: int | None, target: int | None, min_people: int
-) -> bool:
+def _hopeless(problem: Problem, budget: int | None, target: int | None, min_people: int) -> bool:
     """Infeasible in O(n): every option at its maximum misses the target, the employment
     minimum or the people cover, or the minimum units alone are over the budget."""
     top = [o.max_units for o in problem.options]
@@ -154,9 +152,7 @@ def find_min_cost(
     if method == "auto" and _hopeless(problem, budget, target, min_people):
         return Found("infeasible", None, None, 0)
     use_dp = method in ("auto", "dp") and dp.applicable(problem, min_people)
-    dp_first = method == "dp" or (
-        use_dp and (_binding_caps(problem) >= 2 or _correlated(problem))
-    )
+    dp_first = method == "dp" or (use_dp and (_binding_caps(problem) >= 2 or _correlated(problem)))
     if use_dp and dp_first:
         got = _run_dp(problem, limits, method, budget, target, None)
         if got is not None:
@@ -213,6 +209,7 @@ def _run_dp(
             budget=budget,
             incumbent=incumbent,
             max_states=BIG if unlimited else AUTO_STATES,
+            trust_incumbent=incumbent is not None,
         )
     except dp.TooLarge:
         return None
@@ -268,8 +265,9 @@ def _max_value_by_category(
     for o in opts:
         raw[o.category] = raw.get(o.category, 0) + o.value_cents * o.max_units
     over = {c for c, r in raw.items() if c in caps and r > caps[c]}
-    units = [o.max_units if o.value_cents > 0 and o.category not in over else o.min_units
-             for o in opts]
+    units = [
+        o.max_units if o.value_cents > 0 and o.category not in over else o.min_units for o in opts
+    ]
     if problem.min_employment_cents > 0 and (
         problem.employment_counted(units) < problem.min_employment_cents
     ):
