@@ -185,7 +185,7 @@ def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
         "ours": stats(mt or [0.0]),
         "proven": sum(1 for s, _ in ms_status if s == "optimal"),
         "n": multi_n,
-        "max_gap": max((g or 0.0) for _, g in ms_status),
+        "max_gap": max(((g or 0.0) for _, g in ms_status), default=0.0),
     }
     return {
         "meta": {

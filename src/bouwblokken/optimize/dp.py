@@ -369,12 +369,12 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
     if left > 0:
         return 0
 
-    scale = max(v) ** 2 + 1
-
     def units_over(lam: int) -> bool:
         """Whether the LP under keys ``c - lam`` takes at least ``m`` units (then the
-        multiplier is at or past the top)."""
-        order = sorted(range(n), key=lambda k: (c[k] - lam) * scale // v[k])
+        multiplier is at or past the top). The order is by ``(c - lam) / v`` to 24 bits: only
+        the choice of multiplier depends on it, never the bound's validity."""
+        keys = [((c[k] - lam) << 24) // v[k] for k in range(n)]
+        order = sorted(range(n), key=keys.__getitem__)
         got = 0
         units = 0
         for k in order:
@@ -467,8 +467,8 @@ def min_cost_dp(
     """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
 
     ``target`` replaces the problem's target, ``budget`` is the absolute budget (pass the
-    problem's own to respect it), ``incumbent`` a feasible plan to prune with (``trust_incumbent``: it is likely optimal, so
-    skip the widening and prune at its key at once). Only for
+    problem's own to respect it), ``incumbent`` a feasible plan to prune with
+    (``trust_incumbent``: it is likely optimal, so first try one round at its key). Only for
     :func:`applicable` requests (the employment minimum is not modelled otherwise). Raises
     :class:`Stopped` when ``limits`` run out and :class:`TooLarge` past ``max_states``.
     """
