@@ -628,7 +628,7 @@ def min_cost_dp(
             return DpResult("infeasible", None)
         # few states: the guess is far below the optimum, widen faster; many: carefully
         grown = states - round_start
-        gap *= 4 if grown < 2_000 else 2
+        gap *= 4 if grown < 4 * n_items else 2
 
 
 def _lp_segments(grp: _Group) -> list[tuple[int, int]]:
@@ -737,6 +737,12 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             count.remove(p)
         if joint is not None:
             joint.remove(p)
+        if joint is None and vals and vals[-1] >= total:
+            # a state that counts the whole need is a plan (the items before p at their
+            # minimum): its key bounds the rest of the run (Minknap's incumbent updates)
+            done = costs[bisect_left(vals, total)]
+            if done < ub:
+                ub = done
         # drop states the items before p cannot complete within the incumbent's key
         reach = prefix.reach()
         limit = ub - olb
