@@ -63,6 +63,9 @@ _INF = 1 << 200
 #: States per option the first round may hold when the count bound is on (see min_cost_dp).
 _PLATEAU_STATES = 64
 
+#: States to check in one step above which the bounds lay out prefix sums first.
+_PREPARE_AT = 12
+
 #: States per option the first round at a trusted incumbent's key may hold.
 _TRIAL_STATES = 128
 
@@ -124,14 +127,32 @@ class _Group:
 
 
 class _Fenwick:
-    """Items in a fixed order with two additive weights ``(a, b)``, removable one by one:
-    ``find(r)`` gives the sums over the longest run of leading items whose ``a`` stays below
-    ``r`` and the position after it, in O(log n) (a Fenwick tree)."""
+    """Items in a fixed order with additive weights ``(a, b)`` (and optionally ``g``),
+    removable one by one: ``find(r)`` gives the sums over the longest run of leading items
+    whose ``a`` stays below ``r`` and the position after it. A Fenwick tree answers in
+    O(log n) Python steps; :meth:`prepare` lays out prefix sums of the items left, after which
+    a lookup is one C bisection (worth it when many lookups follow before the next removal)."""
 
-    __slots__ = ("fa", "fb", "fg", "size", "step", "total_a")
+    __slots__ = (
+        "ca",
+        "cb",
+        "cg",
+        "fa",
+        "fb",
+        "fg",
+        "present",
+        "size",
+        "step",
+        "total_a",
+        "wa",
+        "wb",
+        "wg",
+    )
 
     def __init__(self, a: Sequence[int], b: Sequence[int], g: Sequence[int] | None = None) -> None:
         n = len(a)
+        self.wa, self.wb = list(a), list(b)
+        self.wg = list(g) if g is not None else None
         fa = [0, *a]
         fb = [0, *b]
         fg = [0, *g] if g is not None else None
@@ -145,22 +166,52 @@ class _Fenwick:
         self.fa, self.fb, self.fg, self.size = fa, fb, fg, n
         self.step = 1 << max(0, n.bit_length() - 1) if n else 0
         self.total_a = sum(a)
+        self.present = list(range(n))
+        self.ca: list[int] | None = None
+        self.cb: list[int] = []
+        self.cg: list[int] = []
 
     def sub(self, i: int, a: int, b: int) -> None:
-        """Remove weights ``(a, b)`` at position ``i`` (0-based)."""
+        """Remove the item at position ``i`` (0-based), whose weights are ``(a, b)``."""
         self.total_a -= a
+        self.ca = None
+        present = self.present
+        del present[bisect_left(present, i)]
+        wg = self.wg
+        g = wg[i] if wg is not None else 0
+        self.wa[i] = self.wb[i] = 0
+        if wg is not None:
+            wg[i] = 0
         fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
         i += 1
         while i <= n:
             fa[i] -= a
             fb[i] -= b
             if fg is not None:
-                fg[i] -= a
+                fg[i] -= g
             i += i & -i
+
+    def prepare(self) -> None:
+        """Prefix sums over the items left (until the next removal)."""
+        if self.ca is not None:
+            return
+        present = self.present
+        wa, wb = self.wa, self.wb
+        self.ca = [0, *accumulate([wa[i] for i in present])]
+        self.cb = [0, *accumulate([wb[i] for i in present])]
+        if self.wg is not None:
+            wg = self.wg
+            self.cg = [0, *accumulate([wg[i] for i in present])]
 
     def find(self, r: int) -> tuple[int, int, int]:
         """``(k, sum_a, sum_b)``: items ``0..k-1`` sum to ``sum_a < r`` in ``a`` and item ``k``
-        brings the sum to ``r`` or more (``k == size`` when none does)."""
+        brings the sum to ``r`` or more (``k == size`` when none does); ``r > 0``."""
+        ca = self.ca
+        if ca is not None:
+            j = bisect_left(ca, r) or 1
+            if j >= len(ca):
+                return self.size, 0, 0
+            return self.present[j - 1], ca[j - 1], self.cb[j - 1]
         fa, fb, n = self.fa, self.fb, self.size
         pos = 0
         sa = sb = 0
@@ -176,6 +227,12 @@ class _Fenwick:
 
     def find_g(self, r: int) -> tuple[int, int, int, int]:
         """:meth:`find` also summing the third weight (``sum_g``) over items ``0..k-1``."""
+        ca = self.ca
+        if ca is not None:
+            j = bisect_left(ca, r) or 1
+            if j >= len(ca):
+                return self.size, 0, 0, 0
+            return self.present[j - 1], ca[j - 1], self.cb[j - 1], self.cg[j - 1]
         fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
         assert fg is not None
         pos = 0
@@ -303,6 +360,37 @@ class _Prefix:
         if k >= self.fen.size:
             return _INF
         return sc + -(-(r - sv) * self.rc[k] // self.rv[k])
+
+    def cover_mt(self, r: int) -> int:
+        """A bound of covering ``r > 0`` at least as strong as :meth:`cover`: Martello and
+        Toth's, branching on the units of the item the LP takes in part. Fewer units of it:
+        the LP continues past it; more: the items before it give back the overshoot, at most
+        at the dearest of their ratios (the one just before). The lesser of the two bounds
+        every plan. (Per state it costs more than the states it saves: used at the root.)"""
+        fen = self.fen
+        k, sv, sc = fen.find(r)
+        if k >= fen.size:
+            return _INF
+        vk, ck = self.rv[k], self.rc[k]
+        need = r - sv
+        lp = sc + -(-need * ck // vk)
+        if need % vk == 0:
+            return lp  # the LP is integral here
+        lo = need // vk  # units of k when fewer; lo + 1 when more
+        # more units of k: pay them, give back the overshoot at the previous item's ratio
+        over = sv + (lo + 1) * vk - r
+        more = sc + (lo + 1) * ck
+        if sv > 0:
+            kp, _, _ = fen.find(sv)
+            more -= -(-over * self.rc[kp] // self.rv[kp])
+        # fewer units of k: the rest of the need from the items after it
+        short = self.u[k] - lo
+        r2 = r + short * vk
+        if r2 > fen.total_a:
+            return max(lp, more)
+        k2, sv2, sc2 = fen.find(r2)
+        fewer = sc2 + -(-(r2 - sv2) * self.rc[k2] // self.rv[k2]) - short * ck
+        return max(lp, min(more, fewer))
 
 
 class _CountBound:
@@ -580,6 +668,8 @@ def min_cost_dp(
         elif grp.need > 0:
             counted_lb += _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
     lower = max(lower, counted_lb)
+    if len(glist) == 1:  # Martello and Toth's bound at the root: a better start to widen from
+        lower = max(lower, _Prefix(glist[0].v, glist[0].c, glist[0].u).cover_mt(need))
     # the first guess: a cent above the bound where the count bound is on (it is then within
     # cents of the optimum), else a small share of the gap to the incumbent
     strong = any(g.lam for g in glist)
@@ -744,6 +834,14 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             if done < ub:
                 ub = done
         # drop states the items before p cannot complete within the incumbent's key
+        if len(vals) > _PREPARE_AT:
+            prefix.fen.prepare()
+            if count is not None:
+                count.cnt.prepare()
+                count.pos.fen.prepare()
+            if joint is not None:
+                joint.fen.prepare()
+                joint.mine.fen.prepare()
         reach = prefix.reach()
         limit = ub - olb
         kv: list[int] = []
