@@ -67,7 +67,7 @@ _PLATEAU_STATES = 64
 _PREPARE_AT = 12
 
 #: States per option the first round at a trusted incumbent's key may hold.
-_TRIAL_STATES = 128
+_TRIAL_STATES = 48
 
 
 class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
