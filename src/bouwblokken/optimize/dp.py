@@ -106,6 +106,7 @@ class _Group:
         "others",
         "others_lb",
         "total",
+        "tpl",
         "u",
         "v",
     )
@@ -124,6 +125,8 @@ class _Group:
         self.lam = 0  # the multiplier of the count bound (0: not used)
         self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
         self.total = 0  # what all groups together must count
+        # the bound structures over all items, copied at the start of every round
+        self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
 
 
 class _Fenwick:
@@ -170,6 +173,18 @@ class _Fenwick:
         self.ca: list[int] | None = None
         self.cb: list[int] = []
         self.cg: list[int] = []
+
+    def clone(self) -> _Fenwick:
+        """An independent copy (list copies: cheaper than building again)."""
+        new = object.__new__(_Fenwick)
+        new.fa, new.fb = self.fa[:], self.fb[:]
+        new.fg = self.fg[:] if self.fg is not None else None
+        new.wa, new.wb = self.wa[:], self.wb[:]
+        new.wg = self.wg[:] if self.wg is not None else None
+        new.size, new.step, new.total_a = self.size, self.step, self.total_a
+        new.present = self.present[:]
+        new.ca, new.cb, new.cg = None, [], []
+        return new
 
     def sub(self, i: int, a: int, b: int) -> None:
         """Remove the item at position ``i`` (0-based), whose weights are ``(a, b)``."""
@@ -288,6 +303,13 @@ class _Joint:
         self.ocv = [a for a, _ in oth]
         self.occ = [b for _, b in oth]
 
+    def clone(self) -> _Joint:
+        new = object.__new__(_Joint)
+        for name in ("is_mine", "ocv", "occ", "osc", "osv", "rank", "rc", "rv", "u"):
+            setattr(new, name, getattr(self, name))
+        new.fen, new.mine = self.fen.clone(), self.mine.clone()
+        return new
+
     def remove(self, item: int) -> None:
         r = self.rank[item]
         u = self.u[r]
@@ -345,6 +367,12 @@ class _Prefix:
         self.rc = [c[k] for k in order]
         self.u = [u[k] for k in order]
         self.fen = _Fenwick([v[k] * u[k] for k in order], [c[k] * u[k] for k in order])
+
+    def clone(self) -> _Prefix:
+        new = object.__new__(_Prefix)
+        new.rank, new.rv, new.rc, new.u = self.rank, self.rv, self.rc, self.u
+        new.fen = self.fen.clone()
+        return new
 
     def remove(self, item: int) -> None:
         r = self.rank[item]
@@ -416,6 +444,14 @@ class _CountBound:
         self.dv = sorted(range(n), key=lambda k: (-v[k], k))
         self.vrank = {k: r for r, k in enumerate(self.dv)}
         self.cnt = _Fenwick([v[k] * u[k] for k in self.dv], [u[k] for k in self.dv])
+
+    def clone(self) -> _CountBound:
+        new = object.__new__(_CountBound)
+        new.v, new.c, new.u, new.lam = self.v, self.c, self.u, self.lam
+        new.neg, new.negv, new.negc = self.neg, self.negv, self.negc
+        new.dv, new.vrank = self.dv, self.vrank
+        new.pos, new.cnt = self.pos.clone(), self.cnt.clone()
+        return new
 
     def remove(self, p: int) -> None:
         v, c, u = self.v, self.c, self.u
@@ -614,9 +650,10 @@ def min_cost_dp(
         return DpResult("infeasible", None)
     # the least each group must count, and the least (LP) key that costs
     lbs = []
-    for grp in glist:
+    roots = [_Prefix(g.v, g.c, g.u) for g in glist]  # each group's LP over all its items
+    for grp, root in zip(glist, roots, strict=True):
         grp.need = max(0, need - (total_eff - grp.eff))
-        lbs.append(_Prefix(grp.v, grp.c, grp.u).cover(grp.need) if grp.need > 0 else 0)
+        lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
     for grp, lb in zip(glist, lbs, strict=True):
         grp.others_lb = sum(lbs) - lb
         grp.total = need
@@ -652,24 +689,22 @@ def min_cost_dp(
     if lower >= _INF:
         return DpResult("infeasible", None)
     counted_lb = 0
-    for grp in glist:
+    for grp, plain in zip(glist, lbs, strict=True):
         if len(grp.items) >= 8 and grp.need > 0:
             lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
             if lam:
                 got = _CountBound(grp.v, grp.c, grp.u, lam).cover(grp.need)
-                plain = _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
                 # only where it beats the plain LP by more than a cent per option: else it
                 # costs a lookup per state for nothing
                 if got > plain + scale * len(grp.items):
                     grp.lam = lam
                     counted_lb += got
                     continue
-            counted_lb += _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
-        elif grp.need > 0:
-            counted_lb += _Prefix(grp.v, grp.c, grp.u).cover(grp.need)
+        counted_lb += plain
     lower = max(lower, counted_lb)
-    if len(glist) == 1:  # Martello and Toth's bound at the root: a better start to widen from
-        lower = max(lower, _Prefix(glist[0].v, glist[0].c, glist[0].u).cover_mt(need))
+    if len(glist) == 1 and not glist[0].lam:
+        # Martello and Toth's bound at the root: a better start to widen from
+        lower = max(lower, roots[0].cover_mt(need))
     # the first guess: a cent above the bound where the count bound is on (it is then within
     # cents of the optimum), else a small share of the gap to the incumbent
     strong = any(g.lam for g in glist)
@@ -799,14 +834,19 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     cap = grp.cap
     gneed = grp.need
     olb = grp.others_lb
-    prefix = _Prefix(v, c, u)
-    count = _CountBound(v, c, u, grp.lam) if grp.lam > 0 else None
     # with other groups: the LP of this group's items still to add and the other groups'
     # segments together must cover what the state leaves of the total need
-    joint = None
+    if grp.tpl is None:
+        grp.tpl = (
+            _Prefix(v, c, u),
+            _CountBound(v, c, u, grp.lam) if grp.lam > 0 else None,
+            _Joint(v, c, u, grp.others) if grp.others else None,
+        )
+    tp, tc, tj = grp.tpl
+    prefix = tp.clone()
+    count = tc.clone() if tc is not None else None
+    joint = tj.clone() if tj is not None else None
     total = grp.total
-    if grp.others:
-        joint = _Joint(v, c, u, grp.others)
     vals: list[int] = [0]
     costs: list[int] = [0]
     lists: list[tuple[list[int], list[int]]] = [(vals, costs)]
