@@ -17,6 +17,7 @@ from typing import Any
 
 from bouwblokken.optimize.bounds import Prepared
 from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
+from bouwblokken.optimize.pareto import people_frontier_plans
 from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Solution
@@ -74,6 +75,28 @@ def pareto_people(
     incomplete). ``progress=True`` shows a tqdm bar of people covered.
     """
     lim = Limits(time_limit, cancel)
+    if method == "auto":
+        bar = _bar(progress, len(problem.options), "opties")
+        try:
+            found = people_frontier_plans(
+                problem, lim, tick=None if bar is None else lambda: bar.update(1)
+            )
+        finally:
+            if bar is not None:
+                bar.close()
+        if found is not None:
+            plans, complete = found
+            return [
+                Solution.from_units(
+                    problem, units, status="optimal" if complete else "feasible", nodes=0
+                )
+                for units in plans
+            ]
+    return _walk(problem, lim, method, progress)
+
+
+def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list[Solution]:
+    """The epsilon-constraint walk (one exact min-cost search per frontier point)."""
     prep = Prepared(problem, people_mode=True)
     out: list[Solution] = []
     need = 0
@@ -111,14 +134,14 @@ def pareto_people(
             bar.close()
 
 
-def _bar(show: bool, total: int) -> Any:
+def _bar(show: bool, total: int, desc: str = "personen") -> Any:
     if not show:
         return None
     try:
         from tqdm.auto import tqdm  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - optional
         return None
-    return tqdm(total=total, desc="personen")
+    return tqdm(total=total, desc=desc)
 
 
 def budget_frontier(
