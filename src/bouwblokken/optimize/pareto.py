@@ -48,6 +48,10 @@ __all__ = ["Frontier", "people_frontier_plans"]
 #: the plans are feasible points found so far, not the proven frontier.
 Frontier = tuple[list[tuple[int, ...]], bool]
 
+#: Options with more units to choose from than this (hours, purchase steps) make the lists
+#: long; the epsilon-constraint walk handles them better.
+MAX_UNITS = 16
+
 State = tuple[int, int, int]  # (people, counted value capped at the need, key)
 
 
@@ -85,8 +89,9 @@ def people_frontier_plans(
 ) -> Frontier | None:
     """The plans of the people/cost frontier, or ``None`` when this method does not apply.
 
-    ``None``: an employment minimum still to meet, more than one capped category, or more than
-    ``max_states`` states at some stage (the caller then uses the epsilon-constraint walk).
+    ``None``: an employment minimum still to meet, more than one capped category, an option
+    with more than :data:`MAX_UNITS` units to choose from, or more than ``max_states`` states
+    at some stage (the caller then uses the epsilon-constraint walk).
     Respects units bounds, caps and the problem's budget; empty when no plan is feasible.
     ``tick`` is called once per option processed (a progress bar).
     """
@@ -130,6 +135,8 @@ def people_frontier_plans(
         for i in range(n)
         if u[i] > 0 and (opts[i].people_per_unit > 0 or (need > 0 and counted_value(i) > 0))
     ]
+    if any(u[i] > MAX_UNITS for i in useful):
+        return None
     useful.sort(key=lambda i: (opts[i].category != first, -counted_value(i), i))
     # value the options after each stage can still add (caps ignored: an upper bound)
     room_after = [0] * (len(useful) + 1)
