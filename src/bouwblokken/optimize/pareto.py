@@ -52,22 +52,23 @@ Frontier = tuple[list[tuple[int, ...]], bool]
 #: long; the epsilon-constraint walk handles them better.
 MAX_UNITS = 16
 
-State = tuple[int, int, int]  # (people, counted value capped at the need, key)
+State = tuple[int, int, int]  # (-people, -counted value capped at the need, key)
 
 
 def _prune(states: list[State]) -> list[State]:
     """Drop every dominated state (and duplicates): a sweep by people, then value, downwards.
 
+    States are stored as ``(-people, -value, key)`` so that a plain sort gives that order.
     ``sv``/``sk`` is the staircase of the states kept so far (all with at least the current
     people): values ascending with keys ascending. A state is dominated when the first stair
     at or above its value has a key no larger.
     """
-    states.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    states.sort()
     sv: list[int] = []
     sk: list[int] = []
     out: list[State] = []
     for s in states:
-        v, key = s[1], s[2]
+        v, key = -s[1], s[2]
         i = bisect_left(sv, v)
         n = len(sv)
         if i < n and sk[i] <= key:
@@ -144,7 +145,7 @@ def people_frontier_plans(
         i = useful[k]
         room_after[k] = room_after[k + 1] + counted_value(i) * u[i]
 
-    states: list[State] = [(0, 0, 0)]
+    states: list[State] = [(0, 0, 0)]  # (-people, -value, key)
     group_cap = min(need, capped[first]) if first is not None else need
     for k, i in enumerate(useful):
         if limits.expired():
@@ -157,15 +158,22 @@ def people_frontier_plans(
         delta = (o.cost_cents << s_cost) | (1 << w_code) | (1 << (bits * (n - 1 - i)))
         cost_i = o.cost_cents
         grown: list[State] = list(states)
-        for p, v, key in states:
-            for t in range(1, u[i] + 1):
-                if budget is not None and (key >> s_cost) + t * cost_i > budget:
+        steps = [(t * pi, t * vi, t * delta, t * cost_i) for t in range(1, u[i] + 1)]
+        floor = -group_cap
+        for np_, nv, key in states:
+            room = None if budget is None else budget - (key >> s_cost)
+            for dp, dv, dk, dc in steps:
+                if room is not None and dc > room:
                     break
-                nv = v + t * vi
-                grown.append((p + t * pi, nv if nv < group_cap else group_cap, key + t * delta))
+                if nv == floor and not dp:
+                    break  # value only, and the need (or cap) is already reached
+                v2 = nv - dv
+                grown.append((np_ - dp, v2 if v2 > floor else floor, key + dk))
+                if v2 <= floor and not dp:
+                    break
         reach = need - room_after[k + 1]
         if reach > 0:  # states that cannot reach the need any more
-            grown = [s for s in grown if s[1] >= reach]
+            grown = [s for s in grown if -s[1] >= reach]
         states = _prune(grown)
         if max_states is not None and len(states) > max_states:
             return None
@@ -188,8 +196,9 @@ def _frontier(states: list[State], need: int, layout: Layout) -> list[tuple[int,
     at their minimum): by people downwards, each head count's least key, kept when it costs
     less than every plan with more people."""
     best: dict[int, int] = {}
-    for p, v, key in states:
-        if v >= need and (p not in best or key < best[p]):
+    for np_, nv, key in states:
+        p = -np_
+        if -nv >= need and (p not in best or key < best[p]):
             best[p] = key
     s_cost = layout[2]
     out: list[tuple[int, ...]] = []
