@@ -121,7 +121,18 @@ def test_cancelled_frontier_returns_only_feasible_points() -> None:
     assert all(s.status == "feasible" and problem.is_feasible(s.units) for s in front)
 
 
-def test_importing_the_optimizer_does_not_load_numpy() -> None:
-    code = "import sys, bouwblokken.optimize; print('numpy' in sys.modules)"
+def test_the_small_path_does_not_load_numpy() -> None:
+    # importing the optimizer, and a small request the branch and bound closes: OR-Tools (and
+    # with it numpy, ~0,1 s) is only looked up, not imported
+    code = (
+        "import sys\n"
+        "from bouwblokken.optimize import Option, Problem, alternatives, pareto_people, solve\n"
+        "pr = Problem((Option('a', 'x', 1000, 500, 10, people_per_unit=1),"
+        " Option('b', 'x', 1000, 800, 10)), 3000)\n"
+        "assert solve(pr).units == (3, 0)\n"
+        "alternatives(pr)\n"
+        "pareto_people(pr)\n"
+        "print('numpy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
