@@ -95,9 +95,25 @@ def pareto_people(
     return _walk(problem, lim, method, progress)
 
 
+class _WalkPrepared(Prepared):
+    """The walk's one preparation of the problem, with the dominance relation computed once:
+    every point's search restricts plans by the same pairs (it depends on the problem alone)."""
+
+    __slots__ = ("_dominance",)
+
+    def __init__(self, problem: Problem, *, people_mode: bool = False) -> None:
+        super().__init__(problem, people_mode=people_mode)
+        self._dominance: dict[bool, tuple[list[list[int]], list[list[int]]]] = {}
+
+    def dominance(self, *, people: bool) -> tuple[list[list[int]], list[list[int]]]:
+        if people not in self._dominance:
+            self._dominance[people] = super().dominance(people=people)
+        return self._dominance[people]
+
+
 def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list[Solution]:
     """The epsilon-constraint walk (one exact min-cost search per frontier point)."""
-    prep = Prepared(problem, people_mode=True)
+    prep = _WalkPrepared(problem, people_mode=True)
     out: list[Solution] = []
     need = 0
     bar = _bar(progress, sum(o.people_per_unit * o.max_units for o in problem.options))
