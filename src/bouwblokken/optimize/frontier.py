@@ -1,8 +1,9 @@
 """Trade-off curves: people helped against cost, and counted value against budget.
 
-Both are built from exact single-objective searches, so every point is proven optimal:
+Every point is proven optimal:
 
-- :func:`pareto_people` walks the epsilon-constraint method upwards: the cheapest feasible plan
+- :func:`pareto_people` computes the whole frontier at once with the exact Pareto-list pass of
+  :mod:`bouwblokken.optimize.pareto` where it applies; otherwise it walks the epsilon-constraint method upwards: the cheapest feasible plan
   with at least ``P`` people, then ``P`` = its people + 1, and so on. The least cost for "at
   least ``P`` people" never decreases in ``P``, so each new cost is a new frontier point, and a
   repeat of the same cost with more people replaces the previous point (which it dominates).
@@ -23,6 +24,9 @@ from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Solution
 
 __all__ = ["budget_frontier", "max_value_for_budget", "pareto_people"]
+
+#: Above this many Pareto-list states (memory: a few hundred MB) the walk takes over.
+_MAX_STATES = 300_000
 
 
 def max_value_for_budget(
@@ -70,16 +74,25 @@ def pareto_people(
     tie-break picks among the plans of that cost with at least that many people. Empty when the
     problem is infeasible.
 
+    ``method="auto"`` computes the whole frontier in one pass over Pareto lists
+    (:mod:`bouwblokken.optimize.pareto`) where that applies, else (and for ``"search"`` or
+    ``"cpsat"``) walks it point by point with the exact solver; both give the same plans.
+
     ``time_limit`` is for the whole frontier: when it runs out the points found so far are
     returned (a point not proven optimal has status ``"feasible"``; the frontier may then be
-    incomplete). ``progress=True`` shows a tqdm bar of people covered.
+    incomplete -- from the one-pass method every point is then ``"feasible"``: plans that meet
+    the target, the frontier of the plans seen so far). ``progress=True`` shows a tqdm bar
+    (options processed, or people covered by the walk).
     """
     lim = Limits(time_limit, cancel)
     if method == "auto":
         bar = _bar(progress, len(problem.options), "opties")
         try:
             found = people_frontier_plans(
-                problem, lim, tick=None if bar is None else lambda: bar.update(1)
+                problem,
+                lim,
+                max_states=_MAX_STATES,
+                tick=None if bar is None else lambda: bar.update(1),
             )
         finally:
             if bar is not None:
