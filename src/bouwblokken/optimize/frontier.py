@@ -3,10 +3,11 @@
 Every point is proven optimal:
 
 - :func:`pareto_people` computes the whole frontier at once with the exact Pareto-list pass of
-  :mod:`bouwblokken.optimize.pareto` where it applies; otherwise it walks the epsilon-constraint method upwards: the cheapest feasible plan
-  with at least ``P`` people, then ``P`` = its people + 1, and so on. The least cost for "at
-  least ``P`` people" never decreases in ``P``, so each new cost is a new frontier point, and a
-  repeat of the same cost with more people replaces the previous point (which it dominates).
+  :mod:`bouwblokken.optimize.pareto` where it applies; otherwise it walks the
+  epsilon-constraint method upwards: the cheapest feasible plan with at least ``P`` people,
+  then ``P`` = its people + 1, and so on. The least cost for "at least ``P`` people" never
+  decreases in ``P``, so each new cost is a new frontier point, and a repeat of the same cost
+  with more people replaces the previous point (which it dominates).
 - :func:`budget_frontier` walks downwards: the most value within budget ``b``, whose cost ``C``
   is the exact budget at which that value becomes reachable; then ``b = C - 1``.
 """
