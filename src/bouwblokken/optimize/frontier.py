@@ -1,6 +1,6 @@
 """Trade-off curves: people helped against cost, and counted value against budget.
 
-Every point is proven optimal:
+Every point is proven optimal (unless the time limit runs out first):
 
 - :func:`pareto_people` computes the whole frontier at once with the exact Pareto-list pass of
   :mod:`bouwblokken.optimize.pareto` where it applies; otherwise it walks the
