@@ -598,21 +598,25 @@ def plan_contracts(
         objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
     m.minimize(objective)
     name2, solver = run(_FIRST_SHARE, **_FIRST)
-    if name2 == "FEASIBLE" and _FIRST_SHARE < 1:
-        # a plan from the LP-guided search; the default search starts from it to prove
-        hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
-        m.clear_hints()
-        for x, val in hint:
-            m.add_hint(x, val)
-        m.add(objective <= int(solver.objective_value))
+    lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
+    if name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_SHARE < 1:
+        # the default search goes on from the LP-guided search's plan (if any) to prove
+        if name2 == "FEASIBLE":
+            hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
+            m.clear_hints()
+            for x, val in hint:
+                m.add_hint(x, val)
+            m.add(objective <= int(solver.objective_value))
         name3, again = run()
         if name3 in ("OPTIMAL", "FEASIBLE"):
             name2, solver = name3, again
+            # both bounds hold (the second search only left out plans dearer than the first's)
+            lower = max(lower, int(again.best_objective_bound))
     bound: Decimal | None = None
     if name2 in ("OPTIMAL", "FEASIBLE"):
         proven = proven and name2 == "OPTIMAL"
         # objective units are 1/30.000 cent
-        bound = from_cents(-(-int(solver.best_objective_bound) // (3 * scale)))
+        bound = from_cents(-(-lower // (3 * scale)))
         known = [(int(solver.value(h)), int(solver.value(x))) for h, x in zip(h_vars, m_vars)]
     else:
         proven = False
