@@ -10,7 +10,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-
 from multi_instances import multi_request
 
 from bouwblokken import Activity, Ledger, Person, Tender, evaluate
@@ -270,7 +269,8 @@ def _brute_force(
         cost3 = sum(x[1] for x in plan)
         short = [max(0, need[t] - sum(x[0][j] for x in plan)) for j, t in enumerate(tids)]
         # fines: percent/100 × shortfall cents; × 300 with the cost in thirds × 100
-        key = (sum(short), 100 * cost3 + sum(3 * fine_percent[t] * s for t, s in zip(tids, short)))
+        fines = sum(3 * fine_percent[t] * s for t, s in zip(tids, short, strict=True))
+        key = (sum(short), 100 * cost3 + fines)
         if best is None or key < best:
             best = key
     assert best is not None
@@ -338,4 +338,5 @@ def test_the_optimum_equals_a_brute_force_on_tiny_instances(seed: int) -> None:
     assert plan.bound == plan.cost + plan.fines
     counted = evaluate(plan.add_to(request.ledger))
     for t in realised:
-        assert counted.tender(t).forecast.counted - res.tender(t).forecast.counted == plan.counted[t]
+        added = counted.tender(t).forecast.counted - res.tender(t).forecast.counted
+        assert added == plan.counted[t]

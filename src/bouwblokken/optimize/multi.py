@@ -578,7 +578,7 @@ def plan_contracts(
             return MultiPlan(status, (), Decimal(0), Decimal(0), remaining, {}, tuple(notes), None)
         proven = name == "OPTIMAL"
         best_short = int(solver.objective_value)
-        known = [(int(solver.value(h)), int(solver.value(x))) for h, x in zip(h_vars, m_vars)]
+        known = _decisions(solver, h_vars, m_vars)
         hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
         m.clear_hints()
         for x, val in hint:
@@ -617,7 +617,7 @@ def plan_contracts(
         proven = proven and name2 == "OPTIMAL"
         # objective units are 1/30.000 cent
         bound = from_cents(-(-lower // (3 * scale)))
-        known = [(int(solver.value(h)), int(solver.value(x))) for h, x in zip(h_vars, m_vars)]
+        known = _decisions(solver, h_vars, m_vars)
     else:
         proven = False
     assert known is not None
@@ -684,6 +684,13 @@ _FIRST_SHARE = 0.3
 then CP-SAT's default search from its plan for the rest (it closes the bound soonest)."""
 
 
+def _decisions(solver: Any, h_vars: list[Any], m_vars: list[Any]) -> list[tuple[int, int]]:
+    """Hours and months of every arc in the solver's plan."""
+    return [
+        (int(solver.value(h)), int(solver.value(x))) for h, x in zip(h_vars, m_vars, strict=True)
+    ]
+
+
 def _undominated(arcs: list[_Arc]) -> list[_Arc]:
     """Arcs without those another arc of the same candidate and contract dominates (the first
     of two equal ones stays): at most one placement per pair, so the better block is taken."""
@@ -695,8 +702,7 @@ def _undominated(arcs: list[_Arc]) -> list[_Arc]:
         for i in idx:
             a = arcs[i]
             if not any(
-                j != i and arcs[j].dominates(a) and (not a.dominates(arcs[j]) or j < i)
-                for j in idx
+                j != i and arcs[j].dominates(a) and (not a.dominates(arcs[j]) or j < i) for j in idx
             ):
                 keep.add(i)
     return [a for i, a in enumerate(arcs) if i in keep]
