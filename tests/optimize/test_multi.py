@@ -340,3 +340,17 @@ def test_the_optimum_equals_a_brute_force_on_tiny_instances(seed: int) -> None:
     for t in realised:
         added = counted.tender(t).forecast.counted - res.tender(t).forecast.counted
         assert added == plan.counted[t]
+
+
+def test_useful_hour_months_by_hand() -> None:
+    # Participatiewet € 40.000 a 36-hour year: one hour-month counts € 40.000 / 432, so 216
+    # hour-months count exactly € 20.000,00 and 215 count € 19.907,41. In 23 months that needs
+    # ceil(216 / 23) = 10 hours; 10 hours need ceil(216 / 10) = 22 months: 220 hour-months is
+    # the most a placement with 10 or more hours ever needs; with fewer it cannot cover alone.
+    from bouwblokken.optimize.multi import _Arc
+
+    arc = _Arc(0, 0, "participatiewet", 1, 36, 23, Fraction(4_000_000), 36)
+    assert arc.value(216) == 2_000_000 and arc.value(215) < 2_000_000
+    assert arc.useful(2_000_000) == 220
+    assert arc.useful(0) == 0
+    assert arc.useful(10**9) == 36 * 23  # never covers alone: the whole week and period
