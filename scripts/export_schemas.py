@@ -25,6 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bouwblokken.award.bids import BidsDocument
+from bouwblokken.award.document import AwardDocument, DesignDocument
+from bouwblokken.award.scoring import FormulaSet
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.documents import LedgerResultDocument, PlansDocument
 from bouwblokken.ledger import Ledger
@@ -39,14 +42,25 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "schemas/ledger-result": (LedgerResultDocument, "bouwblokken.ledger-result/1"),
     "schemas/options": (PlanRequest, "bouwblokken.options/1"),
     "schemas/plans": (PlansDocument, "bouwblokken.plans/1"),
+    "schemas/bids": (BidsDocument, "bouwblokken.bids/1"),
+    "schemas/award-formulas": (FormulaSet, "bouwblokken.award-formulas/1"),
+    "schemas/award": (AwardDocument, "bouwblokken.award/1"),
+    "schemas/obligation-design": (DesignDocument, "bouwblokken.obligation-design/1"),
 }
 """name -> (model, document version); each becomes ``docs/<name>.schema.json``."""
+
+SCHEMA_KEY_IGNORED = {"schemas/ledger"}
+"""Documents whose reader accepts and ignores a top-level ``$schema`` key that its model does not
+declare (``read_ledger``); the bids, ledger-result and award models declare it themselves."""
+_SCHEMA_KEY = {"type": "string", "description": "The JSON Schema this document follows."}
 
 
 def schema_of(name: str) -> dict[str, Any]:
     """The validation-mode JSON Schema (what a file or document must look like)."""
     model, version = SCHEMAS[name]
     schema = model.model_json_schema(schema_generator=ReaderLimits)
+    if name in SCHEMA_KEY_IGNORED:
+        schema["properties"] = {"$schema": _SCHEMA_KEY, **schema["properties"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_BASE + Path(name).name + ".schema.json",

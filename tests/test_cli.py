@@ -460,7 +460,7 @@ def test_activity_end_before_start(capsys: pytest.CaptureFixture[str], tmp_path:
     data = ledger_data()
     data["tenders"][0]["activities"][0]["end"] = "2024-12-01"
     line = bad(capsys, "evaluate", write(tmp_path, data))
-    assert "ledger.json" in line and "a1" in line and "before start" in line
+    assert "ledger.json" in line and "a1" in line and "ligt vóór begin" in line
 
 
 def test_negative_hours(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -500,19 +500,19 @@ def test_below_threshold_with_activities_shows_a_warning(
 
 def test_malformed_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     line = bad(capsys, "evaluate", write(tmp_path, '{"tenders": [', "broken.json"))
-    assert "broken.json" in line and "not valid JSON" in line
+    assert "broken.json" in line and "geen geldige JSON" in line
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     line = bad(capsys, "evaluate", str(tmp_path / "nowhere.json"))
-    assert "nowhere.json" in line and "cannot read" in line
+    assert "nowhere.json" in line and "kan niet worden gelezen" in line
 
 
 def test_amount_with_three_decimals(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = ledger_data()
     text = json.dumps(data).replace('"1250000.00"', "1250000.125")
     line = bad(capsys, "evaluate", write(tmp_path, text))
-    assert "ledger.json" in line and "at most 2 decimals" in line
+    assert "ledger.json" in line and "hoogstens 2 decimalen" in line
     line = bad(capsys, "value", "leiden", "--block", "sw_bedrijf", "--invoice", "1234.567")
     # Changed with issue 9: command-line input is read by bouwblokken.parse (Dutch messages).
     assert "--invoice" in line and "hoogstens 2 decimalen" in line
@@ -543,8 +543,8 @@ def test_amount_with_three_decimals(capsys: pytest.CaptureFixture[str], tmp_path
             ],
             "--hours-per-week",
         ),
-        (["show", "atlantis"], "unknown catalog 'atlantis'"),
-        (["show", "haaglanden", "--on", "2020-01-01"], "no edition in force"),
+        (["show", "atlantis"], "onbekende catalogus 'atlantis'"),
+        (["show", "haaglanden", "--on", "2020-01-01"], "heeft geen editie die geldt op"),
         (["obligation", "--contract-value", "1000000"], "--percentage"),
         (["obligation", "--contract-value", "-1", "--percentage", "5"], "--contract-value"),
         # Changed with issue 9: argparse's errors are Dutch by default.

@@ -52,7 +52,7 @@ def test_hours_and_dates_dutch(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_block_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "value", "haaglanden", "--block", "bbl", "--hours-per-week", "36")
-    assert code == 2 and "did you mean leerbaan_bbl_niveau_1_2" in err
+    assert code == 2 and "bedoelt u leerbaan_bbl_niveau_1_2" in err
 
 
 def test_template_command(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:

@@ -203,7 +203,7 @@ def test_result_names_catalog_and_fingerprint() -> None:
     assert path.parts[-2:] == ("haaglanden", "2023-07.toml")
     assert t1["catalog_fingerprint"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     assert t1["obligation"]["amount"] == "50000.00"
-    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in t1["obligation"]["explanation_nl"]
+    assert "5 % × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in t1["obligation"]["explanation_nl"]
     # amounts are strings with two decimals
     # 50.000 × 24/36 × 11/12 = 30.555,56; 20.000 × 22,5/36 × 12/12 = 12.500,00; 2.500,00
     assert [a["counted"] for a in t1["activities"]] == ["30555.56", "12500.00", "2500.00"]

@@ -96,7 +96,7 @@ def _cell(path: Path, sheet: str, ref: str, value: object) -> None:
         ("Aanbestedingen", "E2", 1234.567, "rij 2, kolom E (Opdrachtwaarde)", "decimalen"),
         ("Aanbestedingen", "E2", "1,234", "rij 2, kolom E (Opdrachtwaarde)", "2 decimalen"),
         ("Activiteiten", "W1", "Uurloon", "rij 1, kolom W (Uurloon)", "onbekende kolom"),
-        ("Activiteiten", "H2", "01-01-2025", "rij 2", "before start"),
+        ("Activiteiten", "H2", "01-01-2025", "rij 2", "ligt vóór begin"),
     ],
 )
 def test_errors_name_sheet_row_and_column(
@@ -106,8 +106,11 @@ def test_errors_name_sheet_row_and_column(
     _cell(path, sheet, ref, value)
     with pytest.raises(ExcelInputError) as info:
         read_ledger(path)
-    text = str(info.value)
+    text = info.value.describe()  # Dutch by default
     assert f"blad {sheet!r}" in text and where in text and why in text, text
+    english = info.value.describe("en")
+    assert f"sheet {sheet!r}" in english and "blad" not in english, english
+    assert english == str(info.value)
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:

@@ -106,9 +106,12 @@ def test_a_location_never_repeats_in_the_cli_line(
     path.write_text(json.dumps(data), encoding="utf-8")
     status, _, err = run(capsys, "evaluate", str(path))
     assert status == 2
-    record = f"tender {tender['id']!r} activity {activity['id']!r}"
+    record = f"aanbesteding {tender['id']!r} activiteit {activity['id']!r}"  # Dutch by default
     assert err.count(record) == 1 and err.count(str(path)) == 1
     assert err.count("\n") == 1
+    status, _, err = run(capsys, "--lang", "en", "evaluate", str(path))
+    record = f"tender {tender['id']!r} activity {activity['id']!r}"
+    assert err.count(record) == 1 and err.count(str(path)) == 1
 
 
 def test_json_errors_on_stderr_with_a_pointer(

@@ -164,7 +164,7 @@ def test_explanation_shows_the_arithmetic_in_both_languages() -> None:
     # 5% × 1.000.000,00 = 50.000,00
     assert o.amount == dec("50000.00")
     nl = o.explain("nl")
-    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in nl
+    assert "5 % × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in nl
     assert "drempel: opdrachtwaarde € 1.000.000,00 ≥ € 215.000,00" in nl
     assert nl.splitlines()[-1].strip() == "SR-verplichting: € 50.000,00"
     assert "5% × contract value €1,000,000.00 = €50,000.00" in o.explain("en")
@@ -176,7 +176,7 @@ def test_five_percent_of_one_billion_is_fifty_million() -> None:
     # 1.000.000.000 × 5/100 = 50.000.000,00.
     o = ob(rules="den_haag", contract_value="1000000000", contract_date=IN_2023)
     assert o.amount == dec("50000000.00")
-    assert "5% × opdrachtwaarde € 1.000.000.000,00 = € 50.000.000,00" in o.explain("nl")
+    assert "5 % × opdrachtwaarde € 1.000.000.000,00 = € 50.000.000,00" in o.explain("nl")
     assert "€ 50.000,00" not in o.explain("nl")
 
 
@@ -312,7 +312,7 @@ def test_foodvalley_labour_cost_base_ten_percent() -> None:
         base="labour_cost",
     )
     assert o.amount == dec("18000.00")
-    assert "10% × loonsom € 180.000,00 = € 18.000,00" in o.explain("nl")
+    assert "10 % × loonsom € 180.000,00 = € 18.000,00" in o.explain("nl")
 
 
 @pytest.mark.parametrize(("value", "applies"), [("200000", False), ("200000.01", True)])
@@ -352,7 +352,7 @@ def test_bloemendaal_supplies_labour_share_below_30_no_obligation() -> None:
         labour_share_percent="29.99",
     )
     assert (o.applies, o.amount) == (False, dec("0.00"))
-    assert "arbeidsaandeel 29,99% < 30%" in o.explain("nl")
+    assert "arbeidsaandeel 29,99 % < 30 %" in o.explain("nl")
 
 
 def test_bloemendaal_supplies_labour_share_30_five_percent() -> None:
@@ -500,7 +500,7 @@ def test_percentage_per_contract_type() -> None:
     # works: 2% × 1.000.000 = 20.000
     works = ob(rules=rules, contract_type="works", contract_value="1000000")
     assert works.amount == dec("20000.00")
-    assert "percentage voor werken: 2%" in works.explain("nl")
+    assert "percentage voor werken: 2 %" in works.explain("nl")
     # services: 5% × 1.000.000 = 50.000
     assert ob(rules=rules, contract_type="services", contract_value="1000000").amount == dec(
         "50000.00"
@@ -559,7 +559,7 @@ def test_lowest_applicable_labour_share_bound_wins() -> None:
         rules=LAYERED, contract_type="services", contract_value="1000000", labour_share_percent=5
     )
     assert o.amount == dec("10000.00")
-    assert "arbeidsaandeel 5% < 10%: percentage 1%" in o.explain("nl")
+    assert "arbeidsaandeel 5 % < 10 %: percentage 1 %" in o.explain("nl")
     # labour 20%: only the < 30% band: 2% × 1.000.000 = 20.000
     o = ob(
         rules=LAYERED, contract_type="services", contract_value="1000000", labour_share_percent=20

@@ -24,7 +24,7 @@ def test_readme_example_prints_what_the_readme_shows() -> None:
     with contextlib.redirect_stdout(out):
         exec(compile(code, "README.md", "exec"), namespace)
     printed = out.getvalue().replace("\xa0", " ")  # € and its amount: a no-break space
-    assert "5% × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in printed
+    assert "5 % × opdrachtwaarde € 1.000.000,00 = € 50.000,00" in printed
     # Left: 5 % × 1.000.000 = 50.000 − (40.000 + 10.000) × 24/36 × 12/12 − 2.500 costs
     # = 50.000 − 33.333,33 − 2.500 = 14.166,67 (the desk's number, by hand).
     assert "€ 14.166,67" in printed and "€ 14.166,67" in README

@@ -43,9 +43,11 @@ def test_security_and_contributing_notes_exist() -> None:
 
 
 def test_the_disclaimer_is_in_the_readme_and_the_docs() -> None:
-    for path in (ROOT / "README.md", ROOT / "docs" / "index.md"):
+    for path in (ROOT / "README.md", ROOT / "docs" / "en" / "index.md"):
         text = path.read_text(encoding="utf-8")
         assert "calculation aid" in text and "social-return desk" in text, path
+    dutch = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")  # the site's Dutch face
+    assert "rekenhulp" in dutch and "SR-loket" in dutch
 
 
 def test_ci_builds_and_checks_the_distribution() -> None:

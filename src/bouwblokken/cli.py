@@ -62,7 +62,7 @@ from bouwblokken.display.catalog import (
 from bouwblokken.display.text import align
 from bouwblokken.documents import in_ledger, in_options, read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError
-from bouwblokken.i18n import label, text, validation_text
+from bouwblokken.i18n import label, notes_text, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import Lang, format_eur, format_percent
 from bouwblokken.money import format_exact as _num
@@ -98,9 +98,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting, so errors stay one line."""
 
     def error(self, message: str) -> NoReturn:
-        if getattr(self, "lang", "nl") == "nl":
-            raise _UsageError(f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)")
-        raise _UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        nl = f"{self.prog}: fout: {error_nl(message)} (zie {self.prog} --help)"
+        en = f"{self.prog}: error: {message} (see {self.prog} --help)"
+        raise _UsageError(nl if getattr(self, "lang", "nl") == "nl" else en).locate(en=en, nl=nl)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,7 +392,7 @@ def cmd_show(ctx: _Ctx) -> int:
     if c.members:
         head.append(f"{_t(lang, 'Leden', 'Members')}: {', '.join(c.members)}")
     head.append(f"{_t(lang, 'Bestand', 'File')}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
-    head.extend(f"  {n}" for n in c.notes)
+    head.extend(f"  {n}" for n in notes_text(c, lang))
     parts.append("\n".join(head))
 
     label_cols = (
@@ -649,27 +649,33 @@ def _validate(model: Any, data: dict[str, Any], fields: dict[str, str], lang: La
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"] if isinstance(p, str)]
         name = fields.get(loc[0], loc[0]) if loc else ""
-        got_word = "kreeg" if lang == "nl" else "got"
-        got = (
-            f" ({got_word} {err['input']})"
-            if "input" in err and not isinstance(err["input"], dict)
-            else ""
-        )
         cause = (err.get("ctx") or {}).get("error")
-        msg = validation_text(err, lang)
-        if isinstance(cause, Exception):
-            got = ""
-        where = f"{name}: " if name else ""
-        raise CliError(f"{where}{msg}{got}") from None
+
+        def line(lang: Lang) -> str:
+            got_word = "kreeg" if lang == "nl" else "got"
+            got = (
+                f" ({got_word} {err['input']})"
+                if "input" in err and not isinstance(err["input"], dict)
+                else ""
+            )
+            if isinstance(cause, Exception):
+                got = ""
+            where = f"{name}: " if name else ""
+            return f"{where}{validation_text(err, lang)}{got}"
+
+        raise CliError(line("en")).locate(nl=line("nl")) from None
 
 
 def _with_option(exc: BouwblokkenError, fields: dict[str, str]) -> CliError:
     """A library error whose ``field`` is a command-line option: name the option too."""
     field = getattr(exc, "field", None)
-    text = str(exc)
+    en, nl = str(exc), exc.describe("nl")
     if isinstance(field, str) and field in fields:
-        text += f" (option {fields[field]})"
-    return CliError(text)
+        en += f" (option {fields[field]})"
+        nl += f" (optie {fields[field]})"
+    wrapped = CliError(en)
+    wrapped.locate(code=exc.code, pointer=exc.pointer, nl=nl)
+    return wrapped
 
 
 def valuation_to_dict(v: Valuation) -> dict[str, Any]:
@@ -908,12 +914,65 @@ def cmd_optimise(ctx: _Ctx) -> int:
     return EXIT_OK if result.best is not None else EXIT_NOT_MET
 
 
+def cmd_gunning(ctx: _Ctx) -> int:
+    """The tender stage: the bids valued under the tender's catalog and, with ``--formulas``,
+    ranked under every formula with the trail of each score (``bouwblokken.award``)."""
+    from bouwblokken.award import compare_bids, compare_formulas, load_formulas, read_bids
+    from bouwblokken.award.bids import with_jury_points
+    from bouwblokken.award.document import award_document, comparison_document
+    from bouwblokken.award.table import comparison_table, report
+
+    doc = read_bids(ctx.args.bids)
+    bids = doc.bids
+    if ctx.args.jury is not None:
+        from bouwblokken.award.excel import read_jury_points
+
+        bids = with_jury_points(bids, read_jury_points(ctx.args.jury), source=str(ctx.args.jury))
+    try:
+        comparison = compare_bids(doc.tender, bids, registry=ctx.registry)
+    except BouwblokkenError as exc:
+        raise _in_file(exc, str(ctx.args.bids)) from None
+    if ctx.args.formulas is None:
+        if ctx.args.excel is not None:
+            raise CliError("--excel needs --formulas (the workbook ranks the bids)").locate(
+                nl="--excel vraagt --formulas (de werkmap zet de inschrijvingen in rangorde)"
+            )
+        if ctx.json:
+            ctx.dump(comparison_document(comparison))
+        else:
+            ctx.out(comparison_table(comparison, lang=ctx.lang))
+            ctx.out(
+                _t(
+                    ctx.lang,
+                    "\nGeef --formulas FORMULES.toml voor de rangorde en de toelichting per score.",
+                    "\nGive --formulas FORMULAS.toml for the ranking and the trail of each score.",
+                )
+            )
+        return EXIT_OK
+    formulas = load_formulas(ctx.args.formulas)
+    try:
+        fc = compare_formulas(formulas, comparison)
+    except BouwblokkenError as exc:
+        raise _in_file(exc, str(ctx.args.bids)) from None
+    if ctx.args.excel is not None:
+        from bouwblokken.award.excel import jury_workbook
+
+        jury_workbook(fc, ctx.args.excel, lang=ctx.lang)
+    if ctx.json:
+        ctx.dump(award_document(fc))
+    else:
+        ctx.out(report(fc, lang=ctx.lang))
+    return EXIT_OK
+
+
 def cmd_serve(ctx: _Ctx) -> int:
     try:
         from bouwblokken.http import serve
     except ImportError as exc:
         raise CliError(
             f"the HTTP service needs the 'http' extra: pip install 'bouwblokken[http]' ({exc})"
+        ).locate(
+            nl=f"de HTTP-dienst vraagt de extra 'http': pip install 'bouwblokken[http]' ({exc})"
         ) from None
     serve(host=ctx.args.host, port=ctx.args.port, registry=ctx.registry)
     return EXIT_OK
@@ -1370,6 +1429,34 @@ def build_parser(lang: Lang = "nl") -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "gunning",
+        "compare and score bids for a tender (award stage)",
+        "Value every bid of a bids document (bouwblokken.bids/1: the tender and each bidder's "
+        "offered percentage, price, plan and jury points) under the tender's catalog, and with "
+        "--formulas rank them under every scoring formula, with the trail of each score. "
+        "--excel writes the jury workbook; --jury reads the points the jury entered in its "
+        "Jurypunten sheet back.",
+        "examples:\n  bouwblokken gunning examples/award/bids.json\n"
+        "  bouwblokken gunning examples/award/bids.json --formulas examples/award/formulas.toml\n"
+        "  bouwblokken gunning bids.json --formulas formulas.toml --excel jury.xlsx\n"
+        "  bouwblokken gunning bids.json --formulas formulas.toml --jury jury.xlsx --json",
+        aliases=["award"],
+    )
+    p.add_argument("bids", type=Path, metavar="BIDS.json")
+    p.add_argument(
+        "--formulas", type=Path, metavar="FORMULAS.toml", help="the scoring formulas (TOML or JSON)"
+    )
+    p.add_argument(
+        "--jury",
+        type=Path,
+        metavar="JURY.xlsx",
+        help="take the jury points from this workbook's Jurypunten sheet",
+    )
+    p.add_argument("--excel", type=Path, metavar="PATH.xlsx", help="also write the jury workbook")
+    p.set_defaults(func=cmd_gunning)
+
+    p = _sub(
+        subs,
         "serve",
         "start the HTTP service (needs the 'http' extra)",
         "Start the HTTP service (/v1/..., OpenAPI at /v1/openapi.json) on the loopback address "
@@ -1387,14 +1474,16 @@ def _one_line(text: str) -> str:
 
 
 def _error_line(exc: BaseException, lang: Lang) -> str:
-    """One line naming the file (once), the record or field, and the reason."""
+    """One line naming the file (once), the record or field, and the reason, in ``lang``."""
     if isinstance(exc, BouwblokkenError):
-        text = str(exc)
-        if exc.file and not text.startswith(exc.file):
-            text = f"{exc.file}: {text}"
-        return text
+        return exc.describe(lang)
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+        reason = exc.strerror or str(exc)
+        if lang == "nl":
+            from bouwblokken.errors_nl import strerror_nl
+
+            reason = strerror_nl(reason)
+        return f"{exc.filename or ''}: {reason}".lstrip(": ")
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -1408,13 +1497,14 @@ def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]
         text = _error_line(exc, "en")
         data = {
             "code": "io",
-            "message_nl": f"het bestand kan niet worden gelezen ({exc.strerror or exc})",
+            "message_nl": _error_line(exc, "nl"),
             "message_en": text,
             "file": exc.filename if isinstance(exc.filename, str) else None,
             "pointer": "",
             "record": None,
             "field": None,
             "text": text,
+            "text_nl": _error_line(exc, "nl"),
         }
     else:
         text = _error_line(exc, "en")
@@ -1427,6 +1517,7 @@ def _error_data(exc: BaseException, command: str, status: int) -> dict[str, Any]
             "record": None,
             "field": None,
             "text": text,
+            "text_nl": f"interne fout in bouwblokken, meld dit alstublieft: {text}",
         }
     return {"error": data, "command": command, "exit_code": status}
 
@@ -1437,7 +1528,11 @@ def _report(exc: BaseException, command: str, status: int, *, as_json: bool, lan
     else:
         line = _error_line(exc, lang)
         if status == EXIT_INTERNAL:
-            line = f"internal error, please report it: {line}"
+            line = (
+                f"interne fout, meld dit alstublieft: {line}"
+                if lang == "nl"
+                else f"internal error, please report it: {line}"
+            )
         word = "fout" if lang == "nl" else "error"
         sys.stderr.write(f"bouwblokken {command}: {word}: {_one_line(line)}\n")
     return status
@@ -1471,7 +1566,7 @@ def _run(arguments: list[str], *, as_json: bool, lang: Lang) -> int:
     except _UsageError as exc:
         if as_json:
             return _report(exc, "", EXIT_BAD_INPUT, as_json=True, lang=lang)
-        sys.stderr.write(f"{_one_line(str(exc))}\n")
+        sys.stderr.write(f"{_one_line(exc.describe(lang))}\n")
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else 0
@@ -1485,7 +1580,10 @@ def _run(arguments: list[str], *, as_json: bool, lang: Lang) -> int:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        wrapped = CliError(f"{'.'.join(str(p) for p in err['loc'])}: {reason}")
+        where = ".".join(str(p) for p in err["loc"])
+        wrapped = CliError(f"{where}: {reason}")
+        if isinstance(cause, BouwblokkenError):
+            wrapped.locate(nl=f"{where}: {cause.message_nl}")
         return _report(wrapped, args.command, EXIT_BAD_INPUT, as_json=ctx.json, lang=ctx.lang)
     except KeyboardInterrupt:
         raise

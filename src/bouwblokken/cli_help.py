@@ -234,6 +234,22 @@ HELP_NL: dict[str, str] = {
     "(optimise), 2 foute invoer (één regel op stderr met het bestand, het record en het veld; "
     "--json: één JSON-object), 130 onderbroken.",
     "'-' reads stdin": "'-' leest van standaardinvoer",
+    # gunning (the award stage)
+    "compare and score bids for a tender (award stage)": "vergelijk en beoordeel de "
+    "inschrijvingen op een aanbesteding (gunning)",
+    "Value every bid of a bids document (bouwblokken.bids/1: the tender and each bidder's "
+    "offered percentage, price, plan and jury points) under the tender's catalog, and with "
+    "--formulas rank them under every scoring formula, with the trail of each score. --excel "
+    "writes the jury workbook; --jury reads the points the jury entered in its Jurypunten "
+    "sheet back.": "Waardeer elke inschrijving van een biedingendocument (bouwblokken.bids/1: "
+    "de aanbesteding en per inschrijver het aangeboden percentage, de prijs, het plan en de "
+    "jurypunten) onder de catalogus van de aanbesteding, en zet ze met --formulas in rangorde "
+    "onder elke beoordelingsformule, met de toelichting van elke score. --excel schrijft de "
+    "jurywerkmap; --jury leest de punten die de jury op het blad Jurypunten invulde terug.",
+    "the scoring formulas (TOML or JSON)": "de beoordelingsformules (TOML of JSON)",
+    "take the jury points from this workbook's Jurypunten sheet": "neem de jurypunten van het "
+    "blad Jurypunten van deze werkmap",
+    "also write the jury workbook": "schrijf ook de jurywerkmap",
     "exit with status 1 when a tender's obligation is not met (forecast)": "afsluitcode 1 als "
     "de SR-verplichting van een opdracht niet gehaald wordt (prognose)",
     "start the HTTP service (needs the 'http' extra)": "start de HTTP-dienst (vraagt de extra "

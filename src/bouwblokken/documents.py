@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bouwblokken.errors import BouwblokkenError, UnknownBlockError
 from bouwblokken.jsontext import (
@@ -67,6 +67,8 @@ def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None
     """Read a ledger document; errors name the file, the record path and the field."""
     label = name or (str(source) if isinstance(source, Path) else "<ledger>")
     data = source if isinstance(source, dict) else read_json(source, name=label)
+    if isinstance(data, dict) and isinstance(data.get("$schema"), str):
+        data = {k: v for k, v in data.items() if k != "$schema"}  # names the schema; not data
     try:
         return Ledger.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
@@ -210,6 +212,12 @@ class TenderResultDoc(_Doc):
 class LedgerResultDocument(_Doc):
     """``bouwblokken.ledger-result/1``: what procurement software stores of an evaluation."""
 
+    schema_: Literal[
+        "https://bouwblokken.github.io/bouwblokken/schemas/ledger-result.schema.json"
+    ] = Field(
+        default="https://bouwblokken.github.io/bouwblokken/schemas/ledger-result.schema.json",
+        alias="$schema",
+    )
     format: Literal["bouwblokken.ledger-result/1"] = "bouwblokken.ledger-result/1"
     library_version: str
     as_of: str | None
@@ -398,7 +406,7 @@ def ledger_result_to_dict(result: LedgerResult) -> dict[str, Any]:
         tenders=[_tender_doc(t) for t in result.tenders],
         warnings=list(result.warnings),
     )
-    return doc.model_dump(mode="json")
+    return doc.model_dump(mode="json", by_alias=True)
 
 
 def write_result(result: LedgerResult, *, indent: int | None = 2) -> str:

@@ -12,7 +12,11 @@ Every error carries the same fields (``docs/errors.md``):
 - ``file``: the file or source name, or ``None``;
 - ``message_nl`` / ``message_en``: the reason in Dutch and in English, *without* the location
   (which is in ``file`` and ``pointer``);
-- ``str(error)``: the English one-line message with its location, as it always was.
+- ``str(error)``: the English one-line message with its location, as it always was (logs,
+  ``pytest.raises(match=...)``);
+- :meth:`BouwblokkenError.describe`: the one line a person reads -- file, place and reason --
+  in Dutch by default, in English with ``lang="en"``. The command line, the HTTP service's
+  ``detail`` and the readers' reports use it.
 
 :meth:`BouwblokkenError.to_dict` is the JSON shape the command line prints with ``--json`` and
 the HTTP service embeds in its ``application/problem+json`` answers.
@@ -151,6 +155,7 @@ _NL_BY_CODE: dict[str, str] = {
     "input.value_error": "ongeldige waarde",
     "input.bool_type": "verwacht ja of nee (true/false)",
     "input.bool_parsing": "verwacht ja of nee (true/false)",
+    "award": "de gegevens van de aanbesteding kunnen niet worden gebruikt",
     "cli": "ongeldige opdracht",
     "cli.usage": "ongeldige opdracht of optie",
 }
@@ -223,8 +228,43 @@ class BouwblokkenError(Exception):
             and inner.message_en in self.message_en
         ):
             return inner.message_nl
+        english = self.message_en
+        if english:
+            from bouwblokken.errors_nl import to_dutch
+
+            found = to_dutch(english)
+            if found is not None:
+                return found
         known = dutch_for(self.code)
-        return f"{known} ({self.message_en})" if self.message_en else known
+        return f"{known} ({english})" if english else known
+
+    def _where(self, lang: str) -> list[str]:
+        """The place of the error inside its file, in words (record, field or path)."""
+        location = getattr(self, "location", None)
+        if isinstance(location, str):
+            return [location] if location else []
+        out: list[str] = []
+        record = getattr(self, "record", None)
+        if isinstance(record, str) and record:
+            from bouwblokken.errors_nl import record_nl
+
+            out.append(record_nl(record) if lang == "nl" else record)
+        field = getattr(self, "field", None)
+        if isinstance(field, str) and field:
+            out.append(field)
+        return out
+
+    def describe(self, lang: str = "nl") -> str:
+        """The error as one line for a person: the file (once), the place and the reason, in
+        Dutch (``lang="nl"``, the default) or English (``"en"``, the same as ``str(error)``).
+
+        The machine fields (``code``, ``pointer``) stay as they are; this is only the words.
+        """
+        nl = lang != "en"
+        text = ": ".join([*self._where("nl"), self.message_nl]) if nl else str(self)
+        if self.file and not text.startswith(self.file):
+            text = f"{self.file}: {text}"
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """The error as data (``docs/errors.md``, the ``--json`` shape on standard error)."""
@@ -237,6 +277,7 @@ class BouwblokkenError(Exception):
             "record": getattr(self, "record", None),
             "field": getattr(self, "field", None),
             "text": str(self),
+            "text_nl": self.describe("nl"),
         }
 
 
@@ -341,10 +382,12 @@ class _RecordError(BouwblokkenError, ValueError):
         record: str | None = None,
         field: str | None = None,
         code: str | None = None,
+        nl: str | None = None,
     ):
         self.record = record
         self.field = field
         self.message = message
+        self._nl = nl
         if code is not None:
             self.code = code
         if field:
@@ -378,6 +421,18 @@ class UnknownBlockError(ValuationError, LookupError):
             f"bouwblok {block_id!r} staat niet in catalogus {edition}; "
             f"bouwblokken: {', '.join(known)}"
         )
+
+    @property
+    def message_en(self) -> str:
+        suggestions: Sequence[str] = getattr(self, "suggestions", ())
+        text = super().message_en
+        return f"{text}; did you mean {' or '.join(suggestions)}?" if suggestions else text
+
+    @property
+    def message_nl(self) -> str:
+        suggestions: Sequence[str] = getattr(self, "suggestions", ())
+        text = super().message_nl
+        return f"{text}; bedoelt u {' of '.join(suggestions)}?" if suggestions else text
 
 
 class LedgerError(_RecordError):

@@ -42,6 +42,9 @@ class EuThresholdPeriod(Frozen):
     reliability: Literal["A", "B", "C", "D"]
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English; only beside ``note``."""
 
     @model_validator(mode="after")
     def _ordered(self) -> EuThresholdPeriod:
@@ -49,6 +52,8 @@ class EuThresholdPeriod(Frozen):
             raise ValueError("until is before from")
         if not self.verified and not (self.note and self.note.strip()):
             raise ValueError("an unverified period needs a note saying why")
+        if self.note_en is not None and self.note is None:
+            raise ValueError("note_en is the English of note: give note too")
         return self
 
     def amount(self, kind: Literal["services_supplies", "works"]) -> Decimal:

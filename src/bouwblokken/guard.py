@@ -18,14 +18,23 @@ import operator
 import re
 import types
 import typing
+from collections.abc import Hashable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from bouwblokken.errors import BouwblokkenError, pointer_of, shown
 
-__all__ = ["MAX_DATE", "MAX_INT", "MIN_DATE", "FieldInputError", "as_date", "check_fields"]
+__all__ = [
+    "MAX_DATE",
+    "MAX_INT",
+    "MIN_DATE",
+    "FieldInputError",
+    "as_date",
+    "check_fields",
+    "repeated",
+]
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2199, 12, 31)
@@ -35,6 +44,24 @@ MAX_INT = 10**15
 """Whole numbers (ages, counts, months) from 10^15 up are refused."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+_H = TypeVar("_H", bound=Hashable)
+
+
+def repeated(items: Iterable[_H]) -> list[_H]:
+    """The items that occur more than once, each once, in order of their second occurrence.
+
+    One pass with a set (linear): an id check over a million options or bids must not take
+    ``len(ids) ** 2`` steps, as ``[i for i in ids if ids.count(i) > 1]`` does."""
+    seen: set[_H] = set()
+    found: dict[_H, None] = {}
+    for item in items:
+        if item in seen:
+            found[item] = None
+        else:
+            seen.add(item)
+    return list(found)
 
 
 class FieldInputError(BouwblokkenError, ValueError):

@@ -26,6 +26,8 @@ __all__ = [
     "WORDS",
     "kinds",
     "label",
+    "note_text",
+    "notes_text",
     "optimizer_note",
     "optimizer_reason",
     "text",
@@ -373,7 +375,14 @@ def validation_text(err: Mapping[str, Any], lang: Lang = "nl") -> str:
     ctx = err.get("ctx") or {}
     cause = ctx.get("error")
     if isinstance(cause, Exception):
-        return str(cause)
+        if lang != "nl":
+            return str(getattr(cause, "message_en", cause))
+        nl = getattr(cause, "message_nl", None)
+        if isinstance(nl, str):
+            return nl
+        from bouwblokken.errors_nl import to_dutch
+
+        return to_dutch(str(cause)) or str(cause)
     message = str(err.get("msg", ""))
     if lang != "nl":
         return message
@@ -389,3 +398,18 @@ def validation_text(err: Mapping[str, Any], lang: Lang = "nl") -> str:
 def quantity(value: Any, lang: Lang = "nl") -> str:
     """Shorthand for :func:`bouwblokken.money.format_quantity`."""
     return format_quantity(value, lang=lang)
+
+
+def note_text(item: Any, lang: Lang = "nl") -> str | None:
+    """A catalog item's note in ``lang``: ``note`` is Dutch, ``note_en`` its English (falls back
+    to the Dutch note when a catalog gives no English)."""
+    note: str | None = getattr(item, "note", None)
+    english: str | None = getattr(item, "note_en", None)
+    return english if lang == "en" and english else note
+
+
+def notes_text(catalog: Any, lang: Lang = "nl") -> tuple[str, ...]:
+    """A catalog's notes in ``lang`` (``notes`` Dutch, ``notes_en`` English when given)."""
+    notes: tuple[str, ...] = tuple(getattr(catalog, "notes", ()))
+    english: tuple[str, ...] = tuple(getattr(catalog, "notes_en", ()))
+    return english if lang == "en" and english else notes

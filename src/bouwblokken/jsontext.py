@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bouwblokken.errors import DocumentError
+from bouwblokken.errors_nl import to_dutch
 
 __all__ = [
     "MAX_DEPTH",
@@ -164,7 +165,7 @@ def read_source(
                 "",
                 f"cannot read the file ({exc.strerror})",
                 code="document.unreadable",
-                nl=f"het bestand kan niet worden gelezen ({exc.strerror})",
+                nl=to_dutch(f"cannot read the file ({exc.strerror})"),
             ) from None
     if len(raw) > limit:
         raise DocumentError(
@@ -219,6 +220,46 @@ def _where_refused(text: str) -> tuple[str, str]:
     return "", ""
 
 
+class _Pairs(list[tuple[str, Any]]):
+    """An object's key-value pairs as the parser met them (duplicates kept)."""
+
+
+def _where_duplicate(text: str) -> tuple[str, str]:
+    """The field path and JSON Pointer of the first repeated key (the one the parser refused:
+    objects close inner first), parsed a second time keeping every pair; error path only."""
+    from bouwblokken.errors import pointer_of
+    from bouwblokken.locate import field_path
+
+    def keep(text: str) -> Any:
+        return 0
+
+    try:
+        tree = json.loads(
+            text, parse_float=keep, parse_int=keep, parse_constant=keep, object_pairs_hook=_Pairs
+        )
+        plain = json.loads(text, parse_float=keep, parse_int=keep, parse_constant=keep)
+    except (ValueError, RecursionError):
+        return "", ""
+    # post-order without recursion: an object is checked after everything inside it
+    stack: list[tuple[Any, tuple[int | str, ...], bool]] = [(tree, (), False)]
+    while stack:
+        node, path, done = stack.pop()
+        if isinstance(node, _Pairs):
+            if done:
+                seen: set[str] = set()
+                for key, _ in node:
+                    if key in seen:
+                        where = (*path, key)
+                        return field_path(where, plain), pointer_of(where)
+                    seen.add(key)
+                continue
+            stack.append((node, path, True))
+            stack.extend((v, (*path, k), False) for k, v in reversed(node))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i), False) for i, v in reversed(list(enumerate(node))))
+    return "", ""
+
+
 def parse_json(raw: str | bytes, label: str = "<json>") -> Any:
     """Parse JSON text or bytes exactly, within the limits (see the module)."""
     return read_json(raw, name=label)
@@ -251,7 +292,8 @@ def read_json(source: str | bytes | Path, *, name: str | None = None) -> Any:
             object_pairs_hook=_unique_keys,
         )
     except _RefusedError as exc:
-        path, pointer = _where_refused(text) if exc.code != "document.duplicate_key" else ("", "")
+        where = _where_duplicate if exc.code == "document.duplicate_key" else _where_refused
+        path, pointer = where(text)
         raise DocumentError(
             label, path, exc.en, code=exc.code, nl=exc.nl, pointer=pointer
         ) from None

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bouwblokken.errors import DocumentError, dutch_for, pointer_of, shown
+from bouwblokken.errors_nl import to_dutch
 
 __all__ = ["Problem", "describe", "field_path", "first_problem", "located", "path_to_pointer"]
 
@@ -157,7 +158,9 @@ def first_problem(exc: ValidationError, data: Any) -> Problem:
                 pointer = path_to_pointer(located)
             reason = str(cause) if not hasattr(cause, "message_en") else cause.message_en
             nl = getattr(cause, "message_nl", None)
-            reason_nl = nl if isinstance(nl, str) else f"{dutch_for(code)} ({reason})"
+            reason_nl = (
+                nl if isinstance(nl, str) else to_dutch(reason) or f"{dutch_for(code)} ({reason})"
+            )
         else:
             shown = _shown(first.get("input"))
             if shown:

@@ -32,7 +32,7 @@ from bouwblokken.errors import (
     UnknownCatalogError,
 )
 from bouwblokken.eu_thresholds import eu_threshold
-from bouwblokken.money import Lang, format_eur, round_cents
+from bouwblokken.money import NBSP, Lang, format_eur, format_percent, round_cents
 from bouwblokken.money import format_exact as _num
 from bouwblokken.periods import add_months, day_text, limit_end, months_in
 from bouwblokken.tender import Tender
@@ -84,6 +84,18 @@ class Obligation:
 
 _RULES_FILE = "obligation-rules.toml"
 _rules_cache: dict[str, NamedObligationRules] | None = None
+
+
+def _pct(value: Fraction | Decimal | int, lang: Lang) -> str:
+    """A percentage in a trail, exact and in the house style: ``5 %`` / ``2,5 %`` (nl, with a
+    no-break space), ``5%`` (en); a fraction without a short decimal form as ``1/3 %``."""
+    f = Fraction(value)
+    d = Decimal(f.numerator) / Decimal(f.denominator)
+    exp = d.normalize().as_tuple().exponent
+    places = max(0, -exp) if isinstance(exp, int) else 0
+    if Fraction(d) == f and places <= 4:
+        return format_percent(d, lang=lang, decimals=places)
+    return f"{_num(f, lang)}{NBSP}%" if lang == "nl" else f"{_num(f, lang)}%"
 
 
 def _load_rules_file(path: Path) -> dict[str, NamedObligationRules]:
@@ -244,8 +256,8 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             kind_nl = _KIND_NL[tender.contract_type]
             lines.append(
                 _line(
-                    f"percentage voor {kind_nl}: {_num(pct, 'nl')}%",
-                    f"percentage for {tender.contract_type}: {_num(pct, 'en')}%",
+                    f"percentage voor {kind_nl}: {_pct(pct, 'nl')}",
+                    f"percentage for {tender.contract_type}: {_pct(pct, 'en')}",
                 )
             )
         elif tender.contract_type is None and rules.percentage is None:
@@ -277,14 +289,14 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
         )
     if tender.labour_share_percent is None and for_type:
         ls0 = _most_specific(for_type)
-        below_nl = _num(ls0.below_labour_share_percent, "nl")
-        below_en = _num(ls0.below_labour_share_percent, "en")
+        below_nl = _pct(ls0.below_labour_share_percent, "nl")
+        below_en = _pct(ls0.below_labour_share_percent, "en")
         lines.append(
             _line(
-                f"arbeidsaandeel niet opgegeven: onder {below_nl}%"
-                f" zou {_num(ls0.percentage, 'nl')}% gelden",
-                f"labour share not given: below {below_en}%"
-                f" {_num(ls0.percentage, 'en')}% would apply",
+                f"arbeidsaandeel niet opgegeven: onder {below_nl}"
+                f" zou {_pct(ls0.percentage, 'nl')} gelden",
+                f"labour share not given: below {below_en}"
+                f" {_pct(ls0.percentage, 'en')} would apply",
             )
         )
     if tender.labour_share_percent is not None:
@@ -294,12 +306,12 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             ls = _most_specific(matching)
             lines.append(
                 _line(
-                    f"arbeidsaandeel {_num(share, 'nl')}% < "
-                    f"{_num(ls.below_labour_share_percent, 'nl')}%:"
-                    f" percentage {_num(ls.percentage, 'nl')}%",
-                    f"labour share {_num(share, 'en')}% < "
-                    f"{_num(ls.below_labour_share_percent, 'en')}%: "
-                    f"percentage {_num(ls.percentage, 'en')}%",
+                    f"arbeidsaandeel {_pct(share, 'nl')} < "
+                    f"{_pct(ls.below_labour_share_percent, 'nl')}:"
+                    f" percentage {_pct(ls.percentage, 'nl')}",
+                    f"labour share {_pct(share, 'en')} < "
+                    f"{_pct(ls.below_labour_share_percent, 'en')}: "
+                    f"percentage {_pct(ls.percentage, 'en')}",
                 )
             )
             pct = ls.percentage
@@ -309,8 +321,8 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
     exact = Fraction(pct) / 100 * Fraction(base)
     lines.append(
         _line(
-            f"{_num(pct, 'nl')}% × {base_nl} {_eur(base, 'nl')} = {_eur(exact, 'nl')}",
-            f"{_num(pct, 'en')}% × {base_en} {_eur(base, 'en')} = {_eur(exact, 'en')}",
+            f"{_pct(pct, 'nl')} × {base_nl} {_eur(base, 'nl')} = {_eur(exact, 'nl')}",
+            f"{_pct(pct, 'en')} × {base_en} {_eur(base, 'en')} = {_eur(exact, 'en')}",
             exact,
         )
     )
@@ -353,9 +365,9 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             exact = exact * (1 - red)
             lines.append(
                 _line(
-                    f"{match.label_nl}: −{_num(match.reduction_percent, 'nl')}% × "
+                    f"{match.label_nl}: −{_pct(match.reduction_percent, 'nl')} × "
                     f"{_eur(before, 'nl')} = {_eur(exact, 'nl')}",
-                    f"{match.label_nl}: −{_num(match.reduction_percent, 'en')}% × "
+                    f"{match.label_nl}: −{_pct(match.reduction_percent, 'en')} × "
                     f"{_eur(before, 'en')} = {_eur(exact, 'en')}",
                     exact,
                 )

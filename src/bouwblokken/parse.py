@@ -59,6 +59,11 @@ class ParseError(MoneyError):
     """Input a person typed that cannot be read exactly (names the field when given). The
     message is Dutch: these are the words a person who typed Dutch input reads."""
 
+    def __init__(
+        self, message: str, *, field: str | None = None, code: str = "money", nl: str | None = None
+    ) -> None:
+        super().__init__(message, field=field, code=code, nl=message if nl is None else nl)
+
 
 _MONTHS = {
     "januari": 1, "jan": 1, "january": 1,

@@ -1395,14 +1395,23 @@ def _apply_limit(
     before = calendar_months(used_n)
     if len(taken) < len(new) or (taken and taken[-1] != new[-1]):
         where = f" ({', '.join(used_by)})" if used_by else ""
+        # months and days as a desk says them; the exact months (kalenderdagenmethode) after
+        other = month_count(used_n)
+        days = sum(d for d, _ in other.parts)
+        exact_nl = f" ({_months(before, 'nl')} maanden)" if days else ""
+        exact_en = f" ({_months(before, 'en')} months)" if days else ""
+        span_nl = f"{other.whole} maand{'en' if other.whole != 1 else ''}" if other.whole else ""
+        span_nl += (" en " if span_nl and days else "") + (
+            f"{days} dag{'en' if days != 1 else ''}" if days else ""
+        )
+        span_en = f"{other.whole} month{'s' if other.whole != 1 else ''}" if other.whole else ""
+        span_en += (" and " if span_en and days else "") + (
+            f"{days} day{'s' if days != 1 else ''}" if days else ""
+        )
         elsewhere_nl = (
-            f", waarvan {_months(before, 'nl')} maanden al in andere plaatsingen{where}"
-            if before
-            else ""
+            f", waarvan {span_nl}{exact_nl} al in andere plaatsingen{where}" if before else ""
         )
-        elsewhere_en = (
-            f", {_months(before, 'en')} months of them in other placements{where}" if before else ""
-        )
+        elsewhere_en = f", {span_en}{exact_en} of them in other placements{where}" if before else ""
         upto_nl = f"geteld t/m {day_text(last)}" if last else "niets meer over"
         upto_en = f"counted up to {last.isoformat()}" if last else "nothing left"
         lines.append(

@@ -132,14 +132,17 @@ def test_bids_document_errors_name_file_and_field(tmp_path: Path) -> None:
         '{"tender": {"id": "t"}, "bids": [{"bidder": "x", "offered_percentage": 4.5}], "bids": []}',
         "utf-8",
     )
-    with pytest.raises(AwardError, match="duplicate key 'bids'"):
+    with pytest.raises(AwardError, match="the key 'bids' appears twice") as dup:
         read_bids(path)
+    assert dup.value.pointer == "/bids" and dup.value.code == "document.duplicate_key"
     path.write_text(
         '{"tender": {"id": "t"}, "bids": [{"bidder": "x", "offered_percentage": "101"}]}', "utf-8"
     )
     with pytest.raises(AwardError) as err:
         read_bids(path)
-    assert err.value.field == "bids.0.offered_percentage"
+    assert err.value.field == "bids[0].offered_percentage"
+    assert err.value.pointer == "/bids/0/offered_percentage"
+    assert err.value.describe().startswith(f"{path}: bids[0].offered_percentage: ")
 
 
 def test_offer_sets_a_minimum_per_contract_year() -> None:

@@ -45,10 +45,11 @@ def _tender(**terms: object) -> Tender:
 
 def test_catalog_defaults_and_a_range_of_percentages() -> None:
     design = design_obligation(_tender(), rule_sets=["catalog"])
-    rows = {r.label(): r for r in design.rows}
-    assert list(rows) == ["gepubliceerd", "2%", "3%", "4%"]  # 5% is the published one
+    rows = {r.label("en"): r for r in design.rows}
+    assert list(rows) == ["published", "2%", "3%", "4%"]  # 5% is the published one
+    assert [r.label() for r in design.rows][1] == "2\u00a0%"  # Dutch: 2 % (house style)
     # Haaglanden: 5% of the contract value from € 215.000: 5/100 × 2.000.000 = 100.000.
-    assert rows["gepubliceerd"].amount == Decimal("100000.00")
+    assert rows["published"].amount == Decimal("100000.00")
     assert rows["2%"].amount == Decimal(2) * 2_000_000 / 100
     assert rows["3%"].amount == Decimal("60000.00")
     assert design.catalog == "haaglanden@2023-07"
@@ -93,10 +94,10 @@ def test_published_rule_sets_apply_their_own_terms() -> None:
     # Labour under 30% of the contract: at least 2% → 2/100 × 2.000.000 = 40.000 whatever the
     # percentage asked.
     assert {r.amount for r in lv} == {Decimal("40000.00")}
-    assert "arbeidsaandeel 25% < 30%" in lv[0].obligation.explain()  # type: ignore[union-attr]
+    assert "arbeidsaandeel 25 % < 30 %" in lv[0].obligation.explain()  # type: ignore[union-attr]
     # The Rijk publishes no percentage: only the asked range, no "published" row.
     rijk = design.for_rule_set("rijksoverheid")
-    assert [r.label() for r in rijk] == ["2%", "3%", "4%", "5%"]
+    assert [r.label() for r in rijk] == ["2\u00a0%", "3\u00a0%", "4\u00a0%", "5\u00a0%"]
     assert rijk[-1].amount == Decimal("100000.00")
     assert all(r.cost is None for r in design.rows)
 

@@ -138,8 +138,8 @@ def test_threshold_cap_weight_and_exact_points() -> None:
     got = {s.bidder: s.total for s in r.scores}
     # 1,5% < 2%: 0. 4%: 30 × 4/6 × 1,5 = 30. 8% capped at 5%: 30 × 5/6 × 1,5 = 37,5 (exact).
     assert got == {"laag": 0, "midden": 30, "hoog": Fraction(75, 2)}
-    assert "onder de drempel van 2%" in r.score_of("laag").trail()
-    assert "boven het plafond van 5%" in r.score_of("hoog").trail()
+    assert "onder de drempel van 2\u00a0%" in r.score_of("laag").trail()
+    assert "boven het plafond van 5\u00a0%" in r.score_of("hoog").trail()
 
 
 def test_ties_share_a_rank() -> None:

@@ -61,7 +61,7 @@ def test_core_never_imports_a_view() -> None:
 def test_dutch_tables(fc) -> None:  # type: ignore[no-untyped-def]
     table = comparison_table(fc.comparison)
     assert "Inschrijver" in table and "Tekort" in table and "€ 10.000,00" in table
-    assert "≈ 4,83%" in table  # the plan-backed 4,8333335% shown rounded
+    assert "≈ 4,83\u00a0%" in table  # the plan-backed 4,8333335% shown rounded
     ranking = ranking_table(fc)
     assert "95,46 (plaats 1)" in ranking and "€ 1.780.000,00 (plaats 1)" in ranking
     assert "veranderen de winnaar t.o.v. absoluut: gunnen_op_waarde" in ranking
@@ -81,7 +81,7 @@ def test_design_table_names_the_assumptions(fc) -> None:  # type: ignore[no-unty
     assert doc["rows"][0]["obligation"] == "100000.00"
     assert doc["rows"][0]["typical_plan"]["cost"] == "25000.00"
     assert doc["rows"][0]["typical_plan"]["cost_percent_of_contract"] == "1.25"
-    assert "1,25%" in text
+    assert "1,25\u00a0%" in text
 
 
 def test_json_document_is_exact(fc) -> None:  # type: ignore[no-untyped-def]
@@ -136,6 +136,7 @@ def test_jury_workbook(fc, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
         "gunnen_op_waarde",
         "relatief_plan",
         "Toelichting",
+        "Jurypunten",
     ]
     rows = list(wb["absoluut"].iter_rows(values_only=True))
     assert rows[1] == (

@@ -226,7 +226,8 @@ def test_bbl_learning_jobs_count_their_own_maximum(cat: Catalog, block: str, mon
     # general 12 months does not cut it). Marked unverified with the reason.
     b = cat.block(block)
     assert b.counting_limit.kind == "months" and b.counting_limit.months == months  # type: ignore[union-attr]
-    assert not b.verified and b.note and "Reading chosen" in b.note and "footnote" in b.note
+    assert not b.verified and b.note and "Gekozen lezing" in b.note and "voetnoot" in b.note
+    assert b.note_en and "Reading chosen" in b.note_en and "footnote" in b.note_en
 
 
 def test_bbl_level_1_2_thirty_months_counts_24(cat: Catalog) -> None:
@@ -281,7 +282,8 @@ def test_55_plus_bonus_read_per_year_pro_rata(cat: Catalog) -> None:
     assert v.amount == Decimal("16666.67")
     bonus = next(b for b in cat.bonuses if b.id == "leeftijd_55_plus")
     assert bonus.unit == "per_year" and not bonus.verified
-    assert bonus.note and "Reading chosen" in bonus.note
+    assert bonus.note and "Gekozen lezing" in bonus.note
+    assert bonus.note_en and "Reading chosen" in bonus.note_en
 
 
 # --- Months as twelfths (kalenderdagenmethode), issue 8 "12 months is not a year" ------------

@@ -57,7 +57,7 @@ def test_identity_dates_and_basis(cat: Catalog) -> None:
     assert set(cat.members) == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
     assert cat.time.reference_hours_per_week == 36
     assert cat.time.verified is False
-    assert cat.time.note and "36 hours is assumed" in cat.time.note
+    assert cat.time.note and cat.time.note_en and "36 hours is assumed" in cat.time.note_en
     assert cat.obligation.percentage is None
     assert cat.obligation.note and "PSO" in cat.obligation.note
 

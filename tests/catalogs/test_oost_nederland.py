@@ -276,7 +276,7 @@ def test_obligation_terms(cat: Catalog) -> None:
 def test_identity_and_reliability(cat: Catalog) -> None:
     assert cat.id == "oost_nederland"
     assert cat.effective_from == date(2023, 4, 1)
-    assert any("October 2019" in n for n in cat.notes)
+    assert any("October 2019" in n for n in cat.notes_en)
     assert {s.reliability for s in cat.sources} == {"A"}
     assert cat.time.verified is False  # full-time week not readable
     a_rows = set(PER_YEAR) | {"werkervaringsplaats"}
@@ -289,7 +289,8 @@ def test_identity_and_reliability(cat: Catalog) -> None:
     # year counts pro rata is a reading (issue 8): both unverified, with notes.
     bbl = cat.block("bbl_niveau_1_2")
     assert not bbl.rule.verified and not bbl.verified
-    assert bbl.rule.note and "Reading chosen" in bbl.rule.note
+    assert bbl.rule.note and "Gekozen lezing" in bbl.rule.note
+    assert bbl.rule.note_en and "Reading chosen" in bbl.rule.note_en
     assert all(not b.verified for b in cat.bonuses)
     assert {b.id: b.unit for b in cat.bonuses} == {
         "leeftijd_50_plus": "per_year",

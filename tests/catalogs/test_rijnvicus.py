@@ -101,6 +101,6 @@ def test_sw_company_counts_the_paid_invoices(cat: Catalog) -> None:
 
 def test_identity(cat: Catalog) -> None:
     assert set(cat.members) == {"Alphen aan den Rijn", "Kaag en Braassem", "Nieuwkoop"}
-    assert any("general knowledge" in n for n in cat.notes)
+    assert any("general knowledge" in n for n in cat.notes_en)
     assert cat.effective_from is None and cat.verified is False
     assert cat.time.duration_unit == "months"

@@ -51,8 +51,8 @@ def test_full_time_full_year_is_the_table_value(cat: Catalog, block: str, amount
 def test_identity_undated_and_unverified(cat: Catalog) -> None:
     assert cat.effective_from is None
     assert cat.verified is False
-    assert any("no date" in n for n in cat.notes)
-    assert any("effective_basis" in n for n in cat.notes)
+    assert any("no date" in n for n in cat.notes_en)
+    assert any("effective_basis" in n for n in cat.notes_en)
     assert cat.time.reference_hours_per_week == 36
     # "a percentage of the contract sum": neither percentage nor threshold is published.
     assert cat.obligation.percentage is None
@@ -261,5 +261,5 @@ def test_editions_ordered_explicitly_older_first() -> None:
     assert load_catalog("utrecht", on=date(2025, 1, 1)).edition == "undated"
     older = load_catalog("utrecht@older")
     assert older.effective_from is None and older.verified is False
-    assert any("no date" in n or "states no date" in n for n in older.notes)
+    assert any("no date" in n or "states no date" in n for n in older.notes_en)
     assert older.time.reference_hours_per_week == 36

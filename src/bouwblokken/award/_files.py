@@ -7,7 +7,6 @@ record and field.
 
 from __future__ import annotations
 
-import json
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -16,18 +15,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bouwblokken.award.errors import AwardError
+from bouwblokken.errors import DocumentError
+from bouwblokken.jsontext import read_json
 
 MAX_BYTES = 2_000_000
 _M = TypeVar("_M", bound=BaseModel)
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
 
 
 def read_data(source: str | Path, *, text: str | None = None) -> dict[str, Any]:
@@ -47,10 +39,14 @@ def read_data(source: str | Path, *, text: str | None = None) -> dict[str, Any]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise AwardError("the file is not UTF-8 text", source=name) from None
+    if name.endswith(".json"):
+        try:  # the library's one JSON reader: exact numbers, limits, duplicate keys refused
+            data = read_json(text.encode("utf-8"), name=name)
+        except DocumentError as exc:
+            err = AwardError(exc.message_en, source=name, field=exc.location or None)
+            raise err.locate(code=exc.code, pointer=exc.pointer, nl=exc.message_nl) from None
     try:
-        if name.endswith(".json"):
-            data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
-        else:
+        if not name.endswith(".json"):
             data = tomllib.loads(text, parse_float=Decimal)
     except (ValueError, RecursionError) as exc:
         raise AwardError(
@@ -66,6 +62,8 @@ def validate(model: type[_M], data: object, *, source: str, record: str = "") ->
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise AwardError(err["msg"], source=source, record=record or None, field=loc) from None
+        from bouwblokken.locate import first_problem
+
+        p = first_problem(exc, data)
+        err = AwardError(p.reason, source=source, record=record or None, field=p.path or None)
+        raise err.locate(code=p.code, pointer=p.pointer, nl=p.reason_nl) from None

@@ -26,6 +26,7 @@ from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Number, Percentage
 from bouwblokken.catalog.registry import Registry
 from bouwblokken.errors import BouwblokkenError
+from bouwblokken.guard import repeated
 from bouwblokken.ledger import ActivityResult, Ledger, YearResult, evaluate
 from bouwblokken.money import NonNegativeMoney
 from bouwblokken.obligation import Obligation
@@ -39,6 +40,7 @@ __all__ = [
     "Offer",
     "compare_bids",
     "read_bids",
+    "with_jury_points",
 ]
 
 BidderName = Annotated[str, Field(min_length=1, max_length=64)]
@@ -62,7 +64,7 @@ class Bid(Frozen):
     @model_validator(mode="after")
     def _unique_ids(self) -> Bid:
         ids = [a.id for a in self.plan if a.id is not None]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"activity ids must be unique within a plan; repeated: {dupes}")
         return self
@@ -178,7 +180,7 @@ def compare_bids(
     an offered percentage outside the rules' range, an unknown block, missing activity facts.
     """
     names = [b.bidder for b in bids]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(repeated(names))
     if dupes:
         raise AwardError(
             f"bidder names must be unique; repeated: {', '.join(dupes)}", field="bidder"
@@ -228,6 +230,8 @@ def compare_bids(
 class BidsDocument(Frozen):
     """The bids document (``bouwblokken.bids/1``): the tender's terms and every bid."""
 
+    schema_: str | None = Field(default=None, alias="$schema")
+    """The JSON Schema the document follows (``…/schemas/bids.schema.json``); not used."""
     format: Literal["bouwblokken.bids/1"] = "bouwblokken.bids/1"
     tender: Tender
     bids: tuple[Bid, ...] = Field(min_length=1)
@@ -236,3 +240,28 @@ class BidsDocument(Frozen):
 def read_bids(path: str | Path) -> BidsDocument:
     """A bids document from a JSON or TOML file (exact numbers; errors name file and field)."""
     return validate(BidsDocument, read_data(path), source=str(path))
+
+
+def with_jury_points(
+    bids: Sequence[Bid],
+    points: Mapping[str, Mapping[str, Decimal]],
+    *,
+    source: str | None = None,
+) -> tuple[Bid, ...]:
+    """The bids with the jury's points (per bidder, per criterion id, e.g. read back from the
+    jury workbook) in place of those entered before; criteria not in ``points`` keep theirs.
+    A bidder in ``points`` without a bid is an error (a misspelt name would drop points)."""
+    known = {b.bidder for b in bids}
+    unknown = [name for name in points if name not in known]
+    if unknown:
+        raise AwardError(
+            f"no bidder {unknown[0]!r}; bidders: {', '.join(sorted(known))}",
+            source=source,
+            field="bidder",
+        )
+    return tuple(
+        b.model_copy(update={"jury_points": {**b.jury_points, **points[b.bidder]}})
+        if b.bidder in points
+        else b
+        for b in bids
+    )

@@ -97,7 +97,8 @@ class DesignRow:
     def label(self, lang: Lang = "nl") -> str:
         if self.percentage is None:
             return "gepubliceerd" if lang == "nl" else "published"
-        return f"{_num(self.percentage, lang)}%"
+        text = _num(self.percentage, lang)
+        return f"{text}\u00a0%" if lang == "nl" else f"{text}%"
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,158 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from bouwblokken.award.assumptions import CostAssumptions
 from bouwblokken.award.bids import BidComparison, BidResult
 from bouwblokken.award.design import ObligationDesign
 from bouwblokken.award.ranking import FormulaComparison
-from bouwblokken.award.scoring import Ranking, Score
+from bouwblokken.award.scoring import Formula, Ranking, Score
+from bouwblokken.schemas import SCHEMA_BASE
+from bouwblokken.tender import Tender
 
-__all__ = ["AWARD_FORMAT", "DESIGN_FORMAT", "award_document", "design_document", "to_json"]
+__all__ = [
+    "AWARD_FORMAT",
+    "AWARD_SCHEMA",
+    "DESIGN_FORMAT",
+    "DESIGN_SCHEMA",
+    "AwardDocument",
+    "DesignDocument",
+    "award_document",
+    "comparison_document",
+    "design_document",
+    "to_json",
+]
 
 AWARD_FORMAT = "bouwblokken.award/1"
+AWARD_SCHEMA = SCHEMA_BASE + "award.schema.json"
+"""The ``$schema`` of every award document (``docs/schemas/award.schema.json``)."""
 DESIGN_FORMAT = "bouwblokken.obligation-design/1"
+DESIGN_SCHEMA = SCHEMA_BASE + "obligation-design.schema.json"
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's shape, for its JSON Schema (scripts/export_schemas.py) and for readers that
+# want to check one: every number is text, exact.
+
+ExactText = Annotated[str, Field(pattern=r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")]
+"""An exact number: a finite decimal (``"95.46"``) or a fraction ``"n/d"``."""
+MoneyText = Annotated[str, Field(pattern=r"^-?[0-9]+\.[0-9]{2}$")]
+"""Euros with two decimals (``"80000.00"``)."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TrailLineDoc(_Out):
+    nl: str
+    en: str
+
+
+class ContractYearDoc(_Out):
+    year: int
+    start: str
+    end: str
+    minimum: MoneyText | None
+    counted: MoneyText
+    met: bool
+
+
+class BidDoc(_Out):
+    bidder: str
+    offered_percentage: ExactText
+    price: MoneyText | None
+    pso_level: str | None
+    offered_amount: MoneyText
+    counted: MoneyText
+    gap: MoneyText
+    surplus: MoneyText
+    plan_percentage: ExactText | None
+    named_candidates: int
+    placeholders: int
+    contract_years: list[ContractYearDoc]
+    obligation_trail: list[TrailLineDoc]
+    warnings: list[str]
+
+
+class CriterionDoc(_Out):
+    criterion: str
+    points: ExactText
+    max_points: ExactText
+    discount: MoneyText | None
+    trail: list[TrailLineDoc]
+
+
+class ScoreDoc(_Out):
+    bidder: str
+    rank: int
+    total: ExactText
+    fictive_price: MoneyText | None
+    criteria: list[CriterionDoc]
+    trail: list[TrailLineDoc]
+
+
+class RankingDoc(_Out):
+    formula: Formula
+    lower_is_better: bool
+    winners: list[str]
+    scores: list[ScoreDoc]
+
+
+class TypicalPlanDoc(_Out):
+    met: bool
+    cost: MoneyText | None
+    counted: MoneyText | None
+    people: int
+    cost_percent_of_contract: ExactText | None
+    units: dict[str, int]
+
+
+class DesignRowDoc(_Out):
+    rule_set: str
+    source: str | None
+    issuer: str | None
+    percentage: ExactText | None
+    applies: bool | None
+    obligation: MoneyText | None
+    error: str | None
+    trail: list[TrailLineDoc]
+    typical_plan: TypicalPlanDoc | None
+
+
+class DesignDocument(_Out):
+    """``bouwblokken.obligation-design/1``: the obligation per rule set and percentage, with
+    what a typical plan costs under the stated assumptions."""
+
+    schema_: Literal[
+        "https://bouwblokken.github.io/bouwblokken/schemas/obligation-design.schema.json"
+    ] = Field(alias="$schema")
+    format: Literal["bouwblokken.obligation-design/1"]
+    tender: Tender
+    catalog: str | None
+    assumptions: CostAssumptions
+    rows: list[DesignRowDoc]
+    notes: list[str]
+
+
+class AwardDocument(_Out):
+    """``bouwblokken.award/1``: the bids, their scores under every formula, and the winners."""
+
+    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/award.schema.json"] = Field(
+        alias="$schema"
+    )
+    format: Literal["bouwblokken.award/1"]
+    tender: Tender | None
+    catalog: str | None
+    fingerprint: str | None
+    rounding: str
+    bids: list[BidDoc]
+    rankings: list[RankingDoc]
+    winners: dict[str, list[str]]
+    changes_winner: list[str]
 
 
 def exact(value: Fraction | Decimal | int | None) -> str | None:
@@ -109,6 +250,7 @@ def award_document(fc: FormulaComparison) -> dict[str, Any]:
     """The comparison of bids and formulas as a JSON-ready ``bouwblokken.award/1`` document."""
     cmp: BidComparison | None = fc.comparison
     return {
+        "$schema": AWARD_SCHEMA,
         "format": AWARD_FORMAT,
         "tender": cmp.tender.model_dump(mode="json", exclude={"activities"}) if cmp else None,
         "catalog": cmp.catalog if cmp else None,
@@ -118,8 +260,14 @@ def award_document(fc: FormulaComparison) -> dict[str, Any]:
         "bids": [_bid(r) for r in cmp.results] if cmp else [],
         "rankings": [_ranking(r) for r in fc.rankings],
         "winners": {k: list(v) for k, v in fc.winners.items()},
-        "changes_winner": list(fc.changes_winner()),
+        "changes_winner": list(fc.changes_winner()) if fc.rankings else [],
     }
+
+
+def comparison_document(cmp: BidComparison) -> dict[str, Any]:
+    """The bids valued without scoring formulas: a ``bouwblokken.award/1`` document with no
+    rankings (the same schema, so a reader needs one shape)."""
+    return award_document(FormulaComparison(tuple(r.bid.bidder for r in cmp.results), (), cmp))
 
 
 def design_document(design: ObligationDesign) -> dict[str, Any]:
@@ -151,6 +299,7 @@ def design_document(design: ObligationDesign) -> dict[str, Any]:
             }
         )
     return {
+        "$schema": DESIGN_SCHEMA,
         "format": DESIGN_FORMAT,
         "tender": design.tender.model_dump(mode="json", exclude={"activities"}),
         "catalog": design.catalog,

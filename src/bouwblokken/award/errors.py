@@ -13,6 +13,8 @@ class AwardError(BouwblokkenError, ValueError):
     ``source`` names the file (or ``None``), ``record`` the bidder or formula, ``field`` the
     field; the message says what was expected."""
 
+    code = "award"
+
     def __init__(
         self,
         message: str,
@@ -22,6 +24,7 @@ class AwardError(BouwblokkenError, ValueError):
         field: str | None = None,
     ) -> None:
         self.source = source
+        self.file = source
         self.record = record
         self.field = field
         self.reason = message

@@ -1,8 +1,11 @@
 """The jury's Excel workbook (a view; optional extra: ``pip install 'bouwblokken[excel]'``).
 
 Sheets: *Biedingen* (the bids valued under the catalog), *Rangorde* (every formula side by
-side), one sheet per formula (points per criterion, total or fictive price, rank) and
-*Toelichting* (the trail of every score, and the rounding rule). Amounts and points are
+side), one sheet per formula (points per criterion, total or fictive price, rank),
+*Toelichting* (the trail of every score, and the rounding rule) and *Jurypunten* (the points
+the jury enters, one column per jury criterion id). :func:`read_jury_points` reads that sheet
+back exactly, so a jury can fill in the workbook and the bids be scored again
+(``bouwblokken gunning BIDS.json --formulas F.toml --jury jury.xlsx``). Amounts and points are
 written as :class:`~decimal.Decimal` (euro with two decimals, points and percentages to at
 most four, half up) with a number format; the exact value of a score that has no finite
 decimal form (exact-fraction formulas) is in its trail on *Toelichting*.
@@ -16,16 +19,21 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from bouwblokken.award.errors import AwardError
 from bouwblokken.award.ranking import FormulaComparison
-from bouwblokken.award.scoring import Ranking, points_text
+from bouwblokken.award.scoring import JuryCriterion, Ranking, points_text
 from bouwblokken.errors import BouwblokkenError
 from bouwblokken.money import Lang
+from bouwblokken.parse import parse_number
 
 Workbook = Any
 Worksheet = Any
 """openpyxl's types; imported at run time only (it is an optional extra without stubs)."""
 
-__all__ = ["jury_workbook"]
+__all__ = ["JURY_SHEETS", "jury_workbook", "read_jury_points"]
+
+JURY_SHEETS = ("Jurypunten", "Jury points")
+"""The names of the jury's sheet (Dutch, English); the reader takes either."""
 
 EUR = '"€" #,##0.00'
 POINTS = "0.00"
@@ -53,6 +61,7 @@ _H = {
         "line": "Toelichting",
         "rounding": "Afronding: punten één keer per criterium, half naar boven, op het aantal "
         "decimalen van de formule; fictieve korting één keer per criterium op centen.",
+        "jury": JURY_SHEETS[0],
     },
     "en": {
         "bids": "Bids",
@@ -75,6 +84,7 @@ _H = {
         "line": "Trail",
         "rounding": "Rounding: points once per criterion, half up, to the formula's decimals; "
         "fictive discount once per criterion, to cents.",
+        "jury": JURY_SHEETS[1],
     },
 }
 
@@ -193,6 +203,86 @@ def jury_workbook(
             total = points_text(s.total, r.formula.decimals, lang)
             notes.append([f"= {total}"])
     notes.column_dimensions["A"].width = 110
+    _jury_sheet(wb, fc, lang)
     if path is not None:
         wb.save(str(path))
     return wb
+
+
+def _jury_ids(fc: FormulaComparison) -> list[str]:
+    """The jury criteria of every formula, in order of first use."""
+    ids: dict[str, None] = {}
+    for r in fc.rankings:
+        for c in r.formula.criteria:
+            if isinstance(c, JuryCriterion):
+                ids.setdefault(c.id)
+    return list(ids)
+
+
+def _jury_sheet(wb: Workbook, fc: FormulaComparison, lang: Lang) -> None:
+    """Row 1: *Inschrijver* and the jury criterion ids; a row per bidder with the points
+    entered so far (blank where none), to be filled in and read back."""
+    ids = _jury_ids(fc)
+    if not ids:
+        return
+    ws = wb.create_sheet(_H[lang]["jury"])
+    _header(ws, [_H[lang]["bidder"], *ids])
+    entered = {}
+    if fc.comparison is not None:
+        entered = {r.bid.bidder: r.bid.jury_points for r in fc.comparison.results}
+    for bidder in sorted(fc.bidders):
+        points = entered.get(bidder, {})
+        ws.append([bidder, *(points.get(i) for i in ids)])
+        for cell in ws[ws.max_row][1:]:
+            cell.number_format = "0.####"
+    ws.freeze_panes = "B2"
+    _widths(ws)
+
+
+def read_jury_points(path: str | Path) -> dict[str, dict[str, Decimal]]:
+    """The jury's points per bidder and criterion id from a workbook's *Jurypunten* sheet
+    (as :func:`jury_workbook` writes it): exact decimals (``7,5`` typed as text, or a number
+    cell whose value is exact to four decimals); a blank cell is no points entered."""
+    openpyxl = _load()
+    source = str(path)
+    try:
+        wb = openpyxl.load_workbook(source, data_only=True, read_only=True)
+    except FileNotFoundError:
+        raise AwardError(
+            "cannot read the file (No such file or directory)", source=source
+        ) from None
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise AwardError("not an Excel workbook (.xlsx)", source=source) from None
+    ws = next((wb[n] for n in wb.sheetnames if n in JURY_SHEETS), None)
+    if ws is None:
+        raise AwardError(
+            f"no sheet {JURY_SHEETS[0]!r}; sheets: {', '.join(wb.sheetnames)}", source=source
+        )
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, ())
+    ids = [str(h).strip() if h is not None else "" for h in header[1:]]
+    out: dict[str, dict[str, Decimal]] = {}
+    for n, row in enumerate(rows, start=2):
+        if not row or row[0] is None or str(row[0]).strip() == "":
+            continue
+        bidder = str(row[0]).strip()
+        if bidder in out:
+            raise AwardError(
+                f"bidder names must be unique; repeated: {bidder}",
+                source=source,
+                record=f"{ws.title}!A{n}",
+                field="bidder",
+            )
+        points: dict[str, Decimal] = {}
+        for k, value in enumerate(row[1 : 1 + len(ids)]):
+            if value is None or (isinstance(value, str) and not value.strip()) or not ids[k]:
+                continue
+            letter = openpyxl.utils.get_column_letter(k + 2)
+            try:
+                points[ids[k]] = parse_number(value, field=ids[k])
+            except BouwblokkenError as exc:
+                raise AwardError(
+                    exc.message_en, source=source, record=f"{ws.title}!{letter}{n}", field=ids[k]
+                ).locate(nl=exc.message_nl) from None
+        out[bidder] = points
+    return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bouwblokken.award.bids import BidComparison, Offer
 from bouwblokken.award.errors import AwardError
 from bouwblokken.award.scoring import FictivePriceFormula, PointsFormula, Ranking, score
+from bouwblokken.guard import repeated
 
 __all__ = ["FormulaComparison", "compare_formulas"]
 
@@ -56,7 +57,7 @@ def compare_formulas(
     if not formulas:
         raise AwardError("give at least one formula", field="formulas")
     ids = [f.id for f in formulas]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    dupes = sorted(repeated(ids))
     if dupes:
         raise AwardError(
             f"formula ids must be unique; repeated: {', '.join(dupes)}", field="formulas"

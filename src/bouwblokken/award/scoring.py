@@ -49,6 +49,7 @@ from bouwblokken.award._files import read_data, validate
 from bouwblokken.award.bids import Offer
 from bouwblokken.award.errors import AwardError
 from bouwblokken.catalog.model import Frozen, Identifier, Number, Percentage
+from bouwblokken.guard import repeated
 from bouwblokken.money import Lang, NonNegativeMoney, format_eur, round_cents
 from bouwblokken.money import format_exact as _num
 
@@ -146,7 +147,7 @@ class _FormulaBase(Frozen):
     @model_validator(mode="after")
     def _unique(self) -> _FormulaBase:
         ids = [c.id for c in self.criteria]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"criterion ids must be unique; repeated: {', '.join(dupes)}")
         return self
@@ -193,7 +194,7 @@ class FormulaSet(Frozen):
     @model_validator(mode="after")
     def _unique(self) -> FormulaSet:
         ids = [f.id for f in self.formulas]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"formula ids must be unique; repeated: {', '.join(dupes)}")
         return self
@@ -296,7 +297,8 @@ def _round(value: Fraction, decimals: int | None) -> Fraction:
 
 
 def _pct(v: Fraction | Decimal, lang: Lang) -> str:
-    return f"{_num(v, lang)}%"
+    """``5 %`` (Dutch, with a no-break space) or ``5%`` (English): the house style."""
+    return f"{_num(v, lang)}\u00a0%" if lang == "nl" else f"{_num(v, lang)}%"
 
 
 def _percentage_used(c: SocialReturnCriterion, o: Offer, lines: list[tuple[str, str]]) -> Fraction:
@@ -383,7 +385,9 @@ def _raw_social_return(
         )
         return raw
     if best == 0:
-        lines.append(("geen enkele aanbieding boven 0%: 0 punten", "no offer above 0%: 0 points"))
+        lines.append(
+            ("geen enkele aanbieding boven 0\u00a0%: 0 punten", "no offer above 0%: 0 points")
+        )
         return Fraction(0)
     raw = m * p / best
     best_nl, best_en = (
@@ -534,7 +538,7 @@ def score(formula: PointsFormula | FictivePriceFormula, offers: Sequence[Offer])
     if not offers:
         raise AwardError("no bids to score", record=formula.id)
     names = [o.bidder for o in offers]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(repeated(names))
     if dupes:
         raise AwardError(
             f"bidder names must be unique; repeated: {', '.join(dupes)}",

@@ -113,10 +113,14 @@ def _pct(v: Fraction | None, lang: Lang, *, places: int | None = None) -> str:
     if places is not None:
         q = 10**places
         rounded = Decimal(int(v * q + Fraction(1, 2))) / q  # half up, exact
-        return f"{format_number(rounded, lang=lang, decimals=places)}%"
+        return f"{format_number(rounded, lang=lang, decimals=places)}{_PCT[lang]}"
     d = Fraction(int(v * 100 + Fraction(1, 2)), 100) if v.denominator > 10_000 else v
     text = _num(d, lang)
-    return f"{'≈ ' if d != v else ''}{text}%"
+    return f"{'≈ ' if d != v else ''}{text}{_PCT[lang]}"
+
+
+_PCT = {"nl": "\u00a0%", "en": "%"}
+"""The percent sign as the house writes it: ``5 %`` (no-break space) in Dutch, ``5%`` in English."""
 
 
 def design_table(design: ObligationDesign, *, lang: Lang = "nl") -> str:
@@ -166,7 +170,7 @@ def comparison_table(comparison: BidComparison, *, lang: Lang = "nl") -> str:
         rows.append(
             [
                 r.bid.bidder,
-                f"{_num(r.bid.offered_percentage, lang)}%",
+                f"{_num(r.bid.offered_percentage, lang)}{_PCT[lang]}",
                 format_eur(r.offered_amount, lang=lang),
                 format_eur(r.counted, lang=lang),
                 format_eur(r.gap, lang=lang),

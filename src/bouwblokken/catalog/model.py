@@ -82,6 +82,24 @@ class LocatedError(ValueError):
         super().__init__(message)
 
 
+def english_without_dutch(model: BaseModel, path: str = "") -> str | None:
+    """The field path of the first item with a ``note_en`` but no ``note`` (notes are Dutch
+    first: the English is a translation of a Dutch note), or ``None``."""
+    stack: list[tuple[object, str]] = [(model, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, BaseModel):
+            if getattr(node, "note_en", None) is not None and getattr(node, "note", None) is None:
+                return where or "."
+            for name in type(node).model_fields:
+                stack.append((getattr(node, name), f"{where}.{name}" if where else name))
+        elif isinstance(node, tuple | list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
+        elif isinstance(node, dict):
+            stack.extend((v, f"{where}.{k}") for k, v in node.items())
+    return None
+
+
 class Frozen(BaseModel):
     """Base of every catalog model: immutable, unknown keys refused.
 
@@ -190,6 +208,9 @@ class Source(Frozen):
     reliability: Literal["A", "B", "C", "D"]
     accessed: date | None = None
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _named(self) -> Source:
@@ -205,6 +226,9 @@ class Source(Frozen):
 class _RuleBase(Frozen):
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
 
 class PerYearRule(_RuleBase):
@@ -413,6 +437,9 @@ class Block(Frozen):
     sdg_targets: tuple[Annotated[str, Field(pattern=r"^\d{1,2}\.[0-9a-z]{1,2}$")], ...] = ()
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @property
     def fixed_amount(self) -> Decimal | None:
@@ -483,6 +510,9 @@ class Bonus(Frozen):
     whole placement (false)."""
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _targets(self) -> Bonus:
@@ -525,6 +555,9 @@ class ShareCap(Frozen):
     min_amount_per_item: Money | None = None
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _targets(self) -> ShareCap:
@@ -558,6 +591,9 @@ class TimeRules(Frozen):
     min_hours_per_week: Number | None = None
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _annual(self) -> TimeRules:
@@ -581,6 +617,9 @@ class PsoRule(Frozen):
     exempt: bool = False
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _one_effect(self) -> PsoRule:
@@ -606,6 +645,9 @@ class LabourShareRule(Frozen):
     contract_types: tuple[ContractType, ...] = ()
     """Empty: every contract type."""
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
 
 class ObligationRules(Frozen):
@@ -650,6 +692,9 @@ class ObligationRules(Frozen):
     part year (months as twelfths)."""
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
     @model_validator(mode="after")
     def _one_threshold(self) -> ObligationRules:
@@ -677,6 +722,13 @@ class NamedObligationRules(ObligationRules):
     source: str
     reliability: Literal["A", "B", "C", "D"]
 
+    @model_validator(mode="after")
+    def _dutch_notes(self) -> NamedObligationRules:
+        where = english_without_dutch(self)
+        if where is not None:
+            raise LocatedError(f"{where}.note_en", "note_en is the English of note: give note too")
+        return self
+
 
 class Eligibility(Frozen):
     """Person-level rules the ledger applies (catalogs.md §6.9)."""
@@ -700,6 +752,9 @@ class Eligibility(Frozen):
     group (fact ``left_target_group``, e.g. the day they moved to another job)."""
     verified: bool = True
     note: str | None = None
+    """A note in Dutch (shown by default)."""
+    note_en: str | None = None
+    """The same note in English (``lang="en"``); only beside ``note``."""
 
 
 class Catalog(Frozen):
@@ -726,6 +781,9 @@ class Catalog(Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     verified: bool = True
     notes: tuple[str, ...] = ()
+    """Notes on the edition, in Dutch (shown by default)."""
+    notes_en: tuple[str, ...] = ()
+    """The same notes in English, one for one (``lang="en"``); empty, or as many as ``notes``."""
     time: TimeRules
     obligation: ObligationRules = ObligationRules()
     eligibility: Eligibility = Eligibility()
@@ -739,17 +797,29 @@ class Catalog(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
         """Rules between fields; each error names the field path it is about."""
-        block_ids = [b.id for b in self.blocks]
+        if self.notes_en and len(self.notes_en) != len(self.notes):
+            raise LocatedError(
+                "notes_en",
+                f"notes_en has {len(self.notes_en)} notes, notes has {len(self.notes)}: give the "
+                "English of every Dutch note, in the same order",
+            )
+        where = english_without_dutch(self)
+        if where is not None:
+            raise LocatedError(f"{where}.note_en", "note_en is the English of note: give note too")
+        block_ids: set[str] = set()  # sets, not lists: linear in the number of blocks
         for i, b in enumerate(self.blocks):
-            if b.id in block_ids[:i]:
+            if b.id in block_ids:
                 raise LocatedError(
                     f"blocks[{i}] ({b.id}).id", f"block ids must be unique; repeated: {b.id}"
                 )
-        bonus_ids = [b.id for b in self.bonuses]
+            block_ids.add(b.id)
+        bonus_ids = {b.id for b in self.bonuses}
+        seen: set[str] = set()
         for i, bonus in enumerate(self.bonuses):
             where = f"bonuses[{i}] ({bonus.id})"
-            if bonus.id in bonus_ids[:i]:
+            if bonus.id in seen:
                 raise LocatedError(f"{where}.id", f"bonus ids must be unique; repeated: {bonus.id}")
+            seen.add(bonus.id)
             missing = [b for b in bonus.blocks if b not in block_ids]
             if missing:
                 raise LocatedError(f"{where}.blocks", f"names unknown blocks: {', '.join(missing)}")

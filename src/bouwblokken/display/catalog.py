@@ -36,7 +36,7 @@ from bouwblokken.catalog.model import (
     PerYearRule,
     TimeRules,
 )
-from bouwblokken.i18n import WORDS, label, text
+from bouwblokken.i18n import WORDS, label, note_text, text
 from bouwblokken.money import Lang, format_day, format_eur, format_percent, format_quantity
 
 __all__ = [
@@ -353,8 +353,14 @@ _CSS = (
 )
 
 
-def _mark(ok: bool, lang: Lang) -> str:
-    return "" if ok else f" <span class='u' title='{text('unverified', lang)}'>*</span>"
+def _mark(ok: bool, lang: Lang, *items: object) -> str:
+    """The unverified mark; its tooltip carries the notes of ``items`` in ``lang``."""
+    if ok:
+        return ""
+    notes = [n for n in (note_text(i, lang) for i in items) if n]
+    head = text("unverified", lang) + (":" if notes else "")
+    tip = escape(" ".join([head, *notes]), quote=True)
+    return f" <span class='u' title='{tip}'>*</span>"
 
 
 def _targets(blocks: tuple[str, ...], categories: tuple[str, ...], lang: Lang) -> str:
@@ -390,7 +396,8 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
             amount = b.fixed_amount
             rows.append(
                 f"<tr><td>{e(t(lang, b.label_nl, b.label_en))}"
-                f"{_mark(b.verified and b.rule.verified, lang)}</td><td><code>{e(b.id)}</code></td>"
+                f"{_mark(b.verified and b.rule.verified, lang, b, b.rule)}</td>"
+                f"<td><code>{e(b.id)}</code></td>"
                 f"<td class='n'>{'' if amount is None else e(format_eur(amount, lang=lang))}</td>"
                 f"<td>{e(rule_text(b, lang))}</td><td>{e(limit_text(b, lang))}</td></tr>"
             )
@@ -401,7 +408,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
         )
     if c.bonuses:
         rows = [
-            f"<tr><td>{e(t(lang, bo.label_nl, bo.label_en))}{_mark(bo.verified, lang)}</td>"
+            f"<tr><td>{e(t(lang, bo.label_nl, bo.label_en))}{_mark(bo.verified, lang, bo)}</td>"
             f"<td class='n'>{e(bonus_amount_text(bo, lang))}</td>"
             f"<td>{e(label('bonus_unit', bo.unit, lang))}</td>"
             f"<td>{e(bonus_condition_text(bo, lang))}</td>"
@@ -418,7 +425,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
         )
     if c.share_caps:
         rows = [
-            f"<tr><td>{e(t(lang, cap.label_nl, cap.label_en))}{_mark(cap.verified, lang)}</td>"
+            f"<tr><td>{e(t(lang, cap.label_nl, cap.label_en))}{_mark(cap.verified, lang, cap)}</td>"
             f"<td class='n'>{e(_pct(cap.max_share_percent, lang))}</td>"
             f"<td>{e(_targets(cap.blocks, cap.categories, lang))}"
             "</td></tr>"

@@ -99,16 +99,27 @@ class ExcelInputError(DocumentError):
         column: str | None,
         header: str | None,
         reason: str,
+        *,
+        en: str | None = None,
     ) -> None:
+        """``reason`` is Dutch (what a person who fills in the workbook reads); ``en`` the same in
+        English (``describe("en")``, ``str()``), the Dutch one when not given."""
         self.sheet = sheet_name
         self.row = row
         self.column = column
-        where = f"blad {sheet_name!r}"
+        where_nl, where_en = f"blad {sheet_name!r}", f"sheet {sheet_name!r}"
         if row is not None:
-            where += f", rij {row}"
+            where_nl += f", rij {row}"
+            where_en += f", row {row}"
         if column is not None:
-            where += f", kolom {column}" + (f" ({header})" if header else "")
-        super().__init__(source, where, reason)
+            head = f" ({header})" if header else ""
+            where_nl += f", kolom {column}{head}"
+            where_en += f", column {column}{head}"
+        self.where_nl = where_nl
+        super().__init__(source, where_en, en or reason, nl=reason)
+
+    def _where(self, lang: str) -> list[str]:
+        return [self.where_nl if lang == "nl" else self.location]
 
 
 @dataclass(frozen=True)
@@ -318,10 +329,19 @@ def _read_sheet(source: str, ws: Any, columns: Sequence[Column]) -> list[_Row]:
         if col is None:
             known = ", ".join(c.nl for c in columns)
             raise ExcelInputError(
-                source, ws.title, 1, letter, str(h), f"onbekende kolom; de kolommen zijn: {known}"
+                source,
+                ws.title,
+                1,
+                letter,
+                str(h),
+                f"onbekende kolom; de kolommen zijn: {known}",
+                en=f"unknown column; the columns are: {known}",
             )
         if col.field in where:
-            raise ExcelInputError(source, ws.title, 1, letter, str(h), "kolom staat er twee keer")
+            raise ExcelInputError(
+                source, ws.title, 1, letter, str(h), "kolom staat er twee keer",
+                en="the column appears twice",
+            )  # fmt: skip
         mapping[i] = col
         where[col.field] = (letter, str(h))
     out = []
@@ -335,15 +355,22 @@ def _read_sheet(source: str, ws: Any, columns: Sequence[Column]) -> list[_Row]:
                 values[col.field] = _CONVERT[col.kind](v)
             except (BouwblokkenError, ValueError, KeyError) as exc:
                 letter, head = where[col.field]
-                raise ExcelInputError(source, ws.title, n, letter, head, _reason(exc)) from None
+                why_nl, why_en = _reason(exc)
+                raise ExcelInputError(
+                    source, ws.title, n, letter, head, why_nl, en=why_en
+                ) from None
         if values:
             out.append(_Row(n, values, where))
     return out
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> tuple[str, str]:
+    """The reason of a refused cell, in Dutch and English."""
+    if isinstance(exc, BouwblokkenError):
+        return exc.message_nl, exc.message_en
     text = str(exc)
-    return text.split(": ", 1)[1] if text.startswith("None: ") else text
+    text = text.split(": ", 1)[1] if text.startswith("None: ") else text
+    return text, text
 
 
 def _sheet(source: str, wb: Any, key: str, *, required: bool = True) -> Any:
@@ -354,8 +381,9 @@ def _sheet(source: str, wb: Any, key: str, *, required: bool = True) -> Any:
     if required:
         names = ", ".join(ws.title for ws in wb.worksheets)
         raise ExcelInputError(
-            source, SHEETS[key][0], None, None, None, f"blad ontbreekt; de werkmap heeft: {names}"
-        )
+            source, SHEETS[key][0], None, None, None, f"blad ontbreekt; de werkmap heeft: {names}",
+            en=f"sheet missing; the workbook has: {names}",
+        )  # fmt: skip
     return None
 
 
@@ -367,10 +395,10 @@ def _validated(source: str, ws_title: str, row: _Row, model: Any, data: dict[str
         loc = [p for p in err["loc"] if isinstance(p, str)]
         field = loc[0] if loc else None
         letter, head = row.columns.get(field, (None, None)) if field else (None, None)
-        reason = validation_text(err, "nl")
+        reason, en = validation_text(err, "nl"), validation_text(err, "en")
         if field and letter is None:
-            reason = f"{field}: {reason}"
-        raise ExcelInputError(source, ws_title, row.number, letter, head, reason) from None
+            reason, en = f"{field}: {reason}", f"{field}: {en}"
+        raise ExcelInputError(source, ws_title, row.number, letter, head, reason, en=en) from None
 
 
 def _load(path: str | Path) -> tuple[str, Any]:
@@ -379,9 +407,11 @@ def _load(path: str | Path) -> tuple[str, Any]:
     try:
         wb = openpyxl().load_workbook(p, data_only=True, read_only=False)
     except FileNotFoundError:
-        raise DocumentError(source, "", "bestand niet gevonden") from None
+        raise DocumentError(source, "", "file not found", nl="bestand niet gevonden") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DocumentError(source, "", f"geen Excel-werkmap (.xlsx): {exc}") from None
+        raise DocumentError(
+            source, "", f"not an Excel workbook (.xlsx): {exc}", nl="geen Excel-werkmap (.xlsx)"
+        ) from None
     return source, wb
 
 
@@ -412,6 +442,7 @@ def read_ledger(path: str | Path) -> Ledger:
             raise ExcelInputError(
                 source, a_ws.title, r.number, letter, head,
                 f"noem een aanbesteding van het blad {t_ws.title!r} ({known})",
+                en=f"name a tender of the sheet {t_ws.title!r} ({known})",
             )  # fmt: skip
         data = {k: v for k, v in r.values.items() if k != "tender"}
         by_tender[str(tid)].append(_validated(source, a_ws.title, r, Activity, data))
@@ -429,7 +460,8 @@ def read_ledger(path: str | Path) -> Ledger:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        raise DocumentError(source, "", reason) from None
+        nl = cause.message_nl if isinstance(cause, BouwblokkenError) else None
+        raise DocumentError(source, "", reason, nl=nl) from None
 
 
 def read_options(path: str | Path) -> PlanRequest:
@@ -458,6 +490,7 @@ def read_options(path: str | Path) -> PlanRequest:
                     "A",
                     None,
                     f"onbekende instelling; wel: {known}",
+                    en=f"unknown setting; known: {known}",
                 )
             value = raw[1] if len(raw) > 1 else None
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -465,14 +498,18 @@ def read_options(path: str | Path) -> PlanRequest:
             try:
                 settings[col.field] = _CONVERT[col.kind](value)
             except (BouwblokkenError, ValueError) as exc:
-                raise ExcelInputError(source, s_ws.title, n, "B", col.nl, _reason(exc)) from None
+                why_nl, why_en = _reason(exc)
+                raise ExcelInputError(
+                    source, s_ws.title, n, "B", col.nl, why_nl, en=why_en
+                ) from None
     t_ws = _sheet(source, wb, "tender", required=False)
     if t_ws is not None:
         rows = _read_sheet(source, t_ws, TENDER_COLUMNS)
         if len(rows) > 1:
             raise ExcelInputError(
-                source, t_ws.title, rows[1].number, None, None, "geef één aanbesteding"
-            )
+                source, t_ws.title, rows[1].number, None, None, "geef één aanbesteding",
+                en="give one tender",
+            )  # fmt: skip
         if rows:
             settings["tender"] = _validated(
                 source, t_ws.title, rows[0], Tender, dict(rows[0].values)
@@ -494,7 +531,8 @@ def read_options(path: str | Path) -> PlanRequest:
         err = exc.errors(include_url=False)[0]
         cause = (err.get("ctx") or {}).get("error")
         reason = str(cause) if isinstance(cause, Exception) else err["msg"]
-        raise DocumentError(source, "", reason) from None
+        nl = cause.message_nl if isinstance(cause, BouwblokkenError) else None
+        raise DocumentError(source, "", reason, nl=nl) from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -175,8 +175,21 @@ def _doc_route(body: str, answer: str, summary: str) -> dict[str, Any]:
 
 
 def _lang(request: Request) -> str:
-    accept = request.headers.get("accept-language", "nl").lower()
-    return "en" if accept.startswith("en") else "nl"
+    """Dutch unless Accept-Language prefers English over Dutch (``en``, ``en-GB``,
+    ``nl;q=0.5, en``); q-values are honoured, ties go to Dutch."""
+    best: dict[str, float] = {}
+    for item in request.headers.get("accept-language", "nl").lower().split(","):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        primary = tag.strip().split("-")[0]
+        if primary in ("nl", "en"):
+            best[primary] = max(q, best.get(primary, 0.0))
+    return "en" if best.get("en", 0.0) > best.get("nl", 0.0) else "nl"
 
 
 def _problem(request: Request, status: int, err: BouwblokkenError) -> JSONResponse:

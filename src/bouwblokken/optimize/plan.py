@@ -37,6 +37,7 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, Percentage
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import ValuationError
+from bouwblokken.guard import repeated
 from bouwblokken.jsontext import read_json
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.locate import located
@@ -132,7 +133,7 @@ class PlanRequest(Frozen):
         if not self.catalog and (self.tender is None or not self.tender.catalog):
             raise ValueError("give a catalog (or a tender that names one)")
         ids = [o.id for o in self.options]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(repeated(ids))
         if dupes:
             raise ValueError(f"option ids must be unique; repeated: {', '.join(dupes)}")
         return self
