@@ -354,3 +354,18 @@ def test_useful_hour_months_by_hand() -> None:
     assert arc.useful(2_000_000) == 220
     assert arc.useful(0) == 0
     assert arc.useful(10**9) == 36 * 23  # never covers alone: the whole week and period
+
+
+def test_status_text_says_how_far_from_the_optimum_at_most() -> None:
+    # cost € 175.278,32 against a proven bound of € 175.167,73: at most € 110,59 above the
+    # optimum, 110,59 / 175.167,73 = 0,0631… % -> rounded up to 0,07 %.
+    plan = MultiPlan(
+        "feasible", (), Decimal("175278.32"), Decimal(0), {}, {}, (), Decimal("175167.73")
+    )
+    nbsp = "\u00a0"
+    assert plan.status_text() == (
+        f"beste plan binnen de tijd, hoogstens €{nbsp}110,59 (0,07{nbsp}%) boven het optimum"
+    )
+    assert plan.status_text("en") == "best plan in time, at most €110.59 (0.07%) above the optimum"
+    proven = MultiPlan("optimal", (), Decimal(5), Decimal(0), {}, {}, (), Decimal(5))
+    assert proven.status_text() == "optimaal (bewezen)" and proven.gap == 0

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
@@ -45,7 +45,13 @@ from bouwblokken.catalog.model import Catalog, Frozen, Percentage, PerYearRule
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import ValuationError
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import NonNegativeMoney, format_eur, from_cents, round_cents
+from bouwblokken.money import (
+    NonNegativeMoney,
+    format_eur,
+    format_percent,
+    from_cents,
+    round_cents,
+)
 from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
 from bouwblokken.periods import ONE_DAY, add_months
 from bouwblokken.tender import Person, Tender
@@ -195,7 +201,7 @@ class MultiPlan:
             return "beste plan binnen de tijd" if nl else "best plan in time"
         over = max(Decimal(0), self.cost + self.fines - self.bound)
         amount = format_eur(over, lang="nl" if nl else "en")
-        share = format_exact_percent(over / self.bound, nl) if self.bound > 0 else "—"
+        share = _percent_up(over / self.bound, lang) if self.bound > 0 else "—"
         if nl:
             return f"beste plan binnen de tijd, hoogstens {amount} ({share}) boven het optimum"
         return f"best plan in time, at most {amount} ({share}) above the optimum"
@@ -301,12 +307,11 @@ class _Arc:
         )
 
 
-def format_exact_percent(share: Decimal, nl: bool = True) -> str:
-    """A share as a percentage with two decimals, rounded up (``0,07 %``): never smaller than
-    it is."""
-    hundredths = -(-(share * 10_000) // 1)
-    text = f"{hundredths / 100:.2f}"
-    return (text.replace(".", ",") if nl else text) + " %"
+def _percent_up(share: Decimal, lang: str) -> str:
+    """A share as a percentage with two decimals, rounded up (``0,07 %``, no-break space in
+    Dutch): never smaller than it is."""
+    hundredths = (share * 10_000).to_integral_value(rounding=ROUND_CEILING)
+    return format_percent(hundredths / 100, lang="en" if lang == "en" else "nl", decimals=2)
 
 
 def _catalog(tender: Tender, registry: Registry) -> Catalog:
