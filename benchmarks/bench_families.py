@@ -30,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,10 @@ sys.path.insert(0, str(REPO / "tests" / "optimize"))
 
 import reference_milp as highs  # noqa: E402
 from multi_instances import multi_request  # noqa: E402
+from multi_milp import highs_multi  # noqa: E402
 from strategies import ADVERSARIAL, people_frontier, realistic_problem  # noqa: E402
 
+from bouwblokken.money import round_cents  # noqa: E402
 from bouwblokken.optimize import cpsat, solve  # noqa: E402
 from bouwblokken.optimize.frontier import pareto_people  # noqa: E402
 from bouwblokken.optimize.limits import Limits  # noqa: E402
@@ -123,10 +126,13 @@ MULTI_SIZES = ((2, 10), (3, 20), (5, 40), (8, 60))
 
 def run_multi(n: int) -> dict[str, Any]:
     """The multi-contract rows: ``n`` generated pools a size, each planned once with the time
-    limit; median time, how many were proven optimal and the largest gap to the proven bound."""
+    limit; median time, how many were proven optimal and the largest gap to the proven bound;
+    beside it scipy/HiGHS on an hour-level MILP of the same placements
+    (``tests/optimize/multi_milp.py``), and disagreements between two proven optima."""
     rows = []
     for tenders, cands in MULTI_SIZES if n else ():
         times, status = [], []
+        h_times, h_proven, disagree = [], 0, 0
         for k in range(n):
             req = multi_request(random.Random(f"{SEED}-multi-{k}"), tenders, cands)
             t0 = time.perf_counter()
@@ -136,8 +142,15 @@ def run_multi(n: int) -> dict[str, Any]:
             if plan.bound is not None and plan.cost + plan.fines > 0:
                 gap = float((plan.cost + plan.fines - plan.bound) / (plan.cost + plan.fines))
             status.append((plan.status, gap))
+            t0 = time.perf_counter()
+            h_status, h_thirds, _ = highs_multi(req, time_limit=TIME_LIMIT)
+            h_times.append(time.perf_counter() - t0)
+            h_proven += h_status == "optimal"
+            if h_status == "optimal" and plan.status == "optimal" and plan.met:
+                disagree += round_cents(Fraction(h_thirds or 0, 300)) != plan.cost
             print(
-                f"multi {tenders}×{cands} #{k}: {times[-1]:.2f} s {plan.status} gap {gap}",
+                f"multi {tenders}×{cands} #{k}: {times[-1]:.2f} s {plan.status} gap {gap}; "
+                f"HiGHS {h_times[-1]:.2f} s {h_status}",
                 flush=True,
             )
         rows.append(
@@ -148,6 +161,9 @@ def run_multi(n: int) -> dict[str, Any]:
                 "proven": sum(1 for s, _ in status if s == "optimal"),
                 "n": n,
                 "max_gap": max((g or 0.0) for _, g in status),
+                "highs": stats(h_times),
+                "highs_proven": h_proven,
+                "disagreements": disagree,
             }
         )
     target = next((r for r in rows if (r["tenders"], r["candidates"]) == (5, 40)), None)
@@ -205,6 +221,11 @@ def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
         frontier.append({"options": n, "ours": stats(t), "n": len(probs)})
         print(f"frontier {n}: {stats(t)}", flush=True)
     multi = run_multi(multi_n if not only or "multi" in only else 0)
+    disagreements += [
+        f"multi {r['tenders']}×{r['candidates']}: {r['disagreements']} proven optima differ"
+        for r in multi["rows"]
+        if r["disagreements"]
+    ]
     return {
         "meta": {
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -257,8 +278,12 @@ def markdown(result: dict[str, Any]) -> str:
             f"| ours{ok} | {f['options']} | {f['n']} | {f['ours']['median_ms']:.3g} "
             f"| {f['ours']['p95_ms']:.3g} |"
         )
-    lines += ["", "| multi-contract | n | median ms | p95 ms | proven optimal | largest gap |"]
-    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines += [
+        "",
+        "| multi-contract | n | median ms | p95 ms | proven optimal | largest gap "
+        "| HiGHS median ms | HiGHS proven | disagreements |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for m in result["multi"]["rows"]:
         ok = ""
         if (m["tenders"], m["candidates"]) == (5, 40):
@@ -267,7 +292,9 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"| {m['tenders']} × {m['candidates']}{ok} | {m['n']} "
             f"| {m['ours']['median_ms']:.4g} | {m['ours']['p95_ms']:.4g} "
-            f"| {m['proven']}/{m['n']} | {100 * m['max_gap']:.3f}% |"
+            f"| {m['proven']}/{m['n']} | {100 * m['max_gap']:.3f}% "
+            f"| {m['highs']['median_ms']:.4g} | {m['highs_proven']}/{m['n']} "
+            f"| {m['disagreements']} |"
         )
     lines += [
         "",

@@ -369,3 +369,17 @@ def test_status_text_says_how_far_from_the_optimum_at_most() -> None:
     assert plan.status_text("en") == "best plan in time, at most €110.59 (0.07%) above the optimum"
     proven = MultiPlan("optimal", (), Decimal(5), Decimal(0), {}, {}, (), Decimal(5))
     assert proven.status_text() == "optimaal (bewezen)" and proven.gap == 0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_the_optimum_equals_highs_on_small_generated_pools(seed: int) -> None:
+    # an independent formulation (one binary per arc and hours a week, scipy/HiGHS) of the same
+    # placements: both proven optimal, the same cost to the third of a cent
+    from multi_milp import highs_multi
+
+    request = multi_request(random.Random(f"cross-{seed}"), 2, 6)
+    status, thirds, _ = highs_multi(request, time_limit=20)
+    plan = plan_contracts(request, time_limit=30)
+    assert (status, plan.status, plan.met) == ("optimal", "optimal", True)
+    assert thirds is not None
+    assert _objective(plan, request) == (0, 100 * thirds)
