@@ -383,3 +383,33 @@ def test_the_optimum_equals_highs_on_small_generated_pools(seed: int) -> None:
     assert (status, plan.status, plan.met) == ("optimal", "optimal", True)
     assert thirds is not None
     assert _objective(plan, request) == (0, 100 * thirds)
+    # the relaxation's proven bound is a bound: never above the optimum
+    assert _relaxation_bound(request) <= thirds
+
+
+def _relaxation_bound(request: MultiRequest) -> int:
+    from bouwblokken.catalog.registry import default_registry
+    from bouwblokken.optimize import multi
+
+    arcs, tenders = multi._arcs(request, default_registry(), [])
+    res = evaluate(request.ledger)
+    need = [int(res.tender(t.id).forecast.remaining * 100) for t in tenders]
+    got = multi._lp_bound(multi._undominated(arcs), request, need, 0, 1, None)
+    assert got is not None
+    return got
+
+
+def test_the_relaxation_bound_by_hand() -> None:
+    # one contract with € 1.111,11 left (34 of 36 hours realised for 6 months, see above), one
+    # candidate at € 20 an hour and no cost a placement, 3 months to go. Value of x hour-months
+    # at Participatiewet rounded half up: floor(4.000.000 × x / 432 + 1/2) cents >= 111.111
+    # when 8.000.000 × x >= 864 × 111.111 - 432 = 95.999.472, so the relaxation needs
+    # x >= 11,999934 hour-months; at 20 € × 52/12 = 26.000 thirds of a cent an hour-month that
+    # is 26.000 × 95.999.472 / 8.000.000 = 311.998,28 thirds: the bound is 311.999 (whole
+    # thirds), a plan (4 hours × 3 months = 12 hour-months) costs 312.000 thirds.
+    cand = Candidate(id="c0", hours_per_week=36, blocks=("participatiewet",), cost_per_hour="20")
+    request = _small_request((cand,), {"A": 34}, {})
+    assert _relaxation_bound(request) in (311_998, 311_999)  # at most the LP's 311.998,28…
+    plan = plan_contracts(request)
+    assert plan.status == "optimal"
+    assert plan.cost == Decimal("1040.00")  # 312.000 / 300

@@ -604,6 +604,13 @@ def plan_contracts(
     m.minimize(objective)
     name2, solver = run(_FIRST_SHARE, **_FIRST)
     lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
+    lp: int | None = None
+    if name2 != "OPTIMAL":
+        # not closed by the LP-guided search: the linear relaxation's bound, proven in exact
+        # arithmetic, often lies above what CP-SAT's search reaches in the time (large pools)
+        lp = _lp_bound(arcs, request, need, best_short, scale, lim.remaining())
+        if lp is not None:
+            lower = max(lower, lp)
     if name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_SHARE < 1:
         # the default search goes on from the LP-guided search's plan (if any) to prove
         if name2 == "FEASIBLE":
@@ -617,6 +624,8 @@ def plan_contracts(
             name2, solver = name3, again
             # both bounds hold (the second search only left out plans dearer than the first's)
             lower = max(lower, int(again.best_objective_bound))
+    if name2 == "FEASIBLE" and lp is not None and lower >= int(solver.objective_value):
+        name2 = "OPTIMAL"  # the plan is at the relaxation's bound
     bound: Decimal | None = None
     if name2 in ("OPTIMAL", "FEASIBLE"):
         proven = proven and name2 == "OPTIMAL"
@@ -687,6 +696,133 @@ _FIRST: dict[str, Any] = {"search_branching": "LP_SEARCH"}
 _FIRST_SHARE = 0.3
 """The cost phase runs twice: 30 % of the time LP-guided (it finds near-optimal plans soonest),
 then CP-SAT's default search from its plan for the rest (it closes the bound soonest)."""
+
+
+def _lp_bound(
+    arcs: list[_Arc],
+    request: MultiRequest,
+    need: list[int],
+    best_short: int,
+    scale: int,
+    seconds: float | None,
+) -> int | None:
+    """A proven lower bound on the cost phase's objective (its units) from the model's linear
+    relaxation (the same rows CP-SAT's LP has: McCormick envelope of hours × months, fixed cost
+    on the useful hour-months, value with the rounding's half cent), solved by HiGHS
+    (``scipy``; ``None`` without it, or when it does not finish in ``seconds``).
+
+    HiGHS works in floating point, so its objective is not the bound: its duals ``u >= 0`` are
+    taken as exact fractions and the bound is recomputed from them in exact arithmetic by weak
+    duality, ``c·x >= -u·b + Σ_j min(d_j·lb_j, d_j·ub_j)`` with ``d = c + Aᵀu`` -- valid for any
+    ``u >= 0`` and every plan, however inexact the duals (a poor ``u`` only gives a low bound)."""
+    try:
+        import numpy as np
+        from scipy.optimize import linprog
+        from scipy.sparse import coo_matrix
+    except ImportError:  # pragma: no cover - scipy is part of the optimize extra
+        return None
+    if seconds is not None and seconds < 0.05:
+        return None
+    obj: list[int] = []
+    lb: list[int] = []
+    ub: list[int] = []
+    rows: list[tuple[dict[int, int], int]] = []  # Σ coef·x <= rhs
+
+    def var(c: int, lo: int, hi: int) -> int:
+        obj.append(c)
+        lb.append(lo)
+        ub.append(hi)
+        return len(obj) - 1
+
+    hv: list[int] = []
+    pv: list[int] = []
+    by_contract: dict[int, list[int]] = {}
+    for a in arcs:
+        cand = request.candidates[a.cand]
+        cph, cpp = int(cand.cost_per_hour * 100), int(cand.cost_per_placement * 100)
+        top = a.useful(need[a.contract])
+        d = a.ref * 12
+        num, den = a.rate.numerator, a.rate.denominator
+        p = var(scale * 3 * cpp, 0, 1)
+        h = var(0, 0, a.hi_h)
+        mo = var(0, 0, a.max_m)
+        hm = var(scale * 13 * cph, 0, top)
+        v = var(0, 0, (2 * num * top + den * d) // (2 * den * d))
+        rows += [
+            ({p: a.lo_h, h: -1}, 0),
+            ({h: 1, p: -a.hi_h}, 0),
+            ({p: 1, mo: -1}, 0),
+            ({mo: 1, p: -a.max_m}, 0),
+            ({hm: 1, h: -a.max_m}, 0),
+            ({hm: 1, mo: -a.hi_h}, 0),
+            ({mo: a.lo_h, hm: -1}, 0),
+            ({h: 1, hm: -1}, 0),
+            ({hm: 1, p: -top}, 0),
+            ({v: 2 * den * d, hm: -2 * num}, den * d),
+        ]
+        hv.append(h)
+        pv.append(p)
+        by_contract.setdefault(a.contract, []).append(v)
+    by_cand: dict[int, list[int]] = {}
+    by_pair: dict[tuple[int, int], list[int]] = {}
+    for i, a in enumerate(arcs):
+        by_cand.setdefault(a.cand, []).append(i)
+        by_pair.setdefault((a.cand, a.contract), []).append(i)
+    for ci, idx in by_cand.items():
+        cand = request.candidates[ci]
+        busy = _busy_hours(request, cand)
+        rows.append(({hv[i]: 1 for i in idx}, max(0, cand.hours_per_week - busy)))
+        refs = sorted({arcs[i].ref for i in idx})
+        lcm = 1
+        for r in refs:
+            lcm = lcm * r // _gcd(lcm, r)
+        room = max(0, lcm - busy * (lcm // refs[0]))
+        rows.append(({hv[i]: lcm // arcs[i].ref for i in idx}, room))
+    for idx in by_pair.values():
+        rows.append(({pv[i]: 1 for i in idx}, 1))
+    pct = [
+        int(Decimal(c.fine_percent) * 100) if c.fine_percent is not None else 0
+        for c in request.contracts
+    ]
+    short: list[int] = []
+    for ki, n in enumerate(need):
+        s = var(3 * pct[ki], 0, n if best_short else 0)
+        short.append(s)
+        rows.append(({**{v: -1 for v in by_contract.get(ki, [])}, s: -1}, -n))
+    if best_short:
+        rows.append(({s: 1 for s in short}, best_short))
+    ri: list[int] = []
+    ci_: list[int] = []
+    vals: list[int] = []
+    for k, (row, _) in enumerate(rows):
+        for j, c in row.items():
+            ri.append(k)
+            ci_.append(j)
+            vals.append(c)
+    a_ub = coo_matrix((vals, (ri, ci_)), shape=(len(rows), len(obj))).tocsr()
+    b_ub = [rhs for _, rhs in rows]
+    options: dict[str, Any] = {"presolve": True}
+    if seconds is not None:
+        options["time_limit"] = seconds
+    got: Any = linprog(
+        np.array(obj, dtype=float),
+        A_ub=a_ub,
+        b_ub=np.array(b_ub, dtype=float),
+        bounds=list(zip(lb, ub, strict=True)),
+        method="highs",
+        options=options,
+    )
+    if got.status != 0 or got.ineqlin is None:
+        return None
+    u = [max(Fraction(0), -Fraction(float(x))) for x in got.ineqlin.marginals]
+    red = [Fraction(c) for c in obj]
+    for k, j, c in zip(ri, ci_, vals, strict=True):
+        if u[k]:
+            red[j] += u[k] * c
+    total = -sum((uk * b for uk, b in zip(u, b_ub, strict=True) if uk), Fraction(0))
+    for j, dj in enumerate(red):
+        total += min(dj * lb[j], dj * ub[j])
+    return -(-total.numerator // total.denominator)  # the objective is whole in its units
 
 
 def _decisions(solver: Any, h_vars: list[Any], m_vars: list[Any]) -> list[tuple[int, int]]:
