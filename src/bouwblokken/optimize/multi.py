@@ -693,9 +693,10 @@ the LP bound of this model stayed far below the relaxation's (measured: 24 % aga
 
 
 _FIRST: dict[str, Any] = {"search_branching": "LP_SEARCH"}
-_FIRST_SHARE = 0.3
-"""The cost phase runs twice: 30 % of the time LP-guided (it finds near-optimal plans soonest),
-then CP-SAT's default search from its plan for the rest (it closes the bound soonest)."""
+_FIRST_SHARE = 0.6
+"""The cost phase runs twice: 60 % of the time LP-guided (it finds near-optimal plans soonest and
+proved more 5 × 40 pools in 10 s: 2/5 against 1/5 at 30 %, 2/5 at 100 %), then CP-SAT's default
+search from its plan for the rest."""
 
 
 def _lp_bound(
