@@ -605,7 +605,7 @@ def plan_contracts(
     name2, solver = run(_FIRST_SHARE, **_FIRST)
     lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
     lp: int | None = None
-    if name2 != "OPTIMAL":
+    if name2 != "OPTIMAL" and not lim.expired():  # (a cancel or the time limit skips it)
         # not closed by the LP-guided search: the linear relaxation's bound, proven in exact
         # arithmetic, often lies above what CP-SAT's search reaches in the time (large pools)
         lp = _lp_bound(arcs, request, need, best_short, scale, lim.remaining())
