@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
+ZERO_CENTS = Decimal("0.00")
+_EXACT_CONTEXT = Context(prec=60)
 MAX_AMOUNT = Decimal(10) ** 18
 """Amounts and quantities from 10^15 up are refused: far beyond any contract, and it keeps
 every product of the library's arithmetic inside Decimal's 28-digit context."""
@@ -335,6 +337,11 @@ def round_cents(amount: Fraction | Decimal | int) -> Decimal:
     """Round an exact amount to whole cents, half up (away from zero). The one rounding rule.
 
     Refuses floats, NaN, infinity and amounts from 10^24 up with :class:`MoneyError`."""
+    if type(amount) is Decimal and amount.is_finite() and -40 <= amount.adjusted() < 24:
+        # The common case (amounts read from documents, trail totals): Decimal's own half-up
+        # quantize, in a fixed context (a caller's precision or rounding cannot change it).
+        q = amount.quantize(CENT, rounding=ROUND_HALF_UP, context=_EXACT_CONTEXT)
+        return q if q else ZERO_CENTS
     f = _exact(amount)
     # Integer arithmetic on the exact fraction (no intermediate Fraction objects): this is the
     # hot path of every valuation.
@@ -431,7 +438,8 @@ def format_eur(amount: Fraction | Decimal | int, *, lang: Lang = "nl") -> str:
     """``€ 13.223,74`` in Dutch, ``€13,223.74`` in English (both with a minus before the sign),
     rounded by :func:`round_cents`. The Dutch space is a no-break space (:data:`NBSP`)."""
     d = round_cents(amount)
-    body = format_number(abs(d), lang=lang)
+    # d has exactly two decimals: Python's exact Decimal formatting, the locale's signs.
+    body = f"{-d if d < 0 else d:,.2f}".translate(_symbols(lang))
     sign = "-" if d < 0 else ""
     return f"{sign}€{NBSP}{body}" if lang == "nl" else f"{sign}€{body}"
 

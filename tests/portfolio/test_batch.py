@@ -14,7 +14,14 @@ from tests.portfolio.conftest import FULL, activity, contract, portfolio
 
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.portfolio import read_portfolio
-from bouwblokken.portfolio.batch import _BASE, _months_l, batch_evaluate, count_partition
+from bouwblokken.portfolio.batch import (
+    _BASE,
+    _months_l,
+    batch_evaluate,
+    count_limited_overlaps,
+    count_overlaps,
+    count_partition,
+)
 from bouwblokken.portfolio.synthetic import synthetic_document
 
 
@@ -67,16 +74,22 @@ def test_count_partition_by_hand() -> None:
 
 def _compare(ledger: Ledger, as_of: date) -> tuple[int, int]:
     exact = evaluate(ledger, as_of=as_of)
-    batch = batch_evaluate(ledger, as_of=as_of)
     diffs = 0
     n = 0
-    for t in exact.tenders:
-        for r in t.activities:
-            n += 1
-            diffs += batch.amount(t.tender.id, r.index, "forecast") != r.counted
-        for r in t.realised_activities:
-            diffs += batch.amount(t.tender.id, r.index, "realised") != r.counted
-        assert batch.tender_totals("realised").get(t.tender.id, Decimal(0)) == t.realised.counted
+    # exact_cuts=False: persons with overlapping placements are counted by the vectorised
+    # week cap (count_overlaps), not by the exact fallback.
+    for batch in (
+        batch_evaluate(ledger, as_of=as_of),
+        batch_evaluate(ledger, as_of=as_of, exact_cuts=False),
+    ):
+        for t in exact.tenders:
+            for r in t.activities:
+                n += 1
+                diffs += batch.amount(t.tender.id, r.index, "forecast") != r.counted
+            for r in t.realised_activities:
+                diffs += batch.amount(t.tender.id, r.index, "realised") != r.counted
+            realised = batch.tender_totals("realised").get(t.tender.id, Decimal(0))
+            assert realised == t.realised.counted
     return diffs, n
 
 
@@ -208,3 +221,73 @@ def test_undated_blocks_equal_exact(
     p = portfolio(cs)
     diffs, _ = _compare(p.ledger("approved", as_of=date(2024, 12, 31)), date(2024, 12, 31))
     assert diffs == 0
+
+
+def test_count_overlaps_by_hand() -> None:
+    """One person, € 40.000 a year, two placements of 24/36 of a week: A 1 Jan - 31 Mar 2025,
+    B 1 Mar - 30 Apr 2025. In March the week holds 2/3 (A) + 2/3 (B) > 1: the one that comes
+    first in the ledger's order keeps its 2/3, the other gets the 1/3 left."""
+    one = np.array
+    s = one([_o(date(2025, 1, 1)), _o(date(2025, 3, 1))])
+    e = one([_o(date(2025, 3, 31)), _o(date(2025, 4, 30))])
+    args = (s, e, one([4_000_000] * 2), one([2, 2]), one([3, 3]), one([True, True]))
+    # A first: A = 40 000 × 2/3 × 3/12 = 6 666,666... → 666 667 cents;
+    # B = 40 000 × (1/3 × 1 month + 2/3 × 1 month)/12 = 3 333,333... → 333 333 cents.
+    cents, cut = count_overlaps(one([0, 0]), one([0, 1]), *args)
+    assert cents.tolist() == [666_667, 333_333]
+    assert cut.tolist() == [False, True]
+    # B first (e.g. realised): B = 40 000 × 2/3 × 2/12 = 4 444,444... → 444 444 cents;
+    # A = 40 000 × (2/3 × 2 + 1/3 × 1)/12 = 40 000 × 5/36 = 5 555,555... → 555 556 cents.
+    cents, cut = count_overlaps(one([0, 0]), one([1, 0]), *args)
+    assert cents.tolist() == [555_556, 444_444]
+    assert cut.tolist() == [True, False]
+    # Two persons never share a week: the same rows for persons 0 and 1 both count in full,
+    # 40 000 × 2/3 × 3/12 → 666 667 and 40 000 × 2/3 × 2/12 → 444 444.
+    cents, cut = count_overlaps(one([0, 1]), one([0, 1]), *args)
+    assert cents.tolist() == [666_667, 444_444]
+    assert not cut.any()
+
+
+def test_the_week_cap_is_vectorised(two_suppliers: object) -> None:
+    """Bouw's a1 (older contract) fills p1's week in 2023; Groen's g1 (contract from 1 Feb
+    2023) gets nothing: € 0,00, valued by the vectorised path, not the exact fallback."""
+    from tests.portfolio.conftest import AS_OF
+
+    ledger = two_suppliers.ledger("approved", as_of=AS_OF)  # type: ignore[attr-defined]
+    batch = batch_evaluate(ledger, as_of=AS_OF, exact_cuts=False)
+    assert batch.fallback == {}
+    assert batch.vectorised.all()
+    # a1: 40 000 × 36/36 × 12/12 = € 40.000,00; g1 within its contract (Feb-Dec) is cut whole.
+    assert batch.amount("bouw-1", 0, "realised") == Decimal("40000.00")
+    assert batch.amount("groen-1", 0, "realised") == Decimal("0.00")
+    # a2: 18 of 36 hours, all of 2023: 40 000 × 1/2 = € 20.000,00.
+    assert batch.amount("bouw-1", 1, "realised") == Decimal("20000.00")
+    # With exact_cuts (the default) the cut person p1 takes the exact path, same cents.
+    exact = batch_evaluate(ledger, as_of=AS_OF)
+    assert exact.fallback == {"person_week_cut": 2}
+    assert exact.realised_cents.tolist() == batch.realised_cents.tolist()
+
+
+def test_count_limited_overlaps_by_hand() -> None:
+    """One person, € 40.000 a year, a counting limit of 2 months shared by two placements of
+    half a week: A 1 Jan - 31 Mar 2025 (first), B 1 Feb - 30 Apr 2025. A uses the limit up
+    with January and February (2 months: March does not fit); B counts February again (a day
+    already used counts without using more) but not March or April."""
+    one = np.array
+    cents, cut = count_limited_overlaps(
+        one([0, 0]),
+        one([0, 1]),
+        one([_o(date(2025, 1, 1)), _o(date(2025, 2, 1))]),
+        one([_o(date(2025, 3, 31)), _o(date(2025, 4, 30))]),
+        one([4_000_000] * 2),
+        one([1, 1]),
+        one([2, 2]),
+        one([True, True]),
+        one([2, 2]),
+        one([0, 0]),
+    )
+    # A: 40 000 × 1/2 × 2/12 = 3 333,333... → 333 333 cents;
+    # B: 40 000 × 1/2 × 1/12 (February) = 1 666,666... → 166 667 cents. In February the week
+    # holds 1/2 + 1/2: full, not over it, so nothing is cut by the week cap.
+    assert cents.tolist() == [333_333, 166_667]
+    assert cut.tolist() == [False, False]

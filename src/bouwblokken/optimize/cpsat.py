@@ -46,12 +46,22 @@ CpStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 
 
 def available() -> bool:
-    """Whether OR-Tools is installed (``pip install 'bouwblokken[optimize]'``)."""
-    try:
-        import ortools.sat.python.cp_model  # noqa: F401
-    except ImportError:  # pragma: no cover - the dev extra installs it
-        return False
-    return True
+    """Whether OR-Tools is installed (``pip install 'bouwblokken[optimize]'``).
+
+    Found without importing it (OR-Tools loads numpy, ~0,1 s, which a small request that the
+    branch and bound closes never needs), and looked up once: every solve asks."""
+    global _AVAILABLE
+    if _AVAILABLE is None:
+        from importlib.util import find_spec
+
+        try:
+            _AVAILABLE = find_spec("ortools.sat.python.cp_model") is not None
+        except ImportError:  # pragma: no cover - the dev extra installs it
+            _AVAILABLE = False
+    return _AVAILABLE
+
+
+_AVAILABLE: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,8 +51,10 @@ def _partitions(ledger: Ledger, partitions: int) -> list[tuple[Ledger, dict[tupl
     return out
 
 
-def _count(part: Ledger, as_of: date | None, registry: Registry | None) -> BatchResult:
-    return batch_evaluate(part, as_of=as_of, registry=registry)
+def _count(
+    part: Ledger, as_of: date | None, registry: Registry | None, exact_cuts: bool = True
+) -> BatchResult:
+    return batch_evaluate(part, as_of=as_of, registry=registry, exact_cuts=exact_cuts)
 
 
 def batch_evaluate_dask(
@@ -62,13 +64,17 @@ def batch_evaluate_dask(
     as_of: date | None = None,
     partitions: int | None = None,
     registry: Registry | None = None,
+    exact_cuts: bool = True,
 ) -> BatchResult:
     """:func:`~bouwblokken.portfolio.batch.batch_evaluate` with the work spread over a Dask
-    ``client`` (``dask.distributed.Client``), one task per person partition."""
+    ``client`` (``dask.distributed.Client``), one task per person partition (``exact_cuts``
+    as there)."""
     n = partitions or max(1, 2 * len(client.nthreads()))
     split = _partitions(ledger, n)
     parts = [part for part, _ in split]
-    futures = client.map(_count, parts, as_of=as_of, registry=registry, pure=False)
+    futures = client.map(
+        _count, parts, as_of=as_of, registry=registry, exact_cuts=exact_cuts, pure=False
+    )
     results: list[BatchResult] = client.gather(futures)
     if any("share_caps" in r.fallback for r in results):
         raise BouwblokkenError("a catalog with share caps cannot be partitioned: use evaluate()")

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from bouwblokken.documents import read_json
 from bouwblokken.errors import DocumentError
 from bouwblokken.locate import describe
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.model import Portfolio
 
 __all__ = ["portfolio_schema", "read_portfolio", "write_portfolio"]
@@ -27,11 +28,12 @@ def read_portfolio(
 ) -> Portfolio:
     """Read a portfolio document; errors name the file, the record path and the field."""
     label = name or (str(source) if isinstance(source, Path) else "<portfolio>")
-    data = source if isinstance(source, dict) else read_json(source, name=label)
-    try:
-        return Portfolio.model_validate(data)
-    except ValidationError as exc:
-        raise DocumentError(label, *describe(exc, data)) from None
+    with gc_paused():  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
+        data = source if isinstance(source, dict) else read_json(source, name=label)
+        try:
+            return Portfolio.model_validate(data)
+        except ValidationError as exc:
+            raise DocumentError(label, *describe(exc, data)) from None
 
 
 def write_portfolio(portfolio: Portfolio, *, indent: int | None = 2) -> str:
