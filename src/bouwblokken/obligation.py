@@ -141,12 +141,9 @@ def _worded(
     amount: Fraction | None = None,
     kind: Literal["base", "total"] = "base",
 ) -> TrailLine:
-    """A trail line worded on first use, ``words(lang, *values)``: a portfolio's obligations
-    are computed for every contract, their trails printed for few. The values are taken now,
-    so a name bound again later (``exact`` after a maximum) does not change the words."""
-    return TrailLine(
-        "note" if amount is None else kind, amount=amount, make=lambda lang: words(lang, *values)
-    )
+    """A trail line worded on first use (a portfolio's obligations are computed for every
+    contract, their trails printed for few): ``words(lang, *values)``."""
+    return TrailLine.later("note" if amount is None else kind, words, *values, amount=amount)
 
 
 def _eur(v: Fraction | Decimal | int, lang: Lang) -> str:
