@@ -1274,6 +1274,7 @@ def _exact_part(
 # Reporting.
 
 
+@gc_paused()  # 10^5 obligations and settlements: see bouwblokken.portfolio.gcpause
 def monitor_columns(
     pc: PortfolioColumns,
     period: Any,
