@@ -349,7 +349,8 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
         if pct == 0:
             return none("arbeidsaandeel te laag", "labour share too low")
 
-    exact = Fraction(pct) / 100 * Fraction(base)
+    (pn, pd), (bn, bd) = pct.as_integer_ratio(), base.as_integer_ratio()
+    exact = Fraction(pn * bn, pd * bd * 100)  # pct / 100 × base, one normalisation
     lines.append(
         _worded(
             lambda lang, pct, base_nl, base_en, base, exact: (
