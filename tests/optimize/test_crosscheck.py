@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from reference_bruteforce import Enumeration
 from strategies import realistic_problems, small_problems
 
-from bouwblokken.optimize import solver
+from unlimited import solver
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Solution
 

@@ -12,7 +12,7 @@ import pytest
 import reference_milp as milp
 from strategies import realistic_problem
 
-from bouwblokken.optimize import solver
+from unlimited import solver
 from bouwblokken.optimize.problem import Problem
 
 pytestmark = pytest.mark.slow

@@ -53,6 +53,8 @@ class Prepared:
     """
 
     __slots__ = (
+        "_people_mode",
+        "_ready",
         "base_cost",
         "base_people",
         "base_units",
@@ -136,7 +138,49 @@ class Prepared:
         self.need_e = problem.min_employment_cents - emp_counted
         self.rem_t = rem_t
         self.rem_e = rem_e
+        self._people_mode = people_mode
+        self._ready = False
 
+    #: Attributes :meth:`_finish` computes on first use (a request settled without a search,
+    #: an infeasible one say, never pays for them).
+    _LAZY = frozenset(
+        {
+            "br",
+            "c",
+            "cu",
+            "e_list",
+            "emp",
+            "fixed",
+            "g",
+            "max_p",
+            "max_v",
+            "max_ve",
+            "n",
+            "n_value",
+            "orig",
+            "p",
+            "p_list",
+            "pu",
+            "u",
+            "v",
+            "vu",
+        }
+    )
+
+    def __getattr__(self, name: str) -> object:
+        # only called for attributes not set yet: the search arrays, built once on demand
+        if name in Prepared._LAZY and not self._ready:
+            self._finish()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _finish(self) -> None:
+        """The search arrays: useful options in ratio order, branching order, suffix maxima."""
+        self._ready = True
+        problem = self.problem
+        opts = problem.options
+        cat_of_option = self.cat_of_option
+        people_mode = self._people_mode
         # Which options can ever matter: value towards the target (room left in the category),
         # employment value while the minimum is not met, or people in people mode.
         useful_v: list[int] = []

@@ -1,9 +1,11 @@
-"""OR-Tools CP-SAT as the optimizer's second back end (the ``optimize`` extra).
+"""OR-Tools CP-SAT as the optimizer's last back end (the ``optimize`` extra).
 
 The branch and bound of :mod:`bouwblokken.optimize.search` is fastest on typical requests; it
 has bad families (many near-identical options, large coprime values, tight caps) where its LP
-bound is weak and the search tree explodes. CP-SAT -- lazy clause generation with an LP, core
-and LNS workers -- has no such family in our measurements and agrees with an exact DP
+bound is weak and the search tree explodes, and the dynamic programme of
+:mod:`bouwblokken.optimize.dp` takes most of those. CP-SAT -- lazy clause generation with an
+LP, core and LNS workers -- takes what both outgrow (a plateau of near-tied plans), the people
+cover and employment minimums the dynamic programme does not model; it agrees with an exact DP
 everywhere. It is integer-exact: every coefficient below is an integer number of cents.
 
 The model is the :class:`~bouwblokken.optimize.problem.Problem` definition written out: one
@@ -46,12 +48,22 @@ CpStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 
 
 def available() -> bool:
-    """Whether OR-Tools is installed (``pip install 'bouwblokken[optimize]'``)."""
-    try:
-        import ortools.sat.python.cp_model  # noqa: F401
-    except ImportError:  # pragma: no cover - the dev extra installs it
-        return False
-    return True
+    """Whether OR-Tools is installed (``pip install 'bouwblokken[optimize]'``).
+
+    Found without importing it (OR-Tools loads numpy, ~0,1 s, which a small request that the
+    branch and bound closes never needs), and looked up once: every solve asks."""
+    global _AVAILABLE
+    if _AVAILABLE is None:
+        from importlib.util import find_spec
+
+        try:
+            _AVAILABLE = find_spec("ortools.sat.python.cp_model") is not None
+        except ImportError:  # pragma: no cover - the dev extra installs it
+            _AVAILABLE = False
+    return _AVAILABLE
+
+
+_AVAILABLE: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,13 @@
 """Trade-off curves: people helped against cost, and counted value against budget.
 
-Both are built from exact single-objective searches, so every point is proven optimal:
+Every point is proven optimal (unless the time limit runs out first):
 
-- :func:`pareto_people` walks the epsilon-constraint method upwards: the cheapest feasible plan
-  with at least ``P`` people, then ``P`` = its people + 1, and so on. The least cost for "at
-  least ``P`` people" never decreases in ``P``, so each new cost is a new frontier point, and a
-  repeat of the same cost with more people replaces the previous point (which it dominates).
+- :func:`pareto_people` computes the whole frontier at once with the exact Pareto-list pass of
+  :mod:`bouwblokken.optimize.pareto` where it applies; otherwise it walks the
+  epsilon-constraint method upwards: the cheapest feasible plan with at least ``P`` people,
+  then ``P`` = its people + 1, and so on. The least cost for "at least ``P`` people" never
+  decreases in ``P``, so each new cost is a new frontier point, and a repeat of the same cost
+  with more people replaces the previous point (which it dominates).
 - :func:`budget_frontier` walks downwards: the most value within budget ``b``, whose cost ``C``
   is the exact budget at which that value becomes reachable; then ``b = C - 1``.
 """
@@ -17,11 +19,15 @@ from typing import Any
 
 from bouwblokken.optimize.bounds import Prepared
 from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken, Limits, Seconds
+from bouwblokken.optimize.pareto import people_frontier_plans
 from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Solution
 
 __all__ = ["budget_frontier", "max_value_for_budget", "pareto_people"]
+
+#: Above this many Pareto-list states (memory: a few hundred MB) the walk takes over.
+_MAX_STATES = 300_000
 
 
 def max_value_for_budget(
@@ -69,12 +75,59 @@ def pareto_people(
     tie-break picks among the plans of that cost with at least that many people. Empty when the
     problem is infeasible.
 
+    ``method="auto"`` computes the whole frontier in one pass over Pareto lists
+    (:mod:`bouwblokken.optimize.pareto`) where that applies, else (and for ``"search"`` or
+    ``"cpsat"``) walks it point by point with the exact solver; both give the same plans.
+
     ``time_limit`` is for the whole frontier: when it runs out the points found so far are
     returned (a point not proven optimal has status ``"feasible"``; the frontier may then be
-    incomplete). ``progress=True`` shows a tqdm bar of people covered.
+    incomplete -- from the one-pass method every point is then ``"feasible"``: plans that meet
+    the target, the frontier of the plans seen so far). ``progress=True`` shows a tqdm bar
+    (options processed, or people covered by the walk).
     """
     lim = Limits(time_limit, cancel)
-    prep = Prepared(problem, people_mode=True)
+    if method == "auto":
+        bar = _bar(progress, len(problem.options), "opties")
+        try:
+            found = people_frontier_plans(
+                problem,
+                lim,
+                max_states=_MAX_STATES,
+                tick=None if bar is None else lambda: bar.update(1),
+            )
+        finally:
+            if bar is not None:
+                bar.close()
+        if found is not None:
+            plans, complete = found
+            return [
+                Solution.from_units(
+                    problem, units, status="optimal" if complete else "feasible", nodes=0
+                )
+                for units in plans
+            ]
+    return _walk(problem, lim, method, progress)
+
+
+class _WalkPrepared(Prepared):
+    """The walk's one preparation of the problem, with the dominance relation computed once:
+    every point's search restricts plans by the same pairs (it depends on the problem alone)."""
+
+    __slots__ = ("_dominance",)
+
+    def __init__(self, problem: Problem, *, people_mode: bool = False) -> None:
+        super().__init__(problem, people_mode=people_mode)
+        self._dominance: dict[bool, tuple[list[list[int]], list[list[int]]]] = {}
+
+    def dominance(self, *, people: bool) -> tuple[list[list[int]], list[list[int]]]:
+        if people not in self._dominance:
+            self._dominance[people] = super().dominance(people=people)
+        return self._dominance[people]
+
+
+def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list[Solution]:
+    """The epsilon-constraint walk (one exact min-cost search per frontier point)."""
+    prep = _WalkPrepared(problem, people_mode=True)
     out: list[Solution] = []
     need = 0
     bar = _bar(progress, sum(o.people_per_unit * o.max_units for o in problem.options))
@@ -111,14 +164,14 @@ def pareto_people(
             bar.close()
 
 
-def _bar(show: bool, total: int) -> Any:
+def _bar(show: bool, total: int, desc: str = "personen") -> Any:
     if not show:
         return None
     try:
         from tqdm.auto import tqdm  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - optional
         return None
-    return tqdm(total=total, desc="personen")
+    return tqdm(total=total, desc=desc)
 
 
 def budget_frontier(

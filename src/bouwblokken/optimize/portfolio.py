@@ -1,16 +1,28 @@
-"""The solver portfolio: branch and bound first, CP-SAT when the search does not close quickly.
+"""The solver portfolio: branch and bound, then dynamic programming, then CP-SAT.
 
-``method="auto"`` (the default) runs the exact branch and bound of
-:mod:`bouwblokken.optimize.search` for at most ``AUTO_NODES + AUTO_NODES_PER_OPTION * n``
-nodes: typical requests finish far below that (about one node per option at the median, two
-at the 90th percentile, five at the most in our generated tender-like problems). A search that
-has not finished by then is on one of the families where its LP bound is weak, and CP-SAT
-(:mod:`bouwblokken.optimize.cpsat`) takes over, seeded with the best plan found. A request
-whose options mostly cost the same per euro of value (within 2%, at least 12 of them: the
-strongly correlated knapsack) goes to CP-SAT at once. Both answers
-obey the same tie rule, so the plan does not depend on which back end proved it.
-``method="search"`` runs only the branch and bound (until the time limit), ``"cpsat"`` only
-CP-SAT. Without OR-Tools installed, ``"auto"`` is ``"search"``.
+``method="auto"`` (the default) first settles what needs no search in O(n): a target, employment
+minimum or people cover that even every option at its maximum misses, or minimum units over the
+budget, is infeasible at once. Then it picks by the problem's structure:
+
+- two or more categories whose caps can bind, or options that mostly cost the same per euro
+  of value (within 2%, at least 12 of them: the strongly correlated knapsack) go to the Pareto
+  dynamic programming of :mod:`bouwblokken.optimize.dp` at once: the LP bound of the branch and
+  bound cannot separate their nearly tied plans;
+- everything else runs the exact branch and bound of :mod:`bouwblokken.optimize.search` for at
+  most ``AUTO_NODES + AUTO_NODES_PER_OPTION * n`` nodes: typical requests finish far below that
+  (about one node per option at the median, two at the 90th percentile, five at the most in our
+  generated tender-like problems). A search that has not finished by then is on a family where
+  its bound is weak, and the dynamic programming takes over, pruned by the best plan found.
+
+The dynamic programming stops at :data:`AUTO_STATES` states (lists that large mean its bounds
+do not bite either) and hands the request to CP-SAT (:mod:`bouwblokken.optimize.cpsat`), seeded
+with the best plan found; requests it does not model (a people cover, an employment minimum the
+minimum units do not already meet) go from the branch and bound straight to CP-SAT. Every back
+end obeys the same tie rule, so the plan does not depend on which one proved it.
+``method="search"`` runs only the branch and bound (until the time limit), ``"dp"`` only the
+dynamic programming (where it applies, else the branch and bound), ``"cpsat"`` only CP-SAT.
+Without OR-Tools installed, ``"auto"`` never reaches CP-SAT: the dynamic programming runs
+without a state limit instead.
 """
 
 from __future__ import annotations
@@ -19,7 +31,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
-from bouwblokken.optimize import cpsat
+from bouwblokken.optimize import cpsat, dp
 from bouwblokken.optimize.bounds import BIG, Prepared
 from bouwblokken.optimize.limits import Limits, Stopped
 from bouwblokken.optimize.problem import Problem
@@ -29,18 +41,22 @@ from bouwblokken.optimize.solution import Status
 __all__ = [
     "AUTO_NODES",
     "AUTO_NODES_PER_OPTION",
+    "AUTO_STATES",
     "Found",
     "Method",
     "find_max_value",
     "find_min_cost",
 ]
 
-Method = Literal["auto", "search", "cpsat"]
+Method = Literal["auto", "search", "dp", "cpsat"]
 
 #: Nodes the branch and bound may use under ``method="auto"`` before CP-SAT takes over
 #: (plus :data:`AUTO_NODES_PER_OPTION` per option).
 AUTO_NODES = 500
 AUTO_NODES_PER_OPTION = 5
+
+#: States the dynamic programming may hold under ``method="auto"`` before CP-SAT takes over.
+AUTO_STATES = 250_000
 
 
 def _node_budget(problem: Problem) -> int:
@@ -73,8 +89,38 @@ class Found:
 
 
 def _check(method: str) -> None:
-    if method not in ("auto", "search", "cpsat"):
-        raise ValueError(f"method must be 'auto', 'search' or 'cpsat', got {method!r}")
+    if method not in ("auto", "search", "dp", "cpsat"):
+        raise ValueError(f"method must be 'auto', 'search', 'dp' or 'cpsat', got {method!r}")
+
+
+def _binding_caps(problem: Problem) -> int:
+    """How many categories have a cap their options at the maximum would pass."""
+    caps = problem.category_caps
+    if not caps:
+        return 0
+    raw: dict[str, int] = {}
+    for o in problem.options:
+        if o.category in caps:
+            raw[o.category] = raw.get(o.category, 0) + o.value_cents * o.max_units
+    return sum(1 for c, r in raw.items() if r > caps[c])
+
+
+def _hopeless(problem: Problem, budget: int | None, target: int | None, min_people: int) -> bool:
+    """Infeasible in O(n): every option at its maximum misses the target, the employment
+    minimum or the people cover, or the minimum units alone are over the budget."""
+    top = [o.max_units for o in problem.options]
+    t = problem.target_cents if target is None else target
+    if problem.counted(top) < t:
+        return True
+    if problem.min_employment_cents > 0 and (
+        problem.employment_counted(top) < problem.min_employment_cents
+    ):
+        return True
+    if min_people > 0 and problem.people(top) < min_people:
+        return True
+    if budget is not None:
+        return sum(o.cost_cents * o.min_units for o in problem.options) > budget
+    return False
 
 
 def _use_cpsat(method: str) -> bool:
@@ -103,8 +149,15 @@ def find_min_cost(
     incumbent: tuple[int, ...] | None = None
     lower = 0
     nodes = 0
-    if method == "auto" and use_cp and _correlated(problem):
-        method = "cpsat"
+    if method == "auto" and _hopeless(problem, budget, target, min_people):
+        return Found("infeasible", None, None, 0)
+    use_dp = method in ("auto", "dp") and dp.applicable(problem, min_people)
+    dp_first = method == "dp" or (use_dp and (_binding_caps(problem) >= 2 or _correlated(problem)))
+    if use_dp and dp_first:
+        got = _run_dp(problem, limits, method, budget, target, None)
+        if got is not None:
+            return got
+        method = "cpsat" if use_cp else "search"
     if method != "cpsat":
         pr = prep if prep is not None else Prepared(problem, people_mode=min_people > 0)
         out = search_min_cost(
@@ -124,12 +177,47 @@ def find_min_cost(
             return Found("infeasible", None, None, nodes)
         lower = out.lower_bound
         incumbent = out.keys[0][2] if out.keys else None
+        if use_dp and not dp_first and not limits.expired():
+            got = _run_dp(problem, limits, method, budget, target, incumbent, nodes, lower)
+            if got is not None:
+                return got
         if not use_cp or limits.expired():
             return _partial(problem, incumbent, lower, nodes)
     cp = cpsat.min_cost(
         problem, limits, target=target, budget=budget, min_people=min_people, hint=incumbent
     )
     return _merge(problem, cp, incumbent, lower, nodes)
+
+
+def _run_dp(
+    problem: Problem,
+    limits: Limits,
+    method: str,
+    budget: int | None,
+    target: int | None,
+    incumbent: tuple[int, ...] | None,
+    nodes: int = 0,
+    lower: int = 0,
+) -> Found | None:
+    """The dynamic programming's answer; ``None`` when it outgrew its states (auto only)."""
+    unlimited = method == "dp" or not cpsat.available()
+    try:
+        res = dp.min_cost_dp(
+            problem,
+            limits,
+            target=target,
+            budget=budget,
+            incumbent=incumbent,
+            max_states=BIG if unlimited else AUTO_STATES,
+            trust_incumbent=incumbent is not None,
+        )
+    except dp.TooLarge:
+        return None
+    except Stopped:
+        return _partial(problem, incumbent, lower, nodes)
+    if res.units is None:
+        return Found("infeasible", None, None, nodes)
+    return Found("optimal", res.units, problem.cost(res.units), nodes)
 
 
 def _merge(
@@ -159,6 +247,44 @@ def _partial(problem: Problem, incumbent: tuple[int, ...] | None, lower: int, no
     return Found("feasible", incumbent, min(lower, problem.cost(incumbent)), nodes)
 
 
+def _max_value_by_category(
+    problem: Problem, limits: Limits, method: Method
+) -> tuple[Status, tuple[int, ...]] | None:
+    """The cheapest plan counting everything, category by category (``None``: not separable).
+
+    Every category must count what it counts at the maximum: a category its cap does not
+    stop needs all its options at their maximum, a category over its cap needs its cheapest
+    plan reaching the cap -- a problem of its own options only. Least cost, fewest units and
+    the lexicographically smallest plan of the whole are those of the parts (the parts share
+    no option), so the tie rule holds. Not separable when the employment minimum depends on
+    how the capped categories are filled.
+    """
+    opts = problem.options
+    caps = problem.category_caps
+    raw: dict[str, int] = {}
+    for o in opts:
+        raw[o.category] = raw.get(o.category, 0) + o.value_cents * o.max_units
+    over = {c for c, r in raw.items() if c in caps and r > caps[c]}
+    units = [
+        o.max_units if o.value_cents > 0 and o.category not in over else o.min_units for o in opts
+    ]
+    if problem.min_employment_cents > 0 and (
+        problem.employment_counted(units) < problem.min_employment_cents
+    ):
+        return None
+    status: Status = "optimal"
+    for cat in sorted(over):
+        idx = [i for i, o in enumerate(opts) if o.category == cat]
+        part = Problem(options=tuple(opts[i] for i in idx), target_cents=caps[cat])
+        found = find_min_cost(part, limits, method)
+        if found.status != "optimal":
+            status = "feasible"
+        plan = found.units if found.units is not None else tuple(opts[i].max_units for i in idx)
+        for i, x in zip(idx, plan, strict=True):
+            units[i] = x
+    return status, tuple(units)
+
+
 def find_max_value(
     problem: Problem,
     limits: Limits,
@@ -181,6 +307,9 @@ def find_max_value(
         # everything fits the budget: the most counted value is every option at its maximum,
         # and only the cheapest plan reaching it is left to find
         value = problem.counted(top)
+        split = _max_value_by_category(problem, limits, method)
+        if split is not None:
+            return split[0], value, split[1]
         # a category whose options at their maximum do not pass its cap needs every one of
         # them at its maximum to count that much: fix those, search only the rest
         raw = problem.category_values(top)

@@ -46,6 +46,19 @@ class Option:
     employment: bool = False
 
     def __post_init__(self) -> None:
+        # fast path (a batch builds thousands of options): plain non-negative ints, in range
+        if (
+            type(self.value_cents) is int
+            and type(self.cost_cents) is int
+            and type(self.max_units) is int
+            and type(self.min_units) is int
+            and type(self.people_per_unit) is int
+            and self.value_cents >= 0
+            and self.cost_cents >= 0
+            and 0 <= self.min_units <= self.max_units
+            and self.people_per_unit >= 0
+        ):
+            return
         for name in ("value_cents", "cost_cents", "max_units", "min_units", "people_per_unit"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int):
@@ -69,11 +82,14 @@ class Problem:
     category_caps: Mapping[str, int] = field(default_factory=dict)
     min_employment_cents: int = 0
     budget_cents: int | None = None
+    option_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The options' ids in order (derived once: every solution carries them)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "options", tuple(self.options))
         object.__setattr__(self, "category_caps", MappingProxyType(dict(self.category_caps)))
-        ids = [o.id for o in self.options]
+        ids = tuple(o.id for o in self.options)
+        object.__setattr__(self, "option_ids", ids)
         if len(set(ids)) != len(ids):
             raise ValueError("Problem: option ids must be unique")
         for name in ("target_cents", "min_employment_cents"):

@@ -129,17 +129,45 @@ class Solution:
     ) -> Solution:
         """Build from a plan, computing every figure through the problem's definitions."""
         u = tuple(units)
+        opts = problem.options
+        if len(u) != len(opts):
+            raise ValueError(f"a plan needs {len(opts)} units, got {len(u)}")
+        # one pass over the plan (the batch path builds a Solution per problem): the same
+        # figures as Problem.cost/counted/people/employment_counted, which define them
+        caps = problem.category_caps
+        cost = raw_total = people = 0
+        raw: dict[str, int] = {}
+        emp: dict[str, int] = {}
+        for o, x in zip(opts, u, strict=True):
+            if x:
+                cost += o.cost_cents * x
+                people += o.people_per_unit * x
+                val = o.value_cents * x
+                raw_total += val
+                raw[o.category] = raw.get(o.category, 0) + val
+                if o.employment:
+                    emp[o.category] = emp.get(o.category, 0) + val
+        if caps:
+            counted = sum(
+                r if (cp := caps.get(c)) is None or r < cp else cp for c, r in raw.items()
+            )
+            employment = sum(
+                r if (cp := caps.get(c)) is None or r < cp else cp for c, r in emp.items()
+            )
+        else:
+            counted = raw_total
+            employment = sum(emp.values())
         if status == "optimal":
-            lower_bound_cents = problem.cost(u)
+            lower_bound_cents = cost
         return cls(
             status=status,
             units=u,
-            option_ids=tuple(o.id for o in problem.options),
-            cost_cents=problem.cost(u),
-            counted_cents=problem.counted(u),
-            raw_cents=sum(o.value_cents * x for o, x in zip(problem.options, u, strict=True)),
-            people=problem.people(u),
-            employment_cents=problem.employment_counted(u),
+            option_ids=problem.option_ids,
+            cost_cents=cost,
+            counted_cents=counted,
+            raw_cents=raw_total,
+            people=people,
+            employment_cents=employment,
             target_cents=problem.target_cents,
             nodes=nodes,
             diagnosis=diagnosis,

@@ -1,0 +1,1168 @@
+"""Exact dynamic programming over Pareto lists: the least-cost plan for the hard families.
+
+The branch and bound of :mod:`bouwblokken.optimize.search` is fastest on typical requests but
+its LP bound cannot separate nearly tied plans (many near-identical options, large coprime
+values, tight category caps). This back end follows the knapsack codes that have no such family
+(Nemhauser--Ullmann lists, Pisinger's *Minknap*/*Combo*): dynamic programming over *states*
+``(counted value, cost)`` with dominance and bounds.
+
+**Groups.** A category whose cap can bind (its options at their maximum pass the room under its
+cap) is its own group, with values capped at that room; every other category counts its value
+in full, so they share one group (values capped at the target). The counted value of a plan is
+the sum over groups of the group's capped value -- exactly :meth:`Problem.counted`.
+
+**Keys.** Plans are ranked by ``(cost, units, plan)`` like every back end. The first two are one
+integer per unit of an option, ``cost * S + 1`` with ``S`` larger than any number of units, so
+a state's "cost" is ``cost * S + units`` and least cost-then-fewest-units is one comparison.
+
+**Lists.** Per group, options are added in *reverse* problem order; after adding option ``p``
+the list holds the Pareto-optimal states of the options ``p..`` of the group: sorted by value,
+strictly increasing cost, no state with another of at least its value and at most its cost.
+Bounded units are added by binary splitting (1, 2, 4, ... units), which yields exactly the unit
+counts ``0..u`` of the option.
+
+**Bounds.** A state is dropped when even the LP relaxation of the options not yet added
+(greedy by cost per value, exact: :mod:`bouwblokken.optimize.bounds`) plus the least the other
+groups must cost to bring in what they must, exceeds the incumbent's key. Ties survive (only a
+strictly larger bound prunes), so every state of every optimal plan is kept, or one that
+dominates it.
+
+**Tie rule.** With the lists of every suffix kept, the plan is rebuilt *forwards* in the
+problem's order: each option gets the fewest units for which the rest can still complete a plan
+of the optimal key (a lookup in the next suffix list; across several groups, the groups' lists
+are combined). That is the lexicographically smallest optimal plan -- the rule every back end
+obeys -- with no extra solve.
+
+The run checks its :class:`~bouwblokken.optimize.limits.Limits` every few thousand states and
+raises :class:`~bouwblokken.optimize.limits.Stopped` when they run out; more than
+``max_states`` states raise :class:`TooLarge` (the caller hands the request to another back
+end). All arithmetic is on Python integers: exact cents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import Literal, NamedTuple
+
+from bouwblokken.optimize.bounds import BIG, ratio_key
+from bouwblokken.optimize.limits import Limits, Stopped
+from bouwblokken.optimize.problem import Problem
+
+__all__ = ["DEFAULT_MAX_STATES", "DpResult", "TooLarge", "applicable", "min_cost_dp"]
+
+#: States the lists may hold in total before the request is handed on (memory and time).
+DEFAULT_MAX_STATES = 3_000_000
+
+#: How often (in states) the run looks at its clock and cancel token.
+_CHECK_EVERY = 4096
+
+_INF = 1 << 200
+
+#: States per option the first round may hold when the count bound is on (see min_cost_dp).
+_PLATEAU_STATES = 64
+
+#: States to check in one step above which the bounds lay out prefix sums first.
+_PREPARE_AT = 12
+
+#: States per option the first round at a trusted incumbent's key may hold.
+_TRIAL_STATES = 48
+
+
+class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
+    """The lists outgrew ``max_states``: another back end should take the request."""
+
+
+class DpResult(NamedTuple):
+    """``optimal`` with the plan (tie rule proven), or ``infeasible``."""
+
+    status: Literal["optimal", "infeasible"]
+    units: tuple[int, ...] | None
+
+
+def applicable(problem: Problem, min_people: int = 0) -> bool:
+    """Whether this back end handles the request: no people cover, and an employment minimum
+    only when the minimum units already meet it (then no plan can fall below it)."""
+    if min_people > 0:
+        return False
+    if problem.min_employment_cents <= 0:
+        return True
+    base = [o.min_units for o in problem.options]
+    return problem.employment_counted(base) >= problem.min_employment_cents
+
+
+class _Group:
+    """One group's options (problem positions, in order), its cap and its suffix lists."""
+
+    __slots__ = (
+        "c",
+        "cap",
+        "eff",
+        "items",
+        "lam",
+        "lists",
+        "need",
+        "others",
+        "others_lb",
+        "total",
+        "tpl",
+        "u",
+        "v",
+    )
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.items: list[int] = []
+        self.v: list[int] = []
+        self.c: list[int] = []  # cost * S + 1 per unit
+        self.u: list[int] = []
+        # lists[p] = (values, costs) of the Pareto states of items p.. ; lists[len] = [(0, 0)]
+        self.lists: list[tuple[list[int], list[int]]] = []
+        self.eff = 0  # the most this group can count
+        self.need = 0  # the least it must count in any feasible plan
+        self.others_lb = 0  # least key the other groups add in any feasible plan
+        self.lam = 0  # the multiplier of the count bound (0: not used)
+        self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
+        self.total = 0  # what all groups together must count
+        # the bound structures over all items, copied at the start of every round
+        self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
+
+
+class _Fenwick:
+    """Items in a fixed order with additive weights ``(a, b)`` (and optionally ``g``),
+    removable one by one: ``find(r)`` gives the sums over the longest run of leading items
+    whose ``a`` stays below ``r`` and the position after it. A Fenwick tree answers in
+    O(log n) Python steps; :meth:`prepare` lays out prefix sums of the items left, after which
+    a lookup is one C bisection (worth it when many lookups follow before the next removal)."""
+
+    __slots__ = (
+        "ca",
+        "cb",
+        "cg",
+        "fa",
+        "fb",
+        "fg",
+        "present",
+        "size",
+        "step",
+        "total_a",
+        "wa",
+        "wb",
+        "wg",
+    )
+
+    def __init__(self, a: Sequence[int], b: Sequence[int], g: Sequence[int] | None = None) -> None:
+        n = len(a)
+        self.wa, self.wb = list(a), list(b)
+        self.wg = list(g) if g is not None else None
+        fa = [0, *a]
+        fb = [0, *b]
+        fg = [0, *g] if g is not None else None
+        for i in range(1, n + 1):
+            j = i + (i & -i)
+            if j <= n:
+                fa[j] += fa[i]
+                fb[j] += fb[i]
+                if fg is not None:
+                    fg[j] += fg[i]
+        self.fa, self.fb, self.fg, self.size = fa, fb, fg, n
+        self.step = 1 << max(0, n.bit_length() - 1) if n else 0
+        self.total_a = sum(a)
+        self.present = list(range(n))
+        self.ca: list[int] | None = None
+        self.cb: list[int] = []
+        self.cg: list[int] = []
+
+    def clone(self) -> _Fenwick:
+        """An independent copy (list copies: cheaper than building again)."""
+        new = object.__new__(_Fenwick)
+        new.fa, new.fb = self.fa[:], self.fb[:]
+        new.fg = self.fg[:] if self.fg is not None else None
+        new.wa, new.wb = self.wa[:], self.wb[:]
+        new.wg = self.wg[:] if self.wg is not None else None
+        new.size, new.step, new.total_a = self.size, self.step, self.total_a
+        new.present = self.present[:]
+        new.ca, new.cb, new.cg = None, [], []
+        return new
+
+    def sub(self, i: int, a: int, b: int) -> None:
+        """Remove the item at position ``i`` (0-based), whose weights are ``(a, b)``."""
+        self.total_a -= a
+        self.ca = None
+        present = self.present
+        del present[bisect_left(present, i)]
+        wg = self.wg
+        g = wg[i] if wg is not None else 0
+        self.wa[i] = self.wb[i] = 0
+        if wg is not None:
+            wg[i] = 0
+        fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
+        i += 1
+        while i <= n:
+            fa[i] -= a
+            fb[i] -= b
+            if fg is not None:
+                fg[i] -= g
+            i += i & -i
+
+    def prepare(self) -> None:
+        """Prefix sums over the items left (until the next removal)."""
+        if self.ca is not None:
+            return
+        present = self.present
+        wa, wb = self.wa, self.wb
+        self.ca = [0, *accumulate([wa[i] for i in present])]
+        self.cb = [0, *accumulate([wb[i] for i in present])]
+        if self.wg is not None:
+            wg = self.wg
+            self.cg = [0, *accumulate([wg[i] for i in present])]
+
+    def find(self, r: int) -> tuple[int, int, int]:
+        """``(k, sum_a, sum_b)``: items ``0..k-1`` sum to ``sum_a < r`` in ``a`` and item ``k``
+        brings the sum to ``r`` or more (``k == size`` when none does); ``r > 0``."""
+        ca = self.ca
+        if ca is not None:
+            j = bisect_left(ca, r) or 1
+            if j >= len(ca):
+                return self.size, 0, 0
+            return self.present[j - 1], ca[j - 1], self.cb[j - 1]
+        fa, fb, n = self.fa, self.fb, self.size
+        pos = 0
+        sa = sb = 0
+        step = self.step
+        while step:
+            nxt = pos + step
+            if nxt <= n and sa + fa[nxt] < r:
+                pos = nxt
+                sa += fa[nxt]
+                sb += fb[nxt]
+            step >>= 1
+        return pos, sa, sb
+
+    def find_g(self, r: int) -> tuple[int, int, int, int]:
+        """:meth:`find` also summing the third weight (``sum_g``) over items ``0..k-1``."""
+        ca = self.ca
+        if ca is not None:
+            j = bisect_left(ca, r) or 1
+            if j >= len(ca):
+                return self.size, 0, 0, 0
+            return self.present[j - 1], ca[j - 1], self.cb[j - 1], self.cg[j - 1]
+        fa, fb, fg, n = self.fa, self.fb, self.fg, self.size
+        assert fg is not None
+        pos = 0
+        sa = sb = sg = 0
+        step = self.step
+        while step:
+            nxt = pos + step
+            if nxt <= n and sa + fa[nxt] < r:
+                pos = nxt
+                sa += fa[nxt]
+                sb += fb[nxt]
+                sg += fg[nxt]
+            step >>= 1
+        return pos, sa, sb, sg
+
+
+class _Joint:
+    """The LP bound across groups for a state of one group: the group's items still to add
+    (at most ``room`` more value: its cap) and the other groups' LP segments must together
+    cover ``r``. The unconstrained greedy over both by slope is exact when it uses at most
+    ``room`` of the group; otherwise, by convexity, the best split gives the group exactly
+    ``room``."""
+
+    __slots__ = ("fen", "is_mine", "mine", "occ", "ocv", "osc", "osv", "rank", "rc", "rv", "u")
+
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        others: Sequence[tuple[int, int]],
+    ) -> None:
+        m = len(v)
+        av = [*v, *(a for a, _ in others)]
+        ac = [*c, *(b for _, b in others)]
+        au = [*u, *([1] * len(others))]
+        scale = max(av, default=1) ** 2 + 1
+        order = sorted(range(len(av)), key=lambda k: (ratio_key(ac[k], av[k], scale), k))
+        self.rank = {k: r for r, k in enumerate(order) if k < m}
+        self.is_mine = [k < m for k in order]
+        self.rv = [av[k] for k in order]
+        self.rc = [ac[k] for k in order]
+        self.u = [au[k] for k in order]
+        self.fen = _Fenwick(
+            [av[k] * au[k] for k in order],
+            [ac[k] * au[k] for k in order],
+            [av[k] * au[k] if k < m else 0 for k in order],
+        )
+        self.mine = _Prefix(v, c, u)
+        oth = sorted(others, key=lambda t: ratio_key(t[1], t[0], scale))
+        self.osv = [0, *accumulate(a for a, _ in oth)]
+        self.osc = [0, *accumulate(b for _, b in oth)]
+        self.ocv = [a for a, _ in oth]
+        self.occ = [b for _, b in oth]
+
+    def clone(self) -> _Joint:
+        new = object.__new__(_Joint)
+        for name in ("is_mine", "ocv", "occ", "osc", "osv", "rank", "rc", "rv", "u"):
+            setattr(new, name, getattr(self, name))
+        new.fen, new.mine = self.fen.clone(), self.mine.clone()
+        return new
+
+    def remove(self, item: int) -> None:
+        r = self.rank[item]
+        u = self.u[r]
+        self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
+        self.mine.remove(item)
+
+    def _others(self, r: int) -> int:
+        if r <= 0:
+            return 0
+        sv = self.osv
+        k = bisect_left(sv, r)
+        if k >= len(sv):
+            return _INF
+        return self.osc[k - 1] + -(-(r - sv[k - 1]) * self.occ[k - 1] // self.ocv[k - 1])
+
+    def cover(self, r: int, room: int) -> int:
+        """Least LP key covering ``r`` with at most ``room`` from the group's items."""
+        if r <= 0:
+            return 0
+        fen = self.fen
+        k, sv, sc, sg = fen.find_g(r)
+        if k >= fen.size:
+            return _INF
+        part = r - sv
+        if sg + (part if self.is_mine[k] else 0) <= room:
+            return sc + -(-part * self.rc[k] // self.rv[k])
+        if room <= 0:
+            return self._others(r)
+        a = self.mine.cover(room)
+        o = self._others(r - room)
+        return _INF if a >= _INF or o >= _INF else a + o
+
+
+class _Prefix:
+    """The LP relaxation (cover ``r`` at least cost) over a shrinking set of items.
+
+    Items sorted by cost per value (exact keys) in a :class:`_Fenwick` of (value, cost) of
+    their full units; ``ids`` names the items for :meth:`remove` (default ``0..n-1``).
+    """
+
+    __slots__ = ("fen", "rank", "rc", "rv", "u")
+
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        ids: Sequence[int] | None = None,
+    ) -> None:
+        scale = max(v, default=1) ** 2 + 1
+        order = sorted(range(len(v)), key=lambda k: (ratio_key(c[k], v[k], scale), k))
+        names = list(range(len(v))) if ids is None else list(ids)
+        self.rank = {names[k]: r for r, k in enumerate(order)}
+        self.rv = [v[k] for k in order]
+        self.rc = [c[k] for k in order]
+        self.u = [u[k] for k in order]
+        self.fen = _Fenwick([v[k] * u[k] for k in order], [c[k] * u[k] for k in order])
+
+    def clone(self) -> _Prefix:
+        new = object.__new__(_Prefix)
+        new.rank, new.rv, new.rc, new.u = self.rank, self.rv, self.rc, self.u
+        new.fen = self.fen.clone()
+        return new
+
+    def remove(self, item: int) -> None:
+        r = self.rank[item]
+        u = self.u[r]
+        self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
+
+    def reach(self) -> int:
+        return self.fen.total_a
+
+    def cover(self, r: int) -> int:
+        """Least LP cost of covering ``r > 0`` (``_INF`` when the items cannot)."""
+        k, sv, sc = self.fen.find(r)
+        if k >= self.fen.size:
+            return _INF
+        return sc + -(-(r - sv) * self.rc[k] // self.rv[k])
+
+    def cover_mt(self, r: int) -> int:
+        """A bound of covering ``r > 0`` at least as strong as :meth:`cover`: Martello and
+        Toth's, branching on the units of the item the LP takes in part. Fewer units of it:
+        the LP continues past it; more: the items before it give back the overshoot, at most
+        at the dearest of their ratios (the one just before). The lesser of the two bounds
+        every plan. (Per state it costs more than the states it saves: used at the root.)"""
+        fen = self.fen
+        k, sv, sc = fen.find(r)
+        if k >= fen.size:
+            return _INF
+        vk, ck = self.rv[k], self.rc[k]
+        need = r - sv
+        lp = sc + -(-need * ck // vk)
+        if need % vk == 0:
+            return lp  # the LP is integral here
+        lo = need // vk  # units of k when fewer; lo + 1 when more
+        # more units of k: pay them, give back the overshoot at the previous item's ratio
+        over = sv + (lo + 1) * vk - r
+        more = sc + (lo + 1) * ck
+        if sv > 0:
+            kp, _, _ = fen.find(sv)
+            more -= -(-over * self.rc[kp] // self.rv[kp])
+        # fewer units of k: the rest of the need from the items after it
+        short = self.u[k] - lo
+        r2 = r + short * vk
+        if r2 > fen.total_a:
+            return max(lp, more)
+        k2, sv2, sc2 = fen.find(r2)
+        fewer = sc2 + -(-(r2 - sv2) * self.rc[k2] // self.rv[k2]) - short * ck
+        return max(lp, min(more, fewer))
+
+
+class _CountBound:
+    """A Lagrangian bound with the number of units: covering ``r`` takes at least ``m(r)``
+    units (the largest values first), so for any ``lam >= 0`` a completion costs at least
+    ``lam * m(r) + LP(r)`` under unit keys ``c - lam`` (weak duality; options whose reduced key
+    is negative are taken in full by that LP). Strong where the plain LP is weak: options that
+    cost about the same fixed amount more than their value (the strongly correlated knapsack).
+    Over a shrinking set of items like :class:`_Prefix`."""
+
+    __slots__ = ("c", "cnt", "dv", "lam", "neg", "negc", "negv", "pos", "u", "v", "vrank")
+
+    def __init__(self, v: Sequence[int], c: Sequence[int], u: Sequence[int], lam: int) -> None:
+        self.v, self.c, self.u, self.lam = v, c, u, lam
+        n = len(v)
+        self.neg = [c[k] < lam for k in range(n)]
+        self.negv = sum(v[k] * u[k] for k in range(n) if self.neg[k])
+        self.negc = sum((c[k] - lam) * u[k] for k in range(n) if self.neg[k])
+        keep = [k for k in range(n) if not self.neg[k]]
+        self.pos = _Prefix(
+            [v[k] for k in keep], [c[k] - lam for k in keep], [u[k] for k in keep], keep
+        )
+        self.dv = sorted(range(n), key=lambda k: (-v[k], k))
+        self.vrank = {k: r for r, k in enumerate(self.dv)}
+        self.cnt = _Fenwick([v[k] * u[k] for k in self.dv], [u[k] for k in self.dv])
+
+    def clone(self) -> _CountBound:
+        new = object.__new__(_CountBound)
+        new.v, new.c, new.u, new.lam = self.v, self.c, self.u, self.lam
+        new.neg, new.negv, new.negc = self.neg, self.negv, self.negc
+        new.dv, new.vrank = self.dv, self.vrank
+        new.pos, new.cnt = self.pos.clone(), self.cnt.clone()
+        return new
+
+    def remove(self, p: int) -> None:
+        v, c, u = self.v, self.c, self.u
+        if self.neg[p]:
+            self.negv -= v[p] * u[p]
+            self.negc -= (c[p] - self.lam) * u[p]
+        else:
+            self.pos.remove(p)
+        self.cnt.sub(self.vrank[p], v[p] * u[p], u[p])
+
+    def cover(self, r: int) -> int:
+        k, sv, su = self.cnt.find(r)
+        if k >= self.cnt.size:
+            return _INF
+        m = su + -(-(r - sv) // self.v[self.dv[k]])
+        rest = r - self.negv
+        lp = self.negc + (self.pos.cover(rest) if rest > 0 else 0)
+        return self.lam * m + lp
+
+
+def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need: int) -> int:
+    """A strong multiplier for :class:`_CountBound` covering ``need`` with every item: the
+    bound is concave in the multiplier, with subgradient ``m(need)`` minus the units its LP
+    takes, so bisection on that sign finds the top. Any multiplier gives a valid bound; the
+    choice only needs to be good (the bound itself is computed exactly afterwards)."""
+    n = len(v)
+    if not n or need <= 0:
+        return 0
+    by_value = sorted(range(n), key=lambda k: -v[k])
+    m = 0
+    left = need
+    for k in by_value:
+        if v[k] * u[k] >= left:
+            m += -(-left // v[k])
+            left = 0
+            break
+        m += u[k]
+        left -= v[k] * u[k]
+    if left > 0:
+        return 0
+
+    def units_over(lam: int) -> bool:
+        """Whether the LP under keys ``c - lam`` takes at least ``m`` units (then the
+        multiplier is at or past the top). The order is by ``(c - lam) / v`` to 24 bits: only
+        the choice of multiplier depends on it, never the bound's validity."""
+        keys = [((c[k] - lam) << 24) // v[k] for k in range(n)]
+        order = sorted(range(n), key=keys.__getitem__)
+        got = 0
+        units = 0
+        for k in order:
+            full = v[k] * u[k]
+            if c[k] < lam or got + full < need:
+                got += full
+                units += u[k]
+                continue
+            rem = need - got
+            # units + rem / v[k] >= m ?
+            return (rem > 0 and units * v[k] + rem >= m * v[k]) or units >= m
+        return units >= m
+
+    lo, hi = 0, max(c)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if units_over(mid):
+            hi = mid
+        else:
+            lo = mid
+    return lo
+
+
+def _merge(
+    vals: list[int], costs: list[int], dv: int, dc: int, cap: int
+) -> tuple[list[int], list[int]]:
+    """Pareto list of ``(vals, costs)`` united with itself shifted by ``(dv, dc)`` (values
+    capped at ``cap``). Inputs and output: values ascending, costs strictly ascending."""
+    ov: list[int] = []
+    oc: list[int] = []
+    i = len(vals) - 1
+    j = i
+    best = _INF
+    # walk both lists from the top (largest value) down, keeping what no state above dominates
+    while j >= 0:
+        bv = vals[j] + dv
+        if bv > cap:
+            bv = cap
+        bc = costs[j] + dc
+        if i >= 0:
+            av = vals[i]
+            if av > bv or (av == bv and costs[i] <= bc):
+                ac = costs[i]
+                i -= 1
+                if ac < best:
+                    if ov and ov[-1] == av:
+                        oc[-1] = ac
+                    else:
+                        ov.append(av)
+                        oc.append(ac)
+                    best = ac
+                continue
+        j -= 1
+        if bc < best:
+            if ov and ov[-1] == bv:
+                oc[-1] = bc
+            else:
+                ov.append(bv)
+                oc.append(bc)
+            best = bc
+    while i >= 0:
+        ac = costs[i]
+        if ac < best:
+            ov.append(vals[i])
+            oc.append(ac)
+            best = ac
+        i -= 1
+    ov.reverse()
+    oc.reverse()
+    return ov, oc
+
+
+def _lookup(lst: tuple[list[int], list[int]], r: int) -> int:
+    """Least cost in a Pareto list among states of value at least ``r`` (``_INF``: none)."""
+    vals, costs = lst
+    k = bisect_left(vals, r)
+    return costs[k] if k < len(vals) else _INF
+
+
+def min_cost_dp(
+    problem: Problem,
+    limits: Limits | None = None,
+    *,
+    target: int | None = None,
+    budget: int | None = None,
+    incumbent: Sequence[int] | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    trust_incumbent: bool = False,
+) -> DpResult:
+    """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
+
+    ``target`` replaces the problem's target, ``budget`` is the absolute budget (pass the
+    problem's own to respect it), ``incumbent`` a feasible plan to prune with
+    (``trust_incumbent``: it is likely optimal, so first try one round at its key). Only for
+    :func:`applicable` requests (the employment minimum is not modelled otherwise). Raises
+    :class:`Stopped` when ``limits`` run out and :class:`TooLarge` past ``max_states``.
+    """
+    opts = problem.options
+    n = len(opts)
+    tgt = problem.target_cents if target is None else target
+    base = [o.min_units for o in opts]
+    base_cost = sum(o.cost_cents * o.min_units for o in opts)
+    if budget is not None and base_cost > budget:
+        return DpResult("infeasible", None)
+    raw: dict[str, int] = {}
+    for o in opts:
+        raw[o.category] = raw.get(o.category, 0) + o.value_cents * o.min_units
+    caps = problem.category_caps
+    counted = 0
+    room: dict[str, int] = {}
+    for cat, r in raw.items():
+        cap = caps.get(cat)
+        if cap is None:
+            counted += r
+            room[cat] = BIG
+        else:
+            counted += min(r, cap)
+            room[cat] = cap - r
+    need = tgt - counted
+    if need <= 0:
+        return DpResult("optimal", tuple(base))
+    # groups: every category whose cap can bind on its own, the rest together
+    reach: dict[str, int] = {}
+    free_units = 0
+    for o in opts:
+        if o.value_cents > 0 and o.max_units > o.min_units and room[o.category] > 0:
+            reach[o.category] = reach.get(o.category, 0) + o.value_cents * (
+                o.max_units - o.min_units
+            )
+            free_units += o.max_units - o.min_units
+    scale = free_units + 1
+    pooled = _Group(need)
+    groups: dict[str, _Group] = {}
+    for cat, r in reach.items():
+        if r > room[cat]:
+            groups[cat] = _Group(min(room[cat], need))
+    for i, o in enumerate(opts):
+        if o.value_cents > 0 and o.max_units > o.min_units and room[o.category] > 0:
+            grp = groups.get(o.category, pooled)
+            grp.items.append(i)
+            grp.v.append(o.value_cents)
+            grp.c.append(o.cost_cents * scale + 1)
+            grp.u.append(o.max_units - o.min_units)
+    glist = ([pooled] if pooled.items else []) + list(groups.values())
+    for grp in glist:
+        grp.eff = min(grp.cap, sum(a * b for a, b in zip(grp.v, grp.u, strict=True)))
+    total_eff = sum(grp.eff for grp in glist)
+    if total_eff < need:
+        return DpResult("infeasible", None)
+    # the least each group must count, and the least (LP) key that costs
+    lbs = []
+    roots = [_Prefix(g.v, g.c, g.u) for g in glist]  # each group's LP over all its items
+    for grp, root in zip(glist, roots, strict=True):
+        grp.need = max(0, need - (total_eff - grp.eff))
+        lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
+    for grp, lb in zip(glist, lbs, strict=True):
+        grp.others_lb = sum(lbs) - lb
+        grp.total = need
+    if len(glist) > 1:
+        segs = [_lp_segments(g) for g in glist]
+        for gi, grp in enumerate(glist):
+            grp.others = [sg for h, ss in enumerate(segs) if h != gi for sg in ss]
+
+    # the incumbent's key bounds every state (budget too)
+    ub = _INF
+    if budget is not None:
+        ub = (budget - base_cost) * scale + scale - 1
+    inc: list[int] | None = None
+    if incumbent is not None:
+        inc = list(incumbent)
+    else:
+        greedy = _greedy(glist, need)
+        if greedy is not None:
+            inc = list(base)
+            for i, t in greedy:
+                inc[i] += t
+    if (
+        inc is not None
+        and all(o.min_units <= xi <= o.max_units for o, xi in zip(opts, inc, strict=True))
+        and problem.counted(inc) >= tgt
+        and (budget is None or problem.cost(inc) <= budget)
+    ):
+        ub = min(ub, (problem.cost(inc) - base_cost) * scale + sum(inc) - sum(base))
+
+    # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
+    # (bounds only drop states that cannot); starting near the LP bound keeps them short.
+    lower = _lp_bound(glist, need)
+    if lower >= _INF:
+        return DpResult("infeasible", None)
+    counted_lb = 0
+    for grp, plain in zip(glist, lbs, strict=True):
+        if len(grp.items) >= 8 and grp.need > 0:
+            lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
+            if lam:
+                got = _CountBound(grp.v, grp.c, grp.u, lam).cover(grp.need)
+                # only where it beats the plain LP by more than a cent per option: else it
+                # costs a lookup per state for nothing
+                if got > plain + scale * len(grp.items):
+                    grp.lam = lam
+                    counted_lb += got
+                    continue
+        counted_lb += plain
+    lower = max(lower, counted_lb)
+    if len(glist) == 1 and not glist[0].lam:
+        # Martello and Toth's bound at the root: a better start to widen from
+        lower = max(lower, roots[0].cover_mt(need))
+    # the first guess: a cent above the bound where the count bound is on (it is then within
+    # cents of the optimum), else a small share of the gap to the incumbent
+    strong = any(g.lam for g in glist)
+    gap = (scale if strong else max(scale, (ub - lower) // 1024)) if ub < _INF else _INF
+    n_items = sum(len(g.items) for g in glist)
+    # a searched incumbent is mostly optimal: first one round at its key, given up (for the
+    # widening) if it grows past a few states per option
+    trial = trust_incumbent and incumbent is not None and not strong and ub < _INF
+    hscale = _hull_scale(glist, need)
+    states = 0
+    while True:
+        guess = ub if trial or gap >= _INF else min(ub, lower + gap)
+        round_start = states
+        # a strong bound with a plateau of near ties: even the first window (a cent above the
+        # bound) holds a great many states; another back end does better, say so at once
+        cap_states = max_states
+        if strong and round_start == 0:
+            cap_states = min(max_states, _PLATEAU_STATES * (1 + n_items))
+        if trial:
+            cap_states = min(max_states, states + _TRIAL_STATES * (1 + n_items))
+        try:
+            for grp in glist:
+                states = _build(grp, guess, limits, states, cap_states)
+        except TooLarge:
+            if not trial or states > max_states:
+                raise
+            trial = False
+            continue
+        trial = False
+        best = _combine(
+            [g.lists[0] for g in glist],
+            [_raw_hull(g.lists[0], hscale) for g in glist],
+            [0] * len(glist),
+            [g.cap for g in glist],
+            need,
+            guess,
+        )
+        if best <= guess:
+            if len(glist) > 1 and best < guess:
+                # the lists again, pruned at the optimal key: far fewer states to combine
+                for grp in glist:
+                    states = _build(grp, best, limits, states, max_states)
+                _tighten(glist, best, need, hscale)
+            return DpResult("optimal", _rebuild(glist, base, best, need, n))
+        if guess >= ub:
+            return DpResult("infeasible", None)
+        # few states: the guess is far below the optimum, widen faster; many: carefully
+        grown = states - round_start
+        gap *= 4 if grown < 4 * n_items else 2
+
+
+def _lp_segments(grp: _Group) -> list[tuple[int, int]]:
+    """The group's LP cost of counting ``w`` as segments ``(dv, dc)`` by cost per value, cut
+    at the group's cap (the cut segment's cost rounded down: a lower bound)."""
+    scale = max(grp.v, default=1) ** 2 + 1
+    order = sorted(range(len(grp.v)), key=lambda k: ratio_key(grp.c[k], grp.v[k], scale))
+    room = grp.cap
+    out = []
+    for k in order:
+        if room <= 0:
+            break
+        dv = grp.v[k] * grp.u[k]
+        if dv >= room:
+            out.append((room, grp.c[k] * room // grp.v[k]))
+            break
+        out.append((dv, grp.c[k] * grp.u[k]))
+        room -= dv
+    return out
+
+
+def _hull_scale(glist: list[_Group], need: int) -> int:
+    """A scale above the square of every value step, for exact integer slope keys."""
+    top = max([need, *(max(g.v, default=0) for g in glist)])
+    return (top + 1) ** 2 + 1
+
+
+def _tighten(glist: list[_Group], limit: int, need: int, hscale: int) -> None:
+    """Drop the states no plan of key ``limit`` or less uses, with a bound across groups: a
+    state's key, plus the LP over the group's items still to add and the hulls of the other
+    groups' full lists, exceeds ``limit``."""
+    hulls = [_raw_hull(g.lists[0], hscale) for g in glist]
+    caps = [g.cap for g in glist]
+    for gi, grp in enumerate(glist):
+        others = [h for k, h in enumerate(hulls) if k != gi]
+        ocaps = [c for k, c in enumerate(caps) if k != gi]
+        zero = [0] * len(others)
+        extra: list[tuple[int, int, int]] = []
+        for p in range(len(grp.lists)):
+            if p > 0:  # item p-1 joins the items still to add
+                vq, cq, uq = grp.v[p - 1], grp.c[p - 1], grp.u[p - 1]
+                insort(extra, (cq * hscale // vq, vq * uq, cq * uq))
+            bound = _Hull(others, zero, ocaps, extra)
+            vals, costs = grp.lists[p]
+            kv: list[int] = []
+            kc: list[int] = []
+            for sv, sc in zip(vals, costs, strict=True):
+                if sc + bound.cover(need - sv) <= limit:
+                    kv.append(sv)
+                    kc.append(sc)
+            grp.lists[p] = (kv, kc)
+
+
+def _lp_bound(glist: list[_Group], need: int) -> int:
+    """The LP relaxation's least key (greedy by cost per value with the groups' caps)."""
+    items = [(g.c[p], g.v[p], g.u[p], gi) for gi, g in enumerate(glist) for p in range(len(g.v))]
+    scale = max((it[1] for it in items), default=1) ** 2 + 1
+    items.sort(key=lambda it: ratio_key(it[0], it[1], scale))
+    left = [g.cap for g in glist]
+    got = 0
+    cost = 0
+    for c, v, u, gi in items:
+        take = min(v * u, left[gi], need - got)
+        if take <= 0:
+            continue
+        left[gi] -= take
+        got += take
+        cost += -(-take * c // v)
+        if got >= need:
+            return cost
+    return _INF
+
+
+def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states: int) -> int:
+    """Fill ``grp.lists`` from the last item to the first, pruned by ``ub``."""
+    m = len(grp.items)
+    v, c, u = grp.v, grp.c, grp.u
+    cap = grp.cap
+    gneed = grp.need
+    olb = grp.others_lb
+    # with other groups: the LP of this group's items still to add and the other groups'
+    # segments together must cover what the state leaves of the total need
+    if grp.tpl is None:
+        grp.tpl = (
+            _Prefix(v, c, u),
+            _CountBound(v, c, u, grp.lam) if grp.lam > 0 else None,
+            _Joint(v, c, u, grp.others) if grp.others else None,
+        )
+    tp, tc, tj = grp.tpl
+    prefix = tp.clone()
+    count = tc.clone() if tc is not None else None
+    joint = tj.clone() if tj is not None else None
+    total = grp.total
+    vals: list[int] = [0]
+    costs: list[int] = [0]
+    lists: list[tuple[list[int], list[int]]] = [(vals, costs)]
+    if limits is not None and limits.expired():
+        raise Stopped
+    next_check = states + _CHECK_EVERY
+    for p in range(m - 1, -1, -1):
+        vp, cp, up = v[p], c[p], u[p]
+        t = 1
+        left = up
+        while left > 0:
+            part = t if t < left else left
+            vals, costs = _merge(vals, costs, vp * part, cp * part, cap)
+            left -= part
+            t <<= 1
+        prefix.remove(p)
+        if count is not None:
+            count.remove(p)
+        if joint is not None:
+            joint.remove(p)
+        if joint is None and vals and vals[-1] >= total:
+            # a state that counts the whole need is a plan (the items before p at their
+            # minimum): its key bounds the rest of the run (Minknap's incumbent updates)
+            done = costs[bisect_left(vals, total)]
+            if done < ub:
+                ub = done
+        # drop states the items before p cannot complete within the incumbent's key
+        if len(vals) > _PREPARE_AT:
+            prefix.fen.prepare()
+            if count is not None:
+                count.cnt.prepare()
+                count.pos.fen.prepare()
+            if joint is not None:
+                joint.fen.prepare()
+                joint.mine.fen.prepare()
+        reach = prefix.reach()
+        limit = ub - olb
+        kv: list[int] = []
+        kc: list[int] = []
+        for sv, sc in zip(vals, costs, strict=True):
+            if sc > limit:
+                break
+            if joint is not None and sc + joint.cover(total - sv, cap - sv) > ub:
+                continue
+            r = gneed - sv
+            if r > 0:
+                if r > reach or sc + prefix.cover(r) > limit:
+                    continue
+                if count is not None and sc + count.cover(r) > limit:
+                    continue
+            kv.append(sv)
+            kc.append(sc)
+        vals, costs = kv, kc
+        lists.append((vals, costs))
+        states += len(vals)
+        if states >= next_check or states > max_states:
+            next_check = states + _CHECK_EVERY
+            if states > max_states:
+                raise TooLarge
+            if limits is not None and limits.expired():
+                raise Stopped
+    lists.reverse()
+    grp.lists = lists
+    return states
+
+
+RawHull = tuple[int, int, list[tuple[int, int, int]]]
+"""A list's lower convex hull: first point ``(v0, c0)`` and segments ``(slope key, dv, dc)``."""
+
+
+def _raw_hull(lst: tuple[list[int], list[int]], scale: int) -> RawHull:
+    """The lower convex hull of a Pareto list's points (``scale`` > every ``dv**2``, so the
+    integer slope keys order exactly like the slopes)."""
+    vals, costs = lst
+    hv: list[int] = []
+    hc: list[int] = []
+    for v1, c1 in zip(vals, costs, strict=True):
+        while len(hv) >= 2 and (
+            (hc[-1] - hc[-2]) * (v1 - hv[-2]) >= (c1 - hc[-2]) * (hv[-1] - hv[-2])
+        ):
+            hv.pop()
+            hc.pop()
+        hv.append(v1)
+        hc.append(c1)
+    if not hv:
+        return 0, _INF, []
+    segs = []
+    for k in range(len(hv) - 1):
+        dv = hv[k + 1] - hv[k]
+        dc = hc[k + 1] - hc[k]
+        segs.append((dc * scale // dv, dv, dc))
+    return hv[0], hc[0], segs
+
+
+class _Hull:
+    """A lower bound on the key some lists need to add value ``r`` together: each list's
+    least state plus the lists' lower convex hulls merged by slope (the LP over the hulls,
+    exact by convexity), each hull cut where its shifted values reach the list's cap."""
+
+    __slots__ = ("base_c", "base_v", "cc", "cv", "sc", "sv")
+
+    def __init__(
+        self,
+        hulls: Sequence[RawHull],
+        shift_v: Sequence[int],
+        caps: Sequence[int],
+        extra: Sequence[tuple[int, int, int]] = (),
+    ) -> None:
+        base_v = base_c = 0
+        segs: list[tuple[int, int, int]] = list(extra)
+        for (v0, c0, hs), sh, cap in zip(hulls, shift_v, caps, strict=True):
+            base_c += c0
+            top = cap - sh  # list values beyond this count no more
+            if v0 >= top:
+                base_v += cap
+                continue
+            base_v += v0 + sh
+            room = top - v0
+            for seg in hs:
+                if seg[1] >= room:
+                    segs.append((seg[0], room, seg[2] * room // seg[1]))
+                    break
+                segs.append(seg)
+                room -= seg[1]
+        segs.sort()
+        self.base_v = base_v
+        self.base_c = base_c
+        self.sv = [0, *accumulate(t[1] for t in segs)]
+        self.sc = [0, *accumulate(t[2] for t in segs)]
+        self.cv = [t[1] for t in segs]
+        self.cc = [t[2] for t in segs]
+
+    def cover(self, r: int) -> int:
+        base_c = self.base_c
+        if base_c >= _INF:
+            return _INF
+        r -= self.base_v
+        if r <= 0:
+            return base_c
+        sv = self.sv
+        k = bisect_left(sv, r)
+        if k >= len(sv):
+            return _INF
+        return base_c + self.sc[k - 1] + (r - sv[k - 1]) * self.cc[k - 1] // self.cv[k - 1]
+
+
+def _combine(
+    lists: Sequence[tuple[list[int], list[int]]],
+    hulls: Sequence[RawHull],
+    shift_v: Sequence[int],
+    caps: Sequence[int],
+    need: int,
+    limit: int = _INF,
+) -> int:
+    """Least total key of one state per list (values shifted and capped per list) counting at
+    least ``need`` in total, ``_INF`` when none within ``limit``."""
+    k = len(lists)
+    if k == 0:
+        return 0 if need <= 0 else _INF
+    if k == 1:
+        r = need - shift_v[0]
+        vals, costs = lists[0]
+        if need > caps[0]:
+            return _INF
+        got = _lookup(lists[0], r) if r > 0 else (costs[0] if costs else _INF)
+        return got if got <= limit else _INF
+    # the longest list last: it is only looked up, never paired
+    order = sorted(range(k), key=lambda q: len(lists[q][0]))
+    lists = [lists[q] for q in order]
+    hulls = [hulls[q] for q in order]
+    shift_v = [shift_v[q] for q in order]
+    caps = [caps[q] for q in order]
+    # partial combinations as a Pareto list of (total value capped at need, key), pruned by
+    # the hull bound of the lists still to come
+    cur_v = [0]
+    cur_c = [0]
+    for q in range(k - 1):
+        vals, costs = lists[q]
+        sq, cq = shift_v[q], caps[q]
+        rest = _Hull(hulls[q + 1 :], shift_v[q + 1 :], caps[q + 1 :])
+        rest_c = rest.base_c
+        pairs = []
+        for av, ac in zip(cur_v, cur_c, strict=True):
+            room = limit - ac
+            for bv, bc in zip(vals, costs, strict=True):
+                if bc > room:
+                    break
+                w = bv + sq
+                if w > cq:
+                    w = cq
+                w += av
+                if w > need:
+                    w = need
+                tot = ac + bc
+                if tot + rest_c > limit or tot + rest.cover(need - w) > limit:
+                    continue
+                pairs.append((tot, -w))
+        pairs.sort()
+        cur_v, cur_c = [], []
+        top = -1
+        for tot, negw in pairs:
+            if -negw > top:
+                top = -negw
+                cur_v.append(top)
+                cur_c.append(tot)
+        if not cur_v:
+            return _INF
+    vals, costs = lists[k - 1]
+    sq, cq = shift_v[k - 1], caps[k - 1]
+    best = _INF
+    for av, ac in zip(cur_v, cur_c, strict=True):
+        r = need - av  # the last list must bring r after its shift and cap
+        if r > cq:
+            continue
+        got = _lookup((vals, costs), r - sq) if r > 0 else (costs[0] if costs else _INF)
+        if ac + got < best:
+            best = ac + got
+    return best if best <= limit else _INF
+
+
+def _rebuild(glist: list[_Group], base: list[int], best: int, need: int, n: int) -> tuple[int, ...]:
+    """The lexicographically smallest plan of key ``best``: forwards in the problem's order,
+    each option at the fewest units the rest can still complete."""
+    units = list(base)
+    k = len(glist)
+    where: dict[int, tuple[int, int]] = {}
+    for gi, grp in enumerate(glist):
+        for p, i in enumerate(grp.items):
+            where[i] = (gi, p)
+    committed_v = [0] * k
+    committed_c = [0] * k
+    pos = [0] * k
+    caps = [g.cap for g in glist]
+    hscale = _hull_scale(glist, need)
+    cache: dict[tuple[int, int], RawHull] = {}
+
+    def hull(h: int, a: int) -> RawHull:
+        got = cache.get((h, a))
+        if got is None:
+            got = cache[(h, a)] = _raw_hull(glist[h].lists[a], hscale)
+        return got
+
+    for i in range(n):
+        if i not in where:
+            continue
+        gi, p = where[i]
+        grp = glist[gi]
+        vp, cp, up = grp.v[p], grp.c[p], grp.u[p]
+        spent = sum(committed_c)
+        for t in range(up + 1):
+            cv = committed_v[gi] + vp * t
+            cc = spent + cp * t
+            if cc > best:
+                break
+            if k == 1:
+                r = need - cv
+                ok = cc + (_lookup(grp.lists[p + 1], r) if r > 0 else 0) <= best
+                # a state of value >= r with the least key; r <= 0: the empty rest (key 0)
+            else:
+                shift = list(committed_v)
+                shift[gi] = cv
+                at = [pos[h] + (1 if h == gi else 0) for h in range(k)]
+                lists = [g.lists[a] for g, a in zip(glist, at, strict=True)]
+                hulls = [hull(h, a) for h, a in enumerate(at)]
+                ok = cc + _combine(lists, hulls, shift, caps, need, best - cc) <= best
+            if ok:
+                units[i] += t
+                committed_v[gi] = min(caps[gi], cv)
+                committed_c[gi] += cp * t
+                break
+        else:  # pragma: no cover - the key was reached, some count must complete it
+            raise AssertionError("no completion of the optimal key")
+        pos[gi] = p + 1
+    return tuple(units)
+
+
+def _greedy(glist: list[_Group], need: int) -> list[tuple[int, int]] | None:
+    """A feasible plan to prune with, as ``(problem position, extra units)``: options by cost
+    per value, each up to what its group still counts, then units removed (dearest per value
+    first) while the plan still counts ``need``."""
+    items = [
+        (g.c[p], g.v[p], g.u[p], gi, g.items[p])
+        for gi, g in enumerate(glist)
+        for p in range(len(g.items))
+    ]
+    scale = max((it[1] for it in items), default=1) ** 2 + 1
+    items.sort(key=lambda it: (ratio_key(it[0], it[1], scale), it[4]))
+    caps = [g.cap for g in glist]
+    val = [0] * len(glist)
+    got = 0
+    take = [0] * len(items)
+    for k, (_, v, u, gi, _i) in enumerate(items):
+        if got >= need:
+            break
+        room = min(caps[gi] - val[gi], need - got)
+        if room <= 0:
+            continue
+        t = min(u, -(-room // v))
+        take[k] = t
+        before = min(caps[gi], val[gi])
+        val[gi] += v * t
+        got += min(caps[gi], val[gi]) - before
+    if got < need:
+        return None
+    slack = got - need
+    for k in range(len(items) - 1, -1, -1):
+        t = take[k]
+        if not t:
+            continue
+        _, v, _, gi, _ = items[k]
+        counted_g = min(caps[gi], val[gi])
+        # removing d units keeps min(cap, val - d*v) >= counted_g - slack
+        d = min(t, (val[gi] - counted_g + slack) // v)
+        if d > 0:
+            take[k] -= d
+            val[gi] -= d * v
+            new = min(caps[gi], val[gi])
+            slack -= counted_g - new
+    return [(items[k][4], take[k]) for k in range(len(items)) if take[k]]

@@ -1,0 +1,213 @@
+"""The exact people-versus-cost frontier in one pass: Pareto lists over (people, counted value).
+
+A dynamic programme over the options (Nemhauser--Ullmann style). A *state* is a partial plan
+(units for the options processed so far) summarised by three numbers:
+
+- ``p``: the people it brings in,
+- ``v``: the counted value it adds, capped at what is still needed to reach the target (more
+  value than that is worth nothing more),
+- ``K``: one integer that orders plans exactly like the optimizer's tie rule -- cost, then
+  total units, then the units vector compared lexicographically in the problem's order.
+  ``K = cost << S | units << W | code`` where ``code`` holds every option's units in a fixed
+  bit field, option 0 in the most significant one. Adding ``t`` units of option ``i`` adds
+  ``t * delta_i``; the fields never carry into each other, so comparing two ``K`` compares the
+  keys, and the plan is read back from ``code``.
+
+State ``A`` *dominates* ``B`` when ``p_A >= p_B``, ``v_A >= v_B`` and ``K_A <= K_B``: whatever
+units the remaining options add, ``A`` plus them is feasible when ``B`` plus them is, has at
+least as many people, and ranks first. So ``B`` can never be the plan a frontier point picks
+(that plan ranks first among the plans with at least its people) and is dropped. Only the
+options processed so far differ between two states, which is why the lexicographic part of
+``K`` stays comparable in any processing order.
+
+At the end every state with ``v`` at the need is a feasible plan; walking people downwards, a
+plan that is cheaper than every plan with more people is a frontier point, and the state of
+least ``K`` at that head count is its plan -- exactly the plan
+:func:`~bouwblokken.optimize.frontier.pareto_people`'s epsilon-constraint walk proves point by
+point, found here at once.
+
+Category caps: a capped category's value counts up to its cap, which is not additive across
+categories. The options of one capped category are processed first (the state's ``v`` is then
+that category's counted value, capped at its cap), the uncapped options after it; with more
+than one capped category (or an employment minimum, a second value to track) the caller uses
+the epsilon-constraint walk instead. Options are processed in decreasing unit value within
+each part, which reaches the need early and keeps the lists short.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from bouwblokken.optimize.limits import Limits
+from bouwblokken.optimize.problem import Problem
+
+__all__ = ["Frontier", "people_frontier_plans"]
+
+#: ``(plans sorted by people, complete)``: ``complete`` is False when the limits ran out and
+#: the plans are feasible points found so far, not the proven frontier.
+Frontier = tuple[list[tuple[int, ...]], bool]
+
+#: Options with more units to choose from than this (hours, purchase steps) make the lists
+#: long; the epsilon-constraint walk handles them better.
+MAX_UNITS = 16
+
+State = tuple[int, int, int]  # (-people, -counted value capped at the need, key)
+
+
+def _prune(states: list[State]) -> list[State]:
+    """Drop every dominated state (and duplicates): a sweep by people, then value, downwards.
+
+    States are stored as ``(-people, -value, key)`` so that a plain sort gives that order.
+    ``sv``/``sk`` is the staircase of the states kept so far (all with at least the current
+    people): values ascending with keys ascending. A state is dominated when the first stair
+    at or above its value has a key no larger.
+    """
+    states.sort()
+    sv: list[int] = []
+    sk: list[int] = []
+    out: list[State] = []
+    for s in states:
+        v, key = -s[1], s[2]
+        i = bisect_left(sv, v)
+        n = len(sv)
+        if i < n and sk[i] <= key:
+            continue
+        out.append(s)
+        hi = i + 1 if i < n and sv[i] == v else i
+        lo = bisect_left(sk, key, 0, i)
+        sv[lo:hi] = [v]
+        sk[lo:hi] = [key]
+    return out
+
+
+def people_frontier_plans(
+    problem: Problem,
+    limits: Limits,
+    *,
+    max_states: int | None = None,
+    tick: Callable[[], None] | None = None,
+) -> Frontier | None:
+    """The plans of the people/cost frontier, or ``None`` when this method does not apply.
+
+    ``None``: an employment minimum still to meet, more than one capped category, an option
+    with more than :data:`MAX_UNITS` units to choose from, or more than ``max_states`` states
+    at some stage (the caller then uses the epsilon-constraint walk).
+    Respects units bounds, caps and the problem's budget; empty when no plan is feasible.
+    ``tick`` is called once per option processed (a progress bar).
+    """
+    opts = problem.options
+    n = len(opts)
+    base = [o.min_units for o in opts]
+    if problem.employment_counted(base) < problem.min_employment_cents:
+        return None
+    base_cost = problem.cost(base)
+    budget = None if problem.budget_cents is None else problem.budget_cents - base_cost
+    if budget is not None and budget < 0:
+        return [], True
+    need = max(0, problem.target_cents - problem.counted(base))
+    raw = problem.category_values(base)
+    capped: dict[str, int] = {}  # category -> room left under its cap
+    for o in opts:
+        cap = problem.category_caps.get(o.category)
+        if cap is not None and o.max_units > o.min_units and o.value_cents > 0:
+            capped[o.category] = max(0, cap - raw.get(o.category, 0))
+    first: str | None = None
+    if len(capped) > 1:
+        return None
+    if capped:
+        first = next(iter(capped))
+
+    u = [o.max_units - o.min_units for o in opts]
+    bits = max(1, max(u, default=1).bit_length())
+    w_code = bits * n
+    s_cost = w_code + sum(u).bit_length() + 1
+
+    def counted_value(i: int) -> int:
+        o = opts[i]
+        if o.category in capped and capped[o.category] == 0:
+            return 0
+        return o.value_cents
+
+    # Options worth processing: value towards the need, or people. (An option with neither
+    # only adds cost and units: it is never in a plan of least key.)
+    useful = [
+        i
+        for i in range(n)
+        if u[i] > 0 and (opts[i].people_per_unit > 0 or (need > 0 and counted_value(i) > 0))
+    ]
+    if any(u[i] > MAX_UNITS for i in useful):
+        return None
+    useful.sort(key=lambda i: (opts[i].category != first, -counted_value(i), i))
+    # value the options after each stage can still add (caps ignored: an upper bound)
+    room_after = [0] * (len(useful) + 1)
+    for k in range(len(useful) - 1, -1, -1):
+        i = useful[k]
+        room_after[k] = room_after[k + 1] + counted_value(i) * u[i]
+
+    states: list[State] = [(0, 0, 0)]  # (-people, -value, key)
+    group_cap = min(need, capped[first]) if first is not None else need
+    for k, i in enumerate(useful):
+        if limits.expired():
+            return _frontier(states, need, (n, bits, s_cost, base)), False
+        o = opts[i]
+        if first is not None and o.category != first:
+            group_cap = need  # the capped category is done: its value counts as it stands
+        pi = o.people_per_unit
+        vi = counted_value(i) if need > 0 else 0
+        delta = (o.cost_cents << s_cost) | (1 << w_code) | (1 << (bits * (n - 1 - i)))
+        cost_i = o.cost_cents
+        grown: list[State] = list(states)
+        steps = [(t * pi, t * vi, t * delta, t * cost_i) for t in range(1, u[i] + 1)]
+        floor = -group_cap
+        for np_, nv, key in states:
+            room = None if budget is None else budget - (key >> s_cost)
+            for dp, dv, dk, dc in steps:
+                if room is not None and dc > room:
+                    break
+                if nv == floor and not dp:
+                    break  # value only, and the need (or cap) is already reached
+                v2 = nv - dv
+                grown.append((np_ - dp, v2 if v2 > floor else floor, key + dk))
+                if v2 <= floor and not dp:
+                    break
+        reach = need - room_after[k + 1]
+        if reach > 0:  # states that cannot reach the need any more
+            grown = [s for s in grown if -s[1] >= reach]
+        states = _prune(grown)
+        if max_states is not None and len(states) > max_states:
+            return None
+        if tick is not None:
+            tick()
+    return _frontier(states, need, (n, bits, s_cost, base)), True
+
+
+Layout = tuple[int, int, int, list[int]]  # (options, bits per option, cost shift, min units)
+
+
+def _plan(key: int, layout: Layout) -> tuple[int, ...]:
+    n, bits, _, base = layout
+    mask = (1 << bits) - 1
+    return tuple(base[j] + ((key >> (bits * (n - 1 - j))) & mask) for j in range(n))
+
+
+def _frontier(states: list[State], need: int, layout: Layout) -> list[tuple[int, ...]]:
+    """The frontier's plans from the states that reach the need (the options not processed yet
+    at their minimum): by people downwards, each head count's least key, kept when it costs
+    less than every plan with more people."""
+    best: dict[int, int] = {}
+    for np_, nv, key in states:
+        p = -np_
+        if -nv >= need and (p not in best or key < best[p]):
+            best[p] = key
+    s_cost = layout[2]
+    out: list[tuple[int, ...]] = []
+    cheapest_above: int | None = None
+    for p in sorted(best, reverse=True):
+        key = best[p]
+        cost = key >> s_cost
+        if cheapest_above is None or cost < cheapest_above:
+            out.append(_plan(key, layout))
+            cheapest_above = cost
+    out.reverse()
+    return out
