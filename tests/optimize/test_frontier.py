@@ -102,6 +102,35 @@ def test_lists_match_the_walk_and_enumeration(problem: Problem) -> None:
         assert problem.is_feasible(s.units)
 
 
+@settings(CI, max_examples=300)
+@given(small_problems())
+def test_numpy_lists_give_the_plans_of_the_exact_keys(problem: Problem) -> None:
+    # the numpy engine compares (cost, units) only and settles equal states by their units
+    # vectors: the same plans, tie rule included, as the exact integer keys
+    exact = people_frontier_plans(problem, Limits(None), engine="python")
+    arrays = people_frontier_plans(problem, Limits(None), engine="numpy")
+    assert arrays == exact
+
+
+def test_numpy_lists_settle_equal_states_lexicographically() -> None:
+    # the tie case of test_ties_follow_the_documented_rule, three copies: k people cost 100 * k
+    # and the lexicographically smallest vector of k units wins: (0, 0, 1), (0, 0, 2), (0, 1, 2).
+    pr = Problem(tuple(opt(x, 1000, 100, 2, people=1) for x in "ABC"), 1000)
+    plans, complete = people_frontier_plans(pr, Limits(None), engine="numpy") or ([], False)
+    assert complete
+    assert plans[:3] == [(0, 0, 1), (0, 0, 2), (0, 1, 2)]
+    assert plans == people_frontier_plans(pr, Limits(None), engine="python")[0]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numpy_lists_match_the_walk_on_the_family(seed: int) -> None:
+    problem = people_frontier(random.Random(100 + seed), 30)
+    got = people_frontier_plans(problem, Limits(None), engine="numpy")
+    assert got is not None and got[1]
+    walk = pareto_people(problem, method="search", time_limit=None)
+    assert got[0] == [s.units for s in walk]
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_people_frontier_family_matches_the_walk(seed: int) -> None:
     rng = random.Random(seed)

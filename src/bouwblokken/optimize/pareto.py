@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
+from typing import Any, Literal
 
 from bouwblokken.optimize.limits import Limits
 from bouwblokken.optimize.problem import Problem
@@ -51,6 +53,11 @@ Frontier = tuple[list[tuple[int, ...]], bool]
 #: Options with more units to choose from than this (hours, purchase steps) make the lists
 #: long; the epsilon-constraint walk handles them better.
 MAX_UNITS = 16
+
+#: From this many options on the ``"auto"`` engine uses the numpy lists.
+NUMPY_FROM = 24
+
+Engine = Literal["auto", "numpy", "python"]
 
 State = tuple[int, int, int]  # (-people, -counted value capped at the need, key)
 
@@ -87,6 +94,7 @@ def people_frontier_plans(
     *,
     max_states: int | None = None,
     tick: Callable[[], None] | None = None,
+    engine: Engine = "auto",
 ) -> Frontier | None:
     """The plans of the people/cost frontier, or ``None`` when this method does not apply.
 
@@ -94,7 +102,9 @@ def people_frontier_plans(
     with more than :data:`MAX_UNITS` units to choose from, or more than ``max_states`` states
     at some stage (the caller then uses the epsilon-constraint walk).
     Respects units bounds, caps and the problem's budget; empty when no plan is feasible.
-    ``tick`` is called once per option processed (a progress bar).
+    ``tick`` is called once per option processed (a progress bar). ``engine``: ``"numpy"``
+    (arrays, see :func:`_numpy_lists`), ``"python"`` (exact integer keys), ``"auto"`` (numpy
+    from :data:`NUMPY_FROM` options on, when its keys fit 64 bits).
     """
     opts = problem.options
     n = len(opts)
@@ -144,6 +154,34 @@ def people_frontier_plans(
     for k in range(len(useful) - 1, -1, -1):
         i = useful[k]
         room_after[k] = room_after[k + 1] + counted_value(i) * u[i]
+
+    layout = (n, bits, s_cost, base)
+    if engine != "python":
+        top = sum(opts[i].cost_cents * u[i] for i in useful)
+        ub = sum(u).bit_length()
+        fits = (top << ub) + sum(u) < 1 << 62 and need * (MAX_UNITS + 2) < 1 << 62
+        if fits and (engine == "numpy" or len(useful) >= NUMPY_FROM):
+            caps = [
+                min(need, capped[first])
+                if first is not None and opts[i].category == first
+                else need
+                for i in useful
+            ]
+            return _numpy_lists(
+                problem,
+                limits,
+                useful,
+                u,
+                [counted_value(i) if need > 0 else 0 for i in useful],
+                caps,
+                need,
+                ub,
+                budget,
+                layout,
+                max_states,
+                tick,
+                room_after,
+            )
 
     states: list[State] = [(0, 0, 0)]  # (-people, -value, key)
     group_cap = min(need, capped[first]) if first is not None else need
@@ -208,6 +246,179 @@ def _frontier(states: list[State], need: int, layout: Layout) -> list[tuple[int,
         cost = key >> s_cost
         if cheapest_above is None or cost < cheapest_above:
             out.append(_plan(key, layout))
+            cheapest_above = cost
+    out.reverse()
+    return out
+
+
+def _numpy_lists(
+    problem: Problem,
+    limits: Limits,
+    useful: list[int],
+    u: list[int],
+    values: list[int],
+    caps: list[int],
+    need: int,
+    ub: int,
+    budget: int | None,
+    layout: Layout,
+    max_states: int | None,
+    tick: Callable[[], None] | None,
+    room_after: list[int],
+) -> Frontier | None:
+    """The same Pareto lists as arrays: people ``pe``, capped value ``va`` and the 64-bit
+    key ``ke = cost << ub | units`` of every state, with back-pointers to read the plans back.
+
+    ``ke`` leaves the lexicographic part of the tie rule out, so a state is dropped only when
+    another has at least its people and value and a *strictly* smaller ``ke`` (its completions
+    then rank first whatever the units vectors); states equal in all three are resolved by
+    their units vectors (read back, compared in the problem's order); states tied on ``ke`` but
+    not equal stay. What is kept is therefore a superset of the exact lists -- never fewer
+    plans -- and the frontier read from it is the same. Dominance across head counts is
+    checked against a staircase of the states with more people, built level-block by
+    level-block (a few array passes per block instead of one per state).
+    """
+    import numpy as np
+
+    opts = problem.options
+    pe = np.zeros(1, np.int64)
+    va = np.zeros(1, np.int64)
+    ke = np.zeros(1, np.int64)
+    back: list[tuple[Any, Any]] = []  # per stage: (parent index, units added)
+
+    def vector(k: int, s: int) -> tuple[int, ...]:
+        """The units (above the minimum) of state ``s`` after ``k`` stages, problem order."""
+        units = [0] * len(opts)
+        for j in range(k - 1, -1, -1):
+            par, t = back[j]
+            units[useful[j]] = int(t[s])
+            s = int(par[s])
+        return tuple(units)
+
+    def result(complete: bool) -> Frontier:
+        plans = _numpy_frontier(pe, va, ke, need, ub, layout, lambda s: vector(len(back), s))
+        return plans, complete
+
+    for k, i in enumerate(useful):
+        if limits.expired():
+            return result(False)
+        o = opts[i]
+        n_s = len(pe)
+        ts = np.arange(u[i] + 1, dtype=np.int64)[:, None]
+        pe2 = (pe[None, :] + ts * o.people_per_unit).ravel()
+        va2 = np.minimum(va[None, :] + ts * values[k], caps[k]).ravel()
+        ke2 = (ke[None, :] + ts * ((o.cost_cents << ub) + 1)).ravel()
+        par = np.tile(np.arange(n_s, dtype=np.int32), u[i] + 1)
+        tt = np.repeat(np.arange(u[i] + 1, dtype=np.int16), n_s)
+        ok = None
+        if budget is not None:
+            ok = (ke2 >> ub) <= budget
+        reach = need - room_after[k + 1]
+        if reach > 0:
+            r = reach <= va2
+            ok = r if ok is None else ok & r
+        if ok is not None:
+            pe2, va2, ke2, par, tt = pe2[ok], va2[ok], ke2[ok], par[ok], tt[ok]
+        keep = _numpy_prune(np, pe2, va2, ke2)
+        pe, va, ke, par, tt = pe2[keep], va2[keep], ke2[keep], par[keep], tt[keep]
+        back.append((par, tt))
+        dup = np.flatnonzero((pe[1:] == pe[:-1]) & (va[1:] == va[:-1]) & (ke[1:] == ke[:-1]))
+        if len(dup):  # equal states: the lexicographically smallest units vector stays
+            drop = np.zeros(len(pe), bool)
+            groups: list[list[int]] = []
+            for d in dup.tolist():
+                if not groups or d != groups[-1][-1]:
+                    groups.append([d])
+                groups[-1].append(d + 1)
+            for g in groups:
+                best = min(g, key=lambda s: vector(k + 1, s))
+                for s in g:
+                    drop[s] = s != best
+            kept = ~drop
+            pe, va, ke = pe[kept], va[kept], ke[kept]
+            back[-1] = (par[kept], tt[kept])
+        if max_states is not None and len(pe) > max_states:
+            return None
+        if tick is not None:
+            tick()
+    return result(True)
+
+
+def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
+    """Indices of the states to keep, sorted by people and value downwards, then ``ke``.
+
+    Within one head count: dropped when a state of at least its value has a smaller ``ke``
+    (an exclusive running minimum over dense ranks of ``ke``, offset per level so it restarts
+    at every level). Across head counts: dropped when the staircase of the levels before its
+    block (more people) has, at or above its value, a smaller ``ke``."""
+    n = len(pe)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    order = np.lexsort((ke, -va, -pe))
+    ps, vs, cs = pe[order], va[order], ke[order]
+    _, rank = np.unique(cs, return_inverse=True)
+    start = np.empty(n, bool)
+    start[0] = True
+    start[1:] = ps[1:] != ps[:-1]
+    g = np.cumsum(start) - 1
+    y = rank.astype(np.int64) - g * n
+    cm = np.minimum.accumulate(y)
+    alive = np.ones(n, bool)
+    alive[1:] = y[1:] <= cm[:-1]
+    idx = np.flatnonzero(alive)
+    ps, vs, cs = ps[idx], vs[idx], cs[idx]
+    m = len(idx)
+    starts = np.flatnonzero(np.concatenate(([True], ps[1:] != ps[:-1])))
+    blocks = max(1, min(len(starts), 16))
+    at = np.searchsorted(starts, np.arange(blocks) * m // blocks)
+    cut = starts[np.minimum(at, len(starts) - 1)]
+    bounds = [*sorted(set(cut.tolist())), m]
+    keep = np.ones(m, bool)
+    sv = np.zeros(0, np.int64)
+    sk = np.zeros(0, np.int64)
+    for a, b in pairwise(bounds):
+        v, c = vs[a:b], cs[a:b]
+        if len(sv):
+            j = np.searchsorted(sv, v, "left")
+            hit = j < len(sv)
+            dom = np.zeros(b - a, bool)
+            dom[hit] = sk[j[hit]] < c[hit]
+            keep[a:b] = ~dom
+            v, c = v[~dom], c[~dom]
+        if b == m:
+            break
+        sv = np.concatenate((sv, v))
+        sk = np.concatenate((sk, c))
+        o = np.argsort(sv, kind="stable")
+        sv, sk = sv[o], np.minimum.accumulate(sk[o][::-1])[::-1]
+        last = np.ones(len(sv), bool)
+        last[:-1] = sk[:-1] < sk[1:]
+        sv, sk = sv[last], sk[last]
+    return order[idx[keep]]
+
+
+def _numpy_frontier(
+    pe: Any, va: Any, ke: Any, need: int, ub: int, layout: Layout, vector: Callable[[int], Any]
+) -> list[tuple[int, ...]]:
+    """:func:`_frontier` over the arrays: per head count the least ``ke`` among the states at
+    the need, ties on ``ke`` by the smallest units vector."""
+    import numpy as np
+
+    full = np.flatnonzero(need <= va)
+    best: dict[int, tuple[int, int]] = {}  # people -> (ke, state)
+    for s in full[np.lexsort((ke[full], -pe[full]))].tolist():
+        p, c = int(pe[s]), int(ke[s])
+        if p not in best or (best[p][0] == c and vector(s) < vector(best[p][1])):
+            best[p] = (c, s)
+    n, _, _, base = layout
+    out: list[tuple[int, ...]] = []
+    cheapest_above: int | None = None
+    for p in sorted(best, reverse=True):
+        c, s = best[p]
+        cost = c >> ub
+        if cheapest_above is None or cost < cheapest_above:
+            units = vector(s)
+            out.append(tuple(base[j] + units[j] for j in range(n)))
             cheapest_above = cost
     out.reverse()
     return out
