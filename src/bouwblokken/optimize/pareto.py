@@ -354,14 +354,25 @@ def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
     n = len(pe)
     if n == 0:
         return np.zeros(0, np.int64)
-    order = np.lexsort((ke, -va, -pe))
+    by_key = np.argsort(ke)
+    sorted_key = ke[by_key]
+    dense = np.zeros(n, np.int64)
+    np.cumsum(sorted_key[1:] != sorted_key[:-1], out=dense[1:])
+    ranks = np.empty(n, np.int64)
+    ranks[by_key] = dense  # equal keys, equal ranks
+    p_top, v_top = int(pe.max()), int(va.max())
+    rb, vb = n.bit_length(), v_top.bit_length()
+    if p_top.bit_length() + vb + rb <= 62:  # one sort of one packed key
+        order = np.argsort(((p_top - pe) << (vb + rb)) | ((v_top - va) << rb) | ranks)
+    else:
+        order = np.lexsort((ke, -va, -pe))
     ps, vs, cs = pe[order], va[order], ke[order]
-    _, rank = np.unique(cs, return_inverse=True)
+    rank = ranks[order]
     start = np.empty(n, bool)
     start[0] = True
     start[1:] = ps[1:] != ps[:-1]
     g = np.cumsum(start) - 1
-    y = rank.astype(np.int64) - g * n
+    y = rank - g * n
     cm = np.minimum.accumulate(y)
     alive = np.ones(n, bool)
     alive[1:] = y[1:] <= cm[:-1]
