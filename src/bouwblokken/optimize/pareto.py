@@ -363,16 +363,13 @@ def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
     p_top, v_top = int(pe.max()), int(va.max())
     rb, vb = n.bit_length(), v_top.bit_length()
     if p_top.bit_length() + vb + rb <= 62:  # one sort of one packed key
-        order = np.argsort(((p_top - pe) << (vb + rb)) | ((v_top - va) << rb) | ranks)
+        packed = ((p_top - pe) << (vb + rb)) | ((v_top - va) << rb) | ranks
+        order = np.argsort(packed, kind="stable")  # runs: the expansions keep most of the order
     else:
         order = np.lexsort((ke, -va, -pe))
     ps, vs, cs = pe[order], va[order], ke[order]
     rank = ranks[order]
-    start = np.empty(n, bool)
-    start[0] = True
-    start[1:] = ps[1:] != ps[:-1]
-    g = np.cumsum(start) - 1
-    y = rank - g * n
+    y = rank - (int(ps[0]) - ps) * n  # levels n apart: the running minimum restarts at each
     cm = np.minimum.accumulate(y)
     alive = np.ones(n, bool)
     alive[1:] = y[1:] <= cm[:-1]
