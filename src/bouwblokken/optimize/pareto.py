@@ -284,15 +284,17 @@ def _numpy_lists(
     pe = np.zeros(1, np.int64)
     va = np.zeros(1, np.int64)
     ke = np.zeros(1, np.int64)
-    back: list[tuple[Any, Any]] = []  # per stage: (parent index, units added)
+    # per stage: (the kept states' index in the expansion, the states before it); expansion
+    # index f = t * before + parent, t the units added
+    back: list[tuple[Any, int]] = []
 
     def vector(k: int, s: int) -> tuple[int, ...]:
         """The units (above the minimum) of state ``s`` after ``k`` stages, problem order."""
         units = [0] * len(opts)
         for j in range(k - 1, -1, -1):
-            par, t = back[j]
-            units[useful[j]] = int(t[s])
-            s = int(par[s])
+            flat, before = back[j]
+            t, s = divmod(int(flat[s]), before)
+            units[useful[j]] = t
         return tuple(units)
 
     def result(complete: bool) -> Frontier:
@@ -308,8 +310,7 @@ def _numpy_lists(
         pe2 = (pe[None, :] + ts * o.people_per_unit).ravel()
         va2 = np.minimum(va[None, :] + ts * values[k], caps[k]).ravel()
         ke2 = (ke[None, :] + ts * ((o.cost_cents << ub) + 1)).ravel()
-        par = np.tile(np.arange(n_s, dtype=np.int32), u[i] + 1)
-        tt = np.repeat(np.arange(u[i] + 1, dtype=np.int16), n_s)
+        flat = None
         ok = None
         if budget is not None:
             ok = (ke2 >> ub) <= budget
@@ -318,10 +319,12 @@ def _numpy_lists(
             r = reach <= va2
             ok = r if ok is None else ok & r
         if ok is not None:
-            pe2, va2, ke2, par, tt = pe2[ok], va2[ok], ke2[ok], par[ok], tt[ok]
+            flat = np.flatnonzero(ok)
+            pe2, va2, ke2 = pe2[flat], va2[flat], ke2[flat]
         keep = _numpy_prune(np, pe2, va2, ke2)
-        pe, va, ke, par, tt = pe2[keep], va2[keep], ke2[keep], par[keep], tt[keep]
-        back.append((par, tt))
+        pe, va, ke = pe2[keep], va2[keep], ke2[keep]
+        flat = keep if flat is None else flat[keep]
+        back.append((flat, n_s))
         dup = np.flatnonzero((pe[1:] == pe[:-1]) & (va[1:] == va[:-1]) & (ke[1:] == ke[:-1]))
         if len(dup):  # equal states: the lexicographically smallest units vector stays
             drop = np.zeros(len(pe), bool)
@@ -336,7 +339,7 @@ def _numpy_lists(
                     drop[s] = s != best
             kept = ~drop
             pe, va, ke = pe[kept], va[kept], ke[kept]
-            back[-1] = (par[kept], tt[kept])
+            back[-1] = (flat[kept], n_s)
         if max_states is not None and len(pe) > max_states:
             return None
         if tick is not None:
