@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from reference_bruteforce import Enumeration
 from strategies import people_frontier, small_problems
 
+import bouwblokken.optimize.pareto as lists
 from bouwblokken.optimize import CancelToken, Option, Problem, pareto_people
 from bouwblokken.optimize.limits import Limits
 from bouwblokken.optimize.pareto import people_frontier_plans
@@ -129,6 +130,18 @@ def test_numpy_lists_match_the_walk_on_the_family(seed: int) -> None:
     assert got is not None and got[1]
     walk = pareto_people(problem, method="search", time_limit=None)
     assert got[0] == [s.units for s in walk]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_auto_switches_to_arrays_midway_with_the_same_plans(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a low threshold makes "auto" hand its integer-key states over to the arrays after a few
+    # options: the plans (read back through both) are those of the integer keys throughout
+    problem = people_frontier(random.Random(200 + seed), 24)
+    exact = people_frontier_plans(problem, Limits(None), engine="python")
+    monkeypatch.setattr(lists, "NUMPY_FROM", 40)
+    assert people_frontier_plans(problem, Limits(None)) == exact
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -54,8 +54,9 @@ Frontier = tuple[list[tuple[int, ...]], bool]
 #: long; the epsilon-constraint walk handles them better.
 MAX_UNITS = 16
 
-#: From this many options on the ``"auto"`` engine uses the numpy lists.
-NUMPY_FROM = 24
+#: The ``"auto"`` engine continues on numpy arrays once states times options still to process
+#: reach this (arrays cost ~0,1 s to import and more per stage on short lists).
+NUMPY_FROM = 20_000
 
 Engine = Literal["auto", "numpy", "python"]
 
@@ -103,8 +104,9 @@ def people_frontier_plans(
     at some stage (the caller then uses the epsilon-constraint walk).
     Respects units bounds, caps and the problem's budget; empty when no plan is feasible.
     ``tick`` is called once per option processed (a progress bar). ``engine``: ``"numpy"``
-    (arrays, see :func:`_numpy_lists`), ``"python"`` (exact integer keys), ``"auto"`` (numpy
-    from :data:`NUMPY_FROM` options on, when its keys fit 64 bits).
+    (arrays, see :func:`_numpy_lists`), ``"python"`` (exact integer keys), ``"auto"`` (integer
+    keys, continued on arrays once the states times the options left reach :data:`NUMPY_FROM`,
+    when the array keys fit 64 bits).
     """
     opts = problem.options
     n = len(opts)
@@ -156,35 +158,42 @@ def people_frontier_plans(
         room_after[k] = room_after[k + 1] + counted_value(i) * u[i]
 
     layout = (n, bits, s_cost, base)
-    if engine != "python":
-        top = sum(opts[i].cost_cents * u[i] for i in useful)
-        ub = sum(u).bit_length()
-        fits = (top << ub) + sum(u) < 1 << 62 and need * (MAX_UNITS + 2) < 1 << 62
-        if fits and (engine == "numpy" or len(useful) >= NUMPY_FROM):
-            caps = [
-                min(need, capped[first])
-                if first is not None and opts[i].category == first
-                else need
-                for i in useful
-            ]
-            return _numpy_lists(
-                problem,
-                limits,
-                useful,
-                u,
-                [counted_value(i) if need > 0 else 0 for i in useful],
-                caps,
-                need,
-                ub,
-                budget,
-                layout,
-                max_states,
-                tick,
-                room_after,
-            )
+    ub = sum(u).bit_length()
+    top = sum(opts[i].cost_cents * u[i] for i in useful)
+    arrays = engine != "python" and (top << ub) + sum(u) < 1 << 62 and need < 1 << 56
+
+    def on_arrays(states: list[State], k0: int) -> Frontier | None:
+        """The lists from stage ``k0`` on as numpy arrays, starting from ``states``."""
+        rest = useful[k0:]
+        units_mask = (1 << (s_cost - w_code)) - 1
+        mask = (1 << bits) - 1
+        start = (
+            [-s[0] for s in states],
+            [-s[1] for s in states],
+            [((s[2] >> s_cost) << ub) | ((s[2] >> w_code) & units_mask) for s in states],
+            [tuple((s[2] >> (bits * (n - 1 - j))) & mask for j in range(n)) for s in states],
+        )
+        return _numpy_lists(
+            problem,
+            limits,
+            rest,
+            u,
+            [counted_value(i) if need > 0 else 0 for i in rest],
+            [min(need, capped[first]) if opts[i].category == first else need for i in rest],
+            need,
+            ub,
+            budget,
+            layout,
+            max_states,
+            tick,
+            room_after[k0:],
+            start,
+        )
 
     states: list[State] = [(0, 0, 0)]  # (-people, -value, key)
     group_cap = min(need, capped[first]) if first is not None else need
+    if arrays and engine == "numpy":
+        return on_arrays(states, 0)
     for k, i in enumerate(useful):
         if limits.expired():
             return _frontier(states, need, (n, bits, s_cost, base)), False
@@ -217,6 +226,8 @@ def people_frontier_plans(
             return None
         if tick is not None:
             tick()
+        if arrays and len(states) * (len(useful) - k - 1) >= NUMPY_FROM:
+            return on_arrays(states, k + 1)  # many states: arrays are faster from here on
     return _frontier(states, need, (n, bits, s_cost, base)), True
 
 
@@ -265,6 +276,7 @@ def _numpy_lists(
     max_states: int | None,
     tick: Callable[[], None] | None,
     room_after: list[int],
+    start: tuple[list[int], list[int], list[int], list[tuple[int, ...]]],
 ) -> Frontier | None:
     """The same Pareto lists as arrays: people ``pe``, capped value ``va`` and the 64-bit
     key ``ke = cost << ub | units`` of every state, with back-pointers to read the plans back.
@@ -281,20 +293,22 @@ def _numpy_lists(
     import numpy as np
 
     opts = problem.options
-    pe = np.zeros(1, np.int64)
-    va = np.zeros(1, np.int64)
-    ke = np.zeros(1, np.int64)
+    pe, va, ke = (np.array(x, np.int64) for x in start[:3])
+    first_units = start[3]  # the units vector of each starting state
     # per stage: (the kept states' index in the expansion, the states before it); expansion
     # index f = t * before + parent, t the units added
     back: list[tuple[Any, int]] = []
 
     def vector(k: int, s: int) -> tuple[int, ...]:
         """The units (above the minimum) of state ``s`` after ``k`` stages, problem order."""
-        units = [0] * len(opts)
+        added = []
         for j in range(k - 1, -1, -1):
             flat, before = back[j]
             t, s = divmod(int(flat[s]), before)
-            units[useful[j]] = t
+            added.append((useful[j], t))
+        units = list(first_units[s])
+        for j, t in added:
+            units[j] = t
         return tuple(units)
 
     def result(complete: bool) -> Frontier:
