@@ -311,8 +311,24 @@ def _numpy_lists(
             units[j] = t
         return tuple(units)
 
+    def vectors(states: list[int]) -> list[tuple[int, ...]]:
+        """:func:`vector` of many states after the last stage, read back together."""
+        idx = np.array(states, np.int64)
+        added = []
+        for j in range(len(back) - 1, -1, -1):
+            flat, before = back[j]
+            f = flat[idx]
+            added.append((useful[j], f // before))
+            idx = f % before
+        units = np.array(first_units, np.int64).reshape(len(first_units), len(opts))[idx]
+        for j, t in added:
+            units[:, j] = t
+        return [tuple(row) for row in units.tolist()]
+
     def result(complete: bool) -> Frontier:
-        plans = _numpy_frontier(pe, va, ke, need, ub, layout, lambda s: vector(len(back), s))
+        plans = _numpy_frontier(
+            pe, va, ke, need, ub, layout, lambda s: vector(len(back), s), vectors
+        )
         return plans, complete
 
     for k, i in enumerate(useful):
@@ -423,7 +439,14 @@ def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
 
 
 def _numpy_frontier(
-    pe: Any, va: Any, ke: Any, need: int, ub: int, layout: Layout, vector: Callable[[int], Any]
+    pe: Any,
+    va: Any,
+    ke: Any,
+    need: int,
+    ub: int,
+    layout: Layout,
+    vector: Callable[[int], tuple[int, ...]],
+    vectors: Callable[[list[int]], list[tuple[int, ...]]],
 ) -> list[tuple[int, ...]]:
     """:func:`_frontier` over the arrays: per head count the least ``ke`` among the states at
     the need, ties on ``ke`` by the smallest units vector."""
@@ -436,14 +459,13 @@ def _numpy_frontier(
         if p not in best or (best[p][0] == c and vector(s) < vector(best[p][1])):
             best[p] = (c, s)
     n, _, _, base = layout
-    out: list[tuple[int, ...]] = []
+    chosen: list[int] = []
     cheapest_above: int | None = None
     for p in sorted(best, reverse=True):
         c, s = best[p]
         cost = c >> ub
         if cheapest_above is None or cost < cheapest_above:
-            units = vector(s)
-            out.append(tuple(base[j] + units[j] for j in range(n)))
+            chosen.append(s)
             cheapest_above = cost
-    out.reverse()
-    return out
+    chosen.reverse()
+    return [tuple(base[j] + units[j] for j in range(n)) for units in vectors(chosen)]
