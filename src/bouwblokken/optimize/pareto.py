@@ -398,16 +398,20 @@ def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
     if p_top.bit_length() + vb + rb <= 62:  # one sort of one packed key
         packed = ((p_top - pe) << (vb + rb)) | ((v_top - va) << rb) | ranks
         order = np.argsort(packed, kind="stable")  # runs: the expansions keep most of the order
+        packed = packed[order]
+        level = packed >> (vb + rb)  # people below the most, ascending
+        rank = packed & ((1 << rb) - 1)
     else:
         order = np.lexsort((ke, -va, -pe))
-    ps, vs, cs = pe[order], va[order], ke[order]
-    rank = ranks[order]
-    y = rank - (int(ps[0]) - ps) * n  # levels n apart: the running minimum restarts at each
+        level = p_top - pe[order]
+        rank = ranks[order]
+    y = rank - (level - int(level[0])) * n  # levels n apart: the running minimum restarts
     cm = np.minimum.accumulate(y)
     alive = np.ones(n, bool)
     alive[1:] = y[1:] <= cm[:-1]
     idx = np.flatnonzero(alive)
-    ps, vs, cs = ps[idx], vs[idx], cs[idx]
+    order = order[idx]
+    ps, vs, cs = level[idx], va[order], ke[order]
     m = len(idx)
     starts = np.flatnonzero(np.concatenate(([True], ps[1:] != ps[:-1])))
     blocks = max(1, min(len(starts), 16))
@@ -435,7 +439,7 @@ def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
         last = np.ones(len(sv), bool)
         last[:-1] = sk[:-1] < sk[1:]
         sv, sk = sv[last], sk[last]
-    return order[idx[keep]]
+    return order[keep]
 
 
 def _numpy_frontier(
