@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Sequence
+from fractions import Fraction
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
@@ -493,33 +494,60 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
     if left > 0:
         return 0
 
-    def units_over(lam: int) -> bool:
-        """Whether the LP under keys ``c - lam`` takes at least ``m`` units (then the
-        multiplier is at or past the top). The order is by ``(c - lam) / v`` to 24 bits: only
-        the choice of multiplier depends on it, never the bound's validity."""
+    def dual(lam: int) -> tuple[Fraction, Fraction]:
+        """The bound's value at ``lam`` and its slope there (``m`` minus the units its LP
+        takes). The LP's order is by ``(c - lam) / v`` to 24 bits: only the choice of
+        multiplier depends on it, never the bound's validity."""
         keys = [((c[k] - lam) << 24) // v[k] for k in range(n)]
         order = sorted(range(n), key=keys.__getitem__)
         got = 0
         units = 0
+        val = 0
         for k in order:
             full = v[k] * u[k]
             if c[k] < lam or got + full < need:
                 got += full
                 units += u[k]
+                val += (c[k] - lam) * u[k]
                 continue
             rem = need - got
-            # units + rem / v[k] >= m ?
-            return (rem > 0 and units * v[k] + rem >= m * v[k]) or units >= m
-        return units >= m
+            if rem <= 0:
+                break
+            part = Fraction(rem, v[k])
+            return lam * m + val + part * (c[k] - lam), m - units - part
+        return Fraction(lam * m + val), Fraction(m - units)
 
+    # the bound is concave and piecewise linear in the multiplier: cut with the tangents at
+    # the ends of the bracket (Kelley), bisection when a cut does not shrink it much
     lo, hi = 0, max(c)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if units_over(mid):
-            hi = mid
+    g_lo, s_lo = dual(lo)
+    if s_lo <= 0:
+        return 0
+    g_hi, s_hi = dual(hi)
+    best, best_g = lo, g_lo
+    if g_hi > best_g:
+        best, best_g = hi, g_hi
+    for _ in range(64):
+        if hi - lo <= 1 or s_hi >= 0:
+            break
+        # where the two tangents meet: the top is at or before it
+        cut = (g_hi - s_hi * hi - g_lo + s_lo * lo) / (s_lo - s_hi)
+        mid = int(cut)
+        if not lo < mid < hi:
+            mid = (lo + hi) // 2
+        g_mid, s_mid = dual(mid)
+        if g_mid > best_g:
+            best, best_g = mid, g_mid
+        # the tangents' meeting value bounds the top: stop when the multiplier attains it
+        if g_mid + 1 >= g_lo + s_lo * (cut - lo):
+            break
+        if s_mid > 0:
+            lo, g_lo, s_lo = mid, g_mid, s_mid
+        elif s_mid < 0:
+            hi, g_hi, s_hi = mid, g_mid, s_mid
         else:
-            lo = mid
-    return lo
+            break
+    return best
 
 
 def _merge(
