@@ -871,8 +871,10 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             _Joint(v, c, u, grp.others) if grp.others else None,
         )
     tp, tc, tj = grp.tpl
-    prefix = tp.clone()
     count = tc.clone() if tc is not None else None
+    # the count bound is the stronger where it is on (that is why it is): the plain LP then
+    # only costs a removal and a lookup per state (a weaker bound prunes less, never wrongly)
+    prefix = tp.clone() if count is None else None
     joint = tj.clone() if tj is not None else None
     total = grp.total
     vals: list[int] = [0]
@@ -890,7 +892,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             vals, costs = _merge(vals, costs, vp * part, cp * part, cap)
             left -= part
             t <<= 1
-        prefix.remove(p)
+        if prefix is not None:
+            prefix.remove(p)
         if count is not None:
             count.remove(p)
         if joint is not None:
@@ -903,14 +906,15 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
                 ub = done
         # drop states the items before p cannot complete within the incumbent's key
         if len(vals) > _PREPARE_AT:
-            prefix.fen.prepare()
+            if prefix is not None:
+                prefix.fen.prepare()
             if count is not None:
                 count.cnt.prepare()
                 count.pos.fen.prepare()
             if joint is not None:
                 joint.fen.prepare()
                 joint.mine.fen.prepare()
-        reach = prefix.reach()
+        reach = prefix.reach() if prefix is not None else count.cnt.total_a  # type: ignore[union-attr]
         limit = ub - olb
         kv: list[int] = []
         kc: list[int] = []
@@ -921,9 +925,12 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
                 continue
             r = gneed - sv
             if r > 0:
-                if r > reach or sc + prefix.cover(r) > limit:
+                if r > reach:
                     continue
-                if count is not None and sc + count.cover(r) > limit:
+                if prefix is not None:
+                    if sc + prefix.cover(r) > limit:
+                        continue
+                elif sc + count.cover(r) > limit:  # type: ignore[union-attr]
                     continue
             kv.append(sv)
             kc.append(sc)
