@@ -99,6 +99,7 @@ class _Group:
     __slots__ = (
         "c",
         "cap",
+        "count",
         "eff",
         "items",
         "lam",
@@ -106,6 +107,7 @@ class _Group:
         "need",
         "others",
         "others_lb",
+        "root",
         "total",
         "tpl",
         "u",
@@ -126,6 +128,8 @@ class _Group:
         self.lam = 0  # the multiplier of the count bound (0: not used)
         self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
         self.total = 0  # what all groups together must count
+        self.root: _Prefix | None = None  # the LP over all items (built once, then cloned)
+        self.count: _CountBound | None = None  # the count bound over all items (lam > 0)
         # the bound structures over all items, copied at the start of every round
         self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
 
@@ -680,6 +684,7 @@ def min_cost_dp(
     lbs = []
     roots = [_Prefix(g.v, g.c, g.u) for g in glist]  # each group's LP over all its items
     for grp, root in zip(glist, roots, strict=True):
+        grp.root = root
         grp.need = max(0, need - (total_eff - grp.eff))
         lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
     for grp, lb in zip(glist, lbs, strict=True):
@@ -721,11 +726,13 @@ def min_cost_dp(
         if len(grp.items) >= 8 and grp.need > 0:
             lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
             if lam:
-                got = _CountBound(grp.v, grp.c, grp.u, lam).cover(grp.need)
+                cb = _CountBound(grp.v, grp.c, grp.u, lam)
+                got = cb.cover(grp.need)
                 # only where it beats the plain LP by more than a cent per option: else it
                 # costs a lookup per state for nothing
                 if got > plain + scale * len(grp.items):
                     grp.lam = lam
+                    grp.count = cb
                     counted_lb += got
                     continue
         counted_lb += plain
@@ -865,9 +872,12 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     # with other groups: the LP of this group's items still to add and the other groups'
     # segments together must cover what the state leaves of the total need
     if grp.tpl is None:
+        cb = grp.count
+        if cb is None and grp.lam > 0:
+            cb = _CountBound(v, c, u, grp.lam)
         grp.tpl = (
-            _Prefix(v, c, u),
-            _CountBound(v, c, u, grp.lam) if grp.lam > 0 else None,
+            grp.root if grp.root is not None else _Prefix(v, c, u),
+            cb,
             _Joint(v, c, u, grp.others) if grp.others else None,
         )
     tp, tc, tj = grp.tpl
