@@ -619,12 +619,15 @@ def min_cost_dp(
     incumbent: Sequence[int] | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     trust_incumbent: bool = False,
+    proven_key: bool = False,
 ) -> DpResult:
     """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
 
     ``target`` replaces the problem's target, ``budget`` is the absolute budget (pass the
     problem's own to respect it), ``incumbent`` a feasible plan to prune with
-    (``trust_incumbent``: it is likely optimal, so first try one round at its key). Only for
+    (``trust_incumbent``: it is likely optimal, so first try one round at its key;
+    ``proven_key``: no plan has a smaller key, so that one round, up to ``max_states``, settles
+    the tie rule). Only for
     :func:`applicable` requests (the employment minimum is not modelled otherwise). Raises
     :class:`Stopped` when ``limits`` run out and :class:`TooLarge` past ``max_states``.
     """
@@ -747,7 +750,7 @@ def min_cost_dp(
     n_items = sum(len(g.items) for g in glist)
     # a searched incumbent is mostly optimal: first one round at its key, given up (for the
     # widening) if it grows past a few states per option
-    trial = trust_incumbent and incumbent is not None and not strong and ub < _INF
+    trial = trust_incumbent and incumbent is not None and (proven_key or not strong) and ub < _INF
     hscale = _hull_scale(glist, need)
     states = 0
     while True:
@@ -756,9 +759,9 @@ def min_cost_dp(
         # a strong bound with a plateau of near ties: even the first window (a cent above the
         # bound) holds a great many states; another back end does better, say so at once
         cap_states = max_states
-        if strong and round_start == 0:
+        if strong and round_start == 0 and not trial:
             cap_states = min(max_states, _PLATEAU_STATES * (1 + n_items))
-        if trial:
+        if trial and not proven_key:
             cap_states = min(max_states, states + _TRIAL_STATES * (1 + n_items))
         try:
             for grp in glist:
