@@ -525,11 +525,14 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
 
     # the bound is concave and piecewise linear in the multiplier: cut with the tangents at
     # the ends of the bracket (Kelley), bisection when a cut does not shrink it much
-    lo, hi = 0, max(c)
+    lo, hi = 0, max(c) + 1
     g_lo, s_lo = dual(lo)
     if s_lo <= 0:
         return 0
-    g_hi, s_hi = dual(hi)
+    # past every key the LP takes every unit: the tangent there without a pass
+    total_u = sum(u)
+    g_hi = Fraction(hi * m + sum((c[k] - hi) * u[k] for k in range(n)))
+    s_hi = Fraction(m - total_u)
     best, best_g = lo, g_lo
     if g_hi > best_g:
         best, best_g = hi, g_hi
@@ -723,7 +726,8 @@ def min_cost_dp(
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
-    lower = _lp_bound(glist, need)
+    # one group: its root LP is the LP relaxation (its cap is at least the need)
+    lower = lbs[0] if len(glist) == 1 else _lp_bound(glist, need)
     if lower >= _INF:
         return DpResult("infeasible", None)
     counted_lb = 0
