@@ -192,6 +192,7 @@ def find_min_cost(
         min_people=min_people,
         hint=incumbent,
         tail=tail,
+        combined=False if tail is not None else None,
     )
     return _merge(problem, cp, incumbent, lower, nodes)
 
