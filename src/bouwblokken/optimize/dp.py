@@ -500,12 +500,15 @@ def _count_multiplier(v: Sequence[int], c: Sequence[int], u: Sequence[int], need
     if left > 0:
         return 0
 
+    order = list(range(n))
+
     def dual(lam: int) -> tuple[Fraction, Fraction]:
         """The bound's value at ``lam`` and its slope there (``m`` minus the units its LP
         takes). The LP's order is by ``(c - lam) / v`` to 24 bits: only the choice of
         multiplier depends on it, never the bound's validity."""
         keys = [((c[k] - lam) << 24) // v[k] for k in range(n)]
-        order = sorted(range(n), key=keys.__getitem__)
+        # the order of the previous pass, nearly right: timsort runs over it in about n steps
+        order.sort(key=keys.__getitem__)
         got = 0
         units = 0
         val = 0
