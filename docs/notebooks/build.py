@@ -365,7 +365,7 @@ request = MultiRequest(
     start=date(2025, 5, 1),
 )
 plan = plan_contracts(request, time_limit=10)
-print(plan.status, "- kosten", format_eur(plan.cost))
+print(f"Plan: {plan.status_text()}; kosten {format_eur(plan.cost)}")
 for p in plan.placements:
     print(f"{p.candidate} → {p.tender}: {p.block}, {p.hours_per_week} uur/week, "
           f"{p.months} maanden (tot {p.end:%d-%m-%Y}), telt {format_eur(p.value)}, "
@@ -406,8 +406,8 @@ again = replan(
     plan,
     time_limit=10,
 )
-print(again.plan.status, "- kosten vanaf 1 oktober", format_eur(again.plan.cost),
-      "- verschil", format_eur(again.cost_difference))
+print(f"Nieuw plan: {again.plan.status_text()}; kosten vanaf 1 oktober "
+      f"{format_eur(again.plan.cost)}, verschil {format_eur(again.cost_difference)}")
 for change in again.changes:
     print(change.describe())
 """),

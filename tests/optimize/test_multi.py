@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
+import pytest
 from multi_instances import multi_request
 
 from bouwblokken import Activity, Ledger, Person, Tender, evaluate
-from bouwblokken.optimize.multi import Candidate, Contract, MultiRequest, plan_contracts, replan
+from bouwblokken.optimize.multi import (
+    Candidate,
+    Contract,
+    MultiPlan,
+    MultiRequest,
+    plan_contracts,
+    replan,
+)
 
 
 def _tender(tid: str, value: str) -> Tender:
@@ -194,3 +205,211 @@ def test_a_continuing_candidate_keeps_to_the_counting_limit() -> None:
     assert res.forecast.counted == plan.counted["T"]
     for row in res.activities:
         assert row.not_counted == (), row.not_counted
+
+
+# --- the optimum against an independent brute force on tiny instances ---------------------------
+#
+# Two small contracts whose obligations (5% of € 400.000 = € 20.000) are mostly realised already,
+# so that what is left is a few hundred euro; from 1 October 2025 to their end on 31 December
+# 2025 a placement runs 1–3 whole months. The brute force tries every hours × months of every
+# candidate in every contract and values them by the published rule, written out here:
+# value = round half up(value a year × hours/36 × months/12) (Participatiewet € 40.000, WW
+# € 20.000), cost = hours × months × 52/12 weeks × cost an hour + cost a placement; one person
+# at most 36 hours a week and their own hours over all contracts together.
+
+PLAN_START = date(2025, 10, 1)
+YEAR_VALUE = {"participatiewet": 40_000, "ww": 20_000}
+
+
+def _small_tender(tid: str, realised_hours: int) -> Tender:
+    done = Activity(
+        id=f"{tid}-done",
+        person=f"r-{tid}",
+        status="realised",
+        block="participatiewet",
+        hours_per_week=realised_hours,
+        start=date(2025, 4, 1),
+        end=date(2025, 9, 30),
+    )
+    return _tender(tid, "400000").model_copy(
+        update={"end": date(2025, 12, 31), "activities": (done,)}
+    )
+
+
+def _cents(value_a_year: int, hours: int, months: int) -> int:
+    """The published rule, rounded half up to whole cents once: value a year × hours/36 ×
+    months/12, in cents."""
+    exact = Fraction(value_a_year * 100 * hours * months, 36 * 12)
+    return math.floor(exact + Fraction(1, 2))
+
+
+def _brute_force(
+    candidates: tuple[Candidate, ...], need: dict[str, int], fine_percent: dict[str, int]
+) -> tuple[int, int]:
+    """(least total shortfall in cents, then least 300 × (cost + fines) in cents) over every
+    plan, by trying them all."""
+    tids = sorted(need)
+    per_cand = []
+    for c in candidates:
+        per_hour = int(Decimal(c.cost_per_hour) * 100)
+        per_place = int(Decimal(c.cost_per_placement) * 100)
+        singles = [(None, 0, 0, 0)] + [
+            (b, h, _cents(YEAR_VALUE[b], h, m), 13 * per_hour * h * m + 3 * per_place)
+            for b in c.blocks
+            for h in range(1, c.hours_per_week + 1)
+            for m in (1, 2, 3)
+        ]  # (block, hours, cents counted, cost in thirds of a cent: 52/12 weeks = 13/3)
+        choices = []
+        for combo in itertools.product(singles, repeat=len(tids)):
+            if sum(x[1] for x in combo) <= min(c.hours_per_week, 36):
+                choices.append((tuple(x[2] for x in combo), sum(x[3] for x in combo)))
+        per_cand.append(choices)
+    best: tuple[int, int] | None = None
+    for plan in itertools.product(*per_cand):
+        cost3 = sum(x[1] for x in plan)
+        short = [max(0, need[t] - sum(x[0][j] for x in plan)) for j, t in enumerate(tids)]
+        # fines: percent/100 × shortfall cents; × 300 with the cost in thirds × 100
+        fines = sum(3 * fine_percent[t] * s for t, s in zip(tids, short, strict=True))
+        key = (sum(short), 100 * cost3 + fines)
+        if best is None or key < best:
+            best = key
+    assert best is not None
+    return best
+
+
+def _objective(plan: MultiPlan, request: MultiRequest) -> tuple[int, int]:
+    """The plan's (shortfall, 300 × (cost + fines)) recomputed from its placements."""
+    by_id = {c.id: c for c in request.candidates}
+    cost3 = sum(
+        13 * int(Decimal(by_id[p.candidate].cost_per_hour) * 100) * p.hours_per_week * p.months
+        + 3 * int(Decimal(by_id[p.candidate].cost_per_placement) * 100)
+        for p in plan.placements
+    )
+    pct = {c.tender: int(c.fine_percent or 0) for c in request.contracts}
+    short = {k: int(v * 100) for k, v in plan.shortfall.items()}
+    return sum(short.values()), 100 * cost3 + sum(3 * pct[k] * s for k, s in short.items())
+
+
+def _small_request(
+    candidates: tuple[Candidate, ...], realised: dict[str, int], fines: dict[str, int]
+) -> MultiRequest:
+    tenders = tuple(_small_tender(t, h) for t, h in realised.items())
+    return MultiRequest(
+        ledger=Ledger(persons=tuple(Person(id=f"r-{t}") for t in realised), tenders=tenders),
+        contracts=tuple(
+            Contract(tender=t, fine_percent=fines[t] if fines.get(t) else None) for t in realised
+        ),
+        candidates=candidates,
+        start=PLAN_START,
+    )
+
+
+def test_remaining_of_the_small_contracts_by_hand() -> None:
+    # 34 hours × 6 months realised: € 40.000 × 34/36 × 6/12 = € 18.888,89 of € 20.000, so
+    # € 1.111,11 is left; 33 hours: € 18.333,33, € 1.666,67 left.
+    request = _small_request((CHEAP,), {"A": 34, "B": 33}, {})
+    res = evaluate(request.ledger)
+    assert res.tender("A").forecast.remaining == Decimal("1111.11")
+    assert res.tender("B").forecast.remaining == Decimal("1666.67")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_optimum_equals_a_brute_force_on_tiny_instances(seed: int) -> None:
+    rng = random.Random(seed)
+    cands = tuple(
+        Candidate(
+            id=f"k{i}",
+            hours_per_week=rng.choice([3, 4, 5]),
+            blocks=rng.choice([("participatiewet",), ("ww",), ("ww", "participatiewet")]),
+            cost_per_hour=Decimal(rng.randint(1_500, 3_000)) / 100,
+            cost_per_placement=Decimal(rng.choice([0, 50, 200])),
+        )
+        for i in range(2)
+    )
+    # seed 3: so little realised that the pool cannot meet it, with a fine on one contract
+    realised = {"A": 34, "B": 33} if seed < 3 else {"A": 30, "B": 33}
+    fines = {"A": 10, "B": 0} if seed >= 2 else {"A": 0, "B": 0}
+    request = _small_request(cands, realised, fines)
+    res = evaluate(request.ledger)
+    need = {t: int(res.tender(t).forecast.remaining * 100) for t in realised}
+    plan = plan_contracts(request, time_limit=30)
+    assert plan.status == "optimal"
+    assert _objective(plan, request) == _brute_force(cands, need, fines)
+    assert plan.bound == plan.cost + plan.fines
+    counted = evaluate(plan.add_to(request.ledger))
+    for t in realised:
+        added = counted.tender(t).forecast.counted - res.tender(t).forecast.counted
+        assert added == plan.counted[t]
+
+
+def test_useful_hour_months_by_hand() -> None:
+    # Participatiewet € 40.000 a 36-hour year: one hour-month counts € 40.000 / 432, so 216
+    # hour-months count exactly € 20.000,00 and 215 count € 19.907,41. In 23 months that needs
+    # ceil(216 / 23) = 10 hours; 10 hours need ceil(216 / 10) = 22 months: 220 hour-months is
+    # the most a placement with 10 or more hours ever needs; with fewer it cannot cover alone.
+    from bouwblokken.optimize.multi import _Arc
+
+    arc = _Arc(0, 0, "participatiewet", 1, 36, 23, Fraction(4_000_000), 36)
+    assert arc.value(216) == 2_000_000 and arc.value(215) < 2_000_000
+    assert arc.useful(2_000_000) == 220
+    assert arc.useful(0) == 0
+    assert arc.useful(10**9) == 36 * 23  # never covers alone: the whole week and period
+
+
+def test_status_text_says_how_far_from_the_optimum_at_most() -> None:
+    # cost € 175.278,32 against a proven bound of € 175.167,73: at most € 110,59 above the
+    # optimum, 110,59 / 175.167,73 = 0,0631… % -> rounded up to 0,07 %.
+    plan = MultiPlan(
+        "feasible", (), Decimal("175278.32"), Decimal(0), {}, {}, (), Decimal("175167.73")
+    )
+    nbsp = "\u00a0"
+    assert plan.status_text() == (
+        f"beste plan binnen de tijd, hoogstens €{nbsp}110,59 (0,07{nbsp}%) boven het optimum"
+    )
+    assert plan.status_text("en") == "best plan in time, at most €110.59 (0.07%) above the optimum"
+    proven = MultiPlan("optimal", (), Decimal(5), Decimal(0), {}, {}, (), Decimal(5))
+    assert proven.status_text() == "optimaal (bewezen)" and proven.gap == 0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_the_optimum_equals_highs_on_small_generated_pools(seed: int) -> None:
+    # an independent formulation (one binary per arc and hours a week, scipy/HiGHS) of the same
+    # placements: both proven optimal, the same cost to the third of a cent
+    from multi_milp import highs_multi
+
+    request = multi_request(random.Random(f"cross-{seed}"), 2, 6)
+    status, thirds, _ = highs_multi(request, time_limit=20)
+    plan = plan_contracts(request, time_limit=30)
+    assert (status, plan.status, plan.met) == ("optimal", "optimal", True)
+    assert thirds is not None
+    assert _objective(plan, request) == (0, 100 * thirds)
+    # the relaxation's proven bound is a bound: never above the optimum
+    assert _relaxation_bound(request) <= thirds
+
+
+def _relaxation_bound(request: MultiRequest) -> int:
+    from bouwblokken.catalog.registry import default_registry
+    from bouwblokken.optimize import multi
+
+    arcs, tenders = multi._arcs(request, default_registry(), [])
+    res = evaluate(request.ledger)
+    need = [int(res.tender(t.id).forecast.remaining * 100) for t in tenders]
+    got = multi._lp_bound(multi._undominated(arcs), request, need, 0, 1, None)
+    assert got is not None
+    return got
+
+
+def test_the_relaxation_bound_by_hand() -> None:
+    # one contract with € 1.111,11 left (34 of 36 hours realised for 6 months, see above), one
+    # candidate at € 20 an hour and no cost a placement, 3 months to go. Value of x hour-months
+    # at Participatiewet rounded half up: floor(4.000.000 × x / 432 + 1/2) cents >= 111.111
+    # when 8.000.000 × x >= 864 × 111.111 - 432 = 95.999.472, so the relaxation needs
+    # x >= 11,999934 hour-months; at 20 € × 52/12 = 26.000 thirds of a cent an hour-month that
+    # is 26.000 × 95.999.472 / 8.000.000 = 311.998,28 thirds: the bound is 311.999 (whole
+    # thirds), a plan (4 hours × 3 months = 12 hour-months) costs 312.000 thirds.
+    cand = Candidate(id="c0", hours_per_week=36, blocks=("participatiewet",), cost_per_hour="20")
+    request = _small_request((cand,), {"A": 34}, {})
+    assert _relaxation_bound(request) in (311_998, 311_999)  # at most the LP's 311.998,28…
+    plan = plan_contracts(request)
+    assert plan.status == "optimal"
+    assert plan.cost == Decimal("1040.00")  # 312.000 / 300

@@ -998,12 +998,22 @@ def _evaluate_columns(
     terms: dict[str, tuple[Tender, Catalog | None]] = {}
     cat_index: dict[int, int] = {}
     cat_of = np.full(len(contracts), -1, dtype=np.int64)
+    # The edition depends only on the catalog and the tender's dates (when no warning names
+    # the tender): looked up once per distinct key, not per contract.
+    editions: dict[tuple[Any, ...], Catalog | None] = {}
     for k, ct in enumerate(contracts):
         t = ct.tender
-        try:
-            cat = catalog_for(t, reg, warn)
-        except CatalogError as exc:
-            raise LedgerError(str(exc), record=f"tender {t.id!r}", field="catalog") from None
+        dates = (t.catalog, t.publication_date, t.contract_date, t.start)
+        if dates in editions:
+            cat = editions[dates]
+        else:
+            warned = len(warn)
+            try:
+                cat = catalog_for(t, reg, warn)
+            except CatalogError as exc:
+                raise LedgerError(str(exc), record=f"tender {t.id!r}", field="catalog") from None
+            if len(warn) == warned:
+                editions[dates] = cat
         terms[t.id] = (t, cat)
         if cat is not None:
             cat_of[k] = cat_index.setdefault(id(cat), len(cats))
@@ -1274,6 +1284,7 @@ def _exact_part(
 # Reporting.
 
 
+@gc_paused()  # 10^5 obligations and settlements: see bouwblokken.portfolio.gcpause
 def monitor_columns(
     pc: PortfolioColumns,
     period: Any,

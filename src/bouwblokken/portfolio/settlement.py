@@ -64,11 +64,18 @@ def settle_amounts(
     e = format_eur
     shortfall = max(obligation - counted, Decimal("0.00"))
     lines = [
-        _line(
-            f"tekort: {e(obligation)} verplichting − {e(counted)} geteld = {e(shortfall)}",
-            f"shortfall: {e(obligation, lang='en')} obligation − {e(counted, lang='en')} counted"
-            f" = {e(shortfall, lang='en')}",
-            Fraction(shortfall),
+        TrailLine.later(
+            "total",
+            lambda lang, ob, co, sh: (
+                f"tekort: {e(ob)} verplichting − {e(co)} geteld = {e(sh)}"
+                if lang == "nl"
+                else f"shortfall: {e(ob, lang='en')} obligation − {e(co, lang='en')} counted"
+                f" = {e(sh, lang='en')}"
+            ),
+            obligation,
+            counted,
+            shortfall,
+            amount=Fraction(shortfall),
         )
     ]
     if shortfall == 0:
@@ -86,11 +93,17 @@ def settle_amounts(
         p = format_number(penalty.tolerance_percent, decimals=0)
         if Fraction(shortfall) <= tol:
             lines.append(
-                _line(
-                    f"tekort binnen de tolerantie van {p}% van de verplichting"
-                    f" ({e(tol)}): geen boete",
-                    f"shortfall within the tolerance of {p}% of the obligation"
-                    f" ({e(tol, lang='en')}): no fine",
+                TrailLine.later(
+                    "note",
+                    lambda lang, p, tol: (
+                        f"tekort binnen de tolerantie van {p}% van de verplichting"
+                        f" ({e(tol)}): geen boete"
+                        if lang == "nl"
+                        else f"shortfall within the tolerance of {p}% of the obligation"
+                        f" ({e(tol, lang='en')}): no fine"
+                    ),
+                    p,
+                    tol,
                 )
             )
             return shortfall, Decimal("0.00"), tuple(lines), False, True
@@ -98,21 +111,33 @@ def settle_amounts(
     if penalty.kind == "shortfall":
         exact = Fraction(shortfall)
         lines.append(
-            _line(
-                f"boete = het tekort = {e(exact)}",
-                f"fine = the shortfall = {e(exact, lang='en')}",
+            TrailLine.later(
+                "total",
+                lambda lang, x: (
+                    f"boete = het tekort = {e(x)}"
+                    if lang == "nl"
+                    else f"fine = the shortfall = {e(x, lang='en')}"
+                ),
                 exact,
+                amount=exact,
             )
         )
     elif penalty.kind == "per_euro":
         assert penalty.amount is not None
         exact = Fraction(penalty.amount) * Fraction(shortfall)
         lines.append(
-            _line(
-                f"boete = {e(penalty.amount)} per ontbrekende euro × {e(shortfall)} = {e(exact)}",
-                f"fine = {e(penalty.amount, lang='en')} per missing euro ×"
-                f" {e(shortfall, lang='en')} = {e(exact, lang='en')}",
+            TrailLine.later(
+                "total",
+                lambda lang, per, sh, x: (
+                    f"boete = {e(per)} per ontbrekende euro × {e(sh)} = {e(x)}"
+                    if lang == "nl"
+                    else f"fine = {e(per, lang='en')} per missing euro ×"
+                    f" {e(sh, lang='en')} = {e(x, lang='en')}"
+                ),
+                penalty.amount,
+                shortfall,
                 exact,
+                amount=exact,
             )
         )
     else:
@@ -120,12 +145,21 @@ def settle_amounts(
         exact = Fraction(pct) / 100 * Fraction(shortfall)
         word_nl = "afkoopsom" if penalty.kind == "buy_off" else "boete"
         word_en = "buy-off" if penalty.kind == "buy_off" else "fine"
-        pnl, pen = format_number(pct, decimals=2), format_number(pct, lang="en", decimals=2)
         lines.append(
-            _line(
-                f"{word_nl} = {pnl}% × {e(shortfall)} = {e(exact)}",
-                f"{word_en} = {pen}% × {e(shortfall, lang='en')} = {e(exact, lang='en')}",
+            TrailLine.later(
+                "total",
+                lambda lang, w_nl, w_en, pct, sh, x: (
+                    f"{w_nl} = {format_number(pct, decimals=2)}% × {e(sh)} = {e(x)}"
+                    if lang == "nl"
+                    else f"{w_en} = {format_number(pct, lang='en', decimals=2)}% ×"
+                    f" {e(sh, lang='en')} = {e(x, lang='en')}"
+                ),
+                word_nl,
+                word_en,
+                pct,
+                shortfall,
                 exact,
+                amount=exact,
             )
         )
     capped = False
@@ -133,10 +167,15 @@ def settle_amounts(
         capped = True
         exact = Fraction(penalty.cap)
         lines.append(
-            _line(
-                f"begrensd op het maximum van {e(penalty.cap)}",
-                f"capped at the maximum of {e(penalty.cap, lang='en')}",
-                exact,
+            TrailLine.later(
+                "total",
+                lambda lang, cap: (
+                    f"begrensd op het maximum van {e(cap)}"
+                    if lang == "nl"
+                    else f"capped at the maximum of {e(cap, lang='en')}"
+                ),
+                penalty.cap,
+                amount=exact,
             )
         )
     fine = round_cents(exact)

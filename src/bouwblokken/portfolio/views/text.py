@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bouwblokken.money import Lang, format_eur, format_number
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.views.words import w
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _table(head: list[str], rows: list[list[str]], right: set[int]) -> list[str]
     return [fmt(head), fmt(["-" * n for n in widths]), *(fmt(r) for r in rows)]
 
 
+@gc_paused()  # a province's 10^5 contract rows: see bouwblokken.portfolio.gcpause
 def report_text(report: PortfolioReport, *, lang: Lang = "nl") -> str:
     def e(x: object) -> str:
         return format_eur(x, lang=lang) if x is not None else "-"  # type: ignore[arg-type]
