@@ -109,7 +109,15 @@ def test_settlement_trail_worded_when_read() -> None:
         True,
         False,
     )
-    assert unworded(lines) == 3
+    # A report counts its settlements without words (settle_counted: trail=False, the same
+    # numbers); Settlement.lines words them when first read, from this same arithmetic.
+    quiet = settle_amounts(
+        Decimal("1000.00"),
+        Decimal("700.00"),
+        Penalty(kind="per_euro", amount=Decimal("0.50"), cap=Decimal("100.00")),
+        trail=False,
+    )
+    assert quiet[2] == () and (quiet[0], quiet[1]) == (shortfall, fine)
     eur = f"€{NBSP}"
     assert [ln.text("nl") for ln in lines] == [
         f"tekort: {eur}1.000,00 verplichting − {eur}700,00 geteld = {eur}300,00",
@@ -132,10 +140,10 @@ def test_buy_off_and_tolerance_words() -> None:
     eur = f"€{NBSP}"
     assert fine == Decimal("37.50")
     assert [ln.text("nl") for ln in lines][1:] == [
-        f"afkoopsom = 12,50% × {eur}300,00 = {eur}37,50",
+        f"afkoopsom = 12,5{NBSP}% × {eur}300,00 = {eur}37,50",
         "met de afkoop is de verplichting voldaan",
     ]
-    assert lines[1].text("en") == "buy-off = 12.50% × €300.00 = €37.50"
+    assert lines[1].text("en") == "buy-off = 12.5% × €300.00 = €37.50"
     # 1.000 − 960 = 40 short, within 5 % × 1.000 = 50: no fine.
     _, fine, lines, _, tolerated = settle_amounts(
         Decimal("1000.00"),
@@ -144,5 +152,5 @@ def test_buy_off_and_tolerance_words() -> None:
     )
     assert (fine, tolerated) == (Decimal("0.00"), True)
     assert lines[1].text("nl") == (
-        f"tekort binnen de tolerantie van 5% van de verplichting ({eur}50,00): geen boete"
+        f"tekort binnen de tolerantie van 5{NBSP}% van de verplichting ({eur}50,00): geen boete"
     )
