@@ -13,7 +13,7 @@ from reference_dp import dp_min_cost
 from strategies import ADVERSARIAL, infeasible_target, realistic_problem, small_problems
 
 from bouwblokken.optimize import CancelToken, Option, Problem, solve
-from bouwblokken.optimize.dp import TooLarge, applicable, min_cost_dp
+from bouwblokken.optimize.dp import TooLarge, _Group, _reduced_cost_fix, applicable, min_cost_dp
 from bouwblokken.optimize.limits import Limits, Stopped
 from bouwblokken.optimize.portfolio import find_min_cost
 
@@ -68,6 +68,41 @@ def test_the_dp_picks_the_tie_rule_s_plan_among_every_plan(problem: Problem) -> 
     best = min(feasible, key=lambda x: (problem.cost(x), sum(x), x))
     assert got.status == "optimal"
     assert got.units == best
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(small_problems())
+def test_reduced_cost_fixing_at_the_optimum_s_key_keeps_every_tied_plan(problem: Problem) -> None:
+    """The incumbent is the tie rule's own plan's key-mate with the largest units vector: the
+    gap to the LP is as small as it gets, so fixing is at its strongest; every plan of the
+    optimal key must survive it (a range is cut only where the key grows strictly), so the
+    DP still returns the lexicographically smallest one."""
+    assume(applicable(problem))
+    grid = Enumeration(problem)
+    feasible = [
+        tuple(int(x) for x in row)
+        for row in grid.units
+        if problem.is_feasible([int(x) for x in row])
+    ]
+    assume(feasible)
+    best = min(feasible, key=lambda x: (problem.cost(x), sum(x), x))
+    tied = max(x for x in feasible if (problem.cost(x), sum(x)) == (problem.cost(best), sum(best)))
+    got = min_cost_dp(problem, budget=problem.budget_cents, incumbent=tied, trust_incumbent=True)
+    assert got.units == best
+
+
+def test_reduced_cost_fixing_cuts_only_ranges_of_strictly_larger_keys() -> None:
+    # keys per unit 10, 12, 20 for value 10 each, need 15: the LP takes option 0 whole and
+    # half of option 1 (lam = 12/10), LP = 10 + 12/10 * 5 = 16; reduced costs
+    # d = 10 - 12 = -2, 0, 20 - 12 = 8
+    grp = _Group(20)
+    grp.items, grp.v, grp.c, grp.u = [0, 1, 2], [10, 10, 10], [10, 12, 20], [1, 1, 1]
+    # ub 22 (options 0 and 1): gap 6 < 8, option 2 at 0; option 0: 6 // 2 = 3 >= 1, free
+    assert _reduced_cost_fix(grp, 15, 22) == [(2, 0, 0)]
+    # ub 24: gap 8 = d_2, a plan with option 2 could tie at key 24, so it stays free
+    assert _reduced_cost_fix(grp, 15, 24) == []
+    # ub 17: gap 1 < 2 = |d_0|, option 0 must stay at its maximum, option 2 at 0
+    assert _reduced_cost_fix(grp, 15, 17) == [(0, 1, 1), (2, 0, 0)]
 
 
 def test_ties_of_interchangeable_options_go_to_the_earliest() -> None:

@@ -41,6 +41,7 @@ end). All arithmetic is on Python integers: exact cents.
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left, insort
 from collections.abc import Sequence
 from fractions import Fraction
@@ -628,6 +629,7 @@ def min_cost_dp(
     max_states: int = DEFAULT_MAX_STATES,
     trust_incumbent: bool = False,
     proven_key: bool = False,
+    _fixed: bool = False,
 ) -> DpResult:
     """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
 
@@ -726,6 +728,30 @@ def min_cost_dp(
         and (budget is None or problem.cost(inc) <= budget)
     ):
         ub = min(ub, (problem.cost(inc) - base_cost) * scale + sum(inc) - sum(base))
+    else:
+        inc = None
+
+    if not _fixed and len(glist) == 1 and ub < _INF:
+        fixed = _reduced_cost_fix(glist[0], need, ub)
+        if fixed:
+            opts2 = list(opts)
+            for i, lo, hi in fixed:
+                o = opts[i]
+                opts2[i] = dataclasses.replace(
+                    o, min_units=o.min_units + lo, max_units=o.min_units + hi
+                )
+            sub = dataclasses.replace(problem, options=tuple(opts2))
+            return min_cost_dp(
+                sub,
+                limits,
+                target=tgt,
+                budget=budget,
+                incumbent=inc,
+                max_states=max_states,
+                trust_incumbent=trust_incumbent,
+                proven_key=proven_key,
+                _fixed=True,
+            )
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
@@ -801,6 +827,50 @@ def min_cost_dp(
         # few states: the guess is far below the optimum, widen faster; many: carefully
         grown = states - round_start
         gap *= 4 if grown < 4 * n_items else 2
+
+
+def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, int]]:
+    """Reduced-cost fixing: the options' unit ranges every plan of key at most ``ub`` keeps.
+
+    With the LP's multiplier ``lam = c_b / v_b`` (its break item ``b``) and reduced costs
+    ``d_j = c_j - lam * v_j``, every plan ``x`` counting ``need`` has key
+    ``sum c_j x_j >= LP + sum_j |d_j| * dev_j`` (``dev_j`` = ``x_j`` where ``d_j > 0``,
+    ``u_j - x_j`` where ``d_j < 0``). A plan of key at most ``ub`` thus has
+    ``dev_j <= (ub - LP) / |d_j|``: ranges outside that hold only plans of a strictly larger
+    key, so every plan the tie rule compares survives. Exact fractions. Returns
+    ``(problem index, lowest, highest free units)`` for every option whose range shrinks.
+    """
+    order = sorted(range(len(grp.v)), key=lambda k: Fraction(grp.c[k], grp.v[k]))
+    rest = need
+    lp = Fraction(0)
+    lam: Fraction | None = None
+    for k in order:
+        full = grp.v[k] * grp.u[k]
+        if full < rest:
+            rest -= full
+            lp += grp.c[k] * grp.u[k]
+            continue
+        lam = Fraction(grp.c[k], grp.v[k])
+        lp += lam * rest
+        break
+    if lam is None:
+        return []
+    gap = ub - lp
+    if gap < 0:
+        return []
+    out = []
+    for k in range(len(grp.v)):
+        d = grp.c[k] - lam * grp.v[k]
+        u = grp.u[k]
+        if d > 0:
+            hi = int(gap / d)  # floor: both positive
+            if hi < u:
+                out.append((grp.items[k], 0, hi))
+        elif d < 0:
+            lo = u - int(gap / -d)
+            if lo > 0:
+                out.append((grp.items[k], lo, u))
+    return out
 
 
 def _lp_segments(grp: _Group) -> list[tuple[int, int]]:
