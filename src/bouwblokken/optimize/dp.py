@@ -98,6 +98,7 @@ class _Group:
     """One group's options (problem positions, in order), its cap and its suffix lists."""
 
     __slots__ = (
+        "brk",
         "c",
         "cap",
         "count",
@@ -133,6 +134,8 @@ class _Group:
         self.count: _CountBound | None = None  # the count bound over all items (lam > 0)
         # the bound structures over all items, copied at the start of every round
         self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
+        # the LP's break item for a need: (need, (c_b, v_b, LP * v_b) or None)
+        self.brk: tuple[int, tuple[int, int, int] | None] | None = None
 
 
 class _Fenwick:
@@ -630,6 +633,7 @@ def min_cost_dp(
     trust_incumbent: bool = False,
     proven_key: bool = False,
     _fixed: bool = False,
+    _bound: tuple[int, int] | None = None,
 ) -> DpResult:
     """The least-cost plan (ties: fewest units, then lexicographically smallest), exact.
 
@@ -731,9 +735,18 @@ def min_cost_dp(
     else:
         inc = None
 
+    if _bound is not None:
+        ub = min(ub, (_bound[0] - base_cost) * scale + _bound[1] - sum(base))
     if not _fixed and len(glist) == 1 and ub < _INF:
-        fixed = _reduced_cost_fix(glist[0], need, ub)
-        if fixed:
+        # reduced-cost fixing at a guessed key ``g``: every plan of key <= g keeps its ranges,
+        # so a round on the fixed problem finds the optimum once one of key <= g exists
+        grp0 = glist[0]
+        inc_key = ub
+
+        def fixed_at(g: int) -> DpResult | None:
+            fixed = _reduced_cost_fix(grp0, need, g)
+            if not fixed and g >= inc_key:
+                return None  # nothing fixed: the lists below as they are
             opts2 = list(opts)
             for i, lo, hi in fixed:
                 o = opts[i]
@@ -741,17 +754,33 @@ def min_cost_dp(
                     o, min_units=o.min_units + lo, max_units=o.min_units + hi
                 )
             sub = dataclasses.replace(problem, options=tuple(opts2))
+            at_inc = g >= inc_key
             return min_cost_dp(
                 sub,
                 limits,
                 target=tgt,
                 budget=budget,
-                incumbent=inc,
+                incumbent=inc if at_inc else None,
                 max_states=max_states,
-                trust_incumbent=trust_incumbent,
-                proven_key=proven_key,
+                trust_incumbent=trust_incumbent and at_inc,
+                proven_key=proven_key and at_inc,
                 _fixed=True,
+                _bound=(base_cost + g // scale, sum(base) + g % scale),
             )
+
+        lp = _lp_value(grp0, need)
+        if lp is not None and inc is not None and not proven_key:
+            step = max(scale, (ub - lp) // 8)
+            g = lp + step
+            while g < ub:
+                fx = fixed_at(g)
+                if fx is not None and fx.status == "optimal":
+                    return fx
+                step *= 2
+                g = lp + step
+        fx = fixed_at(ub)
+        if fx is not None:
+            return fx
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
@@ -837,39 +866,57 @@ def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, i
     ``sum c_j x_j >= LP + sum_j |d_j| * dev_j`` (``dev_j`` = ``x_j`` where ``d_j > 0``,
     ``u_j - x_j`` where ``d_j < 0``). A plan of key at most ``ub`` thus has
     ``dev_j <= (ub - LP) / |d_j|``: ranges outside that hold only plans of a strictly larger
-    key, so every plan the tie rule compares survives. Exact fractions. Returns
-    ``(problem index, lowest, highest free units)`` for every option whose range shrinks.
+    key, so every plan the tie rule compares survives. Exact integers (everything times
+    ``v_b``). Returns ``(problem index, lowest, highest free units)`` for every option whose
+    range shrinks.
     """
-    order = sorted(range(len(grp.v)), key=lambda k: Fraction(grp.c[k], grp.v[k]))
-    rest = need
-    lp = Fraction(0)
-    lam: Fraction | None = None
-    for k in order:
-        full = grp.v[k] * grp.u[k]
-        if full < rest:
-            rest -= full
-            lp += grp.c[k] * grp.u[k]
-            continue
-        lam = Fraction(grp.c[k], grp.v[k])
-        lp += lam * rest
-        break
-    if lam is None:
+    got = _lp_break(grp, need)
+    if got is None:
         return []
-    gap = ub - lp
+    cb, vb, lp_vb = got
+    gap = ub * vb - lp_vb  # (ub - LP) * v_b
     if gap < 0:
         return []
     out = []
     for k in range(len(grp.v)):
-        d = grp.c[k] - lam * grp.v[k]
+        d = grp.c[k] * vb - cb * grp.v[k]  # d_k * v_b
         u = grp.u[k]
         if d > 0:
-            hi = int(gap / d)  # floor: both positive
+            hi = gap // d
             if hi < u:
                 out.append((grp.items[k], 0, hi))
         elif d < 0:
-            lo = u - int(gap / -d)
+            lo = u - gap // -d
             if lo > 0:
                 out.append((grp.items[k], lo, u))
+    return out
+
+
+def _lp_value(grp: _Group, need: int) -> int | None:
+    """The group's LP bound on the key of counting ``need``, rounded down (``None``: it
+    cannot count that much)."""
+    got = _lp_break(grp, need)
+    return None if got is None else got[2] // got[1]
+
+
+def _lp_break(grp: _Group, need: int) -> tuple[int, int, int] | None:
+    """The LP's break item ``(c_b, v_b)`` and its value times ``v_b``, exact; cached."""
+    if grp.brk is not None and grp.brk[0] == need:
+        return grp.brk[1]
+    scale = max(grp.v) ** 2 + 1
+    order = sorted(range(len(grp.v)), key=lambda k: ratio_key(grp.c[k], grp.v[k], scale))
+    rest = need
+    full_cost = 0
+    out: tuple[int, int, int] | None = None
+    for k in order:
+        full = grp.v[k] * grp.u[k]
+        if full < rest:
+            rest -= full
+            full_cost += grp.c[k] * grp.u[k]
+            continue
+        out = (grp.c[k], grp.v[k], full_cost * grp.v[k] + grp.c[k] * rest)
+        break
+    grp.brk = (need, out)
     return out
 
 
