@@ -745,8 +745,10 @@ def min_cost_dp(
 
         def fixed_at(g: int) -> DpResult | None:
             fixed = _reduced_cost_fix(grp0, need, g)
-            if not fixed and g >= inc_key:
-                return None  # nothing fixed: the lists below as they are
+            if 2 * len(fixed) < len(grp0.items):
+                # most options free (near ties: the LP is tight on everything): a round on the
+                # fixed problem saves little, the lists below as they are
+                return None
             opts2 = list(opts)
             for i, lo, hi in fixed:
                 o = opts[i]
@@ -774,7 +776,9 @@ def min_cost_dp(
             g = lp + step
             while g < ub:
                 fx = fixed_at(g)
-                if fx is not None and fx.status == "optimal":
+                if fx is None:
+                    break
+                if fx.status == "optimal":
                     return fx
                 step *= 2
                 g = lp + step
