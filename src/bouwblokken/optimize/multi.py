@@ -32,6 +32,7 @@ current plan.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
@@ -481,6 +482,7 @@ def plan_contracts(
     placed: list[Any] = []
     values: list[Any] = []
     cost3: list[Any] = []
+    lp_vars: list[Any] = []  # in the relaxation's order (see _Relaxation)
     for i, a in enumerate(arcs):
         cand = request.candidates[a.cand]
         p = m.new_bool_var(f"p{i}")
@@ -514,6 +516,7 @@ def plan_contracts(
         m_vars.append(mo)
         placed.append(p)
         values.append(v)
+        lp_vars += [p, h, mo, hm, v]
     by_cand: dict[int, list[int]] = {}
     by_pair: dict[tuple[int, int], list[int]] = {}
     for i, a in enumerate(arcs):
@@ -539,6 +542,7 @@ def plan_contracts(
         vals = [values[i] for i, a in enumerate(arcs) if a.contract == ki]
         m.add(lin.sum(vals) + s >= need[ki])
         shortfall.append(s)
+        lp_vars.append(s)
         pct = request.contracts[ki].fine_percent
         if pct is not None:
             fines.append((int(Decimal(pct) * 100), s))
@@ -604,14 +608,33 @@ def plan_contracts(
     m.minimize(objective)
     name2, solver = run(_FIRST_SHARE, **_FIRST)
     lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
-    lp: int | None = None
+    relax: _Relaxation | None = None
     if name2 != "OPTIMAL" and not lim.expired():  # (a cancel or the time limit skips it)
         # not closed by the LP-guided search: the linear relaxation's bound, proven in exact
         # arithmetic, often lies above what CP-SAT's search reaches in the time (large pools)
-        lp = _lp_bound(arcs, request, need, best_short, scale, lim.remaining())
-        if lp is not None:
-            lower = max(lower, lp)
-    if name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_SHARE < 1:
+        relax = _relaxation(arcs, request, need, best_short, scale, lim.remaining())
+        if relax is not None:
+            lower = max(lower, relax.lower())
+    if name2 == "FEASIBLE" and relax is not None:
+        # reduced-cost fixing: a plan dearer than the bound by less than a variable's reduced
+        # cost keeps that variable at its end; search only among plans cheaper than this one
+        best = int(solver.objective_value)
+        box = relax.domains(best - 1)
+        if box is None:
+            name2 = "OPTIMAL"  # the plan is at the relaxation's bound
+        elif not lim.expired():
+            for x, (lo, hi) in zip(lp_vars, box, strict=True):
+                m.add_linear_constraint(x, lo, hi)
+            m.add(objective <= best - 1)
+            m.clear_hints()
+            name3, again = run()
+            if name3 == "INFEASIBLE":
+                name2 = "OPTIMAL"  # no cheaper plan: this one is the optimum
+            elif name3 in ("OPTIMAL", "FEASIBLE"):
+                name2, solver = name3, again
+                # every plan cheaper than the first lies in the reduced model
+                lower = max(lower, int(again.best_objective_bound))
+    elif name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_SHARE < 1:
         # the default search goes on from the LP-guided search's plan (if any) to prove
         if name2 == "FEASIBLE":
             hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
@@ -624,8 +647,6 @@ def plan_contracts(
             name2, solver = name3, again
             # both bounds hold (the second search only left out plans dearer than the first's)
             lower = max(lower, int(again.best_objective_bound))
-    if name2 == "FEASIBLE" and lp is not None and lower >= int(solver.objective_value):
-        name2 = "OPTIMAL"  # the plan is at the relaxation's bound
     bound: Decimal | None = None
     if name2 in ("OPTIMAL", "FEASIBLE"):
         proven = proven and name2 == "OPTIMAL"
@@ -707,6 +728,53 @@ def _lp_bound(
     scale: int,
     seconds: float | None,
 ) -> int | None:
+    """The relaxation's proven bound (whole objective units), see :func:`_relaxation`."""
+    got = _relaxation(arcs, request, need, best_short, scale, seconds)
+    return None if got is None else got.lower()
+
+
+@dataclass(frozen=True)
+class _Relaxation:
+    """The exact Lagrangian bound of the cost phase's linear relaxation: every plan ``x`` (in the
+    LP's variables: per arc placed, hours, months, hour-months, value; then per contract the
+    shortfall) costs ``c·x >= bound + Σ_j |d_j|·dist(x_j, the end of [lb_j, ub_j] d_j prefers)``
+    (weak duality: ``c·x >= c·x + u·(Ax - b) = -u·b + d·x`` for ``Ax <= b``, ``u >= 0``)."""
+
+    bound: Fraction
+    reduced: tuple[Fraction, ...]
+    lb: tuple[int, ...]
+    ub: tuple[int, ...]
+
+    def lower(self) -> int:
+        return -(-self.bound.numerator // self.bound.denominator)  # the objective is whole
+
+    def domains(self, target: int) -> list[tuple[int, int]] | None:
+        """Reduced-cost fixing: the box of every variable in which a plan costing at most
+        ``target`` must lie (``None``: no such plan). A variable whose reduced cost exceeds the
+        slack ``target - bound`` sits at its preferred end; the others move at most
+        ``floor(slack / |d_j|)`` from it."""
+        slack = target - self.bound
+        if slack < 0:
+            return None
+        out: list[tuple[int, int]] = []
+        for dj, lo, hi in zip(self.reduced, self.lb, self.ub, strict=True):
+            if dj > 0:
+                out.append((lo, min(hi, lo + math.floor(slack / dj))))
+            elif dj < 0:
+                out.append((max(lo, hi - math.floor(slack / -dj)), hi))
+            else:
+                out.append((lo, hi))
+        return out
+
+
+def _relaxation(
+    arcs: list[_Arc],
+    request: MultiRequest,
+    need: list[int],
+    best_short: int,
+    scale: int,
+    seconds: float | None,
+) -> _Relaxation | None:
     """A proven lower bound on the cost phase's objective (its units) from the model's linear
     relaxation (the same rows CP-SAT's LP has: McCormick envelope of hours × months, fixed cost
     on the useful hour-months, value with the rounding's half cent), solved by HiGHS
@@ -823,7 +891,7 @@ def _lp_bound(
     total = -sum((uk * b for uk, b in zip(u, b_ub, strict=True) if uk), Fraction(0))
     for j, dj in enumerate(red):
         total += min(dj * lb[j], dj * ub[j])
-    return -(-total.numerator // total.denominator)  # the objective is whole in its units
+    return _Relaxation(total, tuple(red), tuple(lb), tuple(ub))
 
 
 def _decisions(solver: Any, h_vars: list[Any], m_vars: list[Any]) -> list[tuple[int, int]]:
