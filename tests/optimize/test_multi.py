@@ -482,6 +482,13 @@ def test_reduced_cost_fixing_keeps_the_optimum(seed: int) -> None:
     assert box is not None and len(box) == len(point)
     assert all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
     assert relax.domains(relax.lower() - 1) is None
+    # the relaxation again in that box (a tighter envelope, new duals) keeps it too
+    for _ in range(3):
+        again = multi._relaxation(multi._undominated(arcs), request, need, 0, 1, None, box)
+        assert again is not None and again.lower() <= thirds
+        box = again.domains(thirds)
+        assert box is not None
+        assert all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 5])
