@@ -549,17 +549,25 @@ def plan_contracts(
     total_short = lin.sum(shortfall)
 
     class _StopAt(cp_model.CpSolverSolutionCallback):
-        """Stops the search at the first plan whose objective is at most ``at``."""
+        """Stops the search at the first plan whose objective is at most ``at`` or that comes
+        ``after`` seconds or later."""
 
-        def __init__(self, at: int) -> None:
+        def __init__(self, at: int | None, after: float | None) -> None:
             super().__init__()
-            self.at = at
+            self.at, self.after = at, after
 
         def on_solution_callback(self) -> None:
-            if self.objective_value <= self.at:
+            if (self.at is not None and self.objective_value <= self.at) or (
+                self.after is not None and self.wall_time >= self.after
+            ):
                 self.stop_search()
 
-    def run(share: float = 1.0, stop_at: int | None = None, **extra: Any) -> tuple[str, Any]:
+    def run(
+        share: float = 1.0,
+        stop_at: int | None = None,
+        stop_after: float | None = None,
+        **extra: Any,
+    ) -> tuple[str, Any]:
         solver = cp_model.CpSolver()
         for key, val in {**_SOLVER, **extra}.items():
             if isinstance(val, str):  # an enum value by name (protobuf and pybind11 alike)
@@ -572,7 +580,10 @@ def plan_contracts(
         if cancel is not None:
             cancel.register(stop)
         try:
-            code = solver.solve(m, None if stop_at is None else _StopAt(stop_at))
+            stopper = (
+                None if stop_at is None and stop_after is None else _StopAt(stop_at, stop_after)
+            )
+            code = solver.solve(m, stopper)
         finally:
             if cancel is not None:
                 cancel.unregister(stop)
@@ -617,7 +628,11 @@ def plan_contracts(
         scale = 10_000 if fines else 1
         objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
     m.minimize(objective)
-    name2, solver = run(_FIRST_SHARE, **_FIRST)
+    left = lim.remaining()
+    # LP-guided until its first plan after a tenth of the time (at most 60 % of it: on a loaded
+    # machine a tenth may pass before any plan), then the rounds of reduced-cost fixing
+    after = None if left is None else _FIRST_SHARE * left
+    name2, solver = run(_FIRST_MAX, stop_after=after, **_FIRST)
     lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
     relax: _Relaxation | None = None
     if name2 != "OPTIMAL" and not lim.expired():  # (a cancel or the time limit skips it)
@@ -665,7 +680,7 @@ def plan_contracts(
             lower = max(lower, int(again.best_objective_bound))
             if name3 == "OPTIMAL":
                 break
-    elif name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_SHARE < 1:
+    elif name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_MAX < 1:
         # the default search goes on from the LP-guided search's plan (if any) to prove
         if name2 == "FEASIBLE":
             hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
@@ -746,6 +761,7 @@ the LP bound of this model stayed far below the relaxation's (measured: 24 % aga
 
 _FIRST: dict[str, Any] = {"search_branching": "LP_SEARCH"}
 _FIRST_SHARE = 0.1
+_FIRST_MAX = 0.6
 _LOOP: dict[str, Any] = {"search_branching": "PORTFOLIO_WITH_QUICK_RESTART_SEARCH"}
 _RESOLVES = 3
 """The cost phase: 10 % of the time LP-guided (it finds good plans soonest), then rounds of
