@@ -47,6 +47,7 @@ from bouwblokken.optimize import cpsat, solve  # noqa: E402
 from bouwblokken.optimize.frontier import pareto_people  # noqa: E402
 from bouwblokken.optimize.limits import Limits  # noqa: E402
 from bouwblokken.optimize.multi import plan_contracts  # noqa: E402
+from bouwblokken.optimize.pareto import people_frontier_plans  # noqa: E402
 from bouwblokken.optimize.problem import Problem  # noqa: E402
 
 SEED = 20_261_201
@@ -222,6 +223,10 @@ def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
         probs = [people_frontier(rng, n) for _ in range(max(3, per_row // 2))]
         t, got = timed(lambda p: pareto_people(p, time_limit=TIME_LIMIT), probs)
         tw, walk = timed(lambda p: pareto_people(p, method="search", time_limit=TIME_LIMIT), probs)
+        # the integer-key lists alone (the one-pass method before the numpy arrays)
+        ti, keys = timed(
+            lambda p: people_frontier_plans(p, Limits(TIME_LIMIT), engine="python"), probs
+        )
         for k, (a, b) in enumerate(zip(got, walk, strict=True)):
             proven = all(s.is_optimal for s in a) and all(s.is_optimal for s in b)
             if proven and [s.units for s in a] != [s.units for s in b]:
@@ -233,10 +238,12 @@ def run(per_row: int, multi_n: int, only: Sequence[str] = ()) -> dict[str, Any]:
             "n": len(probs),
             "ours_unproven": sum(1 for a in got if not all(s.is_optimal for s in a)),
             "walk_unproven": sum(1 for b in walk if not all(s.is_optimal for s in b)),
+            "integer_keys": stats(ti),
+            "integer_keys_unproven": sum(1 for x in keys if x is not None and not x[1]),
         }
         row["ratio"] = row["walk"]["median_ms"] / row["ours"]["median_ms"]
         frontier.append(row)
-        print(f"frontier {n}: {stats(t)} walk {stats(tw)}", flush=True)
+        print(f"frontier {n}: {stats(t)} walk {stats(tw)} integer keys {stats(ti)}", flush=True)
     multi = run_multi(multi_n if not only or "multi" in only else 0)
     disagreements += [
         f"multi {r['tenders']}×{r['candidates']}: {r['disagreements']} proven optima differ"

@@ -48,14 +48,18 @@ from bouwblokken.portfolio.impact import impact_report
 from bouwblokken.portfolio.monitor import monitor, timeline
 from bouwblokken.portfolio.periods import DRENTHE_AGENDA, ReportingPeriod, periods_between
 from bouwblokken.portfolio.views.charts import fulfilment_chart, impact_chart, timeline_chart
-from bouwblokken.portfolio.views.frame import double_count_dataframe
+from bouwblokken.portfolio.views.excel import report_workbook
+from bouwblokken.portfolio.views.frame import double_count_dataframe, pending_dataframe
+from bouwblokken.portfolio.views.text import history_text
 """),
     md("""
 ## 1. De portefeuille: opdrachtgevers, leveranciers, contracten
 
 Drie opdrachtgevers (de provincie, Emmen en Assen), drie leveranciers, vier contracten onder de
 bouwblokkentabel van Oost-Nederland (uniform model, ook gebruikt in Meppel en Westerveld).
-Elk contract noemt het gevolg van een tekort: de boete of de afkoop.
+Elk contract noemt het gevolg van een tekort: een percentage van het tekort met een maximum
+(N34-weg), een bedrag per ontbrekende euro (groen-emmen), het tekort zelf met een tolerantie
+(schoon-assen) of een afkoopsom (fietspad).
 """),
     py("""
 CATALOG = "oost_nederland@V05-2023-04"
@@ -73,7 +77,7 @@ contracts = {
     "N34-weg": contract("N34-weg", ["provincie_drenthe"], "hunze_bouw", "2400000",
                         {"kind": "percentage", "percentage": "50", "cap": "30000"}),
     "groen-emmen": contract("groen-emmen", ["emmen"], "veld_groen", "900000",
-                            {"kind": "per_euro", "amount": "0.50"}),
+                            {"kind": "per_euro", "amount": "0.50"}, start="2023-03-01"),
     "schoon-assen": contract("schoon-assen", ["assen"], "drenthe_schoon", "1200000",
                              {"kind": "shortfall", "tolerance_percent": "5"}),
     "fietspad": contract("fietspad", ["provincie_drenthe", "emmen"], "hunze_bouw", "600000",
@@ -83,11 +87,13 @@ contracts = {
     md("""
 ## 2. Twee jaar kwartaaldeclaraties
 
-Elke plaatsing wordt per kwartaal gedeclareerd: twee weken na het kwartaal declareert de
-leverancier, tien dagen later liggen de bewijsstukken er (arbeidsovereenkomst, loonstroken,
-doelgroepverklaring) en weer twintig dagen later beslist de adviseur. Eén kwartaal wordt
-**afgekeurd** (de doelgroepverklaring ontbreekt). Persoon `p-017` werkt in 2024 voltijds bij
-Hunze Bouw én bij Veld Groen: dezelfde persoon, twee leveranciers.
+Elke plaatsing staat vanaf de start van het contract in het plan van aanpak (*gepland*) en wordt
+per kwartaal gedeclareerd: vijftien dagen na het kwartaal declareert de leverancier, tien dagen
+later liggen de bewijsstukken er (arbeidsovereenkomst, loonstroken, doelgroepverklaring) en
+weer twintig dagen later beslist de adviseur. Eén kwartaal wordt **afgekeurd** (de
+doelgroepverklaring ontbreekt). Persoon `p-017` werkt in de eerste helft van 2024 voltijds bij
+Hunze Bouw én bij Veld Groen: dezelfde persoon, twee leveranciers. De dossiers staan zoals ze
+op 28 februari 2025 zijn.
 """),
     py("""
 # (contract, person, block, hours per week, first quarter, last quarter, facts)
@@ -120,10 +126,12 @@ def quarters(first, last):
 
 
 def history(contract_id, person, period):
+    planned = {"status": "planned", "on": contracts[contract_id]["tender"]["start"]}
     declared = period.end + timedelta(days=15)
     if declared > CUT_OFF:
-        return []  # still planned
+        return [planned]  # still planned
     steps = [
+        planned,
         {"status": "declared", "on": str(declared), "by": "leverancier"},
         {"status": "evidenced", "on": str(declared + timedelta(days=10)),
          "documents": ["employment_contract", "payslips", "target_group_statement"]},
@@ -152,7 +160,7 @@ for cid, person, block, hours, first, last, facts in placements:
 contracts["N34-weg"]["activities"].append({
     "activity": {"id": "sw-inkoop-2023", "block": "wsw_detachering_beschut_inkoop",
                  "invoice_amount": "18500.00", "start": "2023-11-30", "end": "2023-11-30"},
-    "history": [{"status": "declared", "on": "2023-12-10"},
+    "history": [{"status": "declared", "on": "2023-12-10", "by": "leverancier"},
                 {"status": "evidenced", "on": "2023-12-12", "documents": ["invoice"]},
                 {"status": "approved", "on": "2024-01-05", "by": "sr-desk"}],
 })
@@ -199,38 +207,96 @@ for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts, strict=True):
           f"   gedeclareerd {format_eur(d.realised_to_date):>14}")
 """),
     md("""
-Het afgekeurde kwartaal, met datum, adviseur en reden:
+Het verschil bij schoon-assen is het afgekeurde kwartaal: de leverancier declareert het, de desk
+telt het niet. € 131.666,68 − € 123.888,90 = € 7.777,78: het derde kwartaal van 2023 van
+`p-005` (doelgroepregister, 28 van 36 uur), € 40.000 × 28/36 × 3/12. Het verloop van dat
+kwartaal, met data, bewijsstukken, adviseur en reden:
 """),
     py("""
 ca = next(a for a in portfolio.contract("schoon-assen").activities
           if a.activity.id == "p-005-2023K3")
-decision = ca.decision()
-print(ca.status_on(), decision.on, decision.by, "-", decision.reason)
+print(history_text(ca))
+"""),
+    md("""
+**Niets telt als goedgekeurd zonder goedkeuring.** Zo zag de desk hetzelfde kwartaal op
+31 juli 2024: de leveranciers hadden het tweede kwartaal gedeclareerd en de bewijsstukken
+ingediend, maar de adviseur had nog niet beslist. In de goedgekeurde weergave is er dan in het
+kwartaal nog niets gerealiseerd; de gedeclareerde plaatsingen staan op de werklijst *te
+beoordelen* en tellen alleen in de prognose (als gepland).
+"""),
+    py("""
+juli = monitor(portfolio, q2, known_on=date(2024, 7, 31))
+print(juli)
+"""),
+    md("""
+De werklijst van de desk op die dag, per activiteit:
+"""),
+    py("""
+pending_dataframe(juli)
+"""),
+    md("""
+In een notebook toont het rapport zich ook als tabel (achter op pad: geel, risico op een tekort:
+rood):
+"""),
+    py("""
+goedgekeurd
+"""),
+    md("""
+### Waar de bedragen vandaan komen
+
+Elk bedrag is na te rekenen. Voor **groen-emmen** (Veld Groen, opdrachtwaarde € 900.000, van
+1 maart 2023 tot en met 31 december 2024):
+
+- verplichting: 5 % × € 900.000 = € 45.000;
+- pad op 30 juni 2024: € 45.000 × 488 / 672 contractdagen = € 32.678,57;
+- tot nu toe: persoon `p-003` (WW, langer dan 1 jaar, 24 van 36 uur) drie kwartalen van 2023, elk
+  € 15.000 × 24/36 × 3/12 = € 2.500, samen € 7.500; de twee kwartalen van `p-017` tellen niet
+  (zie hoofdstuk 4);
+- prognose bij contracteinde: er is niets meer gepland, dus € 7.500; tekort € 45.000 − € 7.500 =
+  € 37.500; boete € 0,50 per ontbrekende euro: € 18.750.
+
+De bibliotheek schrijft hetzelfde spoor uit:
+"""),
+    py("""
+groen = goedgekeurd.contract("groen-emmen")
+for line in groen.result.obligation.lines:
+    print(line.nl)
+print(groen.path_line.nl)
+for r in groen.result.realised_activities:
+    print(f"{r.label}: {format_eur(r.counted)}")
+    print("   " + r.valuation.explain().replace("\\n", "\\n   "))
 """),
     md("""
 ## 4. Dubbeltelling: één persoon, twee leveranciers
 
 De ledger telt de hele portefeuille als één geheel: per persoon telt op een dag samen
 hoogstens één volle werkweek. Wie eerst kwam telt (gerealiseerd vóór gepland, dan de
-plaatsing die eerst begon, dan het oudste contract). De desk krijgt een werklijst: welke
-contracten, welke weken, hoeveel niet telt.
+plaatsing die eerst begon, dan het oudste contract). `p-017` begon bij beide leveranciers op
+1 januari 2024; het contract N34-weg (sinds 1 januari 2023) is ouder dan groen-emmen (sinds
+1 maart 2023), dus telt `p-017` bij Hunze Bouw en niet bij Veld Groen: per kwartaal
+€ 10.000 × 3/12 = € 2.500 telt niet. De desk krijgt een werklijst: welke contracten, welke
+weken, hoeveel niet telt.
 """),
     py("""
 for d in goedgekeurd.double_counts:
     print(f"{d.person}: {d.contract}/{d.activity} ({d.supplier}) telt {format_eur(d.amount)}"
-          f" niet; al geteld bij {', '.join(d.claimed_by)}; weken {d.weeks}")
+          f" niet; al geteld bij {', '.join(d.claimed_by)}; {d.weeks}")
 double_count_dataframe(goedgekeurd)
 """),
     md("""
 ## 5. Tekorten en boetes: de prognose bij contracteinde
 
 Per contract de prognose (gerealiseerd en gepland samen) tegen de verplichting, en wat het
-contract bij een tekort voorschrijft — met de berekening.
+contract bij een tekort voorschrijft — met de berekening. Twee contracten halen hun
+verplichting naar verwachting niet: groen-emmen (boete per ontbrekende euro) en fietspad
+(afkoop: 80 % van het tekort van € 30.000 − € 10.000 = € 20.000, dus € 16.000). N34-weg
+en schoon-assen liggen op koers: hun prognose is hoger dan de verplichting.
 """),
     py("""
 for s in goedgekeurd.settlements:
     if s.shortfall > 0:
-        print(f"{s.contract} ({s.supplier}): boete {format_eur(s.fine)}")
+        soort = "afkoopsom" if s.buy_off else "boete"
+        print(f"{s.contract} ({s.supplier}): {soort} {format_eur(s.fine)}")
         print(s.explain("nl"), end="\\n\\n")
 """),
     py("""
@@ -258,12 +324,35 @@ per_sdg = impact_report(portfolio, DRENTHE_AGENDA, by="sdg_target")
 print(per_sdg)
 """),
     py("""
-per_doel = impact_report(portfolio, DRENTHE_AGENDA, by="impact_goal")
-print(per_doel)
 impact_chart(per_sdg)
 """),
     py("""
+per_doel = impact_report(portfolio, DRENTHE_AGENDA, by="impact_goal")
+print(per_doel)
+impact_chart(per_doel)
+"""),
+    md("""
+Eén euro kan meerdere doelen dienen (een plaatsing in de Participatiewet telt voor SDG 8.5 en
+10.2, voor participatie en inclusie), dus de rijen tellen niet op tot het totaal; de totaalrij
+telt elke euro één keer. De fte is het gemiddelde over de hele agendaperiode (vier jaar, terwijl
+de contracten twee jaar lopen); per jaar:
+"""),
+    py("""
 impact_report(portfolio, DRENTHE_AGENDA, by="year").to_dataframe()
+"""),
+    md("""
+## 8. De werkmap voor de ambtelijke rapportage
+
+Dezelfde rapportage als Excel-werkmap: contracten, boetes met hun berekening, de werklijst
+dubbeltellingen en de impactrapportage (bedragen als exacte getallen met een euro-opmaak).
+"""),
+    py("""
+from io import BytesIO
+
+from openpyxl import load_workbook
+
+werkmap = load_workbook(BytesIO(report_workbook(goedgekeurd, impact=per_sdg)))
+print(werkmap.sheetnames)
 """),
 ]
 
@@ -277,6 +366,8 @@ def build() -> nbformat.NotebookNode:
     }
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells = [new_markdown_cell(s) if k == "md" else new_code_cell(s) for k, s in CELLS]
+    for n, cell in enumerate(nb.cells):
+        cell.id = f"cel-{n:02d}"  # stable ids: a rebuild changes only what was edited
     return nb
 
 

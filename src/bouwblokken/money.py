@@ -324,7 +324,7 @@ def _exact(amount: object) -> Fraction:
                 code="money.too_large",
             )
         return Fraction(amount)
-    f = Fraction(amount)
+    f = amount if type(amount) is Fraction else Fraction(amount)  # a Fraction is immutable
     if abs(f.numerator) >= _ROUNDABLE * f.denominator or f.denominator.bit_length() > 400:
         raise MoneyError(
             f"amount {_short(amount)} is outside what can be rounded to cents",

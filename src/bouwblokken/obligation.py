@@ -9,6 +9,7 @@ Computed exactly and rounded once to cents, half up, like a valuation.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -134,6 +135,17 @@ def _line(nl: str, en: str, amount: Fraction | None = None) -> TrailLine:
     return TrailLine("note" if amount is None else "base", nl, en, amount)
 
 
+def _worded(
+    words: Callable[..., str],
+    *values: object,
+    amount: Fraction | None = None,
+    kind: Literal["base", "total"] = "base",
+) -> TrailLine:
+    """A trail line worded on first use (a portfolio's obligations are computed for every
+    contract, their trails printed for few): ``words(lang, *values)``."""
+    return TrailLine.later("note" if amount is None else kind, words, *values, amount=amount)
+
+
 def _eur(v: Fraction | Decimal | int, lang: Lang) -> str:
     return format_eur(v, lang=lang)
 
@@ -223,9 +235,15 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
                 f"contract value {_eur(cv, 'en')} not {op_nl} threshold {_eur(threshold, 'en')}",
             )
         lines.append(
-            _line(
-                f"drempel: opdrachtwaarde {_eur(cv, 'nl')} {op_nl} {_eur(threshold, 'nl')}",
-                f"threshold: contract value {_eur(cv, 'en')} {op_nl} {_eur(threshold, 'en')}",
+            _worded(
+                lambda lang, cv, op, th: (
+                    f"drempel: opdrachtwaarde {_eur(cv, 'nl')} {op} {_eur(th, 'nl')}"
+                    if lang == "nl"
+                    else f"threshold: contract value {_eur(cv, 'en')} {op} {_eur(th, 'en')}"
+                ),
+                cv,
+                op_nl,
+                threshold,
             )
         )
 
@@ -255,9 +273,15 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             pct = rules.percentage_by_contract_type[tender.contract_type]
             kind_nl = _KIND_NL[tender.contract_type]
             lines.append(
-                _line(
-                    f"percentage voor {kind_nl}: {_pct(pct, 'nl')}",
-                    f"percentage for {tender.contract_type}: {_pct(pct, 'en')}",
+                _worded(
+                    lambda lang, kind_nl, kind, pct: (
+                        f"percentage voor {kind_nl}: {_pct(pct, 'nl')}"
+                        if lang == "nl"
+                        else f"percentage for {kind}: {_pct(pct, 'en')}"
+                    ),
+                    kind_nl,
+                    tender.contract_type,
+                    pct,
                 )
             )
         elif tender.contract_type is None and rules.percentage is None:
@@ -289,14 +313,17 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
         )
     if tender.labour_share_percent is None and for_type:
         ls0 = _most_specific(for_type)
-        below_nl = _pct(ls0.below_labour_share_percent, "nl")
-        below_en = _pct(ls0.below_labour_share_percent, "en")
         lines.append(
-            _line(
-                f"arbeidsaandeel niet opgegeven: onder {below_nl}"
-                f" zou {_pct(ls0.percentage, 'nl')} gelden",
-                f"labour share not given: below {below_en}"
-                f" {_pct(ls0.percentage, 'en')} would apply",
+            _worded(
+                lambda lang, below, pct: (
+                    f"arbeidsaandeel niet opgegeven: onder {_pct(below, 'nl')}"
+                    f" zou {_pct(pct, 'nl')} gelden"
+                    if lang == "nl"
+                    else f"labour share not given: below {_pct(below, 'en')}"
+                    f" {_pct(pct, 'en')} would apply"
+                ),
+                ls0.below_labour_share_percent,
+                ls0.percentage,
             )
         )
     if tender.labour_share_percent is not None:
@@ -305,35 +332,52 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
         if matching:
             ls = _most_specific(matching)
             lines.append(
-                _line(
-                    f"arbeidsaandeel {_pct(share, 'nl')} < "
-                    f"{_pct(ls.below_labour_share_percent, 'nl')}:"
-                    f" percentage {_pct(ls.percentage, 'nl')}",
-                    f"labour share {_pct(share, 'en')} < "
-                    f"{_pct(ls.below_labour_share_percent, 'en')}: "
-                    f"percentage {_pct(ls.percentage, 'en')}",
+                _worded(
+                    lambda lang, share, below, pct: (
+                        f"arbeidsaandeel {_pct(share, 'nl')} < {_pct(below, 'nl')}:"
+                        f" percentage {_pct(pct, 'nl')}"
+                        if lang == "nl"
+                        else f"labour share {_pct(share, 'en')} < {_pct(below, 'en')}: "
+                        f"percentage {_pct(pct, 'en')}"
+                    ),
+                    share,
+                    ls.below_labour_share_percent,
+                    ls.percentage,
                 )
             )
             pct = ls.percentage
         if pct == 0:
             return none("arbeidsaandeel te laag", "labour share too low")
 
-    exact = Fraction(pct) / 100 * Fraction(base)
+    (pn, pd), (bn, bd) = pct.as_integer_ratio(), base.as_integer_ratio()
+    exact = Fraction(pn * bn, pd * bd * 100)  # pct / 100 × base, one normalisation
     lines.append(
-        _line(
-            f"{_pct(pct, 'nl')} × {base_nl} {_eur(base, 'nl')} = {_eur(exact, 'nl')}",
-            f"{_pct(pct, 'en')} × {base_en} {_eur(base, 'en')} = {_eur(exact, 'en')}",
+        _worded(
+            lambda lang, pct, base_nl, base_en, base, exact: (
+                f"{_pct(pct, 'nl')} × {base_nl} {_eur(base, 'nl')} = {_eur(exact, 'nl')}"
+                if lang == "nl"
+                else f"{_pct(pct, 'en')} × {base_en} {_eur(base, 'en')} = {_eur(exact, 'en')}"
+            ),
+            pct,
+            base_nl,
+            base_en,
+            base,
             exact,
+            amount=exact,
         )
     )
 
     maximum = tender.maximum if tender.maximum is not None else rules.maximum
     if maximum is not None and exact > maximum:
         lines.append(
-            _line(
-                f"maximum {_eur(maximum, 'nl')}: verplichting begrensd",
-                f"maximum {_eur(maximum, 'en')}: obligation capped",
-                Fraction(maximum),
+            _worded(
+                lambda lang, maximum: (
+                    f"maximum {_eur(maximum, 'nl')}: verplichting begrensd"
+                    if lang == "nl"
+                    else f"maximum {_eur(maximum, 'en')}: obligation capped"
+                ),
+                maximum,
+                amount=Fraction(maximum),
             )
         )
         exact = Fraction(maximum)
@@ -364,22 +408,30 @@ def compute_obligation(tender: Tender, catalog: Catalog | None = None) -> Obliga
             before = exact
             exact = exact * (1 - red)
             lines.append(
-                _line(
-                    f"{match.label_nl}: −{_pct(match.reduction_percent, 'nl')} × "
-                    f"{_eur(before, 'nl')} = {_eur(exact, 'nl')}",
-                    f"{match.label_nl}: −{_pct(match.reduction_percent, 'en')} × "
-                    f"{_eur(before, 'en')} = {_eur(exact, 'en')}",
+                _worded(
+                    lambda lang, label, reduction, before, exact: (
+                        f"{label}: −{_pct(reduction, lang)} × "
+                        f"{_eur(before, lang)} = {_eur(exact, lang)}"
+                    ),
+                    match.label_nl,
+                    match.reduction_percent,
+                    before,
                     exact,
+                    amount=exact,
                 )
             )
 
     amount = round_cents(exact)
     lines.append(
-        TrailLine(
-            "total",
-            f"SR-verplichting: {_eur(amount, 'nl')}",
-            f"Social-return obligation: {_eur(amount, 'en')}",
-            exact,
+        _worded(
+            lambda lang, amount: (
+                f"SR-verplichting: {_eur(amount, 'nl')}"
+                if lang == "nl"
+                else f"Social-return obligation: {_eur(amount, 'en')}"
+            ),
+            amount,
+            amount=exact,
+            kind="total",
         )
     )
     years = _contract_years(tender, rules, exact, lines)
@@ -408,9 +460,14 @@ def _contract_years(
     if tender.min_per_contract_year is not None:
         minimum = Fraction(tender.min_per_contract_year)
         lines.append(
-            _line(
-                f"minimum per contractjaar: {_eur(minimum, 'nl')} ({len(spans)} contractjaren)",
-                f"minimum per contract year: {_eur(minimum, 'en')} ({len(spans)} contract years)",
+            _worded(
+                lambda lang, minimum, n: (
+                    f"minimum per contractjaar: {_eur(minimum, 'nl')} ({n} contractjaren)"
+                    if lang == "nl"
+                    else f"minimum per contract year: {_eur(minimum, 'en')} ({n} contract years)"
+                ),
+                minimum,
+                len(spans),
             )
         )
         return tuple(
@@ -425,13 +482,24 @@ def _contract_years(
         share = months / total
         minimum = obligation * share
         lines.append(
-            _line(
-                f"minimum contractjaar {i + 1} ({day_text(a)} t/m {day_text(b)}): "
-                f"{_num(months, 'nl')}/{_num(total, 'nl')} maanden × {_eur(obligation, 'nl')}"
-                f" = {_eur(minimum, 'nl')}",
-                f"minimum contract year {i + 1} ({day_text(a, 'en')} to {day_text(b, 'en')}): "
-                f"{_num(months, 'en')}/{_num(total, 'en')} months × {_eur(obligation, 'en')}"
-                f" = {_eur(minimum, 'en')}",
+            _worded(
+                lambda lang, i, a, b, months, total, obligation, minimum: (
+                    f"minimum contractjaar {i + 1} ({day_text(a)} t/m {day_text(b)}): "
+                    f"{_num(months, 'nl')}/{_num(total, 'nl')} maanden × {_eur(obligation, 'nl')}"
+                    f" = {_eur(minimum, 'nl')}"
+                    if lang == "nl"
+                    else f"minimum contract year {i + 1} ({day_text(a, 'en')} to "
+                    f"{day_text(b, 'en')}): "
+                    f"{_num(months, 'en')}/{_num(total, 'en')} months × {_eur(obligation, 'en')}"
+                    f" = {_eur(minimum, 'en')}"
+                ),
+                i,
+                a,
+                b,
+                months,
+                total,
+                obligation,
+                minimum,
             )
         )
         years.append(ContractYear(i + 1, a, b, round_cents(minimum)))
@@ -506,13 +574,21 @@ def _eu_threshold(
     kind_nl = "werken" if kind == "works" else "diensten en leveringen"
     kind_en = "works" if kind == "works" else "services and supplies"
     lines.append(
-        _line(
-            f"drempel volgt de Europese drempel {period.label} voor decentrale overheden"
-            f" ({kind_nl}): {_eur(amount, 'nl')}"
-            f" (Gedelegeerde Verordening (EU) {period.regulation})",
-            f"threshold follows the EU threshold {period.label} for sub-central authorities"
-            f" ({kind_en}): {_eur(amount, 'en')}"
-            f" (Delegated Regulation (EU) {period.regulation})",
+        _worded(
+            lambda lang, label, regulation, kind_nl, kind_en, amount: (
+                f"drempel volgt de Europese drempel {label} voor decentrale overheden"
+                f" ({kind_nl}): {_eur(amount, 'nl')}"
+                f" (Gedelegeerde Verordening (EU) {regulation})"
+                if lang == "nl"
+                else f"threshold follows the EU threshold {label} for sub-central authorities"
+                f" ({kind_en}): {_eur(amount, 'en')}"
+                f" (Delegated Regulation (EU) {regulation})"
+            ),
+            period.label,
+            period.regulation,
+            kind_nl,
+            kind_en,
+            amount,
         )
     )
     if not period.verified:

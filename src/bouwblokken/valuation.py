@@ -161,6 +161,18 @@ class TrailLine:
             self._en = self._make("en")
         return self._en
 
+    @classmethod
+    def later(
+        cls,
+        kind: Literal["base", "bonus", "limit", "cap", "note", "total"],
+        words: Callable[..., str],
+        *values: object,
+        amount: Fraction | None = None,
+    ) -> TrailLine:
+        """A line worded on first use by ``words(lang, *values)``; the values are taken now,
+        so a name bound again later (an amount after a cap) does not change the words."""
+        return cls(kind, amount=amount, make=lambda lang: words(lang, *values))
+
     def text(self, lang: Lang = "nl") -> str:
         return self.nl if lang == "nl" else self.en
 

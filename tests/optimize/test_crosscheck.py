@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reference_bruteforce import Enumeration
 from strategies import realistic_problems, small_problems
-
 from unlimited import solver
+
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Solution
 

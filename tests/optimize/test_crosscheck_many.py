@@ -11,8 +11,8 @@ import random
 import pytest
 import reference_milp as milp
 from strategies import realistic_problem
-
 from unlimited import solver
+
 from bouwblokken.optimize.problem import Problem
 
 pytestmark = pytest.mark.slow

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from reference_bruteforce import Enumeration
 from strategies import people_frontier, small_problems
 
+import bouwblokken.optimize.pareto as lists
 from bouwblokken.optimize import CancelToken, Option, Problem, pareto_people
 from bouwblokken.optimize.limits import Limits
 from bouwblokken.optimize.pareto import people_frontier_plans
@@ -100,6 +101,47 @@ def test_lists_match_the_walk_and_enumeration(problem: Problem) -> None:
     assert [s.units for s in got] == [s.units for s in walk]
     for s in got:
         assert problem.is_feasible(s.units)
+
+
+@settings(CI, max_examples=300)
+@given(small_problems())
+def test_numpy_lists_give_the_plans_of_the_exact_keys(problem: Problem) -> None:
+    # the numpy engine compares (cost, units) only and settles equal states by their units
+    # vectors: the same plans, tie rule included, as the exact integer keys
+    exact = people_frontier_plans(problem, Limits(None), engine="python")
+    arrays = people_frontier_plans(problem, Limits(None), engine="numpy")
+    assert arrays == exact
+
+
+def test_numpy_lists_settle_equal_states_lexicographically() -> None:
+    # the tie case of test_ties_follow_the_documented_rule, three copies: k people cost 100 * k
+    # and the lexicographically smallest vector of k units wins: (0, 0, 1), (0, 0, 2), (0, 1, 2).
+    pr = Problem(tuple(opt(x, 1000, 100, 2, people=1) for x in "ABC"), 1000)
+    plans, complete = people_frontier_plans(pr, Limits(None), engine="numpy") or ([], False)
+    assert complete
+    assert plans[:3] == [(0, 0, 1), (0, 0, 2), (0, 1, 2)]
+    assert plans == people_frontier_plans(pr, Limits(None), engine="python")[0]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numpy_lists_match_the_walk_on_the_family(seed: int) -> None:
+    problem = people_frontier(random.Random(100 + seed), 30)
+    got = people_frontier_plans(problem, Limits(None), engine="numpy")
+    assert got is not None and got[1]
+    walk = pareto_people(problem, method="search", time_limit=None)
+    assert got[0] == [s.units for s in walk]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_auto_switches_to_arrays_midway_with_the_same_plans(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a low threshold makes "auto" hand its integer-key states over to the arrays after a few
+    # options: the plans (read back through both) are those of the integer keys throughout
+    problem = people_frontier(random.Random(200 + seed), 24)
+    exact = people_frontier_plans(problem, Limits(None), engine="python")
+    monkeypatch.setattr(lists, "NUMPY_FROM", 40)
+    assert people_frontier_plans(problem, Limits(None)) == exact
 
 
 @pytest.mark.parametrize("seed", range(6))

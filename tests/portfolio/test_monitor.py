@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -45,6 +46,9 @@ def test_year_report_by_hand(two_suppliers: Portfolio) -> None:
     assert bouw.planned == D("40000.00") and bouw.forecast == D("100000.00")
     # Path on 2023-12-31: 50 000 × 365/731 contract days = 24 965.800... → € 24.965,80.
     assert bouw.path == D("24965.80") and not bouw.behind_path and not bouw.at_risk
+    assert bouw.path_line is not None
+    assert bouw.path_line.nl == "pad: €\u00a050.000,00 × 365/731 contractdagen = €\u00a024.965,80"
+    assert bouw.path_line.en == "path: €50,000.00 × 365/731 contract days = €24,965.80"
     # groen-1 loses p1 to bouw-1 (older contract): nothing counts; behind and at risk.
     assert groen.realised_to_date == 0 and groen.behind_path and groen.at_risk
     # groen-1's path: 50 000 × 334/731 (2023-02-01..2023-12-31 of 2023-02-01..2025-01-31)
@@ -127,6 +131,9 @@ def test_fines_by_hand(penalty: Penalty | None, counted: str, fine: str) -> None
     assert shortfall == max(D("50000.00") - D(counted), D(0))
     assert paid == D(fine)
     assert lines and all(ln.nl and ln.en for ln in lines)
+    if counted == "60000":  # more than the obligation: the trail says so in words
+        nb = "\u00a0"
+        assert lines[0].nl == f"geen tekort: €{nb}60.000,00 geteld, verplichting €{nb}50.000,00"
 
 
 def test_settlements_in_the_report() -> None:
@@ -238,3 +245,235 @@ def test_the_batch_engine_reports_the_same(seed: int, view: str) -> None:
         assert (a.settlement and a.settlement.fine) == (b.settlement and b.settlement.fine)
     key = {(d.contract, d.activity, d.amount, d.periods) for d in exact.double_counts}
     assert {(d.contract, d.activity, d.amount, d.periods) for d in batch.double_counts} == key
+
+
+def test_realised_before_the_period_by_hand() -> None:
+    """Realised to date on the day before the period, partly taken from the later evaluation
+    (placements that ended), partly counted again (placements running past that day)."""
+    from tests.portfolio.conftest import FULL as OK
+
+    p = portfolio(
+        [
+            contract(
+                "c",
+                "bouw",
+                [
+                    # Running past 2023-06-30: counted again. 40 000 × 6/12 = 20 000.
+                    activity("a1", "p1", "2023-01-01", "2023-12-31", history=OK),
+                    # Ended by then: reused. 40 000 × 18/36 × 3/12 = 5 000.
+                    activity("b1", "p2", "2023-01-01", "2023-03-31", "18", history=OK),
+                    # Starts in the period: not realised on 2023-06-30.
+                    activity("b2", "p2", "2023-07-01", "2023-09-30", history=OK),
+                    # Without a person, an invoice excl. VAT: 12 000 (reused).
+                    activity(
+                        "f1",
+                        None,
+                        "2023-03-01",
+                        "2023-03-01",
+                        block="inkoop_sociale_onderneming",
+                        invoice_amount="12000",
+                        history=OK,
+                    ),
+                    activity("x", "p1", "2024-01-01", "2024-06-30"),  # planned
+                ],
+            )
+        ]
+    )
+    q3 = ReportingPeriod.quarter(2023, 3)
+    for engine in ("exact", "batch"):
+        r = monitor(p, q3, engine=engine).contract("c")  # type: ignore[arg-type]
+        assert r.realised_before == D("37000.00")  # 20 000 + 5 000 + 12 000
+        # In Q3: a1 3 months 10 000, b2 3 months full-time 10 000.
+        assert r.realised_in_period == D("20000.00")
+        assert r.realised_to_date == D("57000.00")
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_realised_before_equals_counting_again(seed: int) -> None:
+    """Differential: the monitor's realised-before equals the exact ledger evaluated on the
+    whole portfolio on the day before the period, both views, both engines."""
+    import json
+
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+    from bouwblokken.portfolio.synthetic import synthetic_document
+
+    p = read_portfolio(json.dumps(synthetic_document(300, seed=seed)))
+    for q, view, known in [
+        (ReportingPeriod.quarter(2022, 2), "approved", None),
+        (ReportingPeriod.quarter(2023, 4), "declared", None),
+        (ReportingPeriod.half_year(2024, 1), "approved", date(2024, 3, 1)),
+    ]:
+        d = q.day_before
+        ref = evaluate(p.ledger(view, known_on=known, as_of=d), as_of=d)  # type: ignore[arg-type]
+        want = {t.tender.id: t.realised.counted for t in ref.tenders}
+        for engine in ("exact", "batch"):
+            got = monitor(p, q, view=view, known_on=known, engine=engine)  # type: ignore[arg-type]
+            assert {r.id: r.realised_before for r in got.contracts} == want
+
+
+def test_realised_before_with_a_share_cap_counts_everything_again(tmp_path: Path) -> None:
+    """A share cap is a cap over a whole contract, so no amount can be taken over from the
+    later date: the day before is counted again. The capregion test fixture caps community
+    activities at 10 % of the obligation (5 % × € 1.000.000 = € 50.000: € 5.000); here with a
+    dated community block added (€ 20.000 a full-time year, days as 1/365 of a year)."""
+    import shutil
+
+    from tests.portfolio.conftest import FULL as OK
+
+    from bouwblokken.catalog.registry import Registry
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+
+    src = Path(__file__).parents[1] / "fixtures" / "catalogs" / "capregion" / "2024-01.toml"
+    (tmp_path / "capregion").mkdir()
+    shutil.copy(src, tmp_path / "capregion" / "2024-01.toml")
+    with (tmp_path / "capregion" / "2024-01.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[[blocks]]\nid = "buurtwerk"\nlabel_nl = "Buurtwerk"'
+            '\nlabel_en = "Neighbourhood work"'
+            '\ncategory = "community"\nrule = { kind = "per_year", amount = 20000 }\n'
+        )
+    reg = Registry([tmp_path])
+    acts = [
+        {  # running past the day before: counted again
+            "activity": {
+                "id": "a",
+                "person": "p1",
+                "block": "buurtwerk",
+                "hours_per_week": "36",
+                "start": "2024-01-01",
+                "end": "2024-12-31",
+            },
+            "history": OK,
+        },
+        {  # without a person, ended: would be taken over without the share cap
+            "activity": {
+                "id": "b",
+                "block": "gastles",
+                "activities": 40,
+                "days": 40,
+                "start": "2024-02-01",
+                "end": "2024-02-01",
+            },
+            "history": OK,
+        },
+    ]
+    p = read_portfolio(
+        {
+            "buyers": [{"id": "kapland"}],
+            "persons": [{"id": "p1"}],
+            "contracts": [
+                {
+                    "tender": {
+                        "id": "k",
+                        "catalog": "capregion",
+                        "contract_value": "1000000",
+                        "contract_date": "2024-01-01",
+                        "start": "2024-01-01",
+                        "end": "2025-12-31",
+                    },
+                    "buyers": ["kapland"],
+                    "supplier": "s",
+                    "activities": acts,
+                }
+            ],
+        }
+    )
+    q2 = ReportingPeriod.quarter(2024, 2)
+    d = q2.day_before
+    # At the period's end a (20 000 × 183/365 = 10 027,40) takes the whole room: b counts 0.
+    end = evaluate(p.ledger(as_of=q2.end), as_of=q2.end, registry=reg).tender("k")
+    assert [r.counted for r in end.realised_activities] == [D("5000.00"), D("0.00")]
+    ref = evaluate(p.ledger(as_of=d), as_of=d, registry=reg).tender("k").realised.counted
+    # On 2024-03-31 a counts 20 000 × 91/365 = 4 986,30 and leaves 13,70 of the room for b
+    # (40 lessons × € 150 = € 6.000): together the cap, € 5.000,00.
+    assert ref == D("5000.00")
+    for engine in ("exact", "batch"):
+        r = monitor(p, q2, registry=reg, engine=engine).contract("k")  # type: ignore[arg-type]
+        assert r.realised_before == ref
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # contract
+            st.integers(0, 3),  # person (few: placements overlap and share limits)
+            st.sampled_from(["ww", "participatiewet", "wia", "werkzoekende_zonder_uitkering"]),
+            st.integers(0, 700),  # start, days after 2023-01-01
+            st.integers(0, 400),  # length in days
+            st.sampled_from(["18", "24", "36"]),
+            st.sampled_from(["approved", "declared", "planned"]),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.integers(1, 8),  # quarter 2023 K2 .. 2025 K1
+)
+def test_realised_before_property(
+    rows: list[tuple[int, int, str, int, int, str, str]], q: int
+) -> None:
+    """Whatever the placements (overlapping, sharing a person's week and counting limit,
+    running across the period's start), realised-before is the exact evaluation of the whole
+    portfolio on the day before the period (Haaglanden: months as twelfths, WW 12 months)."""
+    from datetime import timedelta
+
+    from bouwblokken.ledger import evaluate
+    from bouwblokken.portfolio import read_portfolio
+
+    base = date(2023, 1, 1)
+    steps = {
+        "approved": [
+            {"status": "declared", "on": "2025-06-01", "by": "s"},
+            {"status": "evidenced", "on": "2025-06-02", "documents": ["payslips"]},
+            {"status": "approved", "on": "2025-06-03", "by": "desk"},
+        ],
+        "declared": [{"status": "declared", "on": "2025-06-01", "by": "s"}],
+        "planned": [],
+    }
+    acts: dict[int, list[dict[str, object]]] = {0: [], 1: [], 2: []}
+    for n, (c, person, block, start, length, hours, status) in enumerate(rows):
+        s = base + timedelta(days=start)
+        act = {
+            "id": f"a{n}",
+            "person": f"p{person}",
+            "block": block,
+            "hours_per_week": hours,
+            "start": str(s),
+            "end": str(s + timedelta(days=length)),
+        }
+        acts[c].append({"activity": act, "history": steps[status]})
+    contracts = [
+        {
+            "tender": {
+                "id": f"c{c}",
+                "catalog": "haaglanden@2023-07",
+                "contract_value": "1000000",
+                "contract_date": "2023-07-01",
+                "start": f"2023-0{c + 1}-01",
+                "end": "2025-06-30",
+            },
+            "buyers": ["b"],
+            "supplier": f"s{c % 2}",
+            "activities": acts[c],
+        }
+        for c in acts
+    ]
+    persons = sorted({a["activity"]["person"] for c in acts.values() for a in c})  # type: ignore[index]
+    p = read_portfolio(
+        {
+            "buyers": [{"id": "b"}],
+            "persons": [{"id": x} for x in persons],
+            "contracts": contracts,
+        }
+    )
+    year, quarter = 2023 + q // 4, q % 4 + 1
+    period = ReportingPeriod.quarter(year, quarter)
+    d = period.day_before
+    for view in ("approved", "declared"):
+        ref = evaluate(p.ledger(view, as_of=d), as_of=d)  # type: ignore[arg-type]
+        want = {t.tender.id: t.realised.counted for t in ref.tenders}
+        for engine in ("exact", "batch"):
+            got = monitor(p, period, view=view, engine=engine)  # type: ignore[arg-type]
+            assert {r.id: r.realised_before for r in got.contracts} == want

@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
+from typing import Any, Literal
 
 from bouwblokken.optimize.limits import Limits
 from bouwblokken.optimize.problem import Problem
@@ -51,6 +53,12 @@ Frontier = tuple[list[tuple[int, ...]], bool]
 #: Options with more units to choose from than this (hours, purchase steps) make the lists
 #: long; the epsilon-constraint walk handles them better.
 MAX_UNITS = 16
+
+#: The ``"auto"`` engine continues on numpy arrays once states times options still to process
+#: reach this (arrays cost ~0,1 s to import and more per stage on short lists).
+NUMPY_FROM = 20_000
+
+Engine = Literal["auto", "numpy", "python"]
 
 State = tuple[int, int, int]  # (-people, -counted value capped at the need, key)
 
@@ -87,6 +95,7 @@ def people_frontier_plans(
     *,
     max_states: int | None = None,
     tick: Callable[[], None] | None = None,
+    engine: Engine = "auto",
 ) -> Frontier | None:
     """The plans of the people/cost frontier, or ``None`` when this method does not apply.
 
@@ -94,7 +103,10 @@ def people_frontier_plans(
     with more than :data:`MAX_UNITS` units to choose from, or more than ``max_states`` states
     at some stage (the caller then uses the epsilon-constraint walk).
     Respects units bounds, caps and the problem's budget; empty when no plan is feasible.
-    ``tick`` is called once per option processed (a progress bar).
+    ``tick`` is called once per option processed (a progress bar). ``engine``: ``"numpy"``
+    (arrays, see :func:`_numpy_lists`), ``"python"`` (exact integer keys), ``"auto"`` (integer
+    keys, continued on arrays once the states times the options left reach :data:`NUMPY_FROM`,
+    when the array keys fit 64 bits).
     """
     opts = problem.options
     n = len(opts)
@@ -145,8 +157,43 @@ def people_frontier_plans(
         i = useful[k]
         room_after[k] = room_after[k + 1] + counted_value(i) * u[i]
 
+    layout = (n, bits, s_cost, base)
+    ub = sum(u).bit_length()
+    top = sum(opts[i].cost_cents * u[i] for i in useful)
+    arrays = engine != "python" and (top << ub) + sum(u) < 1 << 62 and need < 1 << 56
+
+    def on_arrays(states: list[State], k0: int) -> Frontier | None:
+        """The lists from stage ``k0`` on as numpy arrays, starting from ``states``."""
+        rest = useful[k0:]
+        units_mask = (1 << (s_cost - w_code)) - 1
+        mask = (1 << bits) - 1
+        start = (
+            [-s[0] for s in states],
+            [-s[1] for s in states],
+            [((s[2] >> s_cost) << ub) | ((s[2] >> w_code) & units_mask) for s in states],
+            [tuple((s[2] >> (bits * (n - 1 - j))) & mask for j in range(n)) for s in states],
+        )
+        return _numpy_lists(
+            problem,
+            limits,
+            rest,
+            u,
+            [counted_value(i) if need > 0 else 0 for i in rest],
+            [min(need, capped[first]) if opts[i].category == first else need for i in rest],
+            need,
+            ub,
+            budget,
+            layout,
+            max_states,
+            tick,
+            room_after[k0:],
+            start,
+        )
+
     states: list[State] = [(0, 0, 0)]  # (-people, -value, key)
     group_cap = min(need, capped[first]) if first is not None else need
+    if arrays and engine == "numpy":
+        return on_arrays(states, 0)
     for k, i in enumerate(useful):
         if limits.expired():
             return _frontier(states, need, (n, bits, s_cost, base)), False
@@ -179,6 +226,8 @@ def people_frontier_plans(
             return None
         if tick is not None:
             tick()
+        if arrays and len(states) * (len(useful) - k - 1) >= NUMPY_FROM:
+            return on_arrays(states, k + 1)  # many states: arrays are faster from here on
     return _frontier(states, need, (n, bits, s_cost, base)), True
 
 
@@ -211,3 +260,216 @@ def _frontier(states: list[State], need: int, layout: Layout) -> list[tuple[int,
             cheapest_above = cost
     out.reverse()
     return out
+
+
+def _numpy_lists(
+    problem: Problem,
+    limits: Limits,
+    useful: list[int],
+    u: list[int],
+    values: list[int],
+    caps: list[int],
+    need: int,
+    ub: int,
+    budget: int | None,
+    layout: Layout,
+    max_states: int | None,
+    tick: Callable[[], None] | None,
+    room_after: list[int],
+    start: tuple[list[int], list[int], list[int], list[tuple[int, ...]]],
+) -> Frontier | None:
+    """The same Pareto lists as arrays: people ``pe``, capped value ``va`` and the 64-bit
+    key ``ke = cost << ub | units`` of every state, with back-pointers to read the plans back.
+
+    ``ke`` leaves the lexicographic part of the tie rule out, so a state is dropped only when
+    another has at least its people and value and a *strictly* smaller ``ke`` (its completions
+    then rank first whatever the units vectors); states equal in all three are resolved by
+    their units vectors (read back, compared in the problem's order); states tied on ``ke`` but
+    not equal stay. What is kept is therefore a superset of the exact lists -- never fewer
+    plans -- and the frontier read from it is the same. Dominance across head counts is
+    checked against a staircase of the states with more people, built level-block by
+    level-block (a few array passes per block instead of one per state).
+    """
+    import numpy as np
+
+    opts = problem.options
+    pe, va, ke = (np.array(x, np.int64) for x in start[:3])
+    first_units = start[3]  # the units vector of each starting state
+    # per stage: (the kept states' index in the expansion, the states before it); expansion
+    # index f = t * before + parent, t the units added
+    back: list[tuple[Any, int]] = []
+
+    def vector(k: int, s: int) -> tuple[int, ...]:
+        """The units (above the minimum) of state ``s`` after ``k`` stages, problem order."""
+        added = []
+        for j in range(k - 1, -1, -1):
+            flat, before = back[j]
+            t, s = divmod(int(flat[s]), before)
+            added.append((useful[j], t))
+        units = list(first_units[s])
+        for j, t in added:
+            units[j] = t
+        return tuple(units)
+
+    def vectors(states: list[int]) -> list[tuple[int, ...]]:
+        """:func:`vector` of many states after the last stage, read back together."""
+        idx = np.array(states, np.int64)
+        added = []
+        for j in range(len(back) - 1, -1, -1):
+            flat, before = back[j]
+            f = flat[idx]
+            added.append((useful[j], f // before))
+            idx = f % before
+        units = np.array(first_units, np.int64).reshape(len(first_units), len(opts))[idx]
+        for j, t in added:
+            units[:, j] = t
+        return [tuple(row) for row in units.tolist()]
+
+    def result(complete: bool) -> Frontier:
+        plans = _numpy_frontier(
+            pe, va, ke, need, ub, layout, lambda s: vector(len(back), s), vectors
+        )
+        return plans, complete
+
+    for k, i in enumerate(useful):
+        if limits.expired():
+            return result(False)
+        o = opts[i]
+        n_s = len(pe)
+        ts = np.arange(u[i] + 1, dtype=np.int64)[:, None]
+        pe2 = (pe[None, :] + ts * o.people_per_unit).ravel()
+        va2 = np.minimum(va[None, :] + ts * values[k], caps[k]).ravel()
+        ke2 = (ke[None, :] + ts * ((o.cost_cents << ub) + 1)).ravel()
+        flat = None
+        ok = None
+        if budget is not None:
+            ok = (ke2 >> ub) <= budget
+        reach = need - room_after[k + 1]
+        if reach > 0:
+            r = reach <= va2
+            ok = r if ok is None else ok & r
+        if ok is not None:
+            flat = np.flatnonzero(ok)
+            pe2, va2, ke2 = pe2[flat], va2[flat], ke2[flat]
+        keep = _numpy_prune(np, pe2, va2, ke2)
+        pe, va, ke = pe2[keep], va2[keep], ke2[keep]
+        flat = keep if flat is None else flat[keep]
+        back.append((flat, n_s))
+        dup = np.flatnonzero((pe[1:] == pe[:-1]) & (va[1:] == va[:-1]) & (ke[1:] == ke[:-1]))
+        if len(dup):  # equal states: the lexicographically smallest units vector stays
+            drop = np.zeros(len(pe), bool)
+            groups: list[list[int]] = []
+            for d in dup.tolist():
+                if not groups or d != groups[-1][-1]:
+                    groups.append([d])
+                groups[-1].append(d + 1)
+            for g in groups:
+                best = min(g, key=lambda s: vector(k + 1, s))
+                for s in g:
+                    drop[s] = s != best
+            kept = ~drop
+            pe, va, ke = pe[kept], va[kept], ke[kept]
+            back[-1] = (flat[kept], n_s)
+        if max_states is not None and len(pe) > max_states:
+            return None
+        if tick is not None:
+            tick()
+    return result(True)
+
+
+def _numpy_prune(np: Any, pe: Any, va: Any, ke: Any) -> Any:
+    """Indices of the states to keep, sorted by people and value downwards, then ``ke``.
+
+    Within one head count: dropped when a state of at least its value has a smaller ``ke``
+    (an exclusive running minimum over dense ranks of ``ke``, offset per level so it restarts
+    at every level). Across head counts: dropped when the staircase of the levels before its
+    block (more people) has, at or above its value, a smaller ``ke``."""
+    n = len(pe)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    by_key = np.argsort(ke)
+    sorted_key = ke[by_key]
+    dense = np.zeros(n, np.int64)
+    np.cumsum(sorted_key[1:] != sorted_key[:-1], out=dense[1:])
+    ranks = np.empty(n, np.int64)
+    ranks[by_key] = dense  # equal keys, equal ranks
+    p_top, v_top = int(pe.max()), int(va.max())
+    rb, vb = n.bit_length(), v_top.bit_length()
+    if p_top.bit_length() + vb + rb <= 62:  # one sort of one packed key
+        packed = ((p_top - pe) << (vb + rb)) | ((v_top - va) << rb) | ranks
+        order = np.argsort(packed, kind="stable")  # runs: the expansions keep most of the order
+        packed = packed[order]
+        level = packed >> (vb + rb)  # people below the most, ascending
+        rank = packed & ((1 << rb) - 1)
+    else:
+        order = np.lexsort((ke, -va, -pe))
+        level = p_top - pe[order]
+        rank = ranks[order]
+    y = rank - (level - int(level[0])) * n  # levels n apart: the running minimum restarts
+    cm = np.minimum.accumulate(y)
+    alive = np.ones(n, bool)
+    alive[1:] = y[1:] <= cm[:-1]
+    idx = np.flatnonzero(alive)
+    order = order[idx]
+    ps, vs, cs = level[idx], va[order], ke[order]
+    m = len(idx)
+    starts = np.flatnonzero(np.concatenate(([True], ps[1:] != ps[:-1])))
+    blocks = max(1, min(len(starts), 16))
+    at = np.searchsorted(starts, np.arange(blocks) * m // blocks)
+    cut = starts[np.minimum(at, len(starts) - 1)]
+    bounds = [*sorted(set(cut.tolist())), m]
+    keep = np.ones(m, bool)
+    sv = np.zeros(0, np.int64)
+    sk = np.zeros(0, np.int64)
+    for a, b in pairwise(bounds):
+        v, c = vs[a:b], cs[a:b]
+        if len(sv):
+            j = np.searchsorted(sv, v, "left")
+            hit = j < len(sv)
+            dom = np.zeros(b - a, bool)
+            dom[hit] = sk[j[hit]] < c[hit]
+            keep[a:b] = ~dom
+            v, c = v[~dom], c[~dom]
+        if b == m:
+            break
+        sv = np.concatenate((sv, v))
+        sk = np.concatenate((sk, c))
+        o = np.argsort(sv, kind="stable")
+        sv, sk = sv[o], np.minimum.accumulate(sk[o][::-1])[::-1]
+        last = np.ones(len(sv), bool)
+        last[:-1] = sk[:-1] < sk[1:]
+        sv, sk = sv[last], sk[last]
+    return order[keep]
+
+
+def _numpy_frontier(
+    pe: Any,
+    va: Any,
+    ke: Any,
+    need: int,
+    ub: int,
+    layout: Layout,
+    vector: Callable[[int], tuple[int, ...]],
+    vectors: Callable[[list[int]], list[tuple[int, ...]]],
+) -> list[tuple[int, ...]]:
+    """:func:`_frontier` over the arrays: per head count the least ``ke`` among the states at
+    the need, ties on ``ke`` by the smallest units vector."""
+    import numpy as np
+
+    full = np.flatnonzero(need <= va)
+    best: dict[int, tuple[int, int]] = {}  # people -> (ke, state)
+    for s in full[np.lexsort((ke[full], -pe[full]))].tolist():
+        p, c = int(pe[s]), int(ke[s])
+        if p not in best or (best[p][0] == c and vector(s) < vector(best[p][1])):
+            best[p] = (c, s)
+    n, _, _, base = layout
+    chosen: list[int] = []
+    cheapest_above: int | None = None
+    for p in sorted(best, reverse=True):
+        c, s = best[p]
+        cost = c >> ub
+        if cheapest_above is None or cost < cheapest_above:
+            chosen.append(s)
+            cheapest_above = cost
+    chosen.reverse()
+    return [tuple(base[j] + units[j] for j in range(n)) for units in vectors(chosen)]

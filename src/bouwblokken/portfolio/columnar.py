@@ -998,12 +998,22 @@ def _evaluate_columns(
     terms: dict[str, tuple[Tender, Catalog | None]] = {}
     cat_index: dict[int, int] = {}
     cat_of = np.full(len(contracts), -1, dtype=np.int64)
+    # The edition depends only on the catalog and the tender's dates (when no warning names
+    # the tender): looked up once per distinct key, not per contract.
+    editions: dict[tuple[Any, ...], Catalog | None] = {}
     for k, ct in enumerate(contracts):
         t = ct.tender
-        try:
-            cat = catalog_for(t, reg, warn)
-        except CatalogError as exc:
-            raise LedgerError(str(exc), record=f"tender {t.id!r}", field="catalog") from None
+        dates = (t.catalog, t.publication_date, t.contract_date, t.start)
+        if dates in editions:
+            cat = editions[dates]
+        else:
+            warned = len(warn)
+            try:
+                cat = catalog_for(t, reg, warn)
+            except CatalogError as exc:
+                raise LedgerError(str(exc), record=f"tender {t.id!r}", field="catalog") from None
+            if len(warn) == warned:
+                editions[dates] = cat
         terms[t.id] = (t, cat)
         if cat is not None:
             cat_of[k] = cat_index.setdefault(id(cat), len(cats))
@@ -1274,6 +1284,7 @@ def _exact_part(
 # Reporting.
 
 
+@gc_paused()  # 10^5 obligations and settlements: see bouwblokken.portfolio.gcpause
 def monitor_columns(
     pc: PortfolioColumns,
     period: Any,
@@ -1354,7 +1365,45 @@ def monitor_columns(
     doubles = tuple(
         d for d in found if d.contract in listed or any(x in listed for x in d.claimed_by_contracts)
     )
-    return PortfolioReport(pc.heads.title, period, view, known_on, tuple(rows), doubles, None)
+    return PortfolioReport(
+        pc.heads.title,
+        period,
+        view,
+        known_on,
+        tuple(rows),
+        doubles,
+        None,
+        (),
+        _pending(pc, known_on, listed),
+    )
+
+
+def _pending(pc: PortfolioColumns, known_on: date | None, listed: set[str]) -> tuple[Any, ...]:
+    """The report's work list (:func:`~bouwblokken.portfolio.model.awaiting_decision`): only
+    the rows whose latest known step is a declaration or evidence are built as objects."""
+    from bouwblokken.portfolio.model import pending_of, sort_pending
+
+    off = pc.ev_offsets
+    counts = np.diff(off)
+    if known_on is None:
+        last, known = off[1:] - 1, counts > 0
+    else:
+        upto = (pc.ev_on <= known_on.toordinal() - _BASE).astype(np.int64)
+        csum = np.concatenate(([0], np.cumsum(upto)))
+        taken = csum[off[1:]] - csum[off[:-1]]
+        last, known = off[:-1] + taken - 1, taken > 0
+    state = np.full(len(pc), -1, dtype=np.int64)
+    if pc.ev_status.size:
+        state[known] = pc.ev_status[last[known]]
+    wait = [_STATUS_CODE["declared"], _STATUS_CODE["evidenced"]]
+    rows = set(np.flatnonzero(np.isin(state, wait)).tolist()) | set(pc.objects)
+    contracts = pc.heads.contracts
+    found = []
+    for j in sorted(rows):
+        c = contracts[int(pc.contract[j])]
+        if c.id in listed and (p := pending_of(c, pc.contract_activity(j), known_on)):
+            found.append(p)
+    return sort_pending(found)
 
 
 def _time_path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decimal, Any] | None:

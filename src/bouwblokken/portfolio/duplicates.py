@@ -53,16 +53,23 @@ class DoubleCount:
 
     @property
     def weeks(self) -> str:
-        """The ISO weeks of the cut days, e.g. ``2023-W05 t/m 2023-W52``."""
+        """The ISO weeks of the cut days in Dutch, e.g. ``week 5 t/m 52 van 2023``."""
         return self.weeks_text("nl")
 
     def weeks_text(self, lang: str = "nl") -> str:
-        """The ISO weeks of the cut days (``t/m`` in Dutch, ``to`` in English)."""
-        word = "t/m" if lang == "nl" else "to"
+        """The ISO weeks of the cut days: ``week 5 t/m 52 van 2023`` (or ``week 52 van 2023
+        t/m week 3 van 2024``) in Dutch, ``2023-W05 to 2023-W52`` in English."""
         parts = []
         for s, e in self.periods:
             a, b = s.isocalendar(), e.isocalendar()
-            parts.append(f"{a.year}-W{a.week:02d} {word} {b.year}-W{b.week:02d}")
+            if lang != "nl":
+                parts.append(f"{a.year}-W{a.week:02d} to {b.year}-W{b.week:02d}")
+            elif a.year == b.year and a.week == b.week:
+                parts.append(f"week {a.week} van {a.year}")
+            elif a.year == b.year:
+                parts.append(f"week {a.week} t/m {b.week} van {a.year}")
+            else:
+                parts.append(f"week {a.week} van {a.year} t/m week {b.week} van {b.year}")
         return "; ".join(parts)
 
 

@@ -36,6 +36,7 @@ from bouwblokken.errors import CatalogFileError
 from bouwblokken.ledger import LedgerResult, evaluate
 from bouwblokken.money import Lang
 from bouwblokken.periods import clip, days_inclusive
+from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.model import ContractActivity, Indicator, Portfolio, View, ledger_status
 from bouwblokken.portfolio.periods import ReportingPeriod, periods_between
 
@@ -84,6 +85,7 @@ class _Override(_Model):
 class _TagsFile(_Model):
     goals: dict[str, _Label] = {}
     targets: dict[str, _Label] = {}
+    indicators: dict[str, _Label] = {}
     rules: tuple[_Rule, ...] = ()
     overrides: dict[str, dict[str, _Override]] = {}
 
@@ -107,6 +109,9 @@ class ImpactTagging:
     targets: dict[str, tuple[str, str]]
     rules: tuple[_Rule, ...]
     overrides: dict[str, dict[str, _Override]]
+    indicators: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Labels of the indicator kinds (``co2_eq_avoided`` → *CO2-uitstoot vermeden*): the
+    words a report shows for a kind; a kind without one shows as written."""
 
     def tags(self, catalog: Catalog, block: Block | str) -> ImpactTags:
         """The tags of ``block`` in ``catalog`` (see the module text for the order)."""
@@ -179,8 +184,10 @@ def load_impact_tags(
     targets: dict[str, tuple[str, str]] = {}
     rules: list[_Rule] = []
     overrides: dict[str, dict[str, _Override]] = {}
+    indicators: dict[str, tuple[str, str]] = {}
     for f in files:
         data = _read(f)
+        indicators.update({k: (v.label_nl, v.label_en) for k, v in data.indicators.items()})
         goals.update({k: (v.label_nl, v.label_en) for k, v in data.goals.items()})
         targets.update({k: (v.label_nl, v.label_en) for k, v in data.targets.items()})
         rules.extend(data.rules)
@@ -198,7 +205,7 @@ def load_impact_tags(
                 _check_known(
                     f, f"overrides.{cid}.{bid}", o.goals or (), o.sdg_targets or (), goals, targets
                 )
-    return ImpactTagging(goals, targets, tuple(rules), overrides)
+    return ImpactTagging(goals, targets, tuple(rules), overrides, indicators)
 
 
 def _check_known(
@@ -264,6 +271,10 @@ class ImpactReport:
     rows: tuple[ImpactRow, ...]
     total: ImpactRow
     """Every euro, person and figure once."""
+    indicator_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """(Dutch, English) label per indicator kind in the report (from the tag data)."""
+    sources: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """Where the figures of each (kind, unit) come from (the indicators' ``source``)."""
 
     @property
     def additive(self) -> bool:
@@ -290,10 +301,10 @@ class ImpactReport:
 
         return impact_html(self)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, lang: Lang = "nl") -> Any:
         from bouwblokken.portfolio.views.frame import impact_dataframe
 
-        return impact_dataframe(self)
+        return impact_dataframe(self, lang=lang)
 
 
 def _per_activity(result: LedgerResult) -> dict[tuple[str, str], tuple[Decimal, Any]]:
@@ -304,6 +315,7 @@ def _per_activity(result: LedgerResult) -> dict[tuple[str, str], tuple[Decimal, 
     return out
 
 
+@gc_paused()  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
 def impact_report(
     portfolio: Portfolio,
     period: ReportingPeriod,
@@ -328,7 +340,11 @@ def impact_report(
     bounds = [slices[0].day_before] + [s.end for s in slices]
     results = [
         _per_activity(
-            evaluate(portfolio.ledger(view, known_on=known_on, as_of=d), as_of=d, registry=reg)
+            evaluate(
+                portfolio.ledger(view, known_on=known_on, as_of=d, realised_only=True),
+                as_of=d,
+                registry=reg,
+            )
         )
         for d in bounds
     ]
@@ -352,7 +368,7 @@ def impact_report(
     ) -> list[tuple[str, str]]:
         if by == "sdg_target":
             return [(t, tg.target_label(t, lang)) for t in targets] or [
-                ("-", "(geen SDG)" if lang == "nl" else "(no SDG)")
+                ("-", "(geen SDG-subdoel)" if lang == "nl" else "(no SDG target)")
             ]
         if by == "impact_goal":
             return [(g, tg.goal_label(g, lang)) for g in goals] or [
@@ -367,9 +383,12 @@ def impact_report(
             return [(supplier, supplier)]
         return [(year_label, year_label)]
 
+    sources: dict[tuple[str, str], set[str]] = {}
+
     def add_indicator(target: ImpactRow, ind: Indicator) -> None:
         k = (ind.kind, ind.unit)
         target.indicators[k] = target.indicators.get(k, Decimal(0)) + ind.value
+        sources.setdefault(k, set()).add(ind.source)
 
     for i, sl in enumerate(slices):
         before, after = results[i], results[i + 1]
@@ -416,7 +435,17 @@ def impact_report(
     order = sorted(
         rows.values(), key=lambda r: (_target_key(r.key) if by == "sdg_target" else (), r.key)
     )
-    return ImpactReport(period, by, view, tuple(order), total)
+    kinds = {k for r in (*order, total) for k, _ in r.indicators}
+    labels = {k: tg.indicators[k] for k in sorted(kinds) if k in tg.indicators}
+    return ImpactReport(
+        period,
+        by,
+        view,
+        tuple(order),
+        total,
+        labels,
+        {k: tuple(sorted(v)) for k, v in sorted(sources.items())},
+    )
 
 
 def _catalog(cache: dict[str, Catalog], valuation: Any, reg: Registry) -> Catalog:

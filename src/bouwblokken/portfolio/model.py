@@ -34,12 +34,16 @@ __all__ = [
     "DocumentKind",
     "Indicator",
     "Penalty",
+    "Pending",
     "Portfolio",
     "PortfolioError",
     "Status",
     "StatusEvent",
     "Supplier",
     "View",
+    "awaiting_decision",
+    "pending_of",
+    "sort_pending",
 ]
 
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -353,7 +357,12 @@ class Portfolio(Frozen):
         return self.model_copy(update={"contracts": tuple(kept)})
 
     def ledger(
-        self, view: View = "approved", *, known_on: date | None = None, as_of: date | None = None
+        self,
+        view: View = "approved",
+        *,
+        known_on: date | None = None,
+        as_of: date | None = None,
+        realised_only: bool = False,
     ) -> Ledger:
         """The whole portfolio as one ledger, for one view of the evidence.
 
@@ -367,7 +376,11 @@ class Portfolio(Frozen):
         not yet known on that date are left out. With ``as_of`` (the reporting date), a
         realised activity that starts after it is not yet realised on that date and stays
         planned: the ledger dates the days of a dated rule itself, but not an invoice or a
-        one-off activity, which would otherwise count in a period before it happened."""
+        one-off activity, which would otherwise count in a period before it happened.
+
+        ``realised_only`` leaves the planned activities out: the ledger's realised view counts
+        only realised activities (in their own order: leaving the others out changes no
+        amount), so "realised to date" on an earlier day needs no more, and costs less."""
         tenders = []
         for c in self.contracts:
             acts: list[Activity] = []
@@ -378,6 +391,8 @@ class Portfolio(Frozen):
                 start = ca.activity.start
                 if status == "realised" and as_of and start and start > as_of:
                     status = "planned"
+                if realised_only and status != "realised":
+                    continue
                 a = ca.activity
                 acts.append(a if a.status == status else a.model_copy(update={"status": status}))
             tenders.append(
@@ -385,6 +400,65 @@ class Portfolio(Frozen):
             )
         # Everything was validated when the portfolio was built: skip the ledger's checks.
         return Ledger.model_construct(supplier=None, persons=self.persons, tenders=tuple(tenders))
+
+
+class Pending(Frozen):
+    """An activity the supplier declared on which the desk has not yet decided (the desk's
+    work list: what suppliers declare that is not yet approved or rejected)."""
+
+    contract: str
+    supplier: str
+    activity: str
+    status: Literal["declared", "evidenced"]
+    since: date
+    """The day of the latest step (declaration or evidence)."""
+    documents: tuple[DocumentKind, ...]
+    """The evidence on file since the last declaration (empty: the desk must ask for it)."""
+
+
+def awaiting_decision(
+    portfolio: Portfolio, known_on: date | None = None, contracts: Iterable[str] | None = None
+) -> tuple[Pending, ...]:
+    """Every declared activity without a decision in force on ``known_on`` (oldest first)."""
+    wanted = set(contracts) if contracts is not None else None
+    out = [
+        p
+        for c in portfolio.contracts
+        if wanted is None or c.id in wanted
+        for ca in c.activities
+        if (p := pending_of(c, ca, known_on)) is not None
+    ]
+    return sort_pending(out)
+
+
+def pending_of(c: Contract, ca: ContractActivity, known_on: date | None) -> Pending | None:
+    """One activity's place on the work list (None when it is not awaiting a decision)."""
+    s = ca.status_on(known_on)
+    if s not in ("declared", "evidenced"):
+        return None
+    docs: list[DocumentKind] = []
+    since = None
+    for ev in ca.history:
+        if known_on is not None and ev.on > known_on:
+            break
+        if ev.status == "declared":
+            docs = []
+        docs.extend(d for d in ev.documents if d not in docs)
+        since = ev.on
+    assert since is not None
+    return Pending(
+        contract=c.id,
+        supplier=c.supplier,
+        activity=ca.activity.id or "",
+        status=s,
+        since=since,
+        documents=tuple(docs),
+    )
+
+
+def sort_pending(items: Iterable[Pending]) -> tuple[Pending, ...]:
+    """The work list's order: oldest first, then contract and activity."""
+    return tuple(sorted(items, key=lambda p: (p.since, p.contract, p.activity)))
 
 
 def ledger_status(

@@ -10,7 +10,9 @@ trail (:attr:`ContractReport.result`).
 - *realised to date*: the ledger's realised view with ``as_of`` = the period's last day;
 - *realised in the period*: realised to date minus realised to date on the day before the
   period (two evaluations; an activity counted later in a later evaluation can move a euro
-  between periods only through the ledger's own rules);
+  between periods only through the ledger's own rules). The day before needs only the realised
+  view, so it evaluates only the activities realised by then
+  (``Portfolio.ledger(realised_only=True)``: the same amounts, a smaller ledger);
 - *planned*: what the activity planned (not yet realised in the view) counts in the forecast;
 - *forecast*: the ledger's forecast view (realised and planned) at contract end;
 - *path*: the obligation × elapsed contract days ÷ contract days (the time-proportional path,
@@ -20,18 +22,28 @@ trail (:attr:`ContractReport.result`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from bouwblokken.catalog.registry import Registry
+from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.ledger import LedgerResult, TenderResult, evaluate
-from bouwblokken.money import Lang, format_eur, from_cents, round_cents
+from bouwblokken.money import Lang, format_eur, from_cents, round_cents, to_cents
+from bouwblokken.obligation import Obligation
 from bouwblokken.portfolio.duplicates import DoubleCount, double_counts
-from bouwblokken.portfolio.model import Contract, Portfolio, View
+from bouwblokken.portfolio.gcpause import gc_paused
+from bouwblokken.portfolio.model import (
+    Contract,
+    ContractActivity,
+    Pending,
+    Portfolio,
+    View,
+    awaiting_decision,
+    ledger_status,
+)
 from bouwblokken.portfolio.periods import ReportingPeriod
 from bouwblokken.portfolio.settlement import Settlement, settle, settle_counted
 from bouwblokken.valuation import TrailLine
@@ -42,6 +54,7 @@ __all__ = [
     "TimelinePoint",
     "Totals",
     "monitor",
+    "realised_before",
     "time_path",
     "timeline",
 ]
@@ -49,23 +62,38 @@ __all__ = [
 ZERO = Decimal("0.00")
 
 
-def time_path(
-    contract: Contract, obligation: Decimal, on: date
-) -> tuple[Decimal, TrailLine] | None:
-    """The time-proportional path on ``on``: obligation × elapsed days ÷ contract days."""
+def _path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decimal, int, int] | None:
+    """(path amount, elapsed days, contract days), or None for a contract without dates."""
     t = contract.tender
     if t.start is None or t.end is None:
         return None
     total = (t.end - t.start).days + 1
     elapsed = max(0, min((min(on, t.end) - t.start).days + 1, total))
-    amount = round_cents(Fraction(obligation) * elapsed / total)
-    return amount, TrailLine(
-        "total",
-        f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen = {format_eur(amount)}",
-        f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
-        f" = {format_eur(amount, lang='en')}",
-        Fraction(amount),
-    )
+    return round_cents(Fraction(obligation) * elapsed / total), elapsed, total
+
+
+def time_path(
+    contract: Contract, obligation: Decimal, on: date
+) -> tuple[Decimal, TrailLine] | None:
+    """The time-proportional path on ``on``: obligation × elapsed days ÷ contract days (the
+    trail line is worded when it is read: a report of thousands of contracts prints few)."""
+    found = _path(contract, obligation, on)
+    if found is None:
+        return None
+    amount, elapsed, total = found
+
+    def words(lang: Lang) -> str:
+        if lang == "nl":
+            return (
+                f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen"
+                f" = {format_eur(amount)}"
+            )
+        return (
+            f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
+            f" = {format_eur(amount, lang='en')}"
+        )
+
+    return amount, TrailLine("total", amount=Fraction(amount), make=words)
 
 
 @dataclass(frozen=True)
@@ -148,6 +176,10 @@ class PortfolioReport:
     result: LedgerResult | None
     """The ledger result at the period's end (None with the batch engine)."""
     warnings: tuple[str, ...] = field(default=())
+    pending: tuple[Pending, ...] | None = None
+    """The listed contracts' declared activities awaiting the desk's decision on ``known_on``
+    (:func:`~bouwblokken.portfolio.model.awaiting_decision`); None where not looked up (the
+    views then leave the section out rather than say "none")."""
 
     @property
     def totals(self) -> Totals:
@@ -197,10 +229,11 @@ class PortfolioReport:
 
         return report_html(self)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, lang: Lang = "nl") -> Any:
+        """One row per contract; Dutch column names by default (``lang="en"``)."""
         from bouwblokken.portfolio.views.frame import report_dataframe
 
-        return report_dataframe(self)
+        return report_dataframe(self, lang=lang)
 
 
 def _planned(t: TenderResult) -> Decimal:
@@ -229,6 +262,23 @@ def monitor(
 
     ``engine="batch"`` counts with :func:`~bouwblokken.portfolio.batch.batch_evaluate`: the
     same amounts, faster, without the per-euro trail (``ContractReport.result`` is None)."""
+    with gc_paused():  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
+        return _monitor(
+            portfolio, period, view, known_on, buyer, supplier, contracts, registry, engine
+        )
+
+
+def _monitor(
+    portfolio: Portfolio,
+    period: ReportingPeriod,
+    view: View,
+    known_on: date | None,
+    buyer: str | None,
+    supplier: str | None,
+    contracts: Sequence[str] | None,
+    registry: Registry | None,
+    engine: Literal["exact", "batch"],
+) -> PortfolioReport:
     wanted = set(contracts) if contracts is not None else None
     chosen = [
         c.id
@@ -247,12 +297,20 @@ def monitor(
         as_of=period.end,
         registry=registry,
     )
-    before = evaluate(
-        portfolio.ledger(view, known_on=known_on, as_of=period.day_before),
-        as_of=period.day_before,
+    caps = _share_caps({t.catalog for t in end.tenders if t.catalog}, registry)
+    earlier = realised_before(
+        portfolio,
+        period.day_before,
+        {
+            (t.tender.id, r.activity.id or ""): to_cents(r.counted)
+            for t in end.tenders
+            for r in t.realised_activities
+        },
+        view=view,
+        known_on=known_on,
         registry=registry,
+        reuse=not caps,
     )
-    before_by_id = {t.tender.id: t for t in before.tenders}
     rows = []
     for c, t in zip(portfolio.contracts, end.tenders, strict=True):
         if c.id not in selected:
@@ -265,7 +323,7 @@ def monitor(
                 contract=c,
                 obligation=ob,
                 realised_to_date=t.realised.counted,
-                realised_before=before_by_id[c.id].realised.counted,
+                realised_before=earlier.get(c.id, ZERO),
                 planned=_planned(t),
                 forecast=t.forecast.counted,
                 path=path[0] if path else None,
@@ -286,8 +344,105 @@ def monitor(
         if d.contract in listed or any(c in listed for c in d.claimed_by_contracts)
     )
     return PortfolioReport(
-        portfolio.title, period, view, known_on, tuple(rows), doubles, end, end.warnings
+        portfolio.title,
+        period,
+        view,
+        known_on,
+        tuple(rows),
+        doubles,
+        end,
+        end.warnings,
+        awaiting_decision(portfolio, known_on, listed),
     )
+
+
+def _share_caps(keys: set[str], registry: Registry | None) -> bool:
+    reg = registry or default_registry()
+    return any(reg.load(k).share_caps for k in keys)
+
+
+def realised_before(
+    portfolio: Portfolio,
+    day: date,
+    later: Mapping[tuple[str, str], int],
+    *,
+    view: View = "approved",
+    known_on: date | None = None,
+    registry: Registry | None = None,
+    reuse: bool = True,
+    engine: Literal["exact", "batch"] = "exact",
+    obligations: Mapping[str, Obligation] | None = None,
+) -> dict[str, Decimal]:
+    """Realised to date on ``day`` per contract, given ``later``: the realised amounts
+    (contract id, activity id) → cents of an evaluation on a later reporting date with the same
+    view and ``known_on``.
+
+    Exact, and most of it without counting again. The realised view values the realised
+    activities one by one in the ledger's order (realised, then by start date, …), each taking
+    what the earlier ones left of its person's week and counting limit; the reporting date
+    only cuts off an activity's days after it. On ``day`` the realised activities are those of
+    the later date that started by ``day`` (:meth:`Portfolio.ledger`): the first ones in the
+    order. So a person whose activities realised by ``day`` all *ended* by ``day`` (dated)
+    has the same activities, in the same order, with nothing cut off, on both dates: their
+    amounts on ``day`` are those of the later date. Likewise an activity without a person that
+    is not cut off. Only the others (persons with a placement running past ``day``, or
+    without dates) are counted again, realised view only. A catalog with share caps (a cap
+    over a whole contract) counts everything again (``reuse=False``)."""
+    open_persons: set[str] = set()
+    reused: list[tuple[str, str]] = []
+    counted_again: dict[str, list[ContractActivity]] = {}
+    for c in portfolio.contracts:
+        for ca in c.activities:
+            if ledger_status(ca, view, known_on) != "realised":
+                continue
+            a = ca.activity
+            if a.start is not None and a.start > day:
+                continue  # not yet realised on ``day``
+            running = a.start is None or a.end is None or a.end > day
+            if a.person is not None:
+                if running or not reuse:
+                    open_persons.add(a.person)
+            elif reuse and not (a.start is not None and a.end is not None and a.end > day):
+                reused.append((c.id, a.id or ""))
+                continue
+            counted_again.setdefault(c.id, []).append(ca)
+    out: dict[str, Decimal] = {}
+    kept = []
+    for c in portfolio.contracts:
+        acts = tuple(
+            ca
+            for ca in counted_again.get(c.id, ())
+            if ca.activity.person is None or ca.activity.person in open_persons
+        )
+        for ca in counted_again.get(c.id, ()):
+            if ca.activity.person is not None and ca.activity.person not in open_persons:
+                reused.append((c.id, ca.activity.id or ""))
+        if acts:
+            kept.append(c.model_copy(update={"activities": acts}))
+    cents: dict[str, int] = {}
+    for cid, aid in reused:
+        cents[cid] = cents.get(cid, 0) + later[(cid, aid)]
+    out.update({cid: from_cents(c) for cid, c in cents.items()})
+    if not kept:
+        return out
+    rest = portfolio.model_copy(update={"contracts": tuple(kept)})
+    ledger = rest.ledger(view, known_on=known_on, as_of=day, realised_only=True)
+    totals: Mapping[str, Decimal]
+    if engine == "batch":
+        from bouwblokken.portfolio.batch import batch_evaluate
+
+        got = batch_evaluate(
+            ledger, as_of=day, registry=registry, obligations=dict(obligations or {})
+        )
+        totals = got.tender_totals("realised")
+    else:
+        totals = {
+            t.tender.id: t.realised.counted
+            for t in evaluate(ledger, as_of=day, registry=registry).tenders
+        }
+    for cid, amount in totals.items():
+        out[cid] = out.get(cid, ZERO) + amount
+    return out
 
 
 def _monitor_batch(
@@ -302,15 +457,23 @@ def _monitor_batch(
 
     ledger = portfolio.ledger(view, known_on=known_on, as_of=period.end)
     end = batch_evaluate(ledger, as_of=period.end, registry=registry)
-    before = batch_evaluate(
-        portfolio.ledger(view, known_on=known_on, as_of=period.day_before),
-        as_of=period.day_before,
+    ids = {t.id: [a.id or "" for a in t.activities] for t in ledger.tenders}
+    earlier = realised_before(
+        portfolio,
+        period.day_before,
+        {
+            (tid, ids[tid][i]): cents
+            for (tid, i), cents in zip(end.keys, end.realised_cents.tolist(), strict=True)
+        },
+        view=view,
+        known_on=known_on,
         registry=registry,
+        reuse="share_caps" not in end.fallback,
+        engine="batch",
         obligations=end.obligations,
     )
     realised = end.tender_totals("realised")
     forecast = end.tender_totals("forecast")
-    earlier = before.tender_totals("realised")
     planned: dict[str, int] = {}
     status = {(t.id, i): a.status for t in ledger.tenders for i, a in enumerate(t.activities)}
     for key, cents in zip(end.keys, end.forecast_cents.tolist(), strict=True):
@@ -357,7 +520,17 @@ def _monitor_batch(
         if end.exact_result is not None
         else ()
     )
-    return PortfolioReport(portfolio.title, period, view, known_on, tuple(rows), doubles, None)
+    return PortfolioReport(
+        portfolio.title,
+        period,
+        view,
+        known_on,
+        tuple(rows),
+        doubles,
+        None,
+        (),
+        awaiting_decision(portfolio, known_on, listed),
+    )
 
 
 @dataclass(frozen=True)
@@ -378,29 +551,47 @@ def timeline(
     view: View = "approved",
     known_on: date | None = None,
     registry: Registry | None = None,
+    engine: Literal["exact", "batch"] = "exact",
 ) -> tuple[TimelinePoint, ...]:
     """Realised to date, path and forecast of the whole portfolio at each period's end (one
-    evaluation per period), for the realisation-over-time chart."""
+    evaluation per period: the forecast depends on what is realised by then), for the
+    realisation-over-time chart. ``engine="batch"``: the same amounts, faster."""
+    with gc_paused():  # see bouwblokken.portfolio.gcpause
+        return _timeline(portfolio, periods, view, known_on, registry, engine)
+
+
+def _timeline(
+    portfolio: Portfolio,
+    periods: Sequence[ReportingPeriod],
+    view: View,
+    known_on: date | None,
+    registry: Registry | None,
+    engine: Literal["exact", "batch"],
+) -> tuple[TimelinePoint, ...]:
     out = []
+    obligations: Mapping[str, Obligation] | None = None
     for p in periods:
-        res = evaluate(
-            portfolio.ledger(view, known_on=known_on, as_of=p.end), as_of=p.end, registry=registry
-        )
+        ledger = portfolio.ledger(view, known_on=known_on, as_of=p.end)
+        if engine == "batch":
+            from bouwblokken.portfolio.batch import batch_evaluate
+
+            got = batch_evaluate(ledger, as_of=p.end, registry=registry, obligations=obligations)
+            obligations = got.obligations
+            realised = sum(got.tender_totals("realised").values(), ZERO)
+            forecast = sum(got.tender_totals("forecast").values(), ZERO)
+        else:
+            res = evaluate(ledger, as_of=p.end, registry=registry)
+            obligations = {t.tender.id: t.obligation for t in res.tenders}
+            realised = sum((t.realised.counted for t in res.tenders), ZERO)
+            forecast = sum((t.forecast.counted for t in res.tenders), ZERO)
         path = ZERO
         ob_total = ZERO
-        for c, t in zip(portfolio.contracts, res.tenders, strict=True):
-            if not t.obligation.applies:
+        for c in portfolio.contracts:
+            ob = obligations[c.id]
+            if not ob.applies:
                 continue
-            ob_total += t.obligation.amount
-            tp = time_path(c, t.obligation.amount, p.end)
+            ob_total += ob.amount
+            tp = _path(c, ob.amount, p.end)
             path += tp[0] if tp else ZERO
-        out.append(
-            TimelinePoint(
-                p,
-                sum((t.realised.counted for t in res.tenders), ZERO),
-                path,
-                sum((t.forecast.counted for t in res.tenders), ZERO),
-                ob_total,
-            )
-        )
+        out.append(TimelinePoint(p, realised, path, forecast, ob_total))
     return tuple(out)

@@ -68,7 +68,13 @@ class ReportingPeriod:
 
     @classmethod
     def custom(cls, start: date, end: date) -> ReportingPeriod:
-        return cls("custom", start, end, f"{start} t/m {end}", f"{start} to {end}")
+        """Any closed range, labelled with Dutch (``01-03-2024 t/m 15-05-2024``) and English
+        dates."""
+        from bouwblokken.money import format_day
+
+        nl = f"{format_day(start)} t/m {format_day(end)}"
+        en = f"{format_day(start, lang='en')} to {format_day(end, lang='en')}"
+        return cls("custom", start, end, nl, en)
 
 
 DRENTHE_AGENDA = ReportingPeriod.agenda(2021, 2024, "Impact ondernemen 2021-2024")

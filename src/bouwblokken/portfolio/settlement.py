@@ -16,13 +16,15 @@ one rounding (half up, to cents) at the end, and a trail of every step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 from bouwblokken.ledger import TenderResult
-from bouwblokken.money import Lang, format_eur, format_number, round_cents
+from bouwblokken.money import NBSP, Lang, format_eur, format_quantity, round_cents
 from bouwblokken.portfolio.model import Contract, Penalty
 from bouwblokken.valuation import TrailLine
 
@@ -41,9 +43,20 @@ class Settlement:
     shortfall: Decimal
     fine: Decimal
     penalty: Penalty | None
-    lines: tuple[TrailLine, ...]
     capped: bool = False
     within_tolerance: bool = False
+
+    @cached_property
+    def lines(self) -> tuple[TrailLine, ...]:
+        """The trail, from the same arithmetic (:func:`settle_amounts`), written only when
+        asked for: a report of thousands of contracts prints the trail of a few."""
+        head = _line(
+            "eindafrekening (gerealiseerd)"
+            if self.basis == "final"
+            else "prognose bij contracteinde",
+            "final settlement (realised)" if self.basis == "final" else "forecast at contract end",
+        )
+        return (head, *settle_amounts(self.obligation, self.counted, self.penalty)[2])
 
     @property
     def buy_off(self) -> bool:
@@ -53,15 +66,27 @@ class Settlement:
         return "\n".join(ln.text(lang) for ln in self.lines)
 
 
+def _percent(value: Decimal, *, lang: Lang = "nl") -> str:
+    """A contract's percentage as written, exact (``80 %``, ``33,3333 %``; ``80%`` in English)."""
+    body = format_quantity(value, lang=lang)
+    return f"{body}{NBSP}%" if lang == "nl" else f"{body}%"
+
+
+def _no_text(*_: object, **__: object) -> str:
+    return ""
+
+
 def _line(nl: str, en: str, amount: Fraction | None = None) -> TrailLine:
     return TrailLine("note" if amount is None else "total", nl, en, amount)
 
 
 def settle_amounts(
-    obligation: Decimal, counted: Decimal, penalty: Penalty | None
+    obligation: Decimal, counted: Decimal, penalty: Penalty | None, *, trail: bool = True
 ) -> tuple[Decimal, Decimal, tuple[TrailLine, ...], bool, bool]:
-    """(shortfall, payment, trail, capped, within tolerance) for one contract."""
-    e = format_eur
+    """(shortfall, payment, trail, capped, within tolerance) for one contract; with
+    ``trail=False`` the same numbers and an empty trail (no text is formatted)."""
+    e: Callable[..., str] = format_eur if trail else _no_text
+    pc: Callable[..., str] = _percent if trail else _no_text
     shortfall = max(obligation - counted, Decimal("0.00"))
     lines = [
         _line(
@@ -70,9 +95,15 @@ def settle_amounts(
             f" = {e(shortfall, lang='en')}",
             Fraction(shortfall),
         )
+        if shortfall > 0
+        else _line(
+            f"geen tekort: {e(counted)} geteld, verplichting {e(obligation)}",
+            f"no shortfall: {e(counted, lang='en')} counted, obligation {e(obligation, lang='en')}",
+            Fraction(0),
+        )
     ]
     if shortfall == 0:
-        return shortfall, Decimal("0.00"), tuple(lines), False, False
+        return shortfall, Decimal("0.00"), (tuple(lines) if trail else ()), False, False
     if penalty is None:
         lines.append(
             _line(
@@ -80,20 +111,20 @@ def settle_amounts(
                 "the contract states no consequence of a shortfall: no fine computed",
             )
         )
-        return shortfall, Decimal("0.00"), tuple(lines), False, False
+        return shortfall, Decimal("0.00"), (tuple(lines) if trail else ()), False, False
     if penalty.tolerance_percent is not None:
         tol = Fraction(penalty.tolerance_percent) / 100 * Fraction(obligation)
-        p = format_number(penalty.tolerance_percent, decimals=0)
+        p, p_en = pc(penalty.tolerance_percent), pc(penalty.tolerance_percent, lang="en")
         if Fraction(shortfall) <= tol:
             lines.append(
                 _line(
-                    f"tekort binnen de tolerantie van {p}% van de verplichting"
+                    f"tekort binnen de tolerantie van {p} van de verplichting"
                     f" ({e(tol)}): geen boete",
-                    f"shortfall within the tolerance of {p}% of the obligation"
+                    f"shortfall within the tolerance of {p_en} of the obligation"
                     f" ({e(tol, lang='en')}): no fine",
                 )
             )
-            return shortfall, Decimal("0.00"), tuple(lines), False, True
+            return shortfall, Decimal("0.00"), (tuple(lines) if trail else ()), False, True
     exact: Fraction
     if penalty.kind == "shortfall":
         exact = Fraction(shortfall)
@@ -120,11 +151,11 @@ def settle_amounts(
         exact = Fraction(pct) / 100 * Fraction(shortfall)
         word_nl = "afkoopsom" if penalty.kind == "buy_off" else "boete"
         word_en = "buy-off" if penalty.kind == "buy_off" else "fine"
-        pnl, pen = format_number(pct, decimals=2), format_number(pct, lang="en", decimals=2)
+        pnl, pen = pc(pct), pc(pct, lang="en")
         lines.append(
             _line(
-                f"{word_nl} = {pnl}% × {e(shortfall)} = {e(exact)}",
-                f"{word_en} = {pen}% × {e(shortfall, lang='en')} = {e(exact, lang='en')}",
+                f"{word_nl} = {pnl} × {e(shortfall)} = {e(exact)}",
+                f"{word_en} = {pen} × {e(shortfall, lang='en')} = {e(exact, lang='en')}",
                 exact,
             )
         )
@@ -144,7 +175,7 @@ def settle_amounts(
         lines.append(
             _line("met de afkoop is de verplichting voldaan", "the buy-off settles the obligation")
         )
-    return shortfall, fine, tuple(lines), capped, False
+    return shortfall, fine, (tuple(lines) if trail else ()), capped, False
 
 
 def settle(contract: Contract, result: TenderResult, *, basis: Basis) -> Settlement:
@@ -158,23 +189,20 @@ def settle(contract: Contract, result: TenderResult, *, basis: Basis) -> Settlem
 def settle_counted(
     contract: Contract, obligation: Decimal, counted: Decimal, *, basis: Basis
 ) -> Settlement:
-    """The settlement of one contract on a given obligation and counted amount."""
-    ob = obligation
-    shortfall, fine, lines, capped, tol = settle_amounts(ob, counted, contract.penalty)
-    head = _line(
-        "eindafrekening (gerealiseerd)" if basis == "final" else "prognose bij contracteinde",
-        "final settlement (realised)" if basis == "final" else "forecast at contract end",
+    """The settlement of one contract on a given obligation and counted amount (the trail,
+    :attr:`Settlement.lines`, is written when first asked for)."""
+    shortfall, fine, _, capped, tol = settle_amounts(
+        obligation, counted, contract.penalty, trail=False
     )
     return Settlement(
         contract.id,
         contract.supplier,
         basis,
-        ob,
+        obligation,
         counted,
         shortfall,
         fine,
         contract.penalty,
-        (head, *lines),
         capped,
         tol,
     )

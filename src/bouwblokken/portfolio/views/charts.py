@@ -10,6 +10,7 @@ Amounts are exact until the last step, where they become plotting coordinates (`
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -67,24 +68,30 @@ def fulfilment_chart(report: PortfolioReport, *, lang: Lang = "nl", limit: int =
     ax.invert_yaxis()
     ax.set_xlabel("% van de verplichting" if lang == "nl" else "% of the obligation")
     ax.set_title(f"{w('fulfilment', lang)} — {report.period.label(lang)}")
-    ax.legend(loc="lower right")
+    # Below the axes: inside, the legend would hide the bars of the last contracts.
+    fig.legend(loc="outside lower center", ncol=3)
     return fig
 
 
 def impact_chart(report: ImpactReport, *, lang: Lang = "nl") -> Figure:
     """Euros counted per group of an impact report (SDG target, impact goal, …)."""
-    rows = list(report.rows)
-    fig = _new_figure(8.0, 1.2 + 0.4 * max(len(rows), 1))
+    # A group without euros (e.g. contract-level indicators without an SDG target) is left
+    # out of a euro chart; the report's table lists it.
+    rows = [r for r in report.rows if r.euros != 0]
+    fig = _new_figure(9.0, 1.4 + 0.55 * max(len(rows), 1))
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
     ax.barh(ys, [float(r.euros) for r in rows], color="#2e8b57")  # float-ok: plotting
-    ax.set_yticks(ys, [r.label if len(r.label) <= 60 else r.label[:57] + "…" for r in rows])
+    ax.set_yticks(ys, [textwrap.fill(r.label, 38, max_lines=2, placeholder=" …") for r in rows])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(euro_formatter(lang))
-    title = f"{w('impact', lang)}: {w(report.by, lang)} — {report.period.label(lang)}"
-    ax.set_title(title)
+    from matplotlib.ticker import MaxNLocator  # after _new_figure: it names a missing extra
+
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    ax.set_xlabel(w("euros", lang))
+    fig.suptitle(f"{w('impact', lang)}: {w(report.by, lang)} — {report.period.label(lang)}")
     if not report.additive:
-        fig.text(0.01, 0.005, w("not_additive", lang), fontsize=7)
+        fig.supxlabel(w("not_additive", lang), fontsize=8)
     return fig
 
 
@@ -115,6 +122,7 @@ def timeline_chart(points: Sequence[TimelinePoint], *, lang: Lang = "nl") -> Fig
             label=w("obligation", lang),
         )
     ax.yaxis.set_major_formatter(euro_formatter(lang))
+    ax.set_ylim(bottom=0)
     ax.set_title(w("over_time", lang))
     ax.tick_params(axis="x", labelrotation=45)
     ax.legend()

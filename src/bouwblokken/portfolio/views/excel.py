@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bouwblokken.errors import BouwblokkenError
 from bouwblokken.money import Lang
 from bouwblokken.portfolio.views.text import status_word
-from bouwblokken.portfolio.views.words import w
+from bouwblokken.portfolio.views.words import day, indicator_header, w
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport
@@ -67,7 +67,7 @@ def report_workbook(
         "forecast",
         "path",
         "status",
-        "fine",
+        "payment",
     ]
     sheet(
         "Contracten" if lang == "nl" else "Contracts",
@@ -95,10 +95,10 @@ def report_workbook(
         [
             w("contract", lang),
             w("supplier", lang),
-            "Basis",
+            w("basis", lang),
             w("shortfall", lang),
-            w("fine", lang),
-            "Toelichting" if lang == "nl" else "Explanation",
+            w("payment", lang),
+            w("explanation", lang),
         ],
         [
             [
@@ -119,7 +119,7 @@ def report_workbook(
             w("person", lang),
             w("contract", lang),
             w("supplier", lang),
-            "Activiteit" if lang == "nl" else "Activity",
+            w("activity", lang),
             w("claimed_by", lang),
             w("dates", lang),
             w("weeks", lang),
@@ -132,8 +132,10 @@ def report_workbook(
                 d.supplier,
                 d.activity,
                 ", ".join(d.claimed_by),
-                "; ".join(f"{a} t/m {b}" for a, b in d.periods),
-                d.weeks,
+                "; ".join(
+                    f"{day(a, lang)} {w('to_word', lang)} {day(b, lang)}" for a, b in d.periods
+                ),
+                d.weeks_text(lang),
                 d.amount,
             ]
             for d in report.double_counts
@@ -145,7 +147,7 @@ def report_workbook(
         sheet(
             "Impact",
             [w(impact.by, lang), w("euros", lang), w("persons", lang), w("fte", lang)]
-            + [f"{k} ({u})" for k, u in kinds],
+            + [indicator_header(k, u, lang, impact.indicator_labels) for k, u in kinds],
             [
                 [r.label, r.euros, r.unique_persons, r.fte_rounded]
                 + [r.indicators.get(k) for k in kinds]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from bouwblokken.money import Lang, format_eur
-from bouwblokken.portfolio.views.text import status_word
-from bouwblokken.portfolio.views.words import w
+from bouwblokken.money import Lang, format_eur, format_number, format_quantity
+from bouwblokken.portfolio.views.text import fine_word, status_word
+from bouwblokken.portfolio.views.words import day, indicator_header, w
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport
@@ -59,7 +59,7 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
     body.append(
         "<tr><th>"
         + escape(w("total", lang))
-        + f"</th><th>{t.contracts}</th>"
+        + f"</th><th>{t.contracts} {escape(w('contracts', lang))}</th>"
         + "".join(
             f"<th>{e(x)}</th>"
             for x in (
@@ -71,14 +71,37 @@ def report_html(report: PortfolioReport, *, lang: Lang = "nl") -> str:
                 t.path,
             )
         )
-        + f"<th>{t.behind_path} / {t.at_risk}</th></tr>"
+        + f"<th>{t.behind_path} {escape(w('behind', lang))}, {t.at_risk}"
+        f" {escape(w('at_risk', lang))}</th></tr>"
     )
     title = escape(w("report", lang) + (f": {report.title}" if report.title else ""))
-    sub = escape(f"{report.period.label(lang)} · {w(report.view, lang)}")
+    p = report.period
+    to = w("to_word", lang)
+    sub = escape(
+        f"{p.label(lang)} ({day(p.start, lang, long=True)} {to} {day(p.end, lang, long=True)})"
+        f" · {w(report.view, lang)}"
+    )
     parts = [
         f"<div><h4>{title}</h4><p>{sub}</p>",
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
+    fines = [s for s in report.settlements if s.shortfall > 0]
+    if fines:
+        parts.append(f"<h5>{escape(w('fines', lang))}</h5><ul>")
+        for s in fines:
+            basis = w("final" if s.basis == "final" else "forecast_basis", lang)
+            trail = "<br>".join(escape(ln.text(lang)) for ln in s.lines[1:])
+            parts.append(
+                f"<li>{escape(s.contract)} ({escape(s.supplier)}, {escape(basis)}):"
+                f" {escape(fine_word(s, lang).lower())} {e(s.fine)}<br><small>{trail}</small></li>"
+            )
+        parts.append("</ul>")
+    if report.pending:
+        n = len(report.pending)
+        parts.append(
+            f"<p>{escape(w('pending_head', lang))}: {n}"
+            f" {escape(w('activity_one' if n == 1 else 'activities', lang))}</p>"
+        )
     if report.double_counts:
         parts.append(f"<h5>{escape(w('doubles', lang))}</h5><ul>")
         for d in report.double_counts:
@@ -95,7 +118,7 @@ def impact_html(report: ImpactReport, *, lang: Lang = "nl") -> str:
     """An impact report as an HTML table: euros, unique persons, FTE, indicators per group."""
     kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
     head = [w(report.by, lang), w("euros", lang), w("persons", lang), w("fte", lang)] + [
-        f"{kind} ({unit})" for kind, unit in kinds
+        indicator_header(kind, unit, lang, report.indicator_labels) for kind, unit in kinds
     ]
     body = []
     for r in (*report.rows, report.total):
@@ -103,8 +126,11 @@ def impact_html(report: ImpactReport, *, lang: Lang = "nl") -> str:
             escape(r.label),
             escape(format_eur(r.euros, lang=lang)),
             str(r.unique_persons),
-            escape(str(r.fte_rounded).replace(".", ",") if lang == "nl" else str(r.fte_rounded)),
-        ] + [escape(str(r.indicators[k])) if k in r.indicators else "-" for k in kinds]
+            escape(format_number(r.fte_rounded, lang=lang)),
+        ] + [
+            escape(format_quantity(r.indicators[k], lang=lang)) if k in r.indicators else "-"
+            for k in kinds
+        ]
         tag = "th" if r is report.total else "td"
         body.append("<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>")
     note = "" if report.additive else f"<p><small>{escape(w('not_additive', lang))}</small></p>"
