@@ -629,8 +629,8 @@ def plan_contracts(
         objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
     m.minimize(objective)
     left = lim.remaining()
-    # LP-guided until its first plan after a tenth of the time (at most 60 % of it: on a loaded
-    # machine a tenth may pass before any plan), then the rounds of reduced-cost fixing
+    # LP-guided until its first plan after a fifth of the time (at most 60 % of it: on a loaded
+    # machine a fifth may pass before any plan), then the rounds of reduced-cost fixing
     after = None if left is None else _FIRST_SHARE * left
     name2, solver = run(_FIRST_MAX, stop_after=after, **_FIRST)
     lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
