@@ -171,3 +171,33 @@ def test_progress_bars_do_not_change_answers() -> None:
     assert [s.units for s in solve_many(problems, progress=True)] == [
         s.units for s in solve_many(problems)
     ]
+
+
+@pytest.mark.parametrize("tail_options", [0, 3, 64])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=small_problems())
+def test_cpsat_handing_the_tie_rule_to_the_dp_keeps_the_plan(
+    problem: Problem, tail_options: int
+) -> None:
+    """CP-SAT's lexicographic blocks finished by the dynamic programme (from the first option
+    with at most ``tail_options`` free options after it) give the search's plan exactly."""
+    from hypothesis import assume
+
+    from bouwblokken.optimize import cpsat, dp
+    from bouwblokken.optimize.limits import Limits
+    from bouwblokken.optimize.portfolio import _dp_tail
+
+    assume(dp.applicable(problem))
+    want = solve(problem, method="search")
+    old = cpsat.TAIL_OPTIONS
+    cpsat.TAIL_OPTIONS = tail_options
+    try:
+        tail = _dp_tail(problem, Limits(30), problem.budget_cents, None)
+        got = cpsat.min_cost(problem, Limits(30), budget=problem.budget_cents, tail=tail)
+    finally:
+        cpsat.TAIL_OPTIONS = old
+    if want.status == "infeasible":
+        assert got.status == "infeasible"
+    else:
+        assert got.status == "optimal"
+        assert got.units == want.units

@@ -183,10 +183,49 @@ def find_min_cost(
                 return got
         if not use_cp or limits.expired():
             return _partial(problem, incumbent, lower, nodes)
+    tail = _dp_tail(problem, limits, budget, target) if use_dp else None
     cp = cpsat.min_cost(
-        problem, limits, target=target, budget=budget, min_people=min_people, hint=incumbent
+        problem,
+        limits,
+        target=target,
+        budget=budget,
+        min_people=min_people,
+        hint=incumbent,
+        tail=tail,
+        combined=False if tail is not None else None,
     )
     return _merge(problem, cp, incumbent, lower, nodes)
+
+
+def _dp_tail(
+    problem: Problem, limits: Limits, budget: int | None, target: int | None
+) -> cpsat.Tail:
+    """CP-SAT's lexicographic part from option ``i`` on by the dynamic programme: the
+    options before ``i`` fixed at ``x``, ``x``'s key (least cost, then fewest units, proven by
+    CP-SAT) as the bound, so one round of the lists settles the tie rule on the free rest."""
+
+    def tail(i: int, x: tuple[int, ...]) -> tuple[int, ...] | None:
+        opts = tuple(
+            dataclasses.replace(o, min_units=x[k], max_units=x[k]) if k < i else o
+            for k, o in enumerate(problem.options)
+        )
+        sub = dataclasses.replace(problem, options=opts)
+        try:
+            res = dp.min_cost_dp(
+                sub,
+                limits,
+                target=target,
+                budget=budget,
+                incumbent=x,
+                max_states=AUTO_STATES,
+                trust_incumbent=True,
+                proven_key=True,
+            )
+        except (dp.TooLarge, Stopped):
+            return None
+        return res.units
+
+    return tail
 
 
 def _run_dp(
