@@ -161,6 +161,18 @@ def test_week_cap_only_on_the_days_that_overlap() -> None:
     assert lost(b) == {"person_week_cap": Decimal("10000.00")}
 
 
+def test_a_fully_cut_placement_shows_what_it_was_worth_then_the_cut() -> None:
+    # T2's placement is cut whole by the week cap: the trail says € 40.000 × 18/36 uur × 6/12
+    # maanden = € 10.000 before the cut and that none of it counts, not "0/12 maanden".
+    res = run(
+        tender("T1", _pw("a", 36)), tender("T2", _pw("b", 18, date(2025, 7, 1), date(2025, 12, 31)))
+    )
+    text = row(res, "T2", "b").valuation.explain("nl").replace("\xa0", " ")
+    assert "× 18/36 uur × 6/12 maanden = € 10.000,00; telt niet, zie hieronder: € 0,00" in text
+    assert "0/12 maanden" not in text
+    assert "telt niet: samen met T1/a" in text
+
+
 # --- counting limits on counted time -----------------------------------------------------------
 
 

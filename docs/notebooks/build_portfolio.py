@@ -35,7 +35,7 @@ de monitor ziet per kwartaal wie op koers ligt, vindt een persoon die door **twe
 wordt geteld, voorspelt **twee tekorten met hun boete** en rapporteert aan het eind van de
 agendaperiode *Impact ondernemen 2021-2024* op **impactdoelen en SDG-subdoelen**.
 
-Alle bedragen zijn exact (nooit een float) en elke euro heeft het spoor van de ledger. De
+Alle bedragen zijn exact (nooit een float) en elke euro heeft het spoor van het grootboek. De
 personen zijn verzonnen en staan alleen onder een pseudoniem.
 """),
     py("""
@@ -49,7 +49,7 @@ from bouwblokken.portfolio.monitor import monitor, timeline
 from bouwblokken.portfolio.periods import DRENTHE_AGENDA, ReportingPeriod, periods_between
 from bouwblokken.portfolio.views.charts import fulfilment_chart, impact_chart, timeline_chart
 from bouwblokken.portfolio.views.excel import report_workbook
-from bouwblokken.portfolio.views.frame import double_count_dataframe, pending_dataframe
+from bouwblokken.portfolio.views.frame import double_count_dataframe, pending_dataframe, styled
 from bouwblokken.portfolio.views.text import history_text
 """),
     md("""
@@ -60,6 +60,13 @@ bouwblokkentabel van Oost-Nederland (uniform model, ook gebruikt in Meppel en We
 Elk contract noemt het gevolg van een tekort: een percentage van het tekort met een maximum
 (N34-weg), een bedrag per ontbrekende euro (groen-emmen), het tekort zelf met een tolerantie
 (schoon-assen) of een afkoopsom (fietspad).
+
+Alle contracten noemen de editie V05 van april 2023 van de tabel
+(`oost_nederland@V05-2023-04`, `effective_from` 1 april 2023). N34-weg en schoon-assen zijn op
+1 januari 2023 gegund, vóór die datum: de editie die toen gold (het uniforme model sinds 2019,
+vóór V05) zit niet in de bibliotheek, en het contract noemt de editie zelf; een genoemde editie
+telt zoals genoemd. Wie met de editie van de gunningsdatum wil rekenen, legt die als eigen
+catalogusbestand vast en noemt haar in het contract.
 """),
     py("""
 CATALOG = "oost_nederland@V05-2023-04"
@@ -204,13 +211,14 @@ print(goedgekeurd)
 gedeclareerd = monitor(portfolio, q2, view="declared")
 for a, d in zip(goedgekeurd.contracts, gedeclareerd.contracts, strict=True):
     print(f"{a.id:14} goedgekeurd {format_eur(a.realised_to_date):>14}"
-          f"   gedeclareerd {format_eur(d.realised_to_date):>14}")
+          f"   gedeclareerd (incl. afgekeurd) {format_eur(d.realised_to_date):>14}")
 """),
     md("""
-Het verschil bij schoon-assen is het afgekeurde kwartaal: de leverancier declareert het, de desk
-telt het niet. € 131.666,68 − € 123.888,90 = € 7.777,78: het derde kwartaal van 2023 van
-`p-005` (doelgroepregister, 28 van 36 uur), € 40.000 × 28/36 × 3/12. Het verloop van dat
-kwartaal, met data, bewijsstukken, adviseur en reden:
+De gedeclareerde weergave telt alles wat de leveranciers declareren, ook wat de desk daarna
+afkeurde. Het verschil bij schoon-assen is het afgekeurde kwartaal: de leverancier declareert
+het, de desk telt het niet. € 131.666,68 − € 123.888,90 = € 7.777,78: het derde kwartaal van
+2023 van `p-005` (doelgroepregister, 28 van 36 uur), € 40.000 × 28/36 × 3/12. Het verloop van
+dat kwartaal, met data, bewijsstukken, adviseur en reden:
 """),
     py("""
 ca = next(a for a in portfolio.contract("schoon-assen").activities
@@ -232,9 +240,20 @@ print(juli)
 De werklijst van de desk op die dag, per activiteit:
 """),
     py("""
-pending_dataframe(juli)
+styled(pending_dataframe(juli))
 """),
     md("""
+(`styled(...)` toont een DataFrame zoals een mens het leest: bedragen als € 1.234,56, data als
+dag-maand-jaar, ja/nee, een streepje waar niets is; het DataFrame zelf blijft exact, met
+Decimal, date en bool, voor wie verder rekent.)
+
+**Elk kwartaal is een eigen waardering, één keer afgerond op hele centen** (half naar boven).
+Persoon `p-002` (doelgroepregister, 32 van 36 uur) telt per kwartaal € 40.000 × 32/36 × 3/12 =
+€ 8.888,888… = € 8.888,89; zes kwartalen samen € 53.333,34. Had de leverancier de hele
+plaatsing van anderhalf jaar in één keer gedeclareerd, dan was het € 40.000 × 32/36 × 18/12 =
+€ 53.333,33: één cent minder. Dat is de afrondingsregel (één afronding per waardering), geen
+rekenfout; een rapport telt de afgeronde kwartalen op.
+
 In een notebook toont het rapport zich ook als tabel (achter op pad: geel, risico op een tekort:
 rood):
 """),
@@ -262,26 +281,33 @@ groen = goedgekeurd.contract("groen-emmen")
 for line in groen.result.obligation.lines:
     print(line.nl)
 print(groen.path_line.nl)
+al_gezegd = set()  # een opmerking die per kwartaal terugkomt, één keer
 for r in groen.result.realised_activities:
     print(f"{r.label}: {format_eur(r.counted)}")
-    print("   " + r.valuation.explain().replace("\\n", "\\n   "))
+    for regel in r.valuation.explain().splitlines():
+        if "niet beoordeeld" in regel:
+            if (r.activity.person, regel) in al_gezegd:
+                continue
+            al_gezegd.add((r.activity.person, regel))
+        print("   " + regel)
 """),
     md("""
 ## 4. Dubbeltelling: één persoon, twee leveranciers
 
-De ledger telt de hele portefeuille als één geheel: per persoon telt op een dag samen
+Het grootboek telt de hele portefeuille als één geheel: per persoon telt op een dag samen
 hoogstens één volle werkweek. Wie eerst kwam telt (gerealiseerd vóór gepland, dan de
 plaatsing die eerst begon, dan het oudste contract). `p-017` begon bij beide leveranciers op
 1 januari 2024; het contract N34-weg (sinds 1 januari 2023) is ouder dan groen-emmen (sinds
 1 maart 2023), dus telt `p-017` bij Hunze Bouw en niet bij Veld Groen: per kwartaal
-€ 10.000 × 3/12 = € 2.500 telt niet. De desk krijgt een werklijst: welke contracten, welke
+€ 10.000 × 36/36 uur × 3/12 = € 2.500 telt niet (het spoor hierboven toont eerst die waarde en
+dan wat er niet van telt). De desk krijgt een werklijst: welke contracten, welke
 weken, hoeveel niet telt.
 """),
     py("""
 for d in goedgekeurd.double_counts:
     print(f"{d.person}: {d.contract}/{d.activity} ({d.supplier}) telt {format_eur(d.amount)}"
           f" niet; al geteld bij {', '.join(d.claimed_by)}; {d.weeks}")
-double_count_dataframe(goedgekeurd)
+styled(double_count_dataframe(goedgekeurd))
 """),
     md("""
 ## 5. Tekorten en boetes: de prognose bij contracteinde
@@ -297,6 +323,19 @@ for s in goedgekeurd.settlements:
     if s.shortfall > 0:
         soort = "afkoopsom" if s.buy_off else "boete"
         print(f"{s.contract} ({s.supplier}): {soort} {format_eur(s.fine)}")
+        print(s.explain("nl"), end="\\n\\n")
+"""),
+    md("""
+Dit is een prognose: de contracten lopen nog. De **definitieve afrekening** volgt bij
+contracteinde: het rapport over het kwartaal waarin het contract eindigt rekent met wat
+gerealiseerd en goedgekeurd is (basis *eindafrekening*), niet meer met het plan. Voor
+groen-emmen en fietspad, na het vierde kwartaal van 2024:
+"""),
+    py("""
+eind = monitor(portfolio, ReportingPeriod.quarter(2024, 4), view="approved")
+for s in eind.settlements:
+    if s.contract in ("groen-emmen", "fietspad"):
+        print(f"{s.contract} ({s.supplier})")
         print(s.explain("nl"), end="\\n\\n")
 """),
     py("""
@@ -332,13 +371,19 @@ print(per_doel)
 impact_chart(per_doel)
 """),
     md("""
+De grafiek toont alleen doelen met euro's. Circulariteit en bio-based hebben hier geen euro's,
+alleen indicatoren (42.000 kg CO2-eq vermeden, 310.000 kg primaire grondstof vermeden, zie de
+tabel): een indicator telt in haar eigen eenheid, nooit als euro, dus staat ze niet als balk in
+een eurografiek.
+"""),
+    md("""
 Eén euro kan meerdere doelen dienen (een plaatsing in de Participatiewet telt voor SDG 8.5 en
 10.2, voor participatie en inclusie), dus de rijen tellen niet op tot het totaal; de totaalrij
 telt elke euro één keer. De fte is het gemiddelde over de hele agendaperiode (vier jaar, terwijl
 de contracten twee jaar lopen); per jaar:
 """),
     py("""
-impact_report(portfolio, DRENTHE_AGENDA, by="year").to_dataframe()
+styled(impact_report(portfolio, DRENTHE_AGENDA, by="year").to_dataframe())
 """),
     md("""
 ## 8. De werkmap voor de ambtelijke rapportage

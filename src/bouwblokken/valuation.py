@@ -1267,6 +1267,8 @@ def _value_dated(
         if alive and not any(x.fraction > 0 for x in after) and not emptied:
             emptied.append(why)
 
+    hours_kept = tuple(p)  # what the placement is worth before the ledger's cuts (the trail)
+
     # 2. Days the ledger takes out, in the order given.
     for ex in exclusions:
         nxt = _remove(p, [(ex.start, ex.end)])
@@ -1320,7 +1322,7 @@ def _value_dated(
         part = DatedPart(kind, label_nl, label_en, rate, measure, uses_hours, segs)
         dated.parts.append(part)
         total += part.exact
-        lines.append(_part_line(part, ref))
+        lines.append(_part_line(part, ref, hours_kept))
     counts = any(s.fraction > 0 for s in limited)
     for bonus in one_offs:
         total += _one_off(ctx, bonus, lines, counts=counts)
@@ -1436,12 +1438,21 @@ def _apply_limit(
     return kept, normalise(taken)
 
 
-def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
-    """``label: € rate × h/ref uur × m/12 maanden = € v``, with brackets around a sum."""
-    groups: dict[Fraction, list[Period]] = {}
-    for s in part.segments:
-        groups.setdefault(s.fraction, []).append((s.start, s.end))
+def _part_line(part: DatedPart, ref: Fraction, before_cuts: Sequence[Segment] = ()) -> TrailLine:
+    """``label: € rate × h/ref uur × m/12 maanden = € v``, with brackets around a sum.
+
+    When the ledger's cuts (excluded days, the person's week cap, the counting limit) leave
+    nothing, the line shows what the placement is worth before them and that none of it
+    counts (the "telt niet" lines below say why), not a bare ``0/12 maanden``."""
     v = part.exact
+    all_cut = not any(s.fraction > 0 for s in part.segments) and any(
+        s.fraction > 0 for s in before_cuts
+    )
+    shown = tuple(before_cuts) if all_cut else part.segments
+    groups: dict[Fraction, list[Period]] = {}
+    for s in shown:
+        groups.setdefault(s.fraction, []).append((s.start, s.end))
+    gross = part.rate * part.measure.of(shown) if all_cut else v
 
     def text(lang: Lang) -> str:
         word = "uur" if lang == "nl" else "hours"
@@ -1462,6 +1473,9 @@ def _part_line(part: DatedPart, ref: Fraction) -> TrailLine:
         body = terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         label = part.label_nl if lang == "nl" else part.label_en
         head = f"{label}: {_eur(part.rate, lang)}"
+        if all_cut:
+            rest = "telt niet, zie hieronder" if lang == "nl" else "does not count, see below"
+            return f"{head} × {body} = {_eur(gross, lang)}; {rest}: {_eur(v, lang)}"
         return f"{head} × {body} = {_eur(v, lang)}" if body else f"{head} = {_eur(v, lang)}"
 
     return TrailLine(part.kind, amount=v, make=text)

@@ -413,3 +413,109 @@ def test_the_relaxation_bound_by_hand() -> None:
     plan = plan_contracts(request)
     assert plan.status == "optimal"
     assert plan.cost == Decimal("1040.00")  # 312.000 / 300
+
+
+def test_reduced_cost_fixing_by_hand() -> None:
+    # bound 10; reduced costs 3, -2, 0 and 5/2 on boxes [0, 1], [0, 5], [0, 4], [0, 10].
+    # A plan costing at most 14 (slack 4) moves x0 at most floor(4/3) = 1 up from 0 (its box),
+    # x1 at most floor(4/2) = 2 down from 5 (so 3..5), x2 anywhere, x3 at most floor(4/(5/2)) = 1.
+    # At most 12 (slack 2): floor(2/3) = 0 fixes x0 at 0, x1 moves 1 (4..5), floor(4/5) = 0 fixes
+    # x3 at 0. Below the bound (9): no plan at all.
+    from bouwblokken.optimize.multi import _Relaxation
+
+    relax = _Relaxation(
+        Fraction(10),
+        (Fraction(3), Fraction(-2), Fraction(0), Fraction(5, 2)),
+        (0, 0, 0, 0),
+        (1, 5, 4, 10),
+    )
+    assert relax.lower() == 10
+    assert relax.domains(14) == [(0, 1), (3, 5), (0, 4), (0, 1)]
+    assert relax.domains(12) == [(0, 0), (4, 5), (0, 4), (0, 0)]
+    assert relax.domains(10) == [(0, 0), (5, 5), (0, 4), (0, 0)]
+    assert relax.domains(9) is None
+    assert _Relaxation(Fraction(19, 2), (), (), ()).lower() == 10  # whole units, rounded up
+
+
+def _lp_point(plan: MultiPlan, request: MultiRequest) -> tuple[list[int], int]:
+    """The plan as a point of the relaxation's variables (per arc placed, hours, months,
+    hour-months, value; then per contract the shortfall, 0: the plans here meet all) and its
+    objective (thirds of a cent) recomputed from the placements."""
+    from bouwblokken.catalog.registry import default_registry
+    from bouwblokken.optimize import multi
+
+    arcs, tenders = multi._arcs(request, default_registry(), [])
+    arcs = multi._undominated(arcs)
+    tid = {t.id: k for k, t in enumerate(tenders)}
+    cid = {c.id: k for k, c in enumerate(request.candidates)}
+    chosen = {(cid[p.candidate], tid[p.tender], p.block): p for p in plan.placements}
+    point: list[int] = []
+    for a in arcs:
+        p = chosen.pop((a.cand, a.contract, a.block), None)
+        if p is None or p.months == 0:
+            point += [0, 0, 0, 0, 0]
+        else:
+            hm = p.hours_per_week * p.months
+            point += [1, p.hours_per_week, p.months, hm, a.value(hm)]
+    assert not chosen  # every placement is one of the arcs
+    point += [0] * len(tenders)
+    return point, _objective(plan, request)[1] // 100
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_reduced_cost_fixing_keeps_the_optimum(seed: int) -> None:
+    # the optimum (HiGHS agrees on these pools, see above) lies in the box the relaxation's
+    # reduced costs leave for plans costing at most the optimum; below the bound no box
+    from bouwblokken.catalog.registry import default_registry
+    from bouwblokken.optimize import multi
+
+    request = multi_request(random.Random(f"cross-{seed}"), 2, 6)
+    plan = plan_contracts(request, time_limit=30)
+    assert plan.status == "optimal" and plan.met
+    point, thirds = _lp_point(plan, request)
+    arcs, tenders = multi._arcs(request, default_registry(), [])
+    res = evaluate(request.ledger)
+    need = [int(res.tender(t.id).forecast.remaining * 100) for t in tenders]
+    relax = multi._relaxation(multi._undominated(arcs), request, need, 0, 1, None)
+    assert relax is not None
+    box = relax.domains(thirds)
+    assert box is not None and len(box) == len(point)
+    assert all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
+    assert relax.domains(relax.lower() - 1) is None
+    # the relaxation again in that box (a tighter envelope, new duals) keeps it too
+    for _ in range(3):
+        again = multi._relaxation(multi._undominated(arcs), request, need, 0, 1, None, box)
+        assert again is not None and again.lower() <= thirds
+        box = again.domains(thirds)
+        assert box is not None
+        assert all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_the_optimum_through_reduced_cost_fixing_equals_highs(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the LP-guided phase stops at its first plan, so the proof runs on the fixed model
+    from multi_milp import highs_multi
+
+    from bouwblokken.optimize import multi
+
+    monkeypatch.setattr(multi, "_FIRST", {**multi._FIRST, "stop_after_first_solution": True})
+    calls: list[int] = []
+    real = multi._Relaxation.domains
+
+    def spy(self: multi._Relaxation, target: int) -> list[tuple[int, int]] | None:
+        calls.append(target)
+        return real(self, target)
+
+    monkeypatch.setattr(multi._Relaxation, "domains", spy)
+    request = multi_request(random.Random(f"cross-{seed}"), 2, 6)
+    status, thirds, _ = highs_multi(request, time_limit=20)
+    plan = plan_contracts(request, time_limit=30)
+    assert (status, plan.status, plan.met) == ("optimal", "optimal", True)
+    assert thirds is not None and _objective(plan, request) == (0, 100 * thirds)
+    counted = evaluate(plan.add_to(request.ledger))
+    res = evaluate(request.ledger)
+    for t, value in plan.counted.items():
+        assert counted.tender(t).forecast.counted - res.tender(t).forecast.counted == value
+    assert calls  # the fixing ran

@@ -152,3 +152,14 @@ def test_impact_report_by_hand() -> None:
     q = impact_report(p, ReportingPeriod.quarter(2024, 2), by="buyer")  # type: ignore[arg-type]
     assert q.total.euros == 0
     assert "Impactrapportage" in str(by_sdg)
+
+
+def test_a_participatiewet_placement_serves_participatie_and_inclusie() -> None:
+    # The Drenthe agenda: inclusie is people with a distance to the labour market taking part;
+    # someone on Participatiewet benefit is one. The catalog tags the block 8.5 and 10.2, so
+    # the goals agree with the targets: participatie (8.5) and inclusie (10.2).
+    tags = default_tagging().tags(
+        load_catalog("oost_nederland"), "participatiewet_langer_dan_2_jaar"
+    )
+    assert set(tags.goals) == {"participatie", "inclusie"}
+    assert set(tags.sdg_targets) == {"8.5", "10.2"}

@@ -150,15 +150,37 @@ def test_dataframes(two_suppliers: Portfolio) -> None:
     assert list(double_count_dataframe(r, lang="en").columns)[:2] == ["Person", "Contract"]
     imp = impact_report(two_suppliers, DRENTHE_AGENDA, by="supplier").to_dataframe()
     assert list(imp["Leverancier"]) == ["bouw", "groen", "Totaal"]
-    assert list(imp.columns)[:5] == [
+    # the suppliers' labels only repeat their codes: no second column that says the same
+    assert list(imp.columns)[:4] == [
         "Leverancier",
-        "Omschrijving",
         "Geteld (€)",
         "Unieke personen",
         "Fte (gemiddeld)",
     ]
     imp_en = impact_report(two_suppliers, DRENTHE_AGENDA, by="supplier").to_dataframe("en")
     assert list(imp_en["Supplier"]) == ["bouw", "groen", "Total"]
+    goals = impact_report(two_suppliers, DRENTHE_AGENDA, by="impact_goal").to_dataframe()
+    assert "Omschrijving" in goals.columns  # a goal's label is more than its code
+
+
+def test_styled_shows_a_frame_the_dutch_way_and_keeps_it_typed() -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("jinja2")
+    from datetime import date
+
+    from bouwblokken.portfolio.views.frame import cell_text, styled
+
+    df = pd.DataFrame(
+        [{"Geteld (€)": Decimal("179888.90"), "Fte": Decimal("4.98"), "CO2 (kg)": None,
+          "Van": date(2024, 1, 1), "Andere leverancier": True, "Personen": 7}]
+    )  # fmt: skip
+    html = styled(df).to_html().replace("\xa0", " ")
+    # € 179.888,90: a dot between thousands, a comma before the cents; 4,98; a dash, not None
+    for shown in ("€ 179.888,90", ">4,98<", ">–<", "01-01-2024", ">ja<", ">7<"):
+        assert shown in html, shown
+    assert "None" not in html and "179888.90" not in html
+    assert df.loc[0, "Geteld (€)"] == Decimal("179888.90")  # the frame itself stays exact
+    assert cell_text(False, "x", lang="en") == "no" and cell_text(float("nan"), "x") == "–"
 
 
 def test_excel_workbook(two_suppliers: Portfolio) -> None:
@@ -189,8 +211,9 @@ def test_charts(two_suppliers: Portfolio) -> None:
     imp = impact_report(two_suppliers, DRENTHE_AGENDA, by="impact_goal")
     fig = impact_chart(imp)
     assert fig.get_suptitle().startswith("Impactrapportage: Impactdoel")
-    # Only groups with euros are bars: participatie (€ 60.000) here.
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Participatie"]
+    # Only groups with euros are bars: a Participatiewet placement (€ 60.000) serves
+    # participatie and inclusie; circulariteit and bio-based have no euros, no bar.
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Inclusie", "Participatie"]
     points = timeline(
         two_suppliers,
         periods_between("quarter", DRENTHE_AGENDA.start.replace(2023), DRENTHE_AGENDA.end),

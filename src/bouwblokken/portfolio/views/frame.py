@@ -7,17 +7,26 @@ Excel views; codes never show (a settlement's basis reads *eindafrekening* / *pr
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.frame import _pandas
-from bouwblokken.money import Lang
+from bouwblokken.money import Lang, format_eur, format_exact
+from bouwblokken.periods import day_text
 from bouwblokken.portfolio.views.words import DOCUMENTS, indicator_header, status_label, w
 
 if TYPE_CHECKING:
     from bouwblokken.portfolio.impact import ImpactReport
     from bouwblokken.portfolio.monitor import PortfolioReport
 
-__all__ = ["double_count_dataframe", "impact_dataframe", "pending_dataframe", "report_dataframe"]
+__all__ = [
+    "double_count_dataframe",
+    "impact_dataframe",
+    "pending_dataframe",
+    "report_dataframe",
+    "styled",
+]
 
 
 def report_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
@@ -115,11 +124,13 @@ def impact_dataframe(report: ImpactReport, *, lang: Lang = "nl") -> Any:
     persons, FTE, one column per indicator kind and unit."""
     pd = _pandas()
     kinds = sorted({k for r in (*report.rows, report.total) for k in r.indicators})
+    # A label that only repeats the code (a year: "2023") is not a second column.
+    labelled = any(r.label != r.key for r in report.rows)
     return pd.DataFrame(
         [
             {
                 w(report.by, lang): r.key if r is not report.total else w("total", lang),
-                w("label", lang): r.label,
+                **({w("label", lang): r.label} if labelled else {}),
                 w("euros", lang): r.euros,
                 w("persons", lang): r.unique_persons,
                 w("fte", lang): r.fte_rounded,
@@ -160,3 +171,26 @@ def pending_dataframe(report: PortfolioReport, *, lang: Lang = "nl") -> Any:
         ],
         columns=[w(k, lang) for k in keys],
     )
+
+
+def cell_text(value: Any, column: str, *, lang: Lang = "nl") -> str:
+    """One cell as a person reads it: euros in a column whose header names € as
+    ``€ 1.234,56``, other exact numbers with Dutch signs, dates as ``01-01-2024``, yes/no as
+    *ja*/*nee*, a missing value as ``–``."""
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
+        return "–"
+    if isinstance(value, bool):
+        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+    if isinstance(value, date):
+        return day_text(value, lang)
+    if isinstance(value, Decimal | int):
+        return format_eur(value, lang=lang) if "€" in column else format_exact(value, lang)
+    return str(value)
+
+
+def styled(frame: Any, *, lang: Lang = "nl") -> Any:
+    """A pandas ``Styler`` that *shows* a portfolio DataFrame the Dutch way (see
+    :func:`cell_text`) while the frame itself stays typed (Decimal, date, bool) for analysis.
+    Needs ``jinja2`` (pandas' Styler); in a notebook the Styler displays as an HTML table."""
+    formatters = {c: (lambda v, c=c: cell_text(v, str(c), lang=lang)) for c in frame.columns}
+    return frame.style.format(formatters).hide(axis="index")
