@@ -183,7 +183,7 @@ def _lang(request: Request) -> str:
         q = 1.0
         if params.strip().startswith("q="):
             try:
-                q = float(params.strip()[2:])
+                q = float(params.strip()[2:])  # float-ok: an Accept-Language q-value
             except ValueError:
                 q = 0.0
         primary = tag.strip().split("-")[0]

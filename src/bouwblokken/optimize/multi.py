@@ -552,7 +552,7 @@ def plan_contracts(
         """Stops the search at the first plan whose objective is at most ``at`` or that comes
         ``after`` seconds or later."""
 
-        def __init__(self, at: int | None, after: float | None) -> None:
+        def __init__(self, at: int | None, after: float | None) -> None:  # float-ok: seconds
             super().__init__()
             self.at, self.after = at, after
 
@@ -563,9 +563,9 @@ def plan_contracts(
                 self.stop_search()
 
     def run(
-        share: float = 1.0,
+        share: float = 1.0,  # float-ok: a share of the time
         stop_at: int | None = None,
-        stop_after: float | None = None,
+        stop_after: float | None = None,  # float-ok: seconds
         **extra: Any,
     ) -> tuple[str, Any]:
         solver = cp_model.CpSolver()
@@ -778,7 +778,7 @@ def _lp_bound(
     need: list[int],
     best_short: int,
     scale: int,
-    seconds: float | None,
+    seconds: float | None,  # float-ok: seconds
 ) -> int | None:
     """The relaxation's proven bound (whole objective units), see :func:`_relaxation`."""
     got = _relaxation(arcs, request, need, best_short, scale, seconds)
@@ -825,7 +825,7 @@ def _relaxation(
     need: list[int],
     best_short: int,
     scale: int,
-    seconds: float | None,
+    seconds: float | None,  # float-ok: seconds
     box: list[tuple[int, int]] | None = None,
 ) -> _Relaxation | None:
     """A proven lower bound on the cost phase's objective (its units) from the model's linear
@@ -952,6 +952,7 @@ def _relaxation(
     )
     if got.status != 0 or got.ineqlin is None:
         return None
+    # float-ok: HiGHS's duals, made exact fractions before any arithmetic
     u = [max(Fraction(0), -Fraction(float(x))) for x in got.ineqlin.marginals]
     red = [Fraction(c) for c in obj]
     for k, j, c in zip(ri, ci_, vals, strict=True):

@@ -1180,31 +1180,7 @@ def count_limited_overlaps(
             cut[i] = any(u + f > d for _, _, u in pieces)
             kept = counted
             if keys[i] >= 0 and lim[i] > 0:
-                have = used.setdefault(keys[i], [])
-                room = lim[i] * L - sum(months(a, b) for a, b in have)
-                kept, taken = [], []
-                full = False
-                for a, b, c in counted:
-                    for x, y, old in _split(a, b, have):
-                        if old:
-                            kept.append((x, y, c))
-                            continue
-                        if full:
-                            continue
-                        w = months(x, y)
-                        if w <= room:
-                            room -= w
-                        else:
-                            # The last day that fits: months from x up to it ≤ room.
-                            y = int(np.searchsorted(cum, int(cum[x - 1]) + room, "right")) - 1
-                            full = True
-                            if y < x:
-                                continue
-                            room -= months(x, y)
-                        kept.append((x, y, c))
-                        taken.append((x, y))
-                have.extend(taken)
-                have.sort()
+                kept = _use_limit(counted, used.setdefault(keys[i], []), lim[i] * L, cum)
             num = sum(c * months(a, b) for a, b, c in kept)
             den = d * L * (12 if py[i] else 1)
             cents[i] = (2 * rt[i] * num + den) // (2 * den)
@@ -1228,6 +1204,48 @@ def _stretches(occ: list[list[int]], s: int, e: int) -> list[tuple[int, int, int
     if at <= e:
         out.append((at, e, 0))
     return out
+
+
+def _use_limit(
+    counted: list[tuple[int, int, int]],
+    have: list[tuple[int, int]],
+    limit: int,
+    cum: np.ndarray,
+) -> list[tuple[int, int, int]]:
+    """The parts of ``counted`` (day ranges with their fraction, chronological) a counting limit
+    of ``limit`` month units lets count, given the days ``have`` (sorted, disjoint) already used
+    it up: days already in ``have`` count again (the same placement time), new days count until
+    the limit is reached (the last day that fits: months from its start up to it ≤ what is
+    left). ``have`` gains the new days."""
+
+    def months(a: int, b: int) -> int:
+        return int(cum[b]) - int(cum[a - 1]) if b >= a else 0
+
+    room = limit - sum(months(a, b) for a, b in have)
+    kept: list[tuple[int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    full = False
+    for a, b, c in counted:
+        for x, y, old in _split(a, b, have):
+            if old:
+                kept.append((x, y, c))
+                continue
+            if full:
+                continue
+            w = months(x, y)
+            if w <= room:
+                room -= w
+            else:
+                y = int(np.searchsorted(cum, int(cum[x - 1]) + room, "right")) - 1
+                full = True
+                if y < x:
+                    continue
+                room -= months(x, y)
+            kept.append((x, y, c))
+            taken.append((x, y))
+    have.extend(taken)
+    have.sort()
+    return kept
 
 
 def _split(a: int, b: int, have: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:

@@ -1456,7 +1456,7 @@ def _vector_doubles(
     whether hours above it are capped and whether its block is prorated by hours."""
     from bouwblokken.money import format_exact, round_cents
     from bouwblokken.periods import clip, intersect, normalise
-    from bouwblokken.portfolio.batch import L, _occupy_add, _split, _stretches, _tables
+    from bouwblokken.portfolio.batch import L, _occupy_add, _stretches, _tables, _use_limit
     from bouwblokken.portfolio.duplicates import DoubleCount
     from bouwblokken.valuation import allocate_cents
 
@@ -1559,29 +1559,7 @@ def _vector_doubles(
             kept = counted
             if counted and int(cols.key[k]) >= 0 and int(cols.limit[k]) > 0:
                 have = used.setdefault(int(cols.key[k]), [])
-                room = int(cols.limit[k]) * L - sum(months(a, b) for a, b in have)
-                kept, taken = [], []
-                full_up = False
-                for a, b, c in counted:
-                    for x, y, old in _split(a, b, have):
-                        if old:
-                            kept.append((x, y, c))
-                            continue
-                        if full_up:
-                            continue
-                        w = months(x, y)
-                        if w <= room:
-                            room -= w
-                        else:
-                            y = int(np.searchsorted(cum, int(cum[x - 1]) + room, "right")) - 1
-                            full_up = True
-                            if y < x:
-                                continue
-                            room -= months(x, y)
-                        kept.append((x, y, c))
-                        taken.append((x, y))
-                have.extend(taken)
-                have.sort()
+                kept = _use_limit(counted, have, int(cols.limit[k]) * L, cum)
                 limit_lost = worth(counted) - worth(kept)
                 if limit_lost:
                     lost.append(("counting_limit", limit_lost))
