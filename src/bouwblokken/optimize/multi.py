@@ -952,8 +952,8 @@ def _relaxation(
     )
     if got.status != 0 or got.ineqlin is None:
         return None
-    # float-ok: HiGHS's duals, made exact fractions before any arithmetic
-    u = [max(Fraction(0), -Fraction(float(x))) for x in got.ineqlin.marginals]
+    duals = got.ineqlin.marginals  # HiGHS's duals: made exact fractions before any arithmetic
+    u = [max(Fraction(0), -Fraction(float(x))) for x in duals]  # float-ok: made exact
     red = [Fraction(c) for c in obj]
     for k, j, c in zip(ri, ci_, vals, strict=True):
         if u[k]:

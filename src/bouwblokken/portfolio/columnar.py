@@ -342,33 +342,29 @@ _DECODER = json.JSONDecoder(
 _WS = " \t\n\r"
 
 
+_ROW_COLUMNS = (
+    "contract",
+    "position",
+    "aid",
+    "person",
+    "block",
+    "hpw",
+    "hours",
+    "start",
+    "end",
+    "cents",
+    "amount",
+    "fields",
+)
+"""The reader's columns, one value per activity."""
+_EVENT_COLUMNS = ("ev_count", "ev_status", "ev_on", "ev_by", "ev_reason", "ev_docs", "ev_fields")
+"""The status histories: the number of events per activity, then the events, flat."""
+
+
 class _Reader:
     def __init__(self, label: str) -> None:
         self.label = label
-        self.cols: dict[str, list[int]] = {
-            k: []
-            for k in (
-                "contract",
-                "position",
-                "aid",
-                "person",
-                "block",
-                "hpw",
-                "hours",
-                "start",
-                "end",
-                "cents",
-                "amount",
-                "fields",
-                "ev_count",
-                "ev_status",
-                "ev_on",
-                "ev_by",
-                "ev_reason",
-                "ev_docs",
-                "ev_fields",
-            )
-        }
+        self.cols: dict[str, list[int]] = {k: [] for k in (*_ROW_COLUMNS, *_EVENT_COLUMNS)}
         self.ids = _Table()
         self.blocks = _Table()
         self.numbers = _Table()
@@ -540,23 +536,7 @@ class _Reader:
         dates = self.dates
         c = self.cols
         ids, blocks = self.ids.codes, self.blocks.codes
-        cols = [
-            c[k]
-            for k in (
-                "contract",
-                "position",
-                "aid",
-                "person",
-                "block",
-                "hpw",
-                "hours",
-                "start",
-                "end",
-                "cents",
-                "amount",
-                "fields",
-            )
-        ]
+        cols = [c[k] for k in _ROW_COLUMNS]
         ev_count = c["ev_count"]
         for m, rec in enumerate(acts):
             if type(rec) is not dict or not rec.keys() <= _RECORD:
@@ -1301,7 +1281,7 @@ def monitor_columns(
     (``double_counts``, default), rebuilt from the vectorised week cap
     (:func:`_vector_doubles`); without it the list is left empty."""
     from bouwblokken.portfolio.duplicates import double_counts as doubles_of
-    from bouwblokken.portfolio.monitor import ZERO, ContractReport, PortfolioReport
+    from bouwblokken.portfolio.monitor import ZERO, ContractReport, PortfolioReport, time_path
     from bouwblokken.portfolio.settlement import settle_counted
 
     end = batch_evaluate_columns(
@@ -1335,7 +1315,7 @@ def monitor_columns(
             continue
         obl = end.obligations[c.id]
         ob = obl.amount if obl.applies else ZERO
-        path = _time_path(c, ob, period.end) if obl.applies else None
+        path = time_path(c, ob, period.end) if obl.applies else None
         final = c.tender.end is not None and c.tender.end <= period.end
         g, f = from_cents(got[k]), from_cents(fc[k])
         rows.append(
@@ -1404,34 +1384,6 @@ def _pending(pc: PortfolioColumns, known_on: date | None, listed: set[str]) -> t
         if c.id in listed and (p := pending_of(c, pc.contract_activity(j), known_on)):
             found.append(p)
     return sort_pending(found)
-
-
-def _time_path(contract: Contract, obligation: Decimal, on: date) -> tuple[Decimal, Any] | None:
-    """:func:`~bouwblokken.portfolio.monitor.time_path` in integer cents, its trail line
-    worded when it is read (a province's 10^5 contracts seldom print theirs)."""
-    from bouwblokken.money import format_eur
-    from bouwblokken.valuation import TrailLine
-
-    t = contract.tender
-    if t.start is None or t.end is None:
-        return None
-    total = (t.end - t.start).days + 1
-    elapsed = max(0, min((min(on, t.end) - t.start).days + 1, total))
-    cents = int(obligation * 100)  # an obligation is whole cents, never negative
-    amount = from_cents((2 * cents * elapsed + total) // (2 * total))
-
-    def words(lang: Any) -> str:
-        if lang == "nl":
-            return (
-                f"pad: {format_eur(obligation)} × {elapsed}/{total} contractdagen"
-                f" = {format_eur(amount)}"
-            )
-        return (
-            f"path: {format_eur(obligation, lang='en')} × {elapsed}/{total} contract days"
-            f" = {format_eur(amount, lang='en')}"
-        )
-
-    return amount, TrailLine("total", amount=Fraction(amount), make=words)
 
 
 # ---------------------------------------------------------------------------------------------
