@@ -428,12 +428,12 @@ def on_config(config: Any) -> Any:
             if isinstance(item, dict):
                 (title, value), *_ = item.items()
                 if value == INDEX:
-                    value = [{"Overview": INDEX}, *editions]
+                    value = [{"Overzicht": INDEX}, *editions]
                 elif isinstance(value, list):
                     value = expand(value)
                 out.append({title: value})
             else:
-                section = {"Catalogs": [{"Overview": INDEX}, *editions]}
+                section = {"Catalogs": [{"Overzicht": INDEX}, *editions]}
                 out.append(section if item == INDEX else item)
         return out
 

@@ -1,4 +1,5 @@
-"""The documentation site: a generated page per shipped catalog, and a strict MkDocs build."""
+"""The documentation site: a generated page per shipped catalog, Dutch pages with their English
+twins, and a strict MkDocs build."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -73,6 +75,97 @@ def test_nav_lists_every_edition() -> None:
     assert listed == {"catalogs/index.md"} | {
         f"catalogs/{i.id}/{i.edition}.md" for i in list_catalogs()
     }
+
+
+# --- Dutch first: every page is Dutch at docs/X.md, its English twin at docs/en/X.md -----------
+
+DUTCH_ONLY = {
+    "aan-de-slag.md": "the adviser's walk-through, Dutch by design",
+    "award.md": "the award stage, not yet translated",
+}
+"""Dutch pages without an English twin, each with the reason."""
+
+TRANSLATED = ("optimizer", "documents", "http", "catalog-format", "api", "notebooks")
+"""Pages translated from their English original: both keep the same numbers (api: the
+English page is an index into the one generated reference, so it is not compared)."""
+
+
+def _nav() -> list[tuple[tuple[str, ...], str]]:
+    """Every nav entry of mkdocs.yml as (section titles, page)."""
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    out: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(items: list[object], path: tuple[str, ...]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                out.append((path, item))
+                continue
+            assert isinstance(item, dict)
+            for title, value in item.items():
+                if isinstance(value, list):
+                    walk(value, (*path, title))
+                else:
+                    out.append(((*path, title), value))
+
+    walk(config["nav"], ())
+    return out
+
+
+def _dutch_pages() -> list[str]:
+    return sorted(p.name for p in DOCS.glob("*.md") if p.name not in DUTCH_ONLY)
+
+
+@pytest.mark.parametrize("name", _dutch_pages())
+def test_dutch_page_has_an_english_twin(name: str) -> None:
+    """docs/X.md links to en/X.md at the top, and en/X.md links back to ../X.md."""
+    dutch = (DOCS / name).read_text(encoding="utf-8")
+    twin = DOCS / "en" / name
+    assert twin.is_file(), f"docs/{name} has no English twin docs/en/{name}"
+    english = twin.read_text(encoding="utf-8")
+    top_nl = "\n".join(dutch.splitlines()[:5])
+    top_en = "\n".join(english.splitlines()[:5])
+    assert f"](en/{name})" in top_nl and top_nl.count("*English:") == 1, name
+    assert f"](../{name})" in top_en and top_en.count("*Nederlands:") == 1, name
+
+
+def test_every_english_page_has_a_dutch_page() -> None:
+    for page in (DOCS / "en").glob("*.md"):
+        assert (DOCS / page.name).is_file(), f"docs/en/{page.name} has no Dutch page"
+
+
+def test_nav_names_the_dutch_pages_and_the_english_twins() -> None:
+    """Outside the English section the nav points at Dutch pages only; the English section
+    lists every twin; every Dutch page is in the nav."""
+    entries = _nav()
+    english = {page for path, page in entries if path and path[0] == "English"}
+    dutch = {page for path, page in entries if not path or path[0] != "English"}
+    assert not {p for p in dutch if p.startswith("en/")}
+    assert english == {f"en/{p.name}" for p in (DOCS / "en").glob("*.md")}
+    assert {p.name for p in DOCS.glob("*.md")} <= dutch
+
+
+def test_dutch_nav_titles_are_not_the_english_ones() -> None:
+    """The nav's Dutch part does not reuse a title of the English section (e.g. "The optimizer",
+    "Guides", "Worked notebooks")."""
+    entries = _nav()
+    english = {t for path, _ in entries if path and path[0] == "English" for t in path[1:]}
+    english |= {"Guides", "Worked notebooks", "Bid team", "API reference", "Catalogs"}
+    dutch = {t for path, _ in entries if not path or path[0] != "English" for t in path}
+    assert not (dutch & (english - {"Excel"})), dutch & english
+
+
+def _numbers(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
+@pytest.mark.parametrize("name", [n for n in TRANSLATED if n != "api"])
+def test_translation_keeps_every_number(name: str) -> None:
+    """A translated page and its English original show the same numbers (amounts, dates,
+    measurements, limits), so neither drifts when the other is edited."""
+    dutch = _numbers((DOCS / f"{name}.md").read_text(encoding="utf-8"))
+    english = _numbers((DOCS / "en" / f"{name}.md").read_text(encoding="utf-8"))
+    assert dutch == english, (dict(dutch - english), dict(english - dutch))
 
 
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
