@@ -58,6 +58,7 @@ __all__ = [
     "read_ledger",
     "read_source",
     "valuation_to_dict",
+    "without_schema_key",
     "write_ledger",
     "write_result",
 ]
@@ -66,13 +67,20 @@ __all__ = [
 def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None = None) -> Ledger:
     """Read a ledger document; errors name the file, the record path and the field."""
     label = name or (str(source) if isinstance(source, Path) else "<ledger>")
-    data = source if isinstance(source, dict) else read_json(source, name=label)
-    if isinstance(data, dict) and isinstance(data.get("$schema"), str):
-        data = {k: v for k, v in data.items() if k != "$schema"}  # names the schema; not data
+    data = without_schema_key(source if isinstance(source, dict) else read_json(source, name=label))
     try:
         return Ledger.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
         raise located(exc, data, label) from None
+
+
+def without_schema_key(data: Any) -> Any:
+    """The document without a top-level ``$schema`` text: it names the JSON Schema the document
+    follows and is not data (any other ``$schema`` -- not a text -- stays, for the model to
+    refuse)."""
+    if isinstance(data, dict) and isinstance(data.get("$schema"), str):
+        return {k: v for k, v in data.items() if k != "$schema"}
+    return data
 
 
 def _pointer_of_record(ledger: Ledger, record: str, field: str | None) -> str | None:
@@ -264,6 +272,10 @@ class DiagnosisDoc(_Doc):
 class PlansDocument(_Doc):
     """``bouwblokken.plans/1``: the optimiser's plans for an options document."""
 
+    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/plans.schema.json"] = Field(
+        default="https://bouwblokken.github.io/bouwblokken/schemas/plans.schema.json",
+        alias="$schema",
+    )
     format: Literal["bouwblokken.plans/1"] = "bouwblokken.plans/1"
     catalog: str
     catalog_fingerprint: str | None

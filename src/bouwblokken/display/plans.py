@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bouwblokken.display.text import align
 from bouwblokken.i18n import optimizer_note, optimizer_reason
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
+from bouwblokken.schemas import SCHEMA_BASE
 
 if TYPE_CHECKING:
     from bouwblokken.optimize.plan import Plan, PlanResult
@@ -126,6 +127,7 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
     """The ``bouwblokken.plans/1`` document."""
     d = result.diagnosis
     return {
+        "$schema": SCHEMA_BASE + "plans.schema.json",
         "format": "bouwblokken.plans/1",
         "catalog": result.catalog,
         "catalog_fingerprint": f"sha256:{result.fingerprint}" if result.fingerprint else None,
