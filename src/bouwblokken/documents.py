@@ -260,7 +260,9 @@ class PlanDoc(_Doc):
 class ReasonDoc(_Doc):
     code: str
     subject: str | None
-    message: str
+    message_nl: str
+    """What limits the plan, in Dutch (from ``code``, ``subject`` and the amount)."""
+    message_en: str
 
 
 class DiagnosisDoc(_Doc):
@@ -282,12 +284,15 @@ class PlansDocument(_Doc):
     target: str
     status: Literal["optimal", "feasible", "infeasible", "unknown"]
     """optimal; feasible: ``best`` is the best plan found within the time limit, with a proven
-    gap (see ``notes``); infeasible: proven, ``diagnosis`` says why; unknown: no plan in time."""
+    gap (see ``notes_nl``); infeasible: proven, ``diagnosis`` says why; unknown: no plan in time."""
     best: PlanDoc | None
     alternatives: list[PlanDoc]
     pareto: list[PlanDoc]
     diagnosis: DiagnosisDoc | None
-    notes: list[str]
+    notes_nl: list[str]
+    """The optimizer's notes (a time limit, a proven gap, units a person cannot bring in) in
+    Dutch; ``notes_en`` the same in English."""
+    notes_en: list[str]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -321,9 +321,11 @@ def optimizer_reason(
     nl = lang == "nl"
     if code == "max_units" and subject is not None and amount is not None:
         return (
-            f"optie {subject!r} staat op haar maximum van {amount} eenheden"
+            f"optie {subject!r} staat op haar maximum van {amount} "
+            + ("eenheid" if amount == 1 else "eenheden")
             if nl
-            else f"option {subject!r} is at its maximum of {amount} units"
+            else f"option {subject!r} is at its maximum of {amount} "
+            + ("unit" if amount == 1 else "units")
         )
     if code == "category_cap" and subject is not None and eur is not None:
         cat = label("category", subject, lang)

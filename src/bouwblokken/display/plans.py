@@ -123,6 +123,11 @@ def _plan_dict(p: Plan) -> dict[str, Any]:
     }
 
 
+_LANGS: tuple[Lang, ...] = ("nl", "en")
+"""The languages a plans document carries its words in (``message_nl``/``message_en``,
+``notes_nl``/``notes_en``): Dutch first, English beside it."""
+
+
 def plan_result_dict(result: PlanResult) -> dict[str, Any]:
     """The ``bouwblokken.plans/1`` document."""
     d = result.diagnosis
@@ -142,10 +147,20 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
             "max_counted": _money(from_cents(d.max_counted_cents)),
             "shortfall": _money(from_cents(d.shortfall_cents)),
             "reasons": [
-                {"code": r.code, "subject": r.subject, "message": r.message} for r in d.reasons
+                {
+                    "code": r.code,
+                    "subject": r.subject,
+                    **{
+                        f"message_{lang}": optimizer_reason(
+                            r.code, r.subject, r.amount, lang, fallback=r.message
+                        )
+                        for lang in _LANGS
+                    },
+                }
+                for r in d.reasons
             ],
         },
-        "notes": list(result.notes),
+        **{f"notes_{lang}": [optimizer_note(n, lang) for n in result.notes] for lang in _LANGS},
     }
 
 
