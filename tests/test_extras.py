@@ -26,6 +26,8 @@ def test_a_missing_package_is_a_library_error_in_both_languages(
 
 def test_a_submodule_names_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
+    # An earlier test may have imported the submodule itself: block it too (order-independent).
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(MissingExtraError, match=r"^matplotlib is not installed.*\[charts\]"):
         require("matplotlib.figure", "charts")
 
