@@ -260,7 +260,14 @@ from datetime import date
 from fractions import Fraction
 
 from bouwblokken import (
-    Activity, Ledger, Person, Tender, evaluate, format_eur, load_catalog, round_cents,
+    Activity,
+    Ledger,
+    Person,
+    Tender,
+    evaluate,
+    format_eur,
+    load_catalog,
+    round_cents,
 )
 from bouwblokken.display import charts
 from bouwblokken.money import format_day
@@ -645,7 +652,7 @@ for p in weg:
           f"{p.months - gedaan} vanaf 1 oktober")
 nog = {p.tender: round_cents(Fraction(p.cost) * Fraction(p.months - gedaan, p.months)) for p in weg}
 oud = sum(nog.values())
-print(f"oud plan vanaf 1 oktober: "
+print("oud plan vanaf 1 oktober: "
       + " + ".join(f"{format_eur(p.cost)} × {p.months - gedaan}/{p.months}" for p in weg)
       + f" = {' + '.join(format_eur(v) for v in nog.values())} = {format_eur(oud)}")
 print(f"verschil: {format_eur(again.plan.cost)} − {format_eur(oud)} = "
@@ -656,9 +663,9 @@ uren = sum(
                 * Fraction(kandidaat["anna"].cost_per_hour))
     for p in weg
 )
-print(f"alleen de uurkosten van anna vanaf 1 oktober: "
-      + " + ".join(f"{p.hours_per_week} uur × {p.months - gedaan} maanden × 52/12 weken × € 22,00"
-                   for p in weg)
+print("alleen de uurkosten van anna vanaf 1 oktober: "
+      + " + ".join(f"{p.hours_per_week} uur × {p.months - gedaan} maanden × 52/12 weken × "
+                   f"{format_eur(kandidaat['anna'].cost_per_hour)}" for p in weg)
       + f" = {format_eur(uren)}; verschil op die basis {format_eur(again.plan.cost - uren)}")
 """),
     md("""
