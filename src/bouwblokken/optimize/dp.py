@@ -42,7 +42,7 @@ end). All arithmetic is on Python integers: exact cents.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import accumulate
@@ -325,14 +325,16 @@ class _Joint:
         self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
         self.mine.remove(item)
 
-    def _others(self, r: int) -> int:
+    def _others(self, r: int) -> tuple[int, int] | None:
+        """The other groups' LP cost of covering ``r`` as a fraction ``(num, den)``."""
         if r <= 0:
-            return 0
+            return 0, 1
         sv = self.osv
         k = bisect_left(sv, r)
         if k >= len(sv):
-            return _INF
-        return self.osc[k - 1] + -(-(r - sv[k - 1]) * self.occ[k - 1] // self.ocv[k - 1])
+            return None
+        d = self.ocv[k - 1]
+        return self.osc[k - 1] * d + (r - sv[k - 1]) * self.occ[k - 1], d
 
     def cover(self, r: int, room: int) -> int:
         """Least LP key covering ``r`` with at most ``room`` from the group's items."""
@@ -345,11 +347,13 @@ class _Joint:
         part = r - sv
         if sg + (part if self.is_mine[k] else 0) <= room:
             return sc + -(-part * self.rc[k] // self.rv[k])
-        if room <= 0:
-            return self._others(r)
-        a = self.mine.cover(room)
-        o = self._others(r - room)
-        return _INF if a >= _INF or o >= _INF else a + o
+        # the group's items give exactly ``room``, the others the rest: the two LP costs are
+        # added exactly and rounded up once (rounding each up could pass the integer optimum)
+        a = self.mine.cover_frac(room) if room > 0 else (0, 1)
+        o = self._others(r - max(room, 0))
+        if a is None or o is None:
+            return _INF
+        return -(-(a[0] * o[1] + o[0] * a[1]) // (a[1] * o[1]))
 
 
 class _Prefix:
@@ -397,6 +401,14 @@ class _Prefix:
         if k >= self.fen.size:
             return _INF
         return sc + -(-(r - sv) * self.rc[k] // self.rv[k])
+
+    def cover_frac(self, r: int) -> tuple[int, int] | None:
+        """:meth:`cover` before rounding, as a fraction ``(num, den)``; ``r > 0``."""
+        k, sv, sc = self.fen.find(r)
+        if k >= self.fen.size:
+            return None
+        d = self.rv[k]
+        return sc * d + (r - sv) * self.rc[k], d
 
     def cover_mt(self, r: int) -> int:
         """A bound of covering ``r > 0`` at least as strong as :meth:`cover`: Martello and
@@ -854,7 +866,9 @@ def min_cost_dp(
                 for grp in glist:
                     states = _build(grp, best, limits, states, max_states)
                 _tighten(glist, best, need, hscale)
-            return DpResult("optimal", _rebuild(glist, base, best, need, n))
+            if len(glist) == 1:
+                return DpResult("optimal", _rebuild(glist, base, best, need, n))
+            return DpResult("optimal", _rebuild_split(glist, base, best, need))
         if guess >= ub:
             return DpResult("infeasible", None)
         # few states: the guess is far below the optimum, widen faster; many: carefully
@@ -1299,6 +1313,108 @@ def _rebuild(glist: list[_Group], base: list[int], best: int, need: int, n: int)
             raise AssertionError("no completion of the optimal key")
         pos[gi] = p + 1
     return tuple(units)
+
+
+def _optimal_splits(
+    glist: list[_Group], best: int, need: int, hscale: int
+) -> list[tuple[int, ...]]:
+    """The keys an optimal plan can give each group, as one state per group's full list
+    (``lists[0]``, indices returned): keys summing to exactly ``best``, values counting
+    ``need``. An optimal plan's part in a group has a key of the list: the list's state of
+    least key among those of at least the part's value has at most its key, and a smaller one
+    would make a cheaper plan. Partial sums are merged as in :func:`_combine`, but dropped
+    only for one of at least their value and a strictly smaller key (ties stay: each is a
+    split of its own), keeping every way they were reached."""
+    k = len(glist)
+    lists = [g.lists[0] for g in glist]
+    caps = [g.cap for g in glist]
+    hulls = [_raw_hull(lst, hscale) for lst in lists]
+    zero = [0] * k
+    # partial sums over groups 0..q: (value capped at need, key), and the ways to them
+    cur: list[tuple[int, int]] = [(0, 0)]
+    ways: list[list[tuple[int, ...]]] = [[()]]
+    for q in range(k - 1):
+        vals, costs = lists[q]
+        rest = _Hull(hulls[q + 1 :], zero[q + 1 :], caps[q + 1 :])
+        pairs: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+        for (av, ac), got in zip(cur, ways, strict=True):
+            for s, (bv, bc) in enumerate(zip(vals, costs, strict=True)):
+                tot = ac + bc
+                if tot > best:
+                    break
+                w = min(need, av + bv)
+                if tot + rest.cover(need - w) > best:
+                    continue
+                pairs.setdefault((w, tot), []).extend((*g, s) for g in got)
+        cur, ways = [], []
+        least = _INF  # the least key among the partial sums of larger value
+        for w, tot in sorted(pairs, key=lambda wt: (-wt[0], wt[1])):
+            if tot <= least:
+                cur.append((w, tot))
+                ways.append(pairs[(w, tot)])
+                least = tot
+        if not cur:
+            return []
+    vals, costs = lists[k - 1]
+    out: list[tuple[int, ...]] = []
+    for (av, ac), got in zip(cur, ways, strict=True):
+        j = bisect_left(costs, best - ac)
+        if j < len(costs) and costs[j] == best - ac and av + vals[j] >= need:
+            out.extend((*g, j) for g in got)
+    return out
+
+
+def _most(lst: tuple[list[int], list[int]], budget: int) -> int:
+    """The largest value in a Pareto list among states of key at most ``budget``
+    (``-_INF``: none)."""
+    vals, costs = lst
+    j = bisect_right(costs, budget)
+    return vals[j - 1] if j else -_INF
+
+
+def _rebuild_split(glist: list[_Group], base: list[int], best: int, need: int) -> tuple[int, ...]:
+    """The lexicographically smallest plan of key ``best`` over several groups.
+
+    Per split (:func:`_optimal_splits`: the key ``k_g`` of every group) the plans are those
+    whose part in each group costs at most ``k_g`` (exactly, since the keys sum to the optimum)
+    and whose parts count ``need`` together. Forwards in the problem's order, each option gets
+    the fewest units for which the most each group can still count within its key (one lookup
+    in the group's next suffix list) adds up to ``need``. The smallest plan over the splits is
+    the plan."""
+    hscale = _hull_scale(glist, need)
+    k = len(glist)
+    # the groups' options in the problem's order: (group, place in the group)
+    order = sorted((i, gi, p) for gi, g in enumerate(glist) for p, i in enumerate(g.items))
+    plans = []
+    for split in _optimal_splits(glist, best, need, hscale):
+        left = [g.lists[0][1][s] for g, s in zip(glist, split, strict=True)]  # key to spend
+        got = [0] * k  # value committed
+        most = [min(g.cap, _most(g.lists[0], b)) for g, b in zip(glist, left, strict=True)]
+        total = sum(most)
+        units = list(base)
+        for i, gi, p in order:
+            grp = glist[gi]
+            others = total - most[gi]
+            vp, cp, up = grp.v[p], grp.c[p], grp.u[p]
+            nxt = grp.lists[p + 1]
+            for t in range(up + 1):
+                b = left[gi] - cp * t
+                if b < 0:
+                    break
+                m = min(grp.cap, got[gi] + vp * t + _most(nxt, b))
+                if others + m >= need:
+                    units[i] += t
+                    got[gi] += vp * t
+                    left[gi] = b
+                    most[gi] = m
+                    total = others + m
+                    break
+            else:  # pragma: no cover - the split is reachable, some count must complete it
+                raise AssertionError("no completion of the optimal split")
+        plans.append(tuple(units))
+    if not plans:  # pragma: no cover - the key was reached, some split must give it
+        raise AssertionError("no split of the optimal key")
+    return min(plans)
 
 
 def _greedy(glist: list[_Group], need: int) -> list[tuple[int, int]] | None:
