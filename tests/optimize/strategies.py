@@ -159,8 +159,9 @@ def small_problems(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
 
 @st.composite
 def capped_groups(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
-    """Problems whose caps bind in two or three categories (the grouped dynamic programme),
-    values and costs on a coarse grid so that many plans tie on cost and units."""
+    """Problems whose caps bind in up to three categories (the grouped dynamic programme; a
+    fourth, uncapped, is pooled), values and costs on a coarse grid so that many plans tie
+    on cost and units."""
     n = draw(st.integers(3, 7))
     cats = draw(st.lists(st.sampled_from("abcd"), min_size=n, max_size=n))
     options = []
@@ -181,8 +182,9 @@ def capped_groups(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
     reach: dict[str, int] = {}
     for o in options:
         reach[o.category] = reach.get(o.category, 0) + o.value_cents * o.max_units
-    caps = {c: draw(st.integers(1, max(1, r - 1))) for c, r in reach.items()}
-    total = sum(min(r, caps[c]) for c, r in reach.items())
+    # category d is never capped: it joins the pooled group of the uncapped categories
+    caps = {c: draw(st.integers(1, max(1, r - 1))) for c, r in reach.items() if c != "d"}
+    total = sum(min(r, caps.get(c, r)) for c, r in reach.items())
     return Problem(
         options=tuple(options),
         target_cents=draw(st.integers(total * 3 // 4, total)),

@@ -41,6 +41,7 @@ end). All arithmetic is on Python integers: exact cents.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
@@ -50,7 +51,7 @@ from typing import Literal, NamedTuple
 
 from bouwblokken.optimize.bounds import BIG, ratio_key
 from bouwblokken.optimize.limits import Limits, Stopped
-from bouwblokken.optimize.problem import Problem
+from bouwblokken.optimize.problem import Option, Problem
 
 __all__ = ["DEFAULT_MAX_STATES", "DpResult", "TooLarge", "applicable", "min_cost_dp"]
 
@@ -104,6 +105,7 @@ class _Group:
         "count",
         "eff",
         "items",
+        "lagr",
         "lam",
         "lists",
         "need",
@@ -128,6 +130,7 @@ class _Group:
         self.need = 0  # the least it must count in any feasible plan
         self.others_lb = 0  # least key the other groups add in any feasible plan
         self.lam = 0  # the multiplier of the count bound (0: not used)
+        self.lagr: _Lagrange | None = None  # the Lagrangian bound across groups
         self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
         self.total = 0  # what all groups together must count
         self.root: _Prefix | None = None  # the LP over all items (built once, then cloned)
@@ -354,6 +357,51 @@ class _Joint:
         if a is None or o is None:
             return _INF
         return -(-(a[0] * o[1] + o[0] * a[1]) // (a[1] * o[1]))
+
+
+class _Lagrange:
+    """The Lagrangian bound across groups for a state of one group (Lagrange: the need
+    constraint priced at ``lam = P / Q``, the LP's multiplier). Every group's part ``x_h`` has
+    ``key_h - lam * counted_h >= phi_h`` with ``phi_h`` the exact least of that over every part
+    of the group (:func:`_lagrange_floor`), so a plan counting ``need`` has key at least
+    ``key_g - lam * counted_g + sum_{h != g} phi_h + lam * need``; for a state the first term
+    is at least its own minus ``lam`` times its value, plus the LP of the items still to add
+    (those cheaper than ``lam`` per value, up to the cap). Everything times ``Q``: integers;
+    ``const`` is ``Q * sum_{h != g} phi_h + P * need``."""
+
+    __slots__ = ("cap", "const", "p", "prof", "q")
+
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        cap: int,
+        lam: tuple[int, int],
+        const: int,
+    ) -> None:
+        self.p, self.q = lam
+        self.cap, self.const = cap, const
+        keep = [k for k in range(len(v)) if c[k] * self.q < self.p * v[k]]
+        self.prof = _Prefix([v[k] for k in keep], [c[k] for k in keep], [u[k] for k in keep], keep)
+
+    def clone(self) -> _Lagrange:
+        new = copy.copy(self)
+        new.prof = self.prof.clone()
+        return new
+
+    def remove(self, item: int) -> None:
+        if item in self.prof.rank:
+            self.prof.remove(item)
+
+    def bound(self, sv: int, sc: int) -> int:
+        """``Q`` times a lower bound on the key of a plan through the state ``(sv, sc)``."""
+        got = self.q * sc - self.p * min(self.cap, sv) + self.const
+        r = min(self.cap - sv, self.prof.reach())
+        if r > 0:
+            num, den = self.prof.cover_frac(r)  # type: ignore[misc]
+            got += self.q * num // den - self.p * r
+        return got
 
 
 class _Prefix:
@@ -716,9 +764,14 @@ def min_cost_dp(
         grp.root = root
         grp.need = max(0, need - (total_eff - grp.eff))
         lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
+    if len(glist) > 1:
+        lbs = [
+            _group_floor(opts, g, lb, limits, max_states) for g, lb in zip(glist, lbs, strict=True)
+        ]
     for grp, lb in zip(glist, lbs, strict=True):
         grp.others_lb = sum(lbs) - lb
         grp.total = need
+    lagr_lb = _lagrange_bounds(glist, need, max_states) if len(glist) > 1 else 0
     if len(glist) > 1:
         segs = [_lp_segments(g) for g in glist]
         for gi, grp in enumerate(glist):
@@ -819,7 +872,7 @@ def min_cost_dp(
                     counted_lb += got
                     continue
         counted_lb += plain
-    lower = max(lower, counted_lb)
+    lower = max(lower, counted_lb, lagr_lb)
     if len(glist) == 1 and not glist[0].lam:
         # Martello and Toth's bound at the root: a better start to widen from
         lower = max(lower, roots[0].cover_mt(need))
@@ -862,9 +915,8 @@ def min_cost_dp(
         )
         if best <= guess:
             if len(glist) > 1 and best < guess:
-                # the lists again, pruned at the optimal key: far fewer states to combine
-                for grp in glist:
-                    states = _build(grp, best, limits, states, max_states)
+                # the lists pruned at the optimal key with the other groups' hulls: far fewer
+                # states to split
                 _tighten(glist, best, need, hscale)
             if len(glist) == 1:
                 return DpResult("optimal", _rebuild(glist, base, best, need, n))
@@ -874,6 +926,122 @@ def min_cost_dp(
         # few states: the guess is far below the optimum, widen faster; many: carefully
         grown = states - round_start
         gap *= 4 if grown < 4 * n_items else 2
+
+
+def _group_floor(
+    opts: Sequence[Option], grp: _Group, lp: int, limits: Limits | None, max_states: int
+) -> int:
+    """The least key of the group's part in any plan: the group alone counting its need
+    (what it must count even with every other group at its most), solved exactly by the
+    single-group lists; the LP bound ``lp`` when that outgrows ``max_states``. The other
+    groups' floors bound what a state of one group leaves for the rest."""
+    if grp.need <= 0:
+        return 0
+    part = Problem(
+        options=tuple(
+            dataclasses.replace(opts[i], category="", min_units=0, max_units=u)
+            for i, u in zip(grp.items, grp.u, strict=True)
+        ),
+        target_cents=grp.need,
+    )
+    try:
+        got = min_cost_dp(part, limits, max_states=max_states)
+    except TooLarge:
+        return lp
+    if got.units is None:  # pragma: no cover - the group's items reach its need
+        return lp
+    return max(lp, sum(c * x for c, x in zip(grp.c, got.units, strict=True)))
+
+
+def _lagrange_bounds(glist: list[_Group], need: int, max_states: int) -> int:
+    """Give every group its :class:`_Lagrange` bound at the LP's multiplier; returns the
+    bound on every plan's key, ``(P * need + sum of the floors) / Q`` rounded up (0 when a
+    floor outgrew ``max_states``: no bound then)."""
+    price = _lagrange_multiplier(glist, need)
+    if price is None:
+        return 0
+    phis = []
+    for grp in glist:
+        ph = _lagrange_floor(grp, price, max_states)
+        if ph is None:
+            return 0
+        phis.append(ph)
+    tot = sum(phis)
+    for grp, ph in zip(glist, phis, strict=True):
+        grp.lagr = _Lagrange(grp.v, grp.c, grp.u, grp.cap, price, tot - ph + price[0] * need)
+    return -(-(tot + price[0] * need) // price[1])
+
+
+def _lagrange_multiplier(glist: list[_Group], need: int) -> tuple[int, int] | None:
+    """The LP's multiplier of the need (the key per value of its break item, ``(P, Q)``).
+    Any multiplier gives a valid Lagrangian bound; the LP's is a strong one."""
+    got = _lp_greedy(glist, need)
+    return None if got is None else got[1]
+
+
+def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int | None:
+    """``Q`` times the least ``key - lam * counted`` over every part of the group (``lam =
+    P / Q``), exact: Pareto lists over its items, the most decided first (largest reduced key
+    per value), a state dropped when even the LP of the items still to add cannot take it
+    below the best part found. ``None`` past ``max_states`` states."""
+    pp, q = lam
+    v, c, u, cap = grp.v, grp.c, grp.u, grp.cap
+    bound = _Lagrange(v, c, u, cap, lam, 0)
+    # integer keys of |reduced key| per value (a processing order only)
+    order = sorted(range(len(v)), key=lambda k: -(abs(c[k] * q - pp * v[k]) << 32) // (v[k] * q))
+    vals, costs = [0], [0]
+    best = _lagrange_greedy(grp, lam)
+    states = 0
+    for k in order:
+        t, left = 1, u[k]
+        while left > 0:
+            part = t if t < left else left
+            vals, costs = _merge(vals, costs, v[k] * part, c[k] * part, cap)
+            left -= part
+            t <<= 1
+        bound.remove(k)
+        if len(vals) > _PREPARE_AT:
+            bound.prof.fen.prepare()
+        for sv, sc in zip(vals, costs, strict=True):
+            got = q * sc - pp * sv
+            if got < best:
+                best = got
+        kv: list[int] = []
+        kc: list[int] = []
+        for sv, sc in zip(vals, costs, strict=True):
+            if bound.bound(sv, sc) < best:
+                kv.append(sv)
+                kc.append(sc)
+        vals, costs = kv or [0], kc or [0]
+        states += len(vals)
+        if states > max_states:
+            return None
+    return best
+
+
+def _lagrange_greedy(grp: _Group, lam: tuple[int, int]) -> int:
+    """A part's ``Q * (key - lam * counted)`` to start :func:`_lagrange_floor` from: the units
+    cheaper than ``lam`` per value by key per value while they fit under the cap, then one
+    more unit past it where that lowers the sum."""
+    pp, q = lam
+    v, c, u, cap = grp.v, grp.c, grp.u, grp.cap
+    scale = max(v, default=1) ** 2 + 1
+    order = sorted(
+        (k for k in range(len(v)) if c[k] * q < pp * v[k]),
+        key=lambda k: ratio_key(c[k], v[k], scale),
+    )
+    got = 0
+    best = 0
+    sv = sc = 0
+    for k in order:
+        t = min(u[k], (cap - sv) // v[k])
+        sv += v[k] * t
+        sc += c[k] * t
+        got = q * sc - pp * sv
+        best = min(best, got)
+        if t < u[k]:  # one more unit passes the cap
+            best = min(best, q * (sc + c[k]) - pp * cap)
+    return best
 
 
 def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, int]]:
@@ -990,23 +1158,30 @@ def _tighten(glist: list[_Group], limit: int, need: int, hscale: int) -> None:
 
 
 def _lp_bound(glist: list[_Group], need: int) -> int:
-    """The LP relaxation's least key (greedy by cost per value with the groups' caps)."""
+    """The LP relaxation's least key, rounded up (``_INF``: the groups cannot count ``need``)."""
+    got = _lp_greedy(glist, need)
+    return _INF if got is None else -(-got[0].numerator // got[0].denominator)
+
+
+def _lp_greedy(glist: list[_Group], need: int) -> tuple[Fraction, tuple[int, int]] | None:
+    """The LP relaxation with the groups' caps, greedy by key per value (exact for caps on
+    disjoint groups): its least key, exact, and its break item's ``(key, value)`` per unit."""
     items = [(g.c[p], g.v[p], g.u[p], gi) for gi, g in enumerate(glist) for p in range(len(g.v))]
     scale = max((it[1] for it in items), default=1) ** 2 + 1
     items.sort(key=lambda it: ratio_key(it[0], it[1], scale))
     left = [g.cap for g in glist]
     got = 0
-    cost = 0
+    cost = Fraction(0)
     for c, v, u, gi in items:
         take = min(v * u, left[gi], need - got)
         if take <= 0:
             continue
         left[gi] -= take
         got += take
-        cost += -(-take * c // v)
+        cost += Fraction(take * c, v)
         if got >= need:
-            return cost
-    return _INF
+            return cost, (c, v)
+    return None
 
 
 def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states: int) -> int:
@@ -1033,6 +1208,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     # only costs a removal and a lookup per state (a weaker bound prunes less, never wrongly)
     prefix = tp.clone() if count is None else None
     joint = tj.clone() if tj is not None else None
+    lagr = grp.lagr.clone() if grp.lagr is not None else None
+    qub = ub * lagr.q if lagr is not None else 0
     total = grp.total
     vals: list[int] = [0]
     costs: list[int] = [0]
@@ -1055,6 +1232,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             count.remove(p)
         if joint is not None:
             joint.remove(p)
+        if lagr is not None:
+            lagr.remove(p)
         if joint is None and vals and vals[-1] >= total:
             # a state that counts the whole need is a plan (the items before p at their
             # minimum): its key bounds the rest of the run (Minknap's incumbent updates)
@@ -1071,6 +1250,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             if joint is not None:
                 joint.fen.prepare()
                 joint.mine.fen.prepare()
+            if lagr is not None:
+                lagr.prof.fen.prepare()
         reach = prefix.reach() if prefix is not None else count.cnt.total_a  # type: ignore[union-attr]
         limit = ub - olb
         kv: list[int] = []
@@ -1078,6 +1259,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
         for sv, sc in zip(vals, costs, strict=True):
             if sc > limit:
                 break
+            if lagr is not None and lagr.bound(sv, sc) > qub:
+                continue
             if joint is not None and sc + joint.cover(total - sv, cap - sv) > ub:
                 continue
             r = gneed - sv
