@@ -23,15 +23,22 @@ counts ``0..u`` of the option.
 
 **Bounds.** A state is dropped when even the LP relaxation of the options not yet added
 (greedy by cost per value, exact: :mod:`bouwblokken.optimize.bounds`) plus the least the other
-groups must cost to bring in what they must, exceeds the incumbent's key. Ties survive (only a
-strictly larger bound prunes), so every state of every optimal plan is kept, or one that
-dominates it.
+groups must cost to bring in what they must, exceeds the incumbent's key. Across several groups
+two more bounds: each group's exact floor (the least key of its part counting what it must even
+with the others at their most, solved by the single-group lists) for the others, and a
+Lagrangian bound -- the need priced at the LP's multiplier ``lam``, every other group's exact
+least ``key - lam * counted`` over all its parts, the state's own group by its LP -- which
+closes most of the LP's gap where each group's own integrality makes it (tight caps). Ties
+survive (only a strictly larger bound prunes), so every state of every optimal plan is kept, or
+one that dominates it.
 
 **Tie rule.** With the lists of every suffix kept, the plan is rebuilt *forwards* in the
 problem's order: each option gets the fewest units for which the rest can still complete a plan
-of the optimal key (a lookup in the next suffix list; across several groups, the groups' lists
-are combined). That is the lexicographically smallest optimal plan -- the rule every back end
-obeys -- with no extra solve.
+of the optimal key (a lookup in the next suffix list). Across several groups, first every
+*split* of the optimal key over the groups (one key per group, from the groups' full lists),
+then per split the same walk, each option at the fewest units for which the most every group
+can still count within its key adds up to the need. That is the lexicographically smallest
+optimal plan -- the rule every back end obeys -- with no extra solve.
 
 The run checks its :class:`~bouwblokken.optimize.limits.Limits` every few thousand states and
 raises :class:`~bouwblokken.optimize.limits.Stopped` when they run out; more than
@@ -71,6 +78,10 @@ _PREPARE_AT = 12
 
 #: States per option the first round at a trusted incumbent's key may hold.
 _TRIAL_STATES = 48
+
+#: States per option a group's floors (:func:`_group_floor`, :func:`_lagrange_floor`) may
+#: hold before its LP bound stands in.
+_FLOOR_STATES = 256
 
 
 class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
@@ -765,13 +776,13 @@ def min_cost_dp(
         grp.need = max(0, need - (total_eff - grp.eff))
         lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
     if len(glist) > 1:
-        lbs = [
-            _group_floor(opts, g, lb, limits, max_states) for g, lb in zip(glist, lbs, strict=True)
-        ]
+        lbs = [_group_floor(opts, g, lb, limits) for g, lb in zip(glist, lbs, strict=True)]
     for grp, lb in zip(glist, lbs, strict=True):
         grp.others_lb = sum(lbs) - lb
         grp.total = need
-    lagr_lb = _lagrange_bounds(glist, need, max_states) if len(glist) > 1 else 0
+    # only where it beats the LP by more than a cent per option (as the count bound below)
+    n_opts = sum(len(g.items) for g in glist)
+    lagr_lb = _lagrange_bounds(glist, need, scale * n_opts) if len(glist) > 1 else 0
     if len(glist) > 1:
         segs = [_lp_segments(g) for g in glist]
         for gi, grp in enumerate(glist):
@@ -928,13 +939,11 @@ def min_cost_dp(
         gap *= 4 if grown < 4 * n_items else 2
 
 
-def _group_floor(
-    opts: Sequence[Option], grp: _Group, lp: int, limits: Limits | None, max_states: int
-) -> int:
+def _group_floor(opts: Sequence[Option], grp: _Group, lp: int, limits: Limits | None) -> int:
     """The least key of the group's part in any plan: the group alone counting its need
     (what it must count even with every other group at its most), solved exactly by the
-    single-group lists; the LP bound ``lp`` when that outgrows ``max_states``. The other
-    groups' floors bound what a state of one group leaves for the rest."""
+    single-group lists; the LP bound ``lp`` when they outgrow :data:`_FLOOR_STATES` states per
+    option. The other groups' floors bound what a state of one group leaves for the rest."""
     if grp.need <= 0:
         return 0
     part = Problem(
@@ -945,7 +954,7 @@ def _group_floor(
         target_cents=grp.need,
     )
     try:
-        got = min_cost_dp(part, limits, max_states=max_states)
+        got = min_cost_dp(part, limits, max_states=_FLOOR_STATES * (1 + len(grp.items)))
     except TooLarge:
         return lp
     if got.units is None:  # pragma: no cover - the group's items reach its need
@@ -953,40 +962,37 @@ def _group_floor(
     return max(lp, sum(c * x for c, x in zip(grp.c, got.units, strict=True)))
 
 
-def _lagrange_bounds(glist: list[_Group], need: int, max_states: int) -> int:
-    """Give every group its :class:`_Lagrange` bound at the LP's multiplier; returns the
-    bound on every plan's key, ``(P * need + sum of the floors) / Q`` rounded up (0 when a
-    floor outgrew ``max_states``: no bound then)."""
-    price = _lagrange_multiplier(glist, need)
-    if price is None:
+def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int) -> int:
+    """Give every group its :class:`_Lagrange` bound at the LP's multiplier (the key per
+    value of its break item: any multiplier gives a valid bound, the LP's a strong one);
+    returns the bound on every plan's key, ``(P * need + sum of the floors) / Q`` rounded up
+    -- 0, and no bounds given, when it does not beat the LP bound by more than
+    ``least_gain`` (it would cost a lookup per state for nothing)."""
+    got = _lp_greedy(glist, need)
+    if got is None:
         return 0
-    phis = []
-    for grp in glist:
-        ph = _lagrange_floor(grp, price, max_states)
-        if ph is None:
-            return 0
-        phis.append(ph)
+    price = got[1]
+    budget = [_FLOOR_STATES * (1 + len(g.items)) for g in glist]
+    phis = [_lagrange_floor(g, price, b) for g, b in zip(glist, budget, strict=True)]
     tot = sum(phis)
+    bound = -(-(tot + price[0] * need) // price[1])
+    if bound <= -(-got[0].numerator // got[0].denominator) + least_gain:
+        return 0
     for grp, ph in zip(glist, phis, strict=True):
         grp.lagr = _Lagrange(grp.v, grp.c, grp.u, grp.cap, price, tot - ph + price[0] * need)
-    return -(-(tot + price[0] * need) // price[1])
+    return bound
 
 
-def _lagrange_multiplier(glist: list[_Group], need: int) -> tuple[int, int] | None:
-    """The LP's multiplier of the need (the key per value of its break item, ``(P, Q)``).
-    Any multiplier gives a valid Lagrangian bound; the LP's is a strong one."""
-    got = _lp_greedy(glist, need)
-    return None if got is None else got[1]
-
-
-def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int | None:
+def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int:
     """``Q`` times the least ``key - lam * counted`` over every part of the group (``lam =
     P / Q``), exact: Pareto lists over its items, the most decided first (largest reduced key
     per value), a state dropped when even the LP of the items still to add cannot take it
-    below the best part found. ``None`` past ``max_states`` states."""
+    below the best part found. Past ``max_states`` states, the LP's value instead (a lower
+    bound of it)."""
     pp, q = lam
     v, c, u, cap = grp.v, grp.c, grp.u, grp.cap
     bound = _Lagrange(v, c, u, cap, lam, 0)
+    lp = bound.bound(0, 0)  # the LP over every item: the floor when the lists grow too long
     # integer keys of |reduced key| per value (a processing order only)
     order = sorted(range(len(v)), key=lambda k: -(abs(c[k] * q - pp * v[k]) << 32) // (v[k] * q))
     vals, costs = [0], [0]
@@ -1015,7 +1021,7 @@ def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int |
         vals, costs = kv or [0], kc or [0]
         states += len(vals)
         if states > max_states:
-            return None
+            return lp
     return best
 
 
@@ -1505,22 +1511,25 @@ def _optimal_splits(
     (``lists[0]``, indices returned): keys summing to exactly ``best``, values counting
     ``need``. An optimal plan's part in a group has a key of the list: the list's state of
     least key among those of at least the part's value has at most its key, and a smaller one
-    would make a cheaper plan. Partial sums are merged as in :func:`_combine`, but dropped
-    only for one of at least their value and a strictly smaller key (ties stay: each is a
-    split of its own), keeping every way they were reached."""
+    would make a cheaper plan. Partial sums are merged as in :func:`_combine` (the longest
+    list last, only looked up), but dropped only for one of at least their value and a
+    strictly smaller key (ties stay: each is a split of its own), remembering every way they
+    were reached."""
     k = len(glist)
-    lists = [g.lists[0] for g in glist]
-    caps = [g.cap for g in glist]
+    order = sorted(range(k), key=lambda q: len(glist[q].lists[0][0]))
+    lists = [glist[q].lists[0] for q in order]
+    caps = [glist[q].cap for q in order]
     hulls = [_raw_hull(lst, hscale) for lst in lists]
     zero = [0] * k
-    # partial sums over groups 0..q: (value capped at need, key), and the ways to them
+    # level q: the partial sums over the first q lists, (value capped at need, key), and for
+    # each the ways to it: (partial sum of the level before, state of list q - 1)
     cur: list[tuple[int, int]] = [(0, 0)]
-    ways: list[list[tuple[int, ...]]] = [[()]]
+    back: list[list[list[tuple[int, int]]]] = []
     for q in range(k - 1):
         vals, costs = lists[q]
         rest = _Hull(hulls[q + 1 :], zero[q + 1 :], caps[q + 1 :])
-        pairs: dict[tuple[int, int], list[tuple[int, ...]]] = {}
-        for (av, ac), got in zip(cur, ways, strict=True):
+        pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for a, (av, ac) in enumerate(cur):
             for s, (bv, bc) in enumerate(zip(vals, costs, strict=True)):
                 tot = ac + bc
                 if tot > best:
@@ -1528,22 +1537,35 @@ def _optimal_splits(
                 w = min(need, av + bv)
                 if tot + rest.cover(need - w) > best:
                     continue
-                pairs.setdefault((w, tot), []).extend((*g, s) for g in got)
-        cur, ways = [], []
+                pairs.setdefault((w, tot), []).append((a, s))
+        cur = []
+        ways: list[list[tuple[int, int]]] = []
         least = _INF  # the least key among the partial sums of larger value
         for w, tot in sorted(pairs, key=lambda wt: (-wt[0], wt[1])):
             if tot <= least:
                 cur.append((w, tot))
                 ways.append(pairs[(w, tot)])
                 least = tot
+        back.append(ways)
         if not cur:
             return []
     vals, costs = lists[k - 1]
+
+    def expand(q: int, a: int) -> list[tuple[int, ...]]:
+        """Every way to partial sum ``a`` of level ``q``, as states of lists ``0..q-1``."""
+        if q == 0:
+            return [()]
+        return [(*g, s) for b, s in back[q - 1][a] for g in expand(q - 1, b)]
+
     out: list[tuple[int, ...]] = []
-    for (av, ac), got in zip(cur, ways, strict=True):
+    for a, (av, ac) in enumerate(cur):
         j = bisect_left(costs, best - ac)
         if j < len(costs) and costs[j] == best - ac and av + vals[j] >= need:
-            out.extend((*g, j) for g in got)
+            for g in expand(k - 1, a):
+                split = [0] * k
+                for q, st in zip(order, (*g, j), strict=True):
+                    split[q] = st
+                out.append(tuple(split))
     return out
 
 
