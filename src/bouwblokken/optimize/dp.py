@@ -782,7 +782,7 @@ def min_cost_dp(
         grp.total = need
     # only where it beats the LP by more than a cent per option (as the count bound below)
     n_opts = sum(len(g.items) for g in glist)
-    lagr_lb = _lagrange_bounds(glist, need, scale * n_opts) if len(glist) > 1 else 0
+    lagr_lb = _lagrange_bounds(glist, need, scale * n_opts, limits) if len(glist) > 1 else 0
     if len(glist) > 1:
         segs = [_lp_segments(g) for g in glist]
         for gi, grp in enumerate(glist):
@@ -962,7 +962,7 @@ def _group_floor(opts: Sequence[Option], grp: _Group, lp: int, limits: Limits | 
     return max(lp, sum(c * x for c, x in zip(grp.c, got.units, strict=True)))
 
 
-def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int) -> int:
+def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int, limits: Limits | None) -> int:
     """Give every group its :class:`_Lagrange` bound at the LP's multiplier (the key per
     value of its break item: any multiplier gives a valid bound, the LP's a strong one);
     returns the bound on every plan's key, ``(P * need + sum of the floors) / Q`` rounded up
@@ -973,7 +973,7 @@ def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int) -> int:
         return 0
     price = got[1]
     budget = [_FLOOR_STATES * (1 + len(g.items)) for g in glist]
-    phis = [_lagrange_floor(g, price, b) for g, b in zip(glist, budget, strict=True)]
+    phis = [_lagrange_floor(g, price, b, limits) for g, b in zip(glist, budget, strict=True)]
     tot = sum(phis)
     bound = -(-(tot + price[0] * need) // price[1])
     if bound <= -(-got[0].numerator // got[0].denominator) + least_gain:
@@ -983,7 +983,9 @@ def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int) -> int:
     return bound
 
 
-def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int:
+def _lagrange_floor(
+    grp: _Group, lam: tuple[int, int], max_states: int, limits: Limits | None = None
+) -> int:
     """``Q`` times the least ``key - lam * counted`` over every part of the group (``lam =
     P / Q``), exact: Pareto lists over its items, the most decided first (largest reduced key
     per value), a state dropped when even the LP of the items still to add cannot take it
@@ -1006,6 +1008,8 @@ def _lagrange_floor(grp: _Group, lam: tuple[int, int], max_states: int) -> int:
             left -= part
             t <<= 1
         bound.remove(k)
+        if limits is not None and limits.expired():
+            raise Stopped
         if len(vals) > _PREPARE_AT:
             bound.prof.fen.prepare()
         for sv, sc in zip(vals, costs, strict=True):
