@@ -409,9 +409,9 @@ class _Lagrange:
         """``Q`` times a lower bound on the key of a plan through the state ``(sv, sc)``."""
         got = self.q * sc - self.p * min(self.cap, sv) + self.const
         r = min(self.cap - sv, self.prof.reach())
-        if r > 0:
-            num, den = self.prof.cover_frac(r)  # type: ignore[misc]
-            got += self.q * num // den - self.p * r
+        lp = self.prof.cover_frac(r) if r > 0 else None  # r <= reach: never None then
+        if lp is not None:
+            got += self.q * lp[0] // lp[1] - self.p * r
         return got
 
 
@@ -1040,15 +1040,13 @@ def _lagrange_greedy(grp: _Group, lam: tuple[int, int]) -> int:
         (k for k in range(len(v)) if c[k] * q < pp * v[k]),
         key=lambda k: ratio_key(c[k], v[k], scale),
     )
-    got = 0
     best = 0
     sv = sc = 0
     for k in order:
         t = min(u[k], (cap - sv) // v[k])
         sv += v[k] * t
         sc += c[k] * t
-        got = q * sc - pp * sv
-        best = min(best, got)
+        best = min(best, q * sc - pp * sv)
         if t < u[k]:  # one more unit passes the cap
             best = min(best, q * (sc + c[k]) - pp * cap)
     return best
