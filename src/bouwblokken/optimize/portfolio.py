@@ -31,6 +31,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from bouwblokken.errors import MissingExtraError
 from bouwblokken.optimize import cpsat, dp
 from bouwblokken.optimize.bounds import BIG, Prepared
 from bouwblokken.optimize.limits import Limits, Stopped
@@ -145,7 +146,7 @@ def find_min_cost(
     _check(method)
     use_cp = _use_cpsat(method)
     if method == "cpsat" and not use_cp:  # pragma: no cover - the dev extra installs it
-        raise ImportError("method='cpsat' needs OR-Tools: pip install 'bouwblokken[optimize]'")
+        raise MissingExtraError("ortools", "optimize")
     incumbent: tuple[int, ...] | None = None
     lower = 0
     nodes = 0
