@@ -56,7 +56,7 @@ def boxes(draw: st.DrawFn) -> tuple[list[int], list[int], list[int], list[int], 
     return v, c, lo, hi, need, g
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     boxes(),
     st.integers(0, 2_000),

@@ -40,18 +40,22 @@ the multipliers (they only size the windows).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import gcd
+from itertools import accumulate
+from math import gcd, isqrt
 from typing import Literal, NamedTuple
 
 from bouwblokken.optimize.limits import Limits, Stopped
 
 __all__ = ["MAX_BITS", "Box", "least_key_plan"]
 
-#: Bits the suffix tables may hold in total (about 32 MB); past it the Pareto lists take over.
-MAX_BITS = 1 << 28
+#: Bits the kept suffix tables may hold (about 64 MB); past it the Pareto lists take over.
+MAX_BITS = 1 << 29
 
-Table = dict[int, list[int]]
-"""Per unit count ``T`` of a suffix, per level ``L``: the reachable ``W`` as bits."""
+#: Bits the tables may be built with in all (time: about a second).
+MAX_WORK = 1 << 33
+
+Table = dict[int, dict[int, int]]
+"""Per unit count ``T`` of a suffix, per level ``L`` reached: the reachable ``W`` as bits."""
 
 
 class Box(NamedTuple):
@@ -154,14 +158,12 @@ def _fewest_units(v: Sequence[int], hi: Sequence[int], need: int) -> tuple[int, 
     return m, got
 
 
-def _rounded(box: Box, mult: tuple[int, int, int]) -> tuple[int, int, int]:
-    """Integer multipliers near ``mult``: ``cb / vb`` rounded to an integer ``mu`` (``vb = 1``,
-    integer ``d_k``, often sharing a large factor) and the best ``lam`` for it -- the unit key
-    ``c_k - mu * v_k`` of the free unit that the fewest units covering the need reach (the
-    top of the concave bound in ``lam``)."""
+def _rounded(box: Box, mu: int) -> tuple[int, int, int]:
+    """Integer multipliers with ``cb = mu`` (``vb = 1``: integer ``d_k``, often sharing a
+    large factor) and the best ``lam`` for it -- the unit key ``c_k - mu * v_k`` of the free
+    unit that the fewest units covering the need reach (the top of the concave bound in
+    ``lam``)."""
     v, c, lo, hi, need = box
-    _, cb, vb = mult
-    mu = max(0, (2 * cb + vb) // (2 * vb))
     m = _fewest_units(v, hi, need)[0]
     keys = sorted(
         c[k] - mu * v[k] for k in range(len(v)) if hi[k] > lo[k] for _ in range(hi[k] - lo[k])
@@ -186,20 +188,29 @@ def least_key_plan(
     out.
     """
     frames = [_Frame(box, g, mult)]
-    if mult[2] != 1:
-        frames.append(_Frame(box, g, _rounded(box, mult)))
+    if mult[2] != 1:  # cb / vb rounded down and up
+        low = mult[1] // mult[2]
+        frames += [_Frame(box, g, _rounded(box, mu)) for mu in (low, low + 1)]
     if any(f.empty for f in frames):
         return False  # a valid lower bound above g
     fr = min(frames, key=lambda f: f.est)
-    if fr.est > 8 * MAX_BITS:  # an estimate (most levels stay sparse): the build checks
+    if fr.est > 8 * MAX_WORK:  # an estimate (most levels stay sparse): the build checks
         return None
-    tables = _tables(fr, limits)
-    if tables is None:
+    try:
+        tables = _Suffixes(fr, limits)
+        return _least(fr, tables, box, g)
+    except _Past:
         return None
+
+
+def _least(
+    fr: _Frame, tables: _Suffixes, box: Box, g: int
+) -> tuple[int, list[int]] | Literal[False]:
+    """The least key from the first table, then the plan forwards (module docstring)."""
     best = None
-    for tt, row in tables[0].items():
+    for tt, row in tables.table(0).items():
         wn = fr.w_need(tt)
-        for lvl, bits in enumerate(row):
+        for lvl, bits in row.items():
             y = bits >> wn
             if y:
                 kv = fr.key_vb(tt, wn + (y & -y).bit_length() - 1, lvl)
@@ -213,7 +224,7 @@ def least_key_plan(
     for p, k in enumerate(fr.free):
         for t in range(fr.r[k] + 1):
             nt, nw, nl = used_t + t, used_w + fr.w[k] * t, used_l + fr.level(k, t)
-            if nl <= fr.l_max and _completes(fr, tables[p + 1], nt, nw, nl, best):
+            if nl <= fr.l_max and _completes(fr, tables.table(p + 1), nt, nw, nl, best):
                 x[k] += t
                 used_t, used_w, used_l = nt, nw, nl
                 break
@@ -222,25 +233,49 @@ def least_key_plan(
     return best // fr.vb, x
 
 
-def _tables(fr: _Frame, limits: Limits | None) -> list[Table] | None:
-    """The suffix tables, from the last free option to the first (``None``: past
-    :data:`MAX_BITS` after all). Bits above the most ``W`` any plan of key at most the bound
-    can have are cut."""
-    l_max, t_lo, t_hi = fr.l_max, fr.t_lo, fr.t_hi
-    # the most W of a complete plan (the options before add W, never take it away)
-    cap = max(fr.w_most(tt, 0, fr.vb * fr.g) for tt in range(t_lo, t_hi + 1))
-    mask = (1 << (cap + 1)) - 1 if cap < 1 << 40 else -1
-    tables: list[Table] = [{0: [1] + [0] * l_max}]
-    prefix = sum(fr.r.values())
-    size = 0
-    for k in reversed(fr.free):
-        if limits is not None and limits.expired():
+class _Past(Exception):  # noqa: N818 -- a signal inside this module
+    """The tables passed :data:`MAX_BITS` or :data:`MAX_WORK`."""
+
+
+class _Suffixes:
+    """The suffix tables ``T_i`` (the free options ``i..`` in the problem's order), built
+    from the last option to the first; only every ``sqrt(F)``-th is kept, the others are built
+    again from the next kept one when the plan is rebuilt (twice the work, a fraction of the
+    memory). Bits above the most ``W`` a plan of key at most the bound can have are cut."""
+
+    def __init__(self, fr: _Frame, limits: Limits | None) -> None:
+        self.fr, self.limits = fr, limits
+        free = fr.free
+        self.size = len(free)
+        self.every = max(1, isqrt(self.size))
+        self.prefix = [0, *accumulate(fr.r[k] for k in free)]
+        # the most W of a complete plan (the options before add W, never take it away)
+        cap = max(fr.w_most(tt, 0, fr.vb * fr.g) for tt in range(fr.t_lo, fr.t_hi + 1))
+        self.cap = cap
+        self.mask = (1 << (cap + 1)) - 1 if cap < 1 << 40 else -1
+        self.work = 0
+        cur: Table = {0: {0: 1}}
+        self.kept: dict[int, Table] = {self.size: cur}
+        held = 0
+        for i in range(self.size - 1, -1, -1):
+            cur, bits = self._step(cur, i)
+            if i % self.every == 0:
+                self.kept[i] = cur
+                held += bits
+                if held > MAX_BITS:
+                    raise _Past
+        self.cache: dict[int, Table] = {}
+
+    def _step(self, cur: Table, i: int) -> tuple[Table, int]:
+        """``T_i`` from ``T_{i+1}``, and its size in bits."""
+        if self.limits is not None and self.limits.expired():
             raise Stopped
-        prefix -= fr.r[k]
-        cur = tables[-1]
-        new: Table = {}
-        lo_t = t_lo - prefix
+        fr = self.fr
+        k = fr.free[i]
+        l_max, t_hi = fr.l_max, fr.t_hi
+        lo_t = fr.t_lo - self.prefix[i]
         wk = fr.w[k]
+        new: Table = {}
         for t in range(fr.r[k] + 1):
             shift = wk * t
             lv = fr.level(k, t)
@@ -252,21 +287,39 @@ def _tables(fr: _Frame, limits: Limits | None) -> list[Table] | None:
                     continue
                 out = new.get(nt)
                 if out is None:
-                    out = new[nt] = [0] * (l_max + 1)
-                for lvl in range(l_max + 1 - lv):
-                    bits = row[lvl]
-                    if bits:
-                        out[lvl + lv] |= bits << shift
+                    out = new[nt] = {}
+                for lvl, bits in row.items():
+                    nl = lvl + lv
+                    if nl <= l_max:
+                        out[nl] = out.get(nl, 0) | bits << shift
+        size = 0
+        cap, mask = self.cap, self.mask
+        ints = 0
         for row in new.values():
-            for lvl, bits in enumerate(row):
+            ints += len(row)
+            for lvl, bits in row.items():
                 if bits.bit_length() > cap + 1:
                     row[lvl] = bits = bits & mask
                 size += bits.bit_length()
-        if size > MAX_BITS:
-            return None
-        tables.append(new)
-    tables.reverse()
-    return tables
+        # an integer costs its bits, at least a few hundred in time (as in the estimate)
+        self.work += size + 256 * ints
+        if self.work > MAX_WORK:
+            raise _Past
+        return new, size
+
+    def table(self, i: int) -> Table:
+        """``T_i``: kept, or built again from the next kept table (with the ones between)."""
+        got = self.kept.get(i)
+        if got is None:
+            got = self.cache.get(i)
+        if got is not None:
+            return got
+        j = min(self.size, (i // self.every + 1) * self.every)
+        self.cache = {}
+        cur = self.kept[j]
+        for q in range(j - 1, i - 1, -1):
+            cur = self.cache[q] = self._step(cur, q)[0]
+        return cur
 
 
 def _completes(fr: _Frame, table: Table, nt: int, nw: int, nl: int, best: int) -> bool:
@@ -278,9 +331,8 @@ def _completes(fr: _Frame, table: Table, nt: int, nw: int, nl: int, best: int) -
             continue
         tot = nt + tt
         a = max(0, fr.w_need(tot) - nw)
-        for lvl in range(fr.l_max + 1 - nl):
-            bits = row[lvl]
-            if not bits:
+        for lvl, bits in row.items():
+            if lvl > fr.l_max - nl:
                 continue
             b = min(fr.w_most(tot, nl + lvl, best) - nw, bits.bit_length())
             if b >= a and (bits >> a) & ((1 << (b - a + 1)) - 1):
