@@ -27,6 +27,18 @@ groups must cost to bring in what they must, exceeds the incumbent's key. Ties s
 strictly larger bound prunes), so every state of every optimal plan is kept, or one that
 dominates it.
 
+**Reduced-cost fixing and the plateau.** With one group, and an incumbent, the run first
+fixes options by their reduced costs at a guessed key ``g`` (:func:`_reduced_cost_fix`: every
+plan of key at most ``g`` keeps its ranges) and widens ``g`` from the bound. Where the count
+bound (:class:`_CountBound`) is on -- the strongly correlated knapsack, options costing their
+value plus about the same fixed amount -- the reduced costs are those of the LP with both the
+value and the unit count constraint, the bound is within cents of the optimum, and fixing at
+it leaves a *plateau* of options of zero or tiny reduced cost, among which the lists cannot
+tell plans apart (no state dominates another). That plateau goes to the bit-set dynamic
+programme of :mod:`bouwblokken.optimize.plateau` (exact in units, value and reduced cost,
+tie rule included); when its tables would be too large, or fewer than half the options fix,
+the lists below take the round.
+
 **Tie rule.** With the lists of every suffix kept, the plan is rebuilt *forwards* in the
 problem's order: each option gets the fewest units for which the rest can still complete a plan
 of the optimal key (a lookup in the next suffix list; across several groups, the groups' lists
