@@ -32,7 +32,8 @@ from bouwblokken.catalog.model import Catalog
 from bouwblokken.documents import LedgerResultDocument, PlansDocument
 from bouwblokken.ledger import Ledger
 from bouwblokken.optimize.plan import PlanRequest
-from bouwblokken.schemas import SCHEMA_BASE, ReaderLimits
+from bouwblokken.portfolio.model import Portfolio
+from bouwblokken.schemas import published_schema
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -46,27 +47,22 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "schemas/award-formulas": (FormulaSet, "bouwblokken.award-formulas/1"),
     "schemas/award": (AwardDocument, "bouwblokken.award/1"),
     "schemas/obligation-design": (DesignDocument, "bouwblokken.obligation-design/1"),
+    "schemas/portfolio": (Portfolio, "bouwblokken.portfolio/1"),
 }
 """name -> (model, document version); each becomes ``docs/<name>.schema.json``."""
 
-SCHEMA_KEY_IGNORED = {"schemas/ledger"}
+SCHEMA_KEY_IGNORED = {"schemas/ledger", "schemas/portfolio"}
 """Documents whose reader accepts and ignores a top-level ``$schema`` key that its model does not
-declare (``read_ledger``); the bids, ledger-result and award models declare it themselves."""
-_SCHEMA_KEY = {"type": "string", "description": "The JSON Schema this document follows."}
+declare (``read_ledger``, ``read_portfolio``); the bids, ledger-result, plans and award models
+declare it themselves."""
 
 
 def schema_of(name: str) -> dict[str, Any]:
     """The validation-mode JSON Schema (what a file or document must look like)."""
     model, version = SCHEMAS[name]
-    schema = model.model_json_schema(schema_generator=ReaderLimits)
-    if name in SCHEMA_KEY_IGNORED:
-        schema["properties"] = {"$schema": _SCHEMA_KEY, **schema["properties"]}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + Path(name).name + ".schema.json",
-        "version": version,
-        **schema,
-    }
+    return published_schema(
+        model, Path(name).name + ".schema.json", version, schema_key=name in SCHEMA_KEY_IGNORED
+    )
 
 
 def render(name: str) -> str:

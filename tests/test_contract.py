@@ -5,7 +5,8 @@ Both directions, over generated documents:
 - *schema -> reader*: documents generated from each schema (hypothesis-jsonschema) are read
   without error, except for the rules between fields a JSON Schema cannot state (an end before
   a start, repeated ids, one of two fields): those are refused with the code
-  ``input.value_error`` (docs/documents.md, "What the schema does not say");
+  ``input.value_error`` (docs/documents.md, "Wat het schema niet zegt"; in English
+  docs/en/documents.md, "What the schema does not say");
 - *reader -> schema*: what the reader accepts, written back, is valid under the schema; and
   for single-field changes of the shipped examples (hand strategies over the values that broke
   the contract in issue 11: ``22.5``, ``169``, ``true``, ``10^30``, ...) the reader accepts

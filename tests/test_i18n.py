@@ -42,7 +42,8 @@ def test_every_code_has_a_dutch_word_and_reads_back() -> None:
 
 def test_optimizer_reasons_in_dutch() -> None:
     text = optimizer_reason("max_units", "bea", 1, "nl")
-    assert text == "optie 'bea' staat op haar maximum van 1 eenheden"
+    assert text == "optie 'bea' staat op haar maximum van 1 eenheid"
+    assert optimizer_reason("max_units", "bea", 3, "nl").endswith("van 3 eenheden")
     assert "€\u00a05.000,00" in optimizer_reason("category_cap", "learning", 500000, "nl")
     assert "'leren'" in optimizer_reason("category_cap", "learning", 500000, "nl")
 

@@ -426,19 +426,21 @@ for tid in ("groen", "schoonmaak"):
 
 INTEGRATOR = [
     md("""
-# JSON documents — for integrators
+# JSON-documenten — voor integratoren
 
-Procurement software talks to the library through JSON documents:
+Inkoopsoftware praat met de bibliotheek via JSON-documenten:
 
-| document (`format`) | what it holds |
+| document (`format`) | wat erin staat |
 |---|---|
-| `bouwblokken.ledger/1` | a supplier's persons and tenders with their activities (input) |
-| `bouwblokken.ledger-result/1` | the evaluation: obligations, what counts, what not and why |
-| `bouwblokken.options/1` | what the optimizer may choose from (input) |
-| `bouwblokken.plans/1` | the optimizer's plans |
+| `bouwblokken.ledger/1` | personen en aanbestedingen met hun activiteiten (invoer) |
+| `bouwblokken.ledger-result/1` | de beoordeling: verplichtingen, wat meetelt, wat niet en waarom |
+| `bouwblokken.options/1` | waaruit de optimizer mag kiezen (invoer) |
+| `bouwblokken.plans/1` | de plannen van de optimizer |
 
-Amounts are decimal **strings** (`"13223.74"`), read without ever passing through a float, so a
-document round-trips byte for byte. Errors name the file, the record and the field.
+Bedragen zijn decimale **tekst** (`"13223.74"`) en worden gelezen zonder ooit door een float te
+gaan, zodat een document byte voor byte heen en terug gaat. Fouten noemen het bestand, het
+record en het veld. De code, haar namen en haar eigen `print`-teksten zijn Engels, zoals de
+JSON-velden; de meldingen van de bibliotheek zijn Nederlands.
 """),
     py("""
 import json
@@ -456,7 +458,7 @@ from bouwblokken.documents import (
 )
 """),
     md("""
-## Read a ledger document
+## Een ledger-document lezen
 """),
     py("""
 ledger_json = '''{
@@ -511,10 +513,10 @@ ledger = read_ledger(ledger_json, name="ledger.json")
 ledger.tenders[0].activities[1].hours_per_week
 """),
     md("""
-## Exact round trip
+## Exact heen en terug
 
-Writing the ledger back gives the same text, byte for byte: only the fields that were set are
-written, in the same order, amounts as strings.
+De ledger terugschrijven geeft dezelfde tekst, byte voor byte: alleen de velden die gezet
+waren worden geschreven, in dezelfde volgorde, bedragen als tekst.
 """),
     py("""
 written = write_ledger(ledger)
@@ -522,18 +524,19 @@ assert written == ledger_json
 print("round trip exact:", written == ledger_json)
 """),
     md("""
-Reading goes through `json.loads(..., parse_float=Decimal)`: even a number written without
-quotes keeps all its digits (a float would turn `0.1 + 0.2` into `0.30000000000000004`).
+Lezen gaat via `json.loads(..., parse_float=Decimal)`: zelfs een getal zonder
+aanhalingstekens houdt al zijn cijfers (een float zou van `0.1 + 0.2` `0.30000000000000004`
+maken).
 """),
     py("""
 read_json('{"amount": 12345678901234567.89}')
 """),
     md("""
-## Schema validation
+## Validatie met het schema
 
-Every document has a JSON Schema (generated from the models; published in `docs/schemas/` by
-`scripts/export_schemas.py`). Validate incoming documents before they reach the library, or
-the library's own output in your tests:
+Elk document heeft een JSON Schema (gegenereerd uit de modellen; gepubliceerd in
+`docs/schemas/` door `scripts/export_schemas.py`). Valideer binnenkomende documenten voordat
+ze de bibliotheek bereiken, of de uitvoer van de bibliotheek zelf in je tests:
 """),
     py("""
 ledger_schema = Ledger.model_json_schema()
@@ -547,10 +550,10 @@ except jsonschema.ValidationError as exc:
     print("schema says:", exc.message, "at", "/".join(map(str, exc.absolute_path)))
 """),
     md("""
-## Evaluate and write the result document
+## Beoordelen en het resultaatdocument schrijven
 
-The result names the catalog edition and the SHA-256 fingerprint of its file, so a stored
-result can be traced and re-run.
+Het resultaat noemt de catalogus-editie en de SHA-256-vingerafdruk van haar bestand, zodat een
+bewaard resultaat te herleiden en opnieuw te draaien is.
 """),
     py("""
 result = evaluate(ledger, as_of=date(2025, 12, 31))
@@ -563,11 +566,12 @@ print(json.dumps(tender_doc["forecast"], indent=2))
 print(json.dumps(tender_doc["activities"][1]["not_counted"], indent=2, ensure_ascii=False))
 """),
     md("""
-## Errors
+## Fouten
 
-Every error the library raises on purpose is a `BouwblokkenError` (and also the builtin it
-resembles, e.g. `ValueError`). A document error carries structured fields — `source` (the file
-or name given), `location` (the record path, records named by their id) and `reason`:
+Elke fout die de bibliotheek met opzet geeft is een `BouwblokkenError` (en ook de ingebouwde
+fout waarop ze lijkt, bijvoorbeeld `ValueError`). Een documentfout draagt velden met structuur
+— `source` (het bestand of de opgegeven naam), `location` (het pad van het record, records
+genoemd bij hun id) en `reason` (de reden):
 """),
     py("""
 def show(text, name="upload.json"):
@@ -587,8 +591,9 @@ show(ledger_json.replace('"2500.00"', '"2500.001"'))
 show(ledger_json.replace('"end": "2025-06-30"', '"end": "2024-06-30"'))
 """),
     md("""
-Problems that only show when valuing (a block the catalog edition does not have, a missing
-field a rule needs) raise a `ValuationError` or `LedgerError` that names the record and field:
+Problemen die pas bij het waarderen blijken (een bouwblok dat de catalogus-editie niet heeft,
+een ontbrekend veld dat een regel nodig heeft) geven een `ValuationError` of `LedgerError` die
+het record en het veld noemt:
 """),
     py("""
 broken = read_ledger(ledger_json.replace('"block": "ww"', '"block": "ww_typo"'))
@@ -599,10 +604,10 @@ except BouwblokkenError as exc:
     print(str(exc)[:160], "...")
 """),
     md("""
-## Options in, plans out
+## Opties erin, plannen eruit
 
-The optimizer reads an options document (`bouwblokken.options/1`) and returns the plans
-document (`bouwblokken.plans/1`):
+De optimizer leest een optiedocument (`bouwblokken.options/1`) en geeft het plannendocument
+terug (`bouwblokken.plans/1`):
 """),
     py("""
 from bouwblokken.optimize.plan import optimise, read_plan_request

@@ -46,6 +46,7 @@ from bouwblokken.catalog.registry import Registry, _shipped_folder
 from bouwblokken.cli_help import error_nl, translate
 from bouwblokken.compare import compare
 from bouwblokken.display.catalog import (
+    BONUS_COLUMNS,
     _condition_text,
     _d,
     _limit_key,
@@ -54,6 +55,8 @@ from bouwblokken.display.catalog import (
     _unverified,
     _yes,
     bonus_amount_text,
+    bonus_unit_text,
+    column_names,
     limit_text,
     obligation_items,
     rule_text,
@@ -201,6 +204,8 @@ def raw_value(model: TimeRules | ObligationRules, key: str) -> Any:
     assert isinstance(model, ObligationRules)
     if key.startswith("threshold_"):
         return data["threshold_by_contract_type"].get(key.removeprefix("threshold_"))
+    if key.startswith("percentage_"):
+        return data["percentage_by_contract_type"].get(key.removeprefix("percentage_"))
     if key.startswith("labour_share_below_"):
         below = key.removeprefix("labour_share_below_")
         rule = next(
@@ -344,12 +349,12 @@ def cmd_catalogs(ctx: _Ctx) -> int:
     lang = ctx.lang
     rows = [
         [
-            _t(lang, "Catalogus", "Catalog"),
-            _t(lang, "Titel", "Title"),
-            _t(lang, "Geldig vanaf", "Effective from"),
+            text("catalog", lang),
+            text("title", lang),
+            text("effective_from", lang),
             _t(lang, "Geldig t/m", "Effective until"),
             _t(lang, "Basis", "Basis"),
-            _t(lang, "Geverifieerd", "Verified"),
+            text("verified", lang),
         ]
     ]
     for i in infos:
@@ -384,14 +389,14 @@ def cmd_show(ctx: _Ctx) -> int:
     parts = []
     head = [
         f"{_t(lang, c.title_nl, c.title_en)}  ({c.key}){_unverified(c.verified)}",
-        f"{_t(lang, 'Uitgever', 'Issuer')}: {c.issuer}",
-        f"{_t(lang, 'Geldig', 'In force')}: {_d(c.effective_from, lang)} "
-        f"{_t(lang, 't/m', 'until')} {_d(c.effective_until, lang, open_end=True)} "
-        f"({_t(lang, 'gekozen op', 'chosen by')} {label('basis', c.effective_basis, lang)})",
+        f"{text('issuer', lang)}: {c.issuer}",
+        f"{text('in_force', lang)}: {_d(c.effective_from, lang)} "
+        f"{text('until', lang)} {_d(c.effective_until, lang, open_end=True)} "
+        f"({text('chosen_by', lang)} {label('basis', c.effective_basis, lang)})",
     ]
     if c.members:
-        head.append(f"{_t(lang, 'Leden', 'Members')}: {', '.join(c.members)}")
-    head.append(f"{_t(lang, 'Bestand', 'File')}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
+        head.append(f"{text('members', lang)}: {', '.join(c.members)}")
+    head.append(f"{text('file', lang)}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
     head.extend(f"  {n}" for n in notes_text(c, lang))
     parts.append("\n".join(head))
 
@@ -402,9 +407,9 @@ def cmd_show(ctx: _Ctx) -> int:
         [
             "Id",
             *label_cols,
-            _t(lang, "Categorie", "Category"),
-            _t(lang, "Regel en bedrag", "Rule and amount"),
-            _t(lang, "Duur van meetellen", "Counting limit"),
+            text("category", lang),
+            text("rule_amount", lang),
+            text("limit", lang),
         ]
     ]
     any_unverified = not c.verified
@@ -421,26 +426,13 @@ def cmd_show(ctx: _Ctx) -> int:
                 limit_text(b, lang),
             ]
         )
-    parts.append(_t(lang, "Bouwblokken", "Blocks") + "\n" + align(rows))
+    parts.append(text("blocks", lang) + "\n" + align(rows))
 
     if c.bonuses:
-        brows = [
-            [
-                "Id",
-                "Bonus",
-                _t(lang, "Bedrag", "Amount"),
-                _t(lang, "Eenheid", "Unit"),
-                _t(lang, "Voorwaarde", "Condition"),
-                _t(lang, "Geldt voor", "Applies to"),
-            ]
-        ]
+        brows = [["Id", *column_names(BONUS_COLUMNS, lang)]]
         for bo in c.bonuses:
             any_unverified |= not bo.verified
-            unit = (
-                _t(lang, "per jaar (naar rato)", "per year (pro rata)")
-                if bo.unit == "per_year"
-                else _t(lang, "eenmalig", "one-off")
-            )
+            unit = bonus_unit_text(bo, lang)
             targets = [*bo.blocks, *(label("category", k, lang) for k in bo.categories)]
             brows.append(
                 [
@@ -452,16 +444,16 @@ def cmd_show(ctx: _Ctx) -> int:
                     ", ".join(targets),
                 ]
             )
-        parts.append(_t(lang, "Bonussen", "Bonuses") + "\n" + align(brows, right=(2,)))
+        parts.append(text("bonuses", lang) + "\n" + align(brows, right=(2,)))
 
     if c.share_caps:
         crows = [
             [
                 "Id",
-                _t(lang, "Maximum", "Cap"),
-                _t(lang, "Max. aandeel", "Max. share"),
-                _t(lang, "Min. per item", "Min. per item"),
-                _t(lang, "Geldt voor", "Applies to"),
+                text("cap", lang),
+                text("max_share", lang),
+                text("min_per_item", lang),
+                text("applies_to", lang),
             ]
         ]
         for cap in c.share_caps:
@@ -476,34 +468,22 @@ def cmd_show(ctx: _Ctx) -> int:
                     ", ".join(targets),
                 ]
             )
-        parts.append(
-            _t(lang, "Maximale aandelen van de verplichting", "Share caps of the obligation")
-            + "\n"
-            + align(crows)
-        )
+        parts.append(text("share_caps", lang) + "\n" + align(crows))
 
-    trows = [[_t(lang, "Tijdregel", "Time rule"), _t(lang, "Waarde", "Value")]]
+    trows = [[text("time_rule", lang), text("value", lang)]]
     trows += [[label, value] for _, label, value in time_items(c.time, lang)]
     parts.append(align(trows))
-    orows = [
-        [_t(lang, "Standaard SR-verplichting", "Default obligation"), _t(lang, "Waarde", "Value")]
-    ]
+    orows = [[text("default_obligation", lang), text("value", lang)]]
     orows += [[label, value] for _, label, value in obligation_items(c.obligation, lang)]
     parts.append(align(orows))
 
-    src = [_t(lang, "Bronnen", "Sources") + ":"]
+    src = [text("sources", lang) + ":"]
     for s in c.sources:
         title = f"{s.title} " if s.title else ""
         src.append(f"  [{s.reliability}] {title}{s.url}")
     parts.append("\n".join(src))
     if any_unverified:
-        parts.append(
-            _t(
-                lang,
-                "* niet geverifieerd: de bron is onduidelijk; zie de notitie in het bestand",
-                "* unverified: the source is unclear; see the note in the catalog file",
-            )
-        )
+        parts.append(text("unverified_note", lang))
     ctx.out("\n\n".join(parts))
     return EXIT_OK
 

@@ -58,6 +58,7 @@ __all__ = [
     "read_ledger",
     "read_source",
     "valuation_to_dict",
+    "without_schema_key",
     "write_ledger",
     "write_result",
 ]
@@ -66,13 +67,20 @@ __all__ = [
 def read_ledger(source: str | bytes | Path | dict[str, Any], *, name: str | None = None) -> Ledger:
     """Read a ledger document; errors name the file, the record path and the field."""
     label = name or (str(source) if isinstance(source, Path) else "<ledger>")
-    data = source if isinstance(source, dict) else read_json(source, name=label)
-    if isinstance(data, dict) and isinstance(data.get("$schema"), str):
-        data = {k: v for k, v in data.items() if k != "$schema"}  # names the schema; not data
+    data = without_schema_key(source if isinstance(source, dict) else read_json(source, name=label))
     try:
         return Ledger.model_validate(data, context={DOCUMENT: True})
     except ValidationError as exc:
         raise located(exc, data, label) from None
+
+
+def without_schema_key(data: Any) -> Any:
+    """The document without a top-level ``$schema`` text: it names the JSON Schema the document
+    follows and is not data (any other ``$schema`` -- not a text -- stays, for the model to
+    refuse)."""
+    if isinstance(data, dict) and isinstance(data.get("$schema"), str):
+        return {k: v for k, v in data.items() if k != "$schema"}
+    return data
 
 
 def _pointer_of_record(ledger: Ledger, record: str, field: str | None) -> str | None:
@@ -252,7 +260,9 @@ class PlanDoc(_Doc):
 class ReasonDoc(_Doc):
     code: str
     subject: str | None
-    message: str
+    message_nl: str
+    """What limits the plan, in Dutch (from ``code``, ``subject`` and the amount)."""
+    message_en: str
 
 
 class DiagnosisDoc(_Doc):
@@ -264,18 +274,25 @@ class DiagnosisDoc(_Doc):
 class PlansDocument(_Doc):
     """``bouwblokken.plans/1``: the optimiser's plans for an options document."""
 
+    schema_: Literal["https://bouwblokken.github.io/bouwblokken/schemas/plans.schema.json"] = Field(
+        default="https://bouwblokken.github.io/bouwblokken/schemas/plans.schema.json",
+        alias="$schema",
+    )
     format: Literal["bouwblokken.plans/1"] = "bouwblokken.plans/1"
     catalog: str
     catalog_fingerprint: str | None
     target: str
     status: Literal["optimal", "feasible", "infeasible", "unknown"]
     """optimal; feasible: ``best`` is the best plan found within the time limit, with a proven
-    gap (see ``notes``); infeasible: proven, ``diagnosis`` says why; unknown: no plan in time."""
+    gap (see ``notes_nl``); infeasible: proven, ``diagnosis`` says why; unknown: no plan in time."""
     best: PlanDoc | None
     alternatives: list[PlanDoc]
     pareto: list[PlanDoc]
     diagnosis: DiagnosisDoc | None
-    notes: list[str]
+    notes_nl: list[str]
+    """The optimizer's notes (a time limit, a proven gap, units a person cannot bring in) in
+    Dutch; ``notes_en`` the same in English."""
+    notes_en: list[str]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ __all__ = [
     "DocumentError",
     "InputError",
     "LedgerError",
+    "MissingExtraError",
     "MoneyError",
     "NoEditionInForceError",
     "UnknownBlockError",
@@ -279,6 +280,23 @@ class BouwblokkenError(Exception):
             "text": str(self),
             "text_nl": self.describe("nl"),
         }
+
+
+class MissingExtraError(BouwblokkenError, ImportError):
+    """A feature needs a package of an optional extra that is not installed
+    (:func:`bouwblokken.extras.require`)."""
+
+    code = "missing_extra"
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        command = f"pip install 'bouwblokken[{extra}]'"
+        super().__init__(f"{package} is not installed: {command}")
+        self.locate(
+            en=f"{package} is not installed: {command}",
+            nl=f"{package} is niet geïnstalleerd: {command}",
+        )
 
 
 class MoneyError(BouwblokkenError, ValueError):

@@ -155,6 +155,15 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "true": ("ja", "yes"),
         "false": ("nee", "no"),
     },
+    "reference_date": {
+        "award_date": ("gunningsdatum", "award date"),
+        "contract_start": ("start van het contract", "contract start"),
+        "placement_start": ("start van de plaatsing", "start of the placement"),
+        "not_stated": (
+            "niet vermeld (de gunningsdatum wordt gebruikt)",
+            "not stated (the award date is used)",
+        ),
+    },
     "plan": {
         "optimal": ("optimaal", "optimal"),
         "infeasible": ("niet haalbaar", "infeasible"),
@@ -230,6 +239,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not feasible: at most {reached} can count. Limited by:",
     ),
     "note_prefix": ("noot", "note"),
+    "verified": ("Geverifieerd", "Verified"),
+    "rule_amount": ("Regel en bedrag", "Rule and amount"),
+    "blocks": ("Bouwblokken", "Blocks"),
+    "issuer": ("Uitgever", "Issuer"),
+    "region": ("Regio", "Region"),
+    "members": ("Leden", "Members"),
+    "in_force": ("Geldig", "In force"),
+    "until": ("t/m", "until"),
+    "chosen_by": ("gekozen op", "chosen by"),
+    "effective_from": ("Geldig vanaf", "Effective from"),
+    "edition": ("Editie", "Edition"),
+    "title": ("Titel", "Title"),
+    "file": ("Bestand", "File"),
+    "notes": ("Notities", "Notes"),
+    "sources": ("Bronnen", "Sources"),
+    "reliability": ("betrouwbaarheid", "reliability"),
+    "accessed": ("gelezen op", "read on"),
+    "time_rule": ("Tijdregel", "Time rule"),
+    "time_rules": ("Tijdregels", "Time rules"),
+    "default_obligation": ("Standaard SR-verplichting", "Default obligation"),
+    "eligibility": ("Wie mag meetellen", "Who may count"),
+    "eligibility_rule": ("Regel voor personen", "Rule for people"),
+    "cap": ("Maximum", "Cap"),
+    "min_per_item": ("Min. per item", "Min. per item"),
+    "of_obligation": ("van de verplichting", "of the obligation"),
+    "replaces": ("vervangt", "replaces"),
+    "whole_placement": ("over de hele plaatsing", "over the whole placement"),
 }
 """Fixed words and sentence templates (``{name}`` placeholders), key → (Dutch, English)."""
 
@@ -285,9 +321,11 @@ def optimizer_reason(
     nl = lang == "nl"
     if code == "max_units" and subject is not None and amount is not None:
         return (
-            f"optie {subject!r} staat op haar maximum van {amount} eenheden"
+            f"optie {subject!r} staat op haar maximum van {amount} "
+            + ("eenheid" if amount == 1 else "eenheden")
             if nl
-            else f"option {subject!r} is at its maximum of {amount} units"
+            else f"option {subject!r} is at its maximum of {amount} "
+            + ("unit" if amount == 1 else "units")
         )
     if code == "category_cap" and subject is not None and eur is not None:
         cat = label("category", subject, lang)

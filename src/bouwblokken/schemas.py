@@ -18,7 +18,7 @@ from pydantic_core import core_schema
 
 from bouwblokken.guard import MAX_DATE, MAX_INT, MIN_DATE
 
-__all__ = ["SCHEMA_BASE", "ReaderLimits", "model_schema"]
+__all__ = ["SCHEMA_BASE", "ReaderLimits", "model_schema", "published_schema"]
 
 SCHEMA_BASE = "https://bouwblokken.github.io/bouwblokken/schemas/"
 """Where the schemas are published (the docs site); ``$id`` = base + file name."""
@@ -65,3 +65,24 @@ def model_schema(model: type[BaseModel], *, ref_template: str | None = None) -> 
     if ref_template is None:
         return model.model_json_schema(schema_generator=ReaderLimits)
     return model.model_json_schema(schema_generator=ReaderLimits, ref_template=ref_template)
+
+
+def published_schema(
+    model: type[BaseModel], file_name: str, version: str, *, schema_key: bool = False
+) -> dict[str, Any]:
+    """The schema as published in ``docs/schemas/``: draft 2020-12, ``$id`` = :data:`SCHEMA_BASE`
+    + ``file_name``, the document version (its ``format``) in ``version``. ``schema_key``: the
+    reader accepts and ignores a top-level ``$schema`` that the model does not declare
+    (:func:`bouwblokken.documents.without_schema_key`); the schema then names it."""
+    schema = model_schema(model)
+    if schema_key:
+        schema["properties"] = {"$schema": _SCHEMA_KEY, **schema["properties"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + file_name,
+        "version": version,
+        **schema,
+    }
+
+
+_SCHEMA_KEY = {"type": "string", "description": "The JSON Schema this document follows."}

@@ -1,4 +1,5 @@
-"""docs/award.md shows what the library computes now: its tables are regenerated and compared."""
+"""docs/award.md and its English twin docs/en/award.md show what the library computes now: their
+tables are regenerated and compared."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bouwblokken.award import (
 from bouwblokken.award.table import comparison_table, design_table, ranking_table, score_trails
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = (ROOT / "docs" / "award.md").read_text("utf-8")
+PAGES = ("award.md", "en/award.md")
 EXAMPLES = ROOT / "examples" / "award"
 
 
@@ -38,10 +39,12 @@ def parts() -> dict[str, str]:
     }
 
 
+@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("name", ["design", "comparison", "ranking", "trails"])
-def test_doc_block_is_current(parts: dict[str, str], name: str) -> None:
+def test_doc_block_is_current(parts: dict[str, str], name: str, page: str) -> None:
+    doc = (ROOT / "docs" / page).read_text("utf-8")
     shown = parts[name].replace("\xa0", " ")  # € and its amount: a no-break space (issue 9)
-    assert f"```text\n{shown}\n```" in DOC, f"docs/award.md: the {name} block is stale"
+    assert f"```text\n{shown}\n```" in doc, f"docs/{page}: the {name} block is stale"
 
 
 def test_doc_is_in_the_site_nav() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bouwblokken import Activity, Ledger, Registry, Tender, evaluate
+from bouwblokken.display.plans import plan_result_dict
 from bouwblokken.optimize.plan import OptionSpec, PlanRequest, build_problem, optimise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "catalogs"
@@ -191,3 +192,9 @@ def test_infeasible_request_says_what_blocks_it() -> None:
     assert result.diagnosis.max_counted_cents == 20_000_00
     assert any(r.code == "max_units" and r.subject == "ww" for r in result.diagnosis.reasons)
     assert "Niet haalbaar" in result.table("nl")
+    # The plans document carries the reasons in Dutch and in English.
+    (reason,) = [
+        r for r in plan_result_dict(result)["diagnosis"]["reasons"] if r["code"] == "max_units"
+    ]
+    assert reason["message_nl"] == "optie 'ww' staat op haar maximum van 1 eenheid"
+    assert reason["message_en"] == "option 'ww' is at its maximum of 1 unit"

@@ -4,7 +4,10 @@ gap), infeasible (proven) or unknown — never "optimal" for a plan that is not 
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
+
+import pytest
 
 from bouwblokken.display.plans import plan_result_dict
 from bouwblokken.optimize.plan import optimise, read_plan_request
@@ -30,3 +33,12 @@ def test_statuses_reach_the_document() -> None:
     assert plan_result_dict(nothing)["status"] == "unknown"
     proven = dataclasses.replace(nothing, best_effort=best)
     assert plan_result_dict(proven)["status"] == "infeasible"
+
+
+def test_the_plans_document_names_its_schema_and_follows_it() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    doc = plan_result_dict(optimise(read_plan_request(EXAMPLE)))
+    schema_path = EXAMPLE.parents[1] / "docs" / "schemas" / "plans.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert doc["$schema"] == schema["$id"]
+    jsonschema.validate(doc, schema)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from tests.portfolio.conftest import (
 from bouwblokken.errors import BouwblokkenError, DocumentError
 from bouwblokken.ledger import evaluate
 from bouwblokken.portfolio import ContractActivity, Portfolio, read_portfolio, write_portfolio
+from bouwblokken.portfolio.columnar import read_columns
 from bouwblokken.portfolio.document import portfolio_schema
 
 
@@ -133,6 +135,23 @@ def test_document_errors_name_the_record() -> None:
 def test_the_schema_validates_the_document(two_suppliers: Portfolio) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(json.loads(write_portfolio(two_suppliers)), portfolio_schema())
+
+
+def test_the_document_names_its_published_schema(two_suppliers: Portfolio) -> None:
+    """``$schema`` first, the file published in docs/schemas/ (same text as the library's
+    schema); both readers take it and ignore it, a ``$schema`` that is not a text is refused."""
+    text = write_portfolio(two_suppliers)
+    data = json.loads(text)
+    url = "https://bouwblokken.github.io/bouwblokken/schemas/portfolio.schema.json"
+    assert list(data)[:2] == ["$schema", "format"] and data["$schema"] == url
+    published = Path(__file__).resolve().parents[2] / "docs" / "schemas" / "portfolio.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == portfolio_schema()
+    assert portfolio_schema()["$id"] == url
+    assert read_portfolio(text) == two_suppliers
+    assert read_columns(text).to_portfolio() == two_suppliers
+    data["$schema"] = 5
+    with pytest.raises(DocumentError, match=r"\$schema"):
+        read_portfolio(data)
 
 
 @settings(max_examples=40, deadline=None)

@@ -23,6 +23,7 @@ from bouwblokken.award.errors import AwardError
 from bouwblokken.award.ranking import FormulaComparison
 from bouwblokken.award.scoring import JuryCriterion, Ranking, points_text
 from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 from bouwblokken.money import Lang
 from bouwblokken.parse import parse_number
 
@@ -90,13 +91,7 @@ _H = {
 
 
 def _load() -> Any:
-    try:
-        openpyxl = import_module("openpyxl")
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "the Excel workbook needs openpyxl: pip install 'bouwblokken[excel]'"
-        ) from None
-    return openpyxl
+    return require("openpyxl", "excel")
 
 
 def _dec(value: Fraction | Decimal | int, places: int = 4) -> Decimal:

@@ -8,6 +8,7 @@ docs' catalog pages, so a catalog reads the same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from html import escape
@@ -21,11 +22,11 @@ from bouwblokken.catalog.model import (
     Block,
     Bonus,
     Catalog,
+    ContractType,
+    Eligibility,
     FlagCondition,
     InvoiceRule,
-    LimitAlways,
     LimitMonths,
-    LimitWhileSubsidy,
     MinAge,
     ObligationRules,
     OneOffRule,
@@ -40,16 +41,31 @@ from bouwblokken.i18n import WORDS, label, note_text, text
 from bouwblokken.money import Lang, format_day, format_eur, format_percent, format_quantity
 
 __all__ = [
+    "BONUS_COLUMNS",
     "bonus_amount_text",
     "bonus_condition_text",
+    "bonus_unit_text",
     "catalog_dataframe",
     "catalog_html",
+    "column_names",
     "comparison_html",
+    "eligibility_items",
     "limit_text",
     "obligation_items",
+    "percent_text",
     "rule_text",
     "time_items",
 ]
+
+
+BONUS_COLUMNS = ("bonus", "amount", "unit", "condition", "applies_to")
+"""The columns of a bonus table after its id (keys of :data:`bouwblokken.i18n.MESSAGES`): the
+command line, the workbook and the docs' catalog pages show the same."""
+
+
+def column_names(keys: tuple[str, ...], lang: Lang) -> list[str]:
+    """The header words of ``keys`` (:data:`bouwblokken.i18n.MESSAGES`) in ``lang``."""
+    return [text(k, lang) for k in keys]
 
 
 def _num(value: Decimal | int, lang: Lang) -> str:
@@ -77,7 +93,8 @@ def _t(lang: Lang, nl: str, en: str) -> str:
     return nl if lang == "nl" else en
 
 
-def _pct(v: Decimal, lang: Lang) -> str:
+def percent_text(v: Decimal, lang: Lang) -> str:
+    """``5 %`` / ``12,5 %`` (nl), ``5%`` (en): a catalog percentage with its own decimals."""
     return format_percent(v, lang=lang, decimals=_decimals(v))
 
 
@@ -143,7 +160,7 @@ def rule_text(block: Block, lang: Lang) -> str:
         base = _t(lang, "factuurbedrag excl. btw", "invoice excl. VAT")
         if rule.percentage == 100:
             return base
-        return f"{_pct(rule.percentage, lang)} {_t(lang, 'van', 'of')} {base}"
+        return f"{percent_text(rule.percentage, lang)} {_t(lang, 'van', 'of')} {base}"
     if isinstance(rule, ActualCostsRule):
         return _t(lang, "werkelijke kosten", "actual costs")
     assert isinstance(rule, AgreedRule)
@@ -154,12 +171,17 @@ def limit_text(block: Block, lang: Lang) -> str:
     """A block's counting limit (duur van meetellen) in words."""
     limit = block.counting_limit
     if isinstance(limit, LimitMonths):
-        return f"{limit.months} {_t(lang, 'maanden', 'months')}"
-    if isinstance(limit, LimitAlways):
-        return _t(lang, "altijd", "always")
-    if isinstance(limit, LimitWhileSubsidy):
-        return _t(lang, "zolang de loonkostensubsidie loopt", "while the wage subsidy runs")
-    return _t(lang, "niet vermeld", "not stated")
+        out = f"{limit.months} {label('limit', 'months', lang)}"
+        if limit.per == "target_group":
+            out += _t(lang, " (samen voor de doelgroep)", " (shared by the target group)")
+        if limit.bridge_gaps_below_months is not None:
+            out += _t(
+                lang,
+                f"; onderbrekingen korter dan {limit.bridge_gaps_below_months} maanden tellen mee",
+                f"; gaps shorter than {limit.bridge_gaps_below_months} months count",
+            )
+        return out
+    return label("limit", limit.kind, lang)
 
 
 def _limit_key(block: Block) -> str:
@@ -191,6 +213,15 @@ def bonus_condition_text(bonus: Bonus, lang: Lang) -> str:
 
 
 _condition_text = bonus_condition_text
+
+
+def bonus_unit_text(bonus: Bonus, lang: Lang) -> str:
+    """``per jaar (naar rato)`` or ``eenmalig``; a per-year bonus that is not held to the base
+    block's counting limit says it runs over the whole placement."""
+    out = label("bonus_unit", bonus.unit, lang)
+    if bonus.unit == "per_year" and not bonus.within_counting_limit:
+        out += f", {text('whole_placement', lang)}"
+    return out
 
 
 def bonus_amount_text(bonus: Bonus, lang: Lang) -> str:
@@ -252,7 +283,72 @@ def time_items(t: TimeRules, lang: Lang) -> list[tuple[str, str, str]]:
             _t(lang, "minimum uren per week", "minimum hours a week"),
             "-" if t.min_hours_per_week is None else _num(t.min_hours_per_week, lang),
         ),
-        ("verified", _t(lang, "geverifieerd", "verified"), _yes(t.verified, lang)),
+        ("verified", text("verified", lang).lower(), _yes(t.verified, lang)),
+    ]
+
+
+def eligibility_items(e: Eligibility, lang: Lang) -> list[tuple[str, str, str]]:
+    """(key, label, value) of a catalog's rules for people: the peildatum and the month limits
+    (``-`` where the catalog sets none)."""
+
+    def months(v: int | None) -> str:
+        return "-" if v is None else str(v)
+
+    return [
+        (
+            "reference_date",
+            _t(lang, "peildatum (leeftijd en doelgroep)", "reference date (age and target group)"),
+            label("reference_date", e.reference_date, lang),
+        ),
+        (
+            "prior_start_months",
+            _t(
+                lang,
+                "mag voor het contract begonnen zijn (maanden)",
+                "may have started before the contract (months)",
+            ),
+            months(e.prior_start_months),
+        ),
+        (
+            "ww_no_prior_employment_months",
+            _t(
+                lang,
+                "WW: niet bij dezelfde werkgever gewerkt in de maanden ervoor",
+                "WW: no work for the same employer in the months before",
+            ),
+            months(e.ww_no_prior_employment_months),
+        ),
+        (
+            "nug_registered_more_than_months",
+            _t(
+                lang,
+                "zonder uitkering: langer ingeschreven als werkzoekende dan (maanden)",
+                "without benefit: registered as unemployed for more than (months)",
+            ),
+            months(e.nug_registered_more_than_months),
+        ),
+        (
+            "status_retained_months",
+            _t(
+                lang,
+                "doelgroepstatus blijft na vertrek uit de doelgroep (maanden)",
+                "target-group status kept after leaving the group (months)",
+            ),
+            months(e.status_retained_months),
+        ),
+        ("verified", text("verified", lang).lower(), _yes(e.verified, lang)),
+    ]
+
+
+def _by_contract_type(
+    key: str, values: Mapping[ContractType, Decimal], show: Callable[[Decimal], str], lang: Lang
+) -> list[tuple[str, str, str]]:
+    """One (key, label, value) per contract type of a by-type term (``threshold_works``:
+    ``drempel werken``), in the order of the type codes."""
+    word = _t(lang, "drempel", "threshold") if key == "threshold" else key
+    return [
+        (f"{key}_{kind}", f"{word} {label('contract_type', kind, lang)}", show(v))
+        for kind, v in sorted(values.items())
     ]
 
 
@@ -263,7 +359,7 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
         return "-" if v is None else format_eur(v, lang=lang)
 
     def pct(v: Decimal | None) -> str:
-        return "-" if v is None else _pct(v, lang)
+        return "-" if v is None else percent_text(v, lang)
 
     items = [
         (
@@ -274,6 +370,9 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
             else _t(lang, "niet vermeld", "not stated"),
         ),
         ("base", _t(lang, "grondslag", "base"), label("base", o.base, lang)),
+    ]
+    items += _by_contract_type("percentage", o.percentage_by_contract_type, pct, lang)
+    items += [
         (
             "labour_cost_percentage",
             _t(lang, "percentage van de loonsom", "labour-cost percentage"),
@@ -291,14 +390,7 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
             _yes(o.threshold_inclusive, lang),
         ),
     ]
-    for kind, amount in sorted(o.threshold_by_contract_type.items()):
-        items.append(
-            (
-                f"threshold_{kind}",
-                _t(lang, "drempel ", "threshold ") + label("contract_type", kind, lang),
-                eur(amount),
-            )
-        )
+    items += _by_contract_type("threshold", o.threshold_by_contract_type, eur, lang)
     items += [
         ("maximum", _t(lang, "maximum", "maximum"), eur(o.maximum)),
         (
@@ -319,17 +411,18 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
             (
                 f"labour_share_below_{_s(ls.below_labour_share_percent)}",
                 _t(lang, "arbeidsaandeel < ", "labour share < ")
-                + _pct(ls.below_labour_share_percent, lang)
+                + percent_text(ls.below_labour_share_percent, lang)
                 + (f" ({kinds})" if kinds else ""),
                 pct(ls.percentage),
             )
         )
     for p in o.pso:
-        effect = (
-            _t(lang, "vrijstelling", "exempt")
-            if p.exempt
-            else "-" + _pct(p.reduction_percent or Decimal(0), lang)
-        )
+        if p.exempt:
+            effect = _t(lang, "vrijstelling", "exempt")
+        elif p.reduction_percent is None:
+            effect = text("not_stated", lang)
+        else:
+            effect = "-" + percent_text(p.reduction_percent, lang)
         items.append((f"pso_{p.level}", p.label_nl, effect))
     if o.offer_percentage_min is not None or o.offer_percentage_max is not None:
         items.append(
@@ -337,6 +430,18 @@ def obligation_items(o: ObligationRules, lang: Lang) -> list[tuple[str, str, str
                 "offer_percentage",
                 _t(lang, "aan te bieden percentage", "offered percentage range"),
                 f"{pct(o.offer_percentage_min)} – {pct(o.offer_percentage_max)}",
+            )
+        )
+    if o.offer_sets_yearly_minimum:
+        items.append(
+            (
+                "offer_sets_yearly_minimum",
+                _t(
+                    lang,
+                    "aangeboden percentage is ook een minimum per contractjaar",
+                    "the offered percentage is also a minimum per contract year",
+                ),
+                _yes(True, lang),
             )
         )
     return items
@@ -410,7 +515,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
         rows = [
             f"<tr><td>{e(t(lang, bo.label_nl, bo.label_en))}{_mark(bo.verified, lang, bo)}</td>"
             f"<td class='n'>{e(bonus_amount_text(bo, lang))}</td>"
-            f"<td>{e(label('bonus_unit', bo.unit, lang))}</td>"
+            f"<td>{e(bonus_unit_text(bo, lang))}</td>"
             f"<td>{e(bonus_condition_text(bo, lang))}</td>"
             f"<td>{e(_targets(bo.blocks, bo.categories, lang))}"
             "</td></tr>"
@@ -426,7 +531,7 @@ def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
     if c.share_caps:
         rows = [
             f"<tr><td>{e(t(lang, cap.label_nl, cap.label_en))}{_mark(cap.verified, lang, cap)}</td>"
-            f"<td class='n'>{e(_pct(cap.max_share_percent, lang))}</td>"
+            f"<td class='n'>{e(percent_text(cap.max_share_percent, lang))}</td>"
             f"<td>{e(_targets(cap.blocks, cap.categories, lang))}"
             "</td></tr>"
             for cap in c.share_caps
@@ -456,7 +561,7 @@ def catalog_dataframe(catalog: Catalog, *, lang: Lang = "nl") -> Any:
             text("rule", lang): label("rule", b.rule.kind, lang),
             text("amount", lang): b.fixed_amount,
             text("limit", lang): limit_text(b, lang),
-            _t(lang, "Geverifieerd", "Verified"): b.verified and b.rule.verified,
+            text("verified", lang): b.verified and b.rule.verified,
         }
         for b in catalog.blocks
     ]

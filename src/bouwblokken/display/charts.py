@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 from bouwblokken.i18n import WORDS, label
 from bouwblokken.money import NBSP, Lang, format_day, format_eur, format_number, format_percent
 
@@ -122,13 +123,10 @@ _T = {
 
 def _new_figure(width: float = 8.0, height: float = 4.8) -> Figure:  # float-ok: inches
     """A figure with an Agg canvas and no pyplot state (nothing global is touched)."""
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "charts need matplotlib, which is not installed: pip install 'bouwblokken[charts]'"
-        ) from None
+    require("matplotlib", "charts")  # missing: a library error naming the extra
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     return fig

@@ -13,7 +13,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 from bouwblokken.i18n import label, text
 from bouwblokken.money import Lang
 
@@ -24,13 +24,7 @@ __all__ = ["ledger_csv", "ledger_dataframe", "ledger_rows"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "pandas is not installed: pip install 'bouwblokken[pandas]'"
-        ) from None
-    return pd
+    return require("pandas", "pandas")
 
 
 def ledger_rows(result: LedgerResult, *, lang: Lang = "nl") -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bouwblokken.display.text import align
 from bouwblokken.i18n import optimizer_note, optimizer_reason
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
+from bouwblokken.schemas import SCHEMA_BASE
 
 if TYPE_CHECKING:
     from bouwblokken.optimize.plan import Plan, PlanResult
@@ -122,10 +123,16 @@ def _plan_dict(p: Plan) -> dict[str, Any]:
     }
 
 
+_LANGS: tuple[Lang, ...] = ("nl", "en")
+"""The languages a plans document carries its words in (``message_nl``/``message_en``,
+``notes_nl``/``notes_en``): Dutch first, English beside it."""
+
+
 def plan_result_dict(result: PlanResult) -> dict[str, Any]:
     """The ``bouwblokken.plans/1`` document."""
     d = result.diagnosis
     return {
+        "$schema": SCHEMA_BASE + "plans.schema.json",
         "format": "bouwblokken.plans/1",
         "catalog": result.catalog,
         "catalog_fingerprint": f"sha256:{result.fingerprint}" if result.fingerprint else None,
@@ -140,10 +147,20 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
             "max_counted": _money(from_cents(d.max_counted_cents)),
             "shortfall": _money(from_cents(d.shortfall_cents)),
             "reasons": [
-                {"code": r.code, "subject": r.subject, "message": r.message} for r in d.reasons
+                {
+                    "code": r.code,
+                    "subject": r.subject,
+                    **{
+                        f"message_{lang}": optimizer_reason(
+                            r.code, r.subject, r.amount, lang, fallback=r.message
+                        )
+                        for lang in _LANGS
+                    },
+                }
+                for r in d.reasons
             ],
         },
-        "notes": list(result.notes),
+        **{f"notes_{lang}": [optimizer_note(n, lang) for n in result.notes] for lang in _LANGS},
     }
 
 

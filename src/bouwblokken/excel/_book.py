@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 
 EUR_FORMAT = '[$€-413]"\u00a0"#,##0.00;[$€-413]"\u00a0"-#,##0.00'
 """Euro amounts: Dutch Excel shows ``€ 1.234,56`` (``€ #.##0,00``), with a no-break space
@@ -22,13 +22,7 @@ NUMBER_FORMAT = "#,##0.####"
 
 
 def openpyxl() -> Any:
-    try:
-        import openpyxl as xl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "Excel needs openpyxl, which is not installed: pip install '.[excel]'"
-        ) from None
-    return xl
+    return require("openpyxl", "excel")
 
 
 def new_workbook() -> Any:

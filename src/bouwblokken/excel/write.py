@@ -388,8 +388,11 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
     """A catalog edition as a workbook: Bouwblokken (value, rule, counting limit, verified),
     Bonussen, Maximale aandelen."""
     from bouwblokken.display.catalog import (
+        BONUS_COLUMNS,
         bonus_amount_text,
         bonus_condition_text,
+        bonus_unit_text,
+        column_names,
         limit_text,
         rule_text,
     )
@@ -407,7 +410,7 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
             text("amount", lang),
             text("rule", lang),
             text("limit", lang),
-            _t(lang, "Geverifieerd", "Verified"),
+            text("verified", lang),
         ],
         [
             [
@@ -426,20 +429,13 @@ def write_catalog(catalog: Catalog, path: str | Path, *, lang: Lang = "nl") -> P
     sheet(
         wb,
         _name("bonuses", lang),
-        [
-            "Id",
-            text("bonus", lang),
-            text("amount", lang),
-            text("unit", lang),
-            text("condition", lang),
-            text("applies_to", lang),
-        ],
+        ["Id", *column_names(BONUS_COLUMNS, lang)],
         [
             [
                 bo.id,
                 bo.label_nl if lang == "nl" else bo.label_en,
                 bo.amount if bo.amount is not None else bonus_amount_text(bo, lang),
-                label("bonus_unit", bo.unit, lang),
+                bonus_unit_text(bo, lang),
                 bonus_condition_text(bo, lang),
                 ", ".join([*bo.blocks, *(label("category", k, lang) for k in bo.categories)]),
             ]

@@ -4,9 +4,10 @@ The branch and bound of :mod:`bouwblokken.optimize.search` is fastest on typical
 has bad families (many near-identical options, large coprime values, tight caps) where its LP
 bound is weak and the search tree explodes, and the dynamic programme of
 :mod:`bouwblokken.optimize.dp` takes most of those. CP-SAT -- lazy clause generation with an
-LP, core and LNS workers -- takes what both outgrow (a plateau of near-tied plans), the people
-cover and employment minimums the dynamic programme does not model; it agrees with an exact DP
-everywhere. It is integer-exact: every coefficient below is an integer number of cents.
+LP relaxation, run here with one worker -- takes what both outgrow (a plateau of near-tied
+plans), the people cover and employment minimums the dynamic programme does not model; it
+agrees with an exact DP everywhere. It is integer-exact: every coefficient below is an integer
+number of cents.
 
 The model is the :class:`~bouwblokken.optimize.problem.Problem` definition written out: one
 integer per option, and per category a counted variable ``w_c <= raw_c, w_c <= cap_c`` (the

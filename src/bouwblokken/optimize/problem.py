@@ -1,6 +1,6 @@
 """The optimizer's numeric problem: integer cents and integer units, nothing else.
 
-The catalog-aware layer (``bouwblokken.optimize.options``) turns a supplier's options into this
+The catalog-aware layer (:mod:`bouwblokken.optimize.plan`) turns a supplier's options into this
 form through the valuation of one unit of each option; the solvers here never see a catalog.
 Keeping the problem purely integral is what lets the solvers be exact: every comparison is
 between whole cents, so "optimal" means optimal to the cent, not within a tolerance.

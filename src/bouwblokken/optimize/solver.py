@@ -9,7 +9,8 @@ discarded when its bound shows it cannot beat, or tie with, the best plan found.
 Every call has a time limit (``time_limit`` seconds, default
 :data:`~bouwblokken.optimize.limits.DEFAULT_TIME_LIMIT`) and may be cancelled from another
 thread (``cancel``, a :class:`~bouwblokken.optimize.limits.CancelToken`); a search that does not
-close quickly is handed to CP-SAT (:mod:`bouwblokken.optimize.portfolio`).
+close quickly is handed to the dynamic programme and, past its state limit, to CP-SAT
+(:mod:`bouwblokken.optimize.portfolio` says which back end takes which request).
 
 Ties between plans of equal cost are broken deterministically: fewest units in total, then the
 lexicographically smallest units vector in the problem's option order. The optimum under this

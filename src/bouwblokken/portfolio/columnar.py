@@ -51,6 +51,7 @@ from pydantic import ValidationError
 from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog
 from bouwblokken.catalog.registry import Registry, default_registry
+from bouwblokken.documents import without_schema_key
 from bouwblokken.errors import BouwblokkenError, CatalogError, DocumentError, LedgerError
 from bouwblokken.guard import MAX_DATE, MIN_DATE
 from bouwblokken.jsontext import (
@@ -760,7 +761,9 @@ class _Reader:
         self.objects[j] = ca
 
     def _finish(self, top: dict[str, Any], contracts: list[Contract]) -> PortfolioColumns:
-        head = {k: v for k, v in top.items() if k != "contracts" or v is not None}
+        head = without_schema_key(
+            {k: v for k, v in top.items() if k != "contracts" or v is not None}
+        )
         heads = self._validate(Portfolio, head, "")
         # The portfolio's own checks on the contracts (Portfolio._check), same words.
         _unique(self.label, "contract", [c.id for c in contracts])

@@ -14,13 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bouwblokken.documents import read_json
+from bouwblokken.documents import read_json, without_schema_key
 from bouwblokken.errors import DocumentError
 from bouwblokken.locate import describe
 from bouwblokken.portfolio.gcpause import gc_paused
 from bouwblokken.portfolio.model import Portfolio
+from bouwblokken.schemas import SCHEMA_BASE, published_schema
 
-__all__ = ["portfolio_schema", "read_portfolio", "write_portfolio"]
+__all__ = ["PORTFOLIO_SCHEMA", "portfolio_schema", "read_portfolio", "write_portfolio"]
 
 
 def read_portfolio(
@@ -30,22 +31,28 @@ def read_portfolio(
     label = name or (str(source) if isinstance(source, Path) else "<portfolio>")
     with gc_paused():  # millions of acyclic objects: see bouwblokken.portfolio.gcpause
         data = source if isinstance(source, dict) else read_json(source, name=label)
+        data = without_schema_key(data)
         try:
             return Portfolio.model_validate(data)
         except ValidationError as exc:
             raise DocumentError(label, *describe(exc, data)) from None
 
 
+PORTFOLIO_SCHEMA = SCHEMA_BASE + "portfolio.schema.json"
+"""The ``$schema`` every written portfolio document names (``docs/schemas/``)."""
+
+
 def write_portfolio(portfolio: Portfolio, *, indent: int | None = 2) -> str:
-    """The portfolio as canonical JSON: only the fields that were set, amounts as strings."""
+    """The portfolio as canonical JSON: ``$schema`` and ``format`` first, then only the fields
+    that were set, amounts as strings."""
     data = portfolio.model_dump(mode="json", exclude_unset=True)
-    data = {"format": portfolio.format, **data}
+    data = {"$schema": PORTFOLIO_SCHEMA, "format": portfolio.format, **data}
     return json.dumps(data, indent=indent, ensure_ascii=False) + ("\n" if indent else "")
 
 
 def portfolio_schema() -> dict[str, Any]:
-    """The JSON Schema of the portfolio document (for procurement software)."""
-    schema = Portfolio.model_json_schema(mode="validation")
-    schema["$id"] = "https://bouwblokken.nl/schemas/portfolio-1.json"
-    schema["title"] = "bouwblokken.portfolio/1"
-    return schema
+    """The JSON Schema of the portfolio document (for procurement software): the reader's own
+    model with the reader's limits, as published in ``docs/schemas/portfolio.schema.json``."""
+    return published_schema(
+        Portfolio, "portfolio.schema.json", "bouwblokken.portfolio/1", schema_key=True
+    )

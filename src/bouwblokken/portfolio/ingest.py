@@ -46,6 +46,7 @@ from pydantic import BaseModel, ValidationError
 
 from bouwblokken.activity import Activity
 from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 from bouwblokken.locate import describe
 from bouwblokken.parse import parse_number
 from bouwblokken.portfolio.model import (
@@ -179,12 +180,7 @@ def table_from_dataframe(frame: Any, name: str = "dataframe") -> Table:
 def read_excel(path: str | Path, sheet: str | None = None, *, name: str | None = None) -> Table:
     """One sheet of an Excel workbook (openpyxl; the ``portfolio`` extra). The first row is the
     header; rows that are wholly empty are skipped (they hold nothing to drop)."""
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "openpyxl is not installed: pip install 'bouwblokken[portfolio]'"
-        ) from None
+    openpyxl = require("openpyxl", "portfolio")
     p = Path(path)
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
@@ -216,12 +212,7 @@ def read_sql(query: str, *, name: str = "sql", connection: Any = None) -> Table:
     """The result of a SQL query through DuckDB (the ``portfolio`` extra): a database, or Parquet
     and CSV files straight from the query (``SELECT * FROM 'activities.parquet'``). Pass a
     DuckDB connection, or none for an in-memory one."""
-    try:
-        import duckdb
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "duckdb is not installed: pip install 'bouwblokken[portfolio]'"
-        ) from None
+    duckdb = require("duckdb", "portfolio")
     con = connection if connection is not None else duckdb.connect()
     try:
         cur = con.execute(query)

@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bouwblokken.errors import BouwblokkenError
+from bouwblokken.extras import require
 from bouwblokken.money import Lang
 from bouwblokken.portfolio.views.text import status_word
 from bouwblokken.portfolio.views.words import day, indicator_header, w
@@ -33,13 +33,10 @@ def report_workbook(
     lang: Lang = "nl",
 ) -> bytes:
     """Write the workbook to ``path`` (if given) and return its bytes."""
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise BouwblokkenError(
-            "openpyxl is not installed: pip install 'bouwblokken[portfolio]'"
-        ) from None
+    require("openpyxl", "portfolio")  # missing: a library error naming the extra
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     wb = Workbook()
     bold = Font(bold=True)
 
