@@ -55,9 +55,9 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Literal, NamedTuple
 
 from bouwblokken.optimize import plateau
@@ -115,6 +115,7 @@ class _Group:
         "c",
         "cap",
         "count",
+        "count_lb",
         "eff",
         "items",
         "lam",
@@ -145,6 +146,7 @@ class _Group:
         self.total = 0  # what all groups together must count
         self.root: _Prefix | None = None  # the LP over all items (built once, then cloned)
         self.count: _CountBound | None = None  # the count bound over all items (lam > 0)
+        self.count_lb: int | None = None  # what _count_lb decided (computed once)
         # the bound structures over all items, copied at the start of every round
         self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
         # the LP's break item for (need, lam): ((need, lam), (c_b - lam, v_b, bound * v_b))
@@ -793,26 +795,34 @@ def min_cost_dp(
                 _bound=(base_cost + g // scale, sum(base) + g % scale),
             )
 
-        # the count bound, where it is on, is within cents of the optimum: fix at it and widen
-        # from a cent above
-        _count_lb(grp0, lbs[0], scale)
-        lp = _lp_value(grp0, need)
-        if lp is not None and inc is not None and not proven_key:
-            step = scale if grp0.lam else max(scale, (ub - lp) // 8)
-            # with the count bound, first at the bound itself (rounded up): the optimum is
-            # often there, and fixing at it leaves only the options of zero reduced cost
-            g = lp + 1 if grp0.lam else lp + step
-            while g < ub:
+        def widen(guesses: Iterable[int]) -> DpResult | None:
+            """Rounds at growing guesses until one finds the optimum (``None``: too few
+            options fix), the last at the incumbent's key."""
+            for g in guesses if inc is not None and not proven_key else ():
+                if g >= ub:
+                    break
                 fx = fixed_at(g)
                 if fx is None:
                     break
                 if fx.status == "optimal":
                     return fx
-                g = lp + step
-                step *= 2
-        fx = fixed_at(ub)
-        if fx is not None:
-            return fx
+            return fixed_at(ub)
+
+        lp = _lp_value(grp0, need)
+        if lp is not None:
+            fx = widen(_doubling(lp, max(scale, (ub - lp) // 8)))
+            if fx is not None:
+                return fx
+            # the plain LP fixes too little; where the count bound is on (the strongly
+            # correlated knapsack) it is within cents of the optimum: fix on its reduced costs,
+            # first at the bound itself (rounded up) -- the optimum is often there, and fixing
+            # at it leaves only the options of zero reduced cost -- then a cent above, two, ...
+            _count_lb(grp0, lbs[0], scale)
+            lp = _lp_value(grp0, need) if grp0.lam else None
+            if lp is not None:
+                fx = widen(chain([lp + 1], _doubling(lp, scale)))
+                if fx is not None:
+                    return fx
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
@@ -876,13 +886,21 @@ def min_cost_dp(
         gap *= 4 if grown < 4 * n_items else 2
 
 
+def _doubling(start: int, step: int) -> Iterator[int]:
+    """``start + step``, ``start + 2 * step``, ``start + 4 * step``, ..."""
+    while True:
+        yield start + step
+        step *= 2
+
+
 def _count_lb(grp: _Group, plain: int, scale: int) -> int:
     """The group's lower bound on the key of counting its need: the count bound
     (:class:`_CountBound`, switched on in ``grp.lam``/``grp.count``) where it beats the plain
     LP ``plain`` by more than a cent per option -- else it costs a lookup per state for
     nothing -- otherwise ``plain``. Decided once per group."""
-    if grp.count is not None:
-        return grp.count.cover(grp.need)
+    if grp.count_lb is not None:
+        return grp.count_lb
+    grp.count_lb = plain
     if len(grp.items) >= 8 and grp.need > 0:
         lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
         if lam:
@@ -891,8 +909,8 @@ def _count_lb(grp: _Group, plain: int, scale: int) -> int:
             if got > plain + scale * len(grp.items):
                 grp.lam = lam
                 grp.count = cb
-                return got
-    return plain
+                grp.count_lb = got
+    return grp.count_lb
 
 
 def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, int]]:
