@@ -32,9 +32,17 @@ units for which the next suffix table still holds a completion of key at most th
 (a bit in a window). That is the lexicographically smallest plan of least cost and then fewest
 units (the key ``cost * S + units``), like every back end.
 
-It applies when the tables are small (:data:`MAX_BITS`); the caller falls back to the Pareto
-lists otherwise. Exact integers throughout; the answer depends only on the problem, never on
-the multipliers (they only size the windows).
+**Multipliers.** The LP's duals (``lam`` of the unit count, ``cb / vb`` of the value) make the
+windows narrow but their ``d_k`` rarely share a factor (``delta`` small, many levels); integer
+ones next to them (``cb / vb`` rounded down and up, ``vb = 1``, ``lam`` at the top of the
+bound for it) often give ``d_k`` in whole cents. The windows of each are computed and the
+smallest tables win: the choice changes the work, never the answer.
+
+**Memory.** Only every ``sqrt(F)``-th suffix table (``F`` free options) is kept; the rebuild
+builds the ones between again from the next kept one (twice the work, a fraction of the
+memory). It applies while the kept tables hold at most :data:`MAX_BITS` bits and the build
+takes at most :data:`MAX_WORK`; otherwise it says so and the caller falls back to the Pareto
+lists. Exact integers throughout.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ from typing import Literal, NamedTuple
 
 from bouwblokken.optimize.limits import Limits, Stopped
 
-__all__ = ["MAX_BITS", "Box", "least_key_plan"]
+__all__ = ["MAX_BITS", "MAX_WORK", "Box", "least_key_plan"]
 
 #: Bits the kept suffix tables may hold (about 64 MB); past it the Pareto lists take over.
 MAX_BITS = 1 << 29
