@@ -767,13 +767,14 @@ def min_cost_dp(
 
         def fixed_at(g: int) -> DpResult | None:
             fixed = _reduced_cost_fix(grp0, need, g)
+            # the plateau's bit sets judge their own size (a few free options or many)
+            flat = _plateau_at(grp0, need, g, fixed, base, limits)
+            if flat is not None:
+                return flat
             if 2 * len(fixed) < len(grp0.items):
                 # most options free (near ties: the LP is tight on everything): a round on the
                 # fixed problem saves little, the lists below as they are
                 return None
-            flat = _plateau_at(grp0, need, g, fixed, base, limits)
-            if flat is not None:
-                return flat
             opts2 = list(opts)
             for i, lo, hi in fixed:
                 o = opts[i]
@@ -964,8 +965,8 @@ def _plateau_at(
     """The least-key plan of key at most ``g`` by :mod:`bouwblokken.optimize.plateau` within
     the ranges reduced-cost fixing left (``None``: its tables would be too large, or the count
     bound is off -- the lists take the round)."""
-    got = _lp_break(grp, need)
-    if not grp.lam or got is None:
+    got = _lp_break(grp, need) if grp.lam else None
+    if got is None:
         return None
     cb, vb, _ = got
     where = {i: k for k, i in enumerate(grp.items)}
