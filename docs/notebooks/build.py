@@ -215,28 +215,85 @@ print("geschreven:", pad.name)
 
 BID_TEAM = [
     md("""
-# Het goedkoopste plan dat de verplichting haalt — voor bidteams
+# Het goedkoopste plan dat de SR-verplichting haalt — voor bidteams van inschrijvers
 
-Wat een bouwblok *telt* (de catalogus) is niet wat het de leverancier *kost*. Met de eigen
-kosten van elke mogelijkheid en hoeveel eenheden er beschikbaar zijn, vindt de optimizer het
-plan met de laagste kosten dat de verplichting haalt — bewezen optimaal, tot op de cent — met
-alternatieven en de afweging tussen kosten en het aantal geholpen mensen. Daarna: één plan over
-**meerdere contracten** tegelijk, en **opnieuw plannen** als een kandidaat uitvalt.
+Wat een bouwblok volgens de catalogus *telt*, is niet wat het de inschrijver *kost*. U geeft per
+mogelijkheid uw eigen kosten en hoeveel eenheden (kandidaten) er zijn; de optimizer zoekt het
+plan met de laagste kosten dat de SR-verplichting haalt, tot op de cent, met alternatieven en de
+afweging tussen kosten en het aantal geholpen kandidaten. Daarna: één plan over **meerdere
+contracten** tegelijk, en **opnieuw plannen** als een kandidaat uitvalt.
+
+**Elk bedrag is na te rekenen.** Bij elk getal staat een regel *narekenen* met de som volgens
+de catalogus van Haaglanden (editie 2023-07): een bouwblok telt
+
+> waarde per voltijds jaar × uren per week ÷ 36 × maanden ÷ 12, één keer afgerond op hele centen
+
+(36 uur is de volle week van deze catalogus; meer uren tellen niet mee). Het notebook rekent die
+som apart uit en controleert met `assert` dat de optimizer op precies hetzelfde bedrag uitkomt.
+
+## Wat de status van een plan betekent
+
+- **optimaal** — bewezen het goedkoopste plan dat de verplichting haalt. U kunt het gebruiken.
+- **haalbaar, niet bewezen optimaal** — het plan haalt de verplichting, maar de tijdslimiet was
+  op voordat bewezen was dat het niet goedkoper kan; de uitkomst noemt hoeveel het *hoogstens*
+  duurder is dan het optimum (een bewezen bovengrens). Gebruik het, of reken opnieuw met meer
+  tijd.
+- **onhaalbaar (bewezen)** — geen enkel plan haalt de verplichting met deze kandidaten en
+  aantallen; de uitkomst zegt hoe ver u komt en wat in de weg zit. Zoek meer of andere
+  kandidaten, of ga het gesprek aan met de opdrachtgever.
+- **onbekend (tijdslimiet)** — binnen de tijd geen plan gevonden, en ook niet bewezen dat er
+  geen is. Reken opnieuw met meer tijd.
+
+**De tijdslimiet** is standaard 2 seconden per aanroep, voor het hele verzoek (alternatieven en
+Pareto-grens inbegrepen); `optimise(request, time_limit=10)` geeft 10 seconden. Een klein
+verzoek zoals hieronder is in een fractie daarvan bewezen optimaal; het plan over meerdere
+contracten geeft hier 10 seconden omdat het zwaarder is. Dezelfde invoer geeft altijd hetzelfde
+optimale bedrag.
+
+Het plan over meerdere contracten zegt zijn status in één zin (`plan.status_text()`):
+*optimaal (bewezen)*; *beste plan binnen de tijd, hoogstens € … (… %) boven het optimum*;
+*geen plan mogelijk*; of *geen plan gevonden binnen de tijd*.
 """),
     py("""
 %matplotlib inline
 from datetime import date
+from fractions import Fraction
 
-from bouwblokken import Activity, Ledger, Person, Tender, evaluate, format_eur
+from bouwblokken import (
+    Activity,
+    Ledger,
+    Person,
+    Tender,
+    evaluate,
+    format_eur,
+    load_catalog,
+    round_cents,
+)
 from bouwblokken.display import charts
+from bouwblokken.money import format_day
+from bouwblokken.optimize import status_label
 from bouwblokken.optimize.plan import OptionSpec, PlanRequest, optimise
+
+
+def telt(jaarwaarde, uren, maanden, volle_week=36):
+    \"\"\"Wat een plaatsing telt: jaarwaarde × uren/36 × maanden/12, één keer afgerond.\"\"\"
+    return round_cents(
+        Fraction(jaarwaarde) * min(Fraction(uren, volle_week), 1) * Fraction(maanden, 12)
+    )
+
+
+def euro(bedrag):
+    \"\"\"Een bedrag uit de catalogus zonder centen: € 40.000.\"\"\"
+    return format_eur(bedrag).removesuffix(",00")
 """),
     md("""
 ## Het contract en de mogelijkheden
 
-Een `OptionSpec` is één ding dat de leverancier kan doen: een activiteit voor **één eenheid**
-(de plaatsing van één persoon, of één stap van een deelbare mogelijkheid zoals € 100
-opleidingskosten), de eigen kosten per eenheid en het aantal beschikbare eenheden.
+Een contract voor onderhoud van groen van € 1.000.000 excl. btw in Haaglanden: de
+SR-verplichting is 5 % daarvan. Een `OptionSpec` is één ding dat de inschrijver kan doen: een
+activiteit voor **één eenheid** (de plaatsing van één kandidaat, of één stap van een deelbare
+mogelijkheid, zoals € 100 opleidingskosten), de eigen kosten per eenheid en het aantal
+beschikbare eenheden.
 """),
     py("""
 tender = Tender(
@@ -245,25 +302,25 @@ tender = Tender(
 )
 options = (
     OptionSpec(
-        id="pw", label="Participatiewet, 24 uur, 12 maanden",
+        id="pw", label="Participatiewet, 24 uur per week, 12 maanden",
         template=Activity(block="participatiewet", hours_per_week=24,
                           start=date(2024, 3, 1), end=date(2025, 2, 28)),
         cost_per_unit="9000", max_units=2,
     ),
     OptionSpec(
-        id="bbl", label="BBL-leerbaan niveau 1-2, 36 uur, 12 maanden",
+        id="bbl", label="BBL-leerbaan niveau 1-2, 36 uur per week, 12 maanden",
         template=Activity(block="leerbaan_bbl_niveau_1_2", hours_per_week=36,
                           start=date(2024, 9, 1), end=date(2025, 8, 31)),
         cost_per_unit="4000", max_units=3,
     ),
     OptionSpec(
-        id="ww", label="WW, 36 uur, 12 maanden",
+        id="ww", label="WW, 36 uur per week, 12 maanden",
         template=Activity(block="ww", hours_per_week=36,
                           start=date(2024, 3, 1), end=date(2025, 2, 28)),
         cost_per_unit="12000", max_units=2,
     ),
     OptionSpec(
-        id="costs", label="Opleidingskosten, per € 100", kind="divisible",
+        id="opleiding", label="Opleidingskosten, per € 100", kind="divisible",
         template=Activity(block="opleiding_begeleiding", costs="100"),
         cost_per_unit="100", max_units=200,
     ),
@@ -271,28 +328,69 @@ options = (
 request = PlanRequest(tender=tender, options=options, alternatives=4)
 """),
     md("""
+**Narekenen: wat telt één eenheid?** De jaarwaarden staan in de catalogus van Haaglanden
+(Participatiewet € 40.000, BBL-leerbaan niveau 1-2 € 25.000, WW € 20.000 per voltijds jaar);
+opleidingskosten tellen voor het bedrag dat u uitgeeft.
+"""),
+    py("""
+verplichting = round_cents(Fraction(5, 100) * 1_000_000)
+print(f"SR-verplichting: 5 % × € 1.000.000 = {format_eur(verplichting)}")
+waarde = {
+    "pw": telt(40000, 24, 12),
+    "bbl": telt(25000, 36, 12),
+    "ww": telt(20000, 36, 12),
+    "opleiding": round_cents(100),
+}
+print(f"pw:        € 40.000 × 24/36 × 12/12 = {format_eur(waarde['pw'])} per kandidaat")
+print(f"bbl:       € 25.000 × 36/36 × 12/12 = {format_eur(waarde['bbl'])} per kandidaat")
+print(f"ww:        € 20.000 × 36/36 × 12/12 = {format_eur(waarde['ww'])} per kandidaat")
+print(f"opleiding: {format_eur(waarde['opleiding'])} per € 100 opleidingskosten")
+kosten = {o.id: o.cost_per_unit for o in options}
+"""),
+    md("""
 ## Het optimale plan, de alternatieven en de afweging
+
+De tabel zet de plannen naast elkaar: per optie het aantal eenheden, de kosten, wat het plan
+telt, het overschot boven de verplichting en het aantal geholpen kandidaten.
 """),
     py("""
 plans = optimise(request)
+print("Status:", status_label(plans.status))
 print(plans.table())
 """),
-    py("""
-print(plans.best.explain())
-"""),
     md("""
-Alternatieven zijn de volgende goedkoopste *minimale* plannen (geen eenheid kan eruit zonder
-de verplichting te missen): het bidteam kan op andere gronden kiezen, tegen bekende meerkosten.
+**Narekenen.** Elk plan: het aantal eenheden × wat één eenheid telt, en × wat één eenheid
+kost. De controle hieronder rekent het optimale plan en elk alternatief na met de waarden van
+hierboven.
 """),
     py("""
+def narekenen(naam, plan):
+    delen = [(optie, n) for optie, n in plan.units.items() if n]
+    geteld = sum(n * waarde[optie] for optie, n in delen)
+    kost = sum(n * kosten[optie] for optie, n in delen)
+    som_geteld = " + ".join(f"{n} × {format_eur(waarde[optie])}" for optie, n in delen)
+    som_kosten = " + ".join(f"{n} × {format_eur(kosten[optie])}" for optie, n in delen)
+    print(f"{naam}: {' + '.join(f'{n} × {optie}' for optie, n in delen)}")
+    print(f"  telt   {som_geteld} = {format_eur(geteld)} (verplichting {format_eur(verplichting)})")
+    print(f"  kost   {som_kosten} = {format_eur(kost)}"
+          + (f", {format_eur(kost - plans.best.cost)} meer dan het optimale plan"
+             if plan is not plans.best else ""))
+    assert geteld == plan.counted and kost == plan.cost and geteld >= verplichting
+
+
+narekenen("optimaal plan", plans.best)
 for n, alt in enumerate(plans.alternatives, 1):
-    extra = alt.cost - plans.best.cost
-    print(f"alternatief {n}: {alt.units}  kosten {format_eur(alt.cost)} (+{format_eur(extra)}), "
-          f"{alt.people} personen")
+    narekenen(f"alternatief {n}", alt)
 """),
     md("""
-Meer mensen helpen kost meestal meer. De Pareto-grens toont per aantal personen het goedkoopste
-plan — geen plan helpt evenveel mensen voor minder:
+Het optimale plan zet twee BBL-leerbanen in: die kosten € 4.000 per € 25.000 die ze tellen,
+€ 0,16 per getelde euro, het laagste van alle opties. Alternatieven zijn de volgende goedkoopste
+*minimale* plannen (geen eenheid kan eruit zonder de verplichting te missen): het bidteam kan op
+andere gronden kiezen — een kandidaat die u al kent, een ander soort plaatsing — en weet dan
+precies wat dat meer kost.
+
+Meer kandidaten helpen kost meestal meer. De Pareto-grens (ook onder de tabel hierboven) toont
+per aantal kandidaten het goedkoopste plan: geen plan helpt evenveel kandidaten voor minder.
 """),
     py("""
 charts.pareto_chart(plans)
@@ -300,7 +398,7 @@ charts.pareto_chart(plans)
     md("""
 ## Het beste plan in het register
 
-De activiteiten van het plan (met pseudonieme personen) gaan als `planned` in het contract; het
+De activiteiten van het plan (met pseudonieme personen) gaan als *gepland* in het contract; het
 register laat dan zien dat de verplichting gehaald wordt — gewaardeerd met dezelfde regels als
 de optimizer gebruikte.
 """),
@@ -309,13 +407,17 @@ ledger = plans.best.add_to(Ledger(supplier="Groen B.V.", tenders=(tender,)), "T1
 result = evaluate(ledger)
 t1 = result.tender("T1")
 print(result.table())
-assert t1.forecast.met
+print(f"narekenen: 2 × {format_eur(waarde['bbl'])} = {format_eur(2 * waarde['bbl'])} "
+      f"= de verplichting van {format_eur(t1.obligation.amount)}")
+assert t1.forecast.met and t1.forecast.counted == 2 * waarde["bbl"]
+assert t1.obligation.amount == verplichting
 """),
     md("""
 ## Als de verplichting niet te halen is
 
 Met maar één kandidaat voor de Participatiewet en één voor de WW haalt geen plan de
-verplichting. De optimizer zegt dan hoe ver het komt en welke grenzen in de weg zitten:
+verplichting. De optimizer zegt dan hoe ver het komt, hoe groot het tekort is en welke grenzen in
+de weg zitten:
 """),
     py("""
 pw, _, ww, _ = options
@@ -324,17 +426,37 @@ short = PlanRequest(
     options=(pw.model_copy(update={"max_units": 1}), ww.model_copy(update={"max_units": 1})),
 )
 plans_short = optimise(short)
+print("Status:", status_label(plans_short.status))
 print(plans_short.table())
+hoogstens = waarde["pw"] + waarde["ww"]
+print(f"narekenen: {format_eur(waarde['pw'])} + {format_eur(waarde['ww'])} = "
+      f"{format_eur(hoogstens)}; tekort {format_eur(verplichting)} − {format_eur(hoogstens)} "
+      f"= {format_eur(verplichting - hoogstens)}")
+assert plans_short.status == "infeasible"
+assert plans_short.diagnosis.max_counted_cents == hoogstens * 100
 """),
     md("""
 ## Eén plan over meerdere contracten
 
-Een leverancier heeft vaak meerdere contracten met een SR-verplichting en één groep kandidaten.
+Een inschrijver heeft vaak meerdere contracten met een SR-verplichting en één groep kandidaten.
 `plan_contracts` kiest welke kandidaat naar welk contract gaat, **hoeveel uur per week** en
-**hoeveel maanden**, zodat elke resterende verplichting gehaald wordt tegen de laagste kosten.
-Eén persoon telt over alle contracten samen hoogstens één referentieweek per dag; de waarde is
-precies wat het register telt (maanden als twaalfden, één afronding). Lukt het niet, dan kiest
-het plan het kleinste tekort (en de laagste boete, waar het contract er een noemt).
+**hoeveel maanden**, zodat elke verplichting die nog openstaat gehaald wordt tegen de laagste
+kosten. Hier twee contracten in Haaglanden, elk met een SR-verplichting van 5 %: groen
+(€ 400.000) en schoonmaak (€ 600.000, met een boete van 10 % van het tekort), en vier
+kandidaten (met pseudoniemen: anna, bram, chris en dewi), elk met de uren per week die ze
+beschikbaar zijn, de bouwblokken waarvoor ze in aanmerking komen en de eigen kosten van de
+inschrijver: per uur, en eenmalig per plaatsing (werving, inwerken).
+
+De rekenregels, dezelfde als in het register:
+
+- **wat een plaatsing telt**: jaarwaarde × uren per week ÷ 36 × maanden ÷ 12, één keer afgerond;
+  uren per week × maanden heet hieronder *uurmaanden*;
+- **wat een plaatsing kost**: uren per week × maanden × 52/12 weken per maand × kosten per uur,
+  plus de kosten per plaatsing;
+- een kandidaat heeft hoogstens één plaatsing per contract, en telt over alle contracten samen
+  hoogstens één volle week (36 uur) en niet meer dan de uren die hij of zij beschikbaar is;
+- haalt geen plan elke verplichting, dan kiest de optimizer het kleinste tekort, en daarna de
+  laagste kosten plus boetes.
 """),
     py("""
 from bouwblokken.optimize.multi import Candidate, Contract, MultiRequest, plan_contracts, replan
@@ -364,59 +486,201 @@ request = MultiRequest(
     candidates=candidates,
     start=date(2025, 5, 1),
 )
-plan = plan_contracts(request, time_limit=10)
-print(f"Plan: {plan.status_text()}; kosten {format_eur(plan.cost)}")
-for p in plan.placements:
-    print(f"{p.candidate} → {p.tender}: {p.block}, {p.hours_per_week} uur/week, "
-          f"{p.months} maanden (tot {p.end:%d-%m-%Y}), telt {format_eur(p.value)}, "
-          f"kost {format_eur(p.cost)}")
+haaglanden = load_catalog("haaglanden")
+jaarwaarde = {b: haaglanden.block(b).rule.amount for b in ("participatiewet", "ww")}
+naam = {b: haaglanden.block(b).label_nl for b in jaarwaarde}
+for c in candidates:
+    print(f"{c.id:6} {c.hours_per_week} uur per week, {' of '.join(naam[b] for b in c.blocks)}; "
+          f"{format_eur(c.cost_per_hour)} per uur + {format_eur(c.cost_per_placement)} "
+          "per plaatsing")
+for tid, bedrag in (("groen", 400_000), ("schoonmaak", 600_000)):
+    print(f"SR-verplichting {tid}: 5 % × {euro(bedrag)} = "
+          f"{format_eur(round_cents(Fraction(5, 100) * bedrag))}")
 """),
     md("""
+**Wie is het goedkoopst per getelde euro?** Een voltijds jaar is 36 uur × 52 weken = 1.872 uur.
+Zet u dat af tegen wat het jaar telt, dan ziet u wie de optimizer het eerst inzet (de kosten
+per plaatsing komen daar nog bij):
+"""),
+    py("""
+for c in candidates:
+    for b in c.blocks:
+        jaar = 1872 * c.cost_per_hour
+        print(f"{c.id:6} {naam[b]:16} 1.872 uur × {format_eur(c.cost_per_hour)} = "
+              f"{format_eur(jaar):>12} voor {euro(jaarwaarde[b])}: "
+              f"{format_eur(jaar / jaarwaarde[b])} per getelde euro")
+"""),
+    md("""
+Het plan, met per plaatsing de som om na te rekenen:
+"""),
+    py("""
+def plaatsing(p, kandidaat):
+    \"\"\"Eén plaatsing met de som die een bidmanager narekent, gecontroleerd.\"\"\"
+    geteld = telt(jaarwaarde[p.block], p.hours_per_week, p.months)
+    kost = round_cents(p.hours_per_week * p.months * Fraction(52, 12)
+                       * Fraction(kandidaat.cost_per_hour) + Fraction(kandidaat.cost_per_placement))
+    print(f"{p.candidate} → {p.tender}: {naam[p.block]}, {p.hours_per_week} uur per week, "
+          f"{p.months} maanden ({format_day(p.start, style='long')} t/m "
+          f"{format_day(p.end, style='long')}), {p.hours_per_week * p.months} uurmaanden")
+    print(f"  telt  {euro(jaarwaarde[p.block])} × {p.hours_per_week}/36 × {p.months}/12 "
+          f"= {format_eur(geteld)}")
+    print(f"  kost  {p.hours_per_week} uur × {p.months} maanden × 52/12 weken × "
+          f"{format_eur(kandidaat.cost_per_hour)} + {format_eur(kandidaat.cost_per_placement)} "
+          f"= {format_eur(kost)}")
+    assert (geteld, kost) == (p.value, p.cost)
+    return kost
+
+
+kandidaat = {c.id: c for c in candidates}
+plan = plan_contracts(request, time_limit=10)
+print(f"Plan: {plan.status_text()}; kosten {format_eur(plan.cost)}\\n")
+totaal = sum(plaatsing(p, kandidaat[p.candidate]) for p in plan.placements)
+print(f"\\nnarekenen: totale kosten {' + '.join(format_eur(p.cost) for p in plan.placements)} "
+      f"= {format_eur(totaal)}")
+assert totaal == plan.cost
+"""),
+    md("""
+**Waarom dit plan?** Anna kost het minst per getelde euro en heeft 36 uur. Samen vragen de
+contracten € 50.000, dat is 50.000 ÷ 40.000 × 36 × 12 = 540 uurmaanden Participatiewet — dat
+past in haar volle week tot het einde van de contracten. Omdat zij in elk contract een eigen
+plaatsing nodig heeft, betaalt u twee keer de kosten per plaatsing; de andere kandidaten zijn
+duurder. Elke verdeling van uren en maanden met hetzelfde aantal uurmaanden telt en kost
+hetzelfde (beide zijn evenredig met uren × maanden): de optimizer kiest er één, en u mag die in
+overleg met de kandidaat anders verdelen zolang de uurmaanden per contract gelijk blijven en ze
+samen niet boven de 36 uur per week komt.
+
 Het register bevestigt het: elk contract haalt zijn verplichting met precies wat het plan telt.
 """),
     py("""
 planned = evaluate(plan.add_to(supplier))
 for tid in ("groen", "schoonmaak"):
     t = planned.tender(tid)
-    print(tid, format_eur(t.forecast.counted), "van", format_eur(t.obligation.amount),
-          "gehaald" if t.forecast.met else "niet gehaald")
+    print(f"{tid}: geteld {format_eur(t.forecast.counted)} van {format_eur(t.obligation.amount)}, "
+          + ("gehaald" if t.forecast.met else "niet gehaald"))
     assert t.forecast.counted == plan.counted[tid]
+"""),
+    md("""
+### Als niet alles te halen is
+
+Stel dat alleen Dewi beschikbaar is, en dan voor 10 uur per week. Dan haalt geen plan beide
+verplichtingen. De optimizer kiest eerst het kleinste totale tekort en daarna de laagste kosten
+plus boetes: al haar uren gaan naar schoonmaak, omdat daar een boete op het tekort staat en op
+groen niet. De status *optimaal (bewezen)* zegt hier dat dit het beste is wat kan — **niet** dat
+de verplichtingen gehaald worden; dat zeggen `plan.met` en het tekort per contract.
+"""),
+    py("""
+dewi_10 = candidates[3].model_copy(update={"hours_per_week": 10})
+krap = plan_contracts(request.model_copy(update={"candidates": (dewi_10,)}), time_limit=10)
+print(f"Plan: {krap.status_text()}; alle verplichtingen gehaald: {'ja' if krap.met else 'nee'}\\n")
+for p in krap.placements:
+    plaatsing(p, dewi_10)
+print()
+for tid, tekort in krap.shortfall.items():
+    print(f"tekort {tid}: {format_eur(krap.remaining[tid])} − "
+          f"{format_eur(krap.counted.get(tid, 0))} = {format_eur(tekort)}")
+boete = round_cents(Fraction(10, 100) * Fraction(krap.shortfall["schoonmaak"]))
+print(f"boete schoonmaak: 10 % × {format_eur(krap.shortfall['schoonmaak'])} = {format_eur(boete)}")
+assert not krap.met and krap.fines == boete
 """),
     md("""
 ## Opnieuw plannen na uitval
 
-Op 1 oktober 2025 valt de eerste kandidaat in het plan uit. Tot dan is zijn plaatsing
-gerealiseerd; dat telt en blijft staan. `replan` zoekt vanaf 1 oktober het goedkoopste plan
-voor de rest, zonder hem, en laat zien wat er verandert ten opzichte van het huidige plan.
+Op 1 oktober 2025 valt Anna uit. Wat zij van 1 mei tot en met 30 september heeft gewerkt
+(5 maanden, in beide contracten) is gerealiseerd: dat telt en blijft staan. Het register krijgt
+die twee gerealiseerde plaatsingen; `replan` zoekt vanaf 1 oktober het goedkoopste plan voor wat
+nog openstaat, zonder haar, en laat zien wat er verandert ten opzichte van het huidige plan.
 """),
     py("""
-gone = plan.placements[0]
-realised = gone.activity().model_copy(
-    update={"id": f"{gone.candidate}-gerealiseerd", "status": "realised",
-            "end": date(2025, 9, 30)}
-)
+uitval = date(2025, 10, 1)
+weg = [p for p in plan.placements if p.candidate == "anna"]
+gerealiseerd = {
+    p.tender: p.activity().model_copy(
+        update={"id": f"{p.candidate}-{p.tender}-gerealiseerd", "status": "realised",
+                "end": date(2025, 9, 30)}
+    )
+    for p in weg
+}
 tenders = tuple(
-    t.model_copy(update={"activities": (realised,)}) if t.id == gone.tender else t
+    t.model_copy(update={"activities": (gerealiseerd[t.id],)}) if t.id in gerealiseerd else t
     for t in contracts
 )
-to_date = Ledger(supplier="Groen B.V.", persons=(Person(id=gone.person),), tenders=tenders)
+to_date = Ledger(supplier="Groen B.V.", persons=(Person(id="anna"),), tenders=tenders)
 again = replan(
-    request.model_copy(update={"ledger": to_date, "dropped": (gone.candidate,),
-                               "start": date(2025, 10, 1)}),
+    request.model_copy(update={"ledger": to_date, "dropped": ("anna",), "start": uitval}),
     plan,
     time_limit=10,
 )
-print(f"Nieuw plan: {again.plan.status_text()}; kosten vanaf 1 oktober "
-      f"{format_eur(again.plan.cost)}, verschil {format_eur(again.cost_difference)}")
+for p in weg:
+    al = telt(jaarwaarde[p.block], p.hours_per_week, 5)
+    open_ = plan.remaining[p.tender] - al
+    print(f"{p.tender}: anna telde {euro(jaarwaarde[p.block])} × {p.hours_per_week}/36 × 5/12 = "
+          f"{format_eur(al)}; nog open {format_eur(plan.remaining[p.tender])} − {format_eur(al)}"
+          f" = {format_eur(open_)}")
+    assert again.plan.remaining[p.tender] == open_
+"""),
+    md("""
+Wat er verandert (*vervalt* betekent hier: de plaatsing stopt per 1 oktober; de vijf
+gerealiseerde maanden blijven tellen), en het nieuwe plan met zijn sommen:
+"""),
+    py("""
 for change in again.changes:
     print(change.describe())
+print(f"\\nNieuw plan: {again.plan.status_text()}; kosten vanaf {format_day(uitval, style='long')} "
+      f"{format_eur(again.plan.cost)}\\n")
+nieuw = sum(plaatsing(p, kandidaat[p.candidate]) for p in again.plan.placements)
+assert nieuw == again.plan.cost
+"""),
+    md("""
+**Waarom dit nieuwe plan?** Na Anna is Bram de goedkoopste per getelde euro (€ 1,17): hij krijgt
+in beide contracten een plaatsing, samen zo veel uren als hij heeft. Wat dan in een contract nog
+ontbreekt, vult Dewi aan; zij heeft geen kosten per plaatsing, dus zelfs een kleine plaatsing is
+voor dat laatste stukje goedkoper dan een andere kandidaat. Een plaatsing van een paar uur per
+week is in de praktijk soms niet te organiseren of niet wat de SR-adviseur van de opdrachtgever
+wil zien: overleg dan met de adviseur, of reken een variant door zonder die kandidaat
+(`dropped`) en vergelijk de kosten.
+
+**Wat kost de uitval?** `cost_difference` is de kosten van het nieuwe plan vanaf 1 oktober min
+wat het oude plan vanaf 1 oktober nog gekost zou hebben. Dat tweede bedrag is naar rato van de
+maanden die nog kwamen — inclusief dat deel van de kosten per plaatsing, die in werkelijkheid al
+bij de start gemaakt zijn. Wie alleen de uurkosten wil vergelijken, rekent met de laatste som
+hieronder.
+"""),
+    py("""
+gedaan = 5  # mei tot en met september
+for p in weg:
+    print(f"anna → {p.tender}: {p.months} maanden, {gedaan} gerealiseerd, "
+          f"{p.months - gedaan} vanaf 1 oktober")
+nog = {p.tender: round_cents(Fraction(p.cost) * Fraction(p.months - gedaan, p.months)) for p in weg}
+oud = sum(nog.values())
+print("oud plan vanaf 1 oktober: "
+      + " + ".join(f"{format_eur(p.cost)} × {p.months - gedaan}/{p.months}" for p in weg)
+      + f" = {' + '.join(format_eur(v) for v in nog.values())} = {format_eur(oud)}")
+print(f"verschil: {format_eur(again.plan.cost)} − {format_eur(oud)} = "
+      f"{format_eur(again.cost_difference)}")
+assert again.cost_difference == again.plan.cost - oud
+uren = sum(
+    round_cents(p.hours_per_week * (p.months - gedaan) * Fraction(52, 12)
+                * Fraction(kandidaat["anna"].cost_per_hour))
+    for p in weg
+)
+print("alleen de uurkosten van anna vanaf 1 oktober: "
+      + " + ".join(f"{p.hours_per_week} uur × {p.months - gedaan} maanden × 52/12 weken × "
+                   f"{format_eur(kandidaat['anna'].cost_per_hour)}" for p in weg)
+      + f" = {format_eur(uren)}; verschil op die basis {format_eur(again.plan.cost - uren)}")
+"""),
+    md("""
+Het register met de realisatie van Anna en het nieuwe plan: beide contracten halen hun
+verplichting (een cent erboven kan: elke plaatsing wordt apart op hele centen afgerond).
 """),
     py("""
 after = evaluate(again.plan.add_to(to_date))
 for tid in ("groen", "schoonmaak"):
     t = after.tender(tid)
-    print(tid, format_eur(t.forecast.counted), "van", format_eur(t.obligation.amount))
-    assert t.forecast.met
+    delen = [t.realised.counted] + [p.value for p in again.plan.placements if p.tender == tid]
+    print(f"{tid}: geteld {format_eur(t.forecast.counted)} van {format_eur(t.obligation.amount)} "
+          f"(waarvan gerealiseerd {format_eur(t.realised.counted)})")
+    print(f"  narekenen: {' + '.join(format_eur(d) for d in delen)} = {format_eur(sum(delen))}")
+    assert t.forecast.met and t.forecast.counted == sum(delen)
 """),
 ]
 

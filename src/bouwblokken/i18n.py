@@ -225,7 +225,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skipped": ("overgeslagen", "skipped"),
     "option": ("optie", "option"),
     "cost": ("kosten", "cost"),
-    "slack": ("marge", "slack"),
     "people": ("personen", "people"),
     "target": ("Te halen", "Target"),
     "alt": ("alt", "alt"),

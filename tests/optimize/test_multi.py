@@ -482,6 +482,9 @@ def test_reduced_cost_fixing_keeps_the_optimum(seed: int) -> None:
     assert box is not None and len(box) == len(point)
     assert all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
     assert relax.domains(relax.lower() - 1) is None
+    # and every row the duals bound: its slack at the optimum within (optimum - bound) / u
+    for coefs, least in relax.row_slacks(thirds):
+        assert sum(c * point[j] for j, c in coefs.items()) >= least
     # the relaxation again in that box (a tighter envelope, new duals) keeps it too
     for _ in range(3):
         again = multi._relaxation(multi._undominated(arcs), request, need, 0, 1, None, box)
@@ -495,12 +498,11 @@ def test_reduced_cost_fixing_keeps_the_optimum(seed: int) -> None:
 def test_the_optimum_through_reduced_cost_fixing_equals_highs(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the LP-guided phase stops at its first plan, so the proof runs on the fixed model
+    # every round of the cost phase runs on the model the reduced costs fixed
     from multi_milp import highs_multi
 
     from bouwblokken.optimize import multi
 
-    monkeypatch.setattr(multi, "_FIRST", {**multi._FIRST, "stop_after_first_solution": True})
     calls: list[int] = []
     real = multi._Relaxation.domains
 
@@ -519,3 +521,60 @@ def test_the_optimum_through_reduced_cost_fixing_equals_highs(
     for t, value in plan.counted.items():
         assert counted.tender(t).forecast.counted - res.tender(t).forecast.counted == value
     assert calls  # the fixing ran
+
+
+def test_row_slacks_by_hand() -> None:
+    # bound 10; a row x0 + x1 <= 5 with dual 2 and a row x0 - x1 <= 0 with dual 1/2, both
+    # variables in [0, 4]. A plan costing at most 14 (slack 4) leaves the first row a slack of
+    # at most floor(4/2) = 2 (x0 + x1 >= 3), the second at most floor(4 / (1/2)) = 8: below
+    # what x0 - x1 >= -4 says anyway, so that row is left out. At most 11 (slack 1): x0 + x1 >= 5
+    # and x0 - x1 >= -2.
+    from bouwblokken.optimize.multi import _Relaxation
+
+    relax = _Relaxation(
+        Fraction(10),
+        (Fraction(0), Fraction(0)),
+        (0, 0),
+        (4, 4),
+        (({0: 1, 1: 1}, 5, Fraction(2)), ({0: 1, 1: -1}, 0, Fraction(1, 2))),
+    )
+    assert relax.row_slacks(14) == [({0: 1, 1: 1}, 3)]
+    assert relax.row_slacks(11) == [({0: 1, 1: 1}, 5), ({0: 1, 1: -1}, -2)]
+
+
+def test_least_hours_a_contract_needs_by_hand() -> None:
+    # Participatiewet € 40.000 a 36-hour year over 23 months counts € 40.000 × 23/432 =
+    # € 2.129,63 an hour a week. € 20.000 with two candidates: (2.000.000 - 1) / 212.962,96 =
+    # 9,39 -> 10 hours (9 hours × 23 months = 207 hour-months count € 19.166,67 < € 20.000).
+    from bouwblokken.optimize.multi import _Arc, _least_hours
+
+    arcs = [
+        _Arc(0, 0, "participatiewet", 1, 36, 23, Fraction(4_000_000), 36),
+        _Arc(1, 0, "participatiewet", 1, 36, 23, Fraction(4_000_000), 36),
+        _Arc(1, 1, "ww", 1, 36, 12, Fraction(2_000_000), 36),
+    ]
+    assert arcs[0].value(207) < 2_000_000 <= arcs[0].value(230)
+    # WW € 20.000 a year over 12 months: € 555,56 an hour a week; € 1.000 (one candidate,
+    # (100.000 - 1/2) / 55.555,56 = 1,79…) needs 2 hours; nothing left: none
+    assert _least_hours(arcs, [2_000_000, 100_000]) == [10, 2]
+    assert _least_hours(arcs, [0, 0]) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("tenders", "candidates", "seed"), [(2, 8, 0), (2, 8, 2), (2, 8, 3), (3, 6, 2)]
+)
+def test_the_optimum_equals_highs_on_larger_pools(tenders: int, candidates: int, seed: int) -> None:
+    # the small model of the relaxation's candidates, then the whole one, with the rows the
+    # duals bound; HiGHS's textbook model (proves these in about a second) agrees
+    from multi_milp import highs_multi
+
+    request = multi_request(random.Random(f"cross3-{seed}"), tenders, candidates)
+    status, thirds, _ = highs_multi(request, time_limit=120)
+    plan = plan_contracts(request, time_limit=60)
+    assert status == "optimal" and thirds is not None
+    assert plan.status == "optimal" and plan.met
+    assert _objective(plan, request) == (0, 100 * thirds)
+    counted = evaluate(plan.add_to(request.ledger))
+    res = evaluate(request.ledger)
+    for t, value in plan.counted.items():
+        assert counted.tender(t).forecast.counted - res.tender(t).forecast.counted == value

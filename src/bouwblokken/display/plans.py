@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.text import align
-from bouwblokken.i18n import optimizer_note, optimizer_reason
+from bouwblokken.i18n import label, optimizer_note, optimizer_reason, text
 from bouwblokken.money import Lang, format_eur, from_cents, round_cents
 from bouwblokken.schemas import SCHEMA_BASE
 
@@ -22,74 +22,61 @@ def _names(result: PlanResult) -> list[str]:
     return [o.id for o in result.problem.options]
 
 
-def _plans(result: PlanResult) -> list[tuple[str, Plan]]:
+def _plans(result: PlanResult, lang: Lang = "nl") -> list[tuple[str, Plan]]:
     out: list[tuple[str, Plan]] = []
     if result.best is not None:
-        out.append(("optimaal", result.best))
-    out.extend((f"alt {i + 1}", p) for i, p in enumerate(result.alternatives))
+        out.append((label("plan", "optimal", lang), result.best))
+    out.extend((f"{text('alt', lang)} {i + 1}", p) for i, p in enumerate(result.alternatives))
     return out
 
 
 def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
-    """Plans side by side: units per option, cost, counted value, people."""
+    """Plans side by side: units per option, cost, counted value, the surplus above the target
+    (``overschot``, the register's word), people; the words are :mod:`bouwblokken.i18n`'s."""
 
     def eur(v: Decimal | Fraction | int) -> str:
         return format_eur(v, lang=lang)
 
-    nl = lang == "nl"
+    def word(key: str) -> str:
+        return text(key, lang).lower()
+
     head = (
-        f"{'Catalogus' if nl else 'Catalog'}: {result.catalog}   "
-        f"{'Te halen' if nl else 'Target'}: {eur(result.target)}"
+        f"{text('catalog', lang)}: {result.catalog}   {text('target', lang)}: {eur(result.target)}"
     )
     parts = [head]
-    plans = _plans(result)
+    plans = _plans(result, lang)
     if plans:
-        rows = [
-            ["optie" if nl else "option"]
-            + [n if nl else n.replace("optimaal", "optimal") for n, _ in plans]
-        ]
+        rows = [[word("option")] + [n for n, _ in plans]]
         for oid in _names(result):
             rows.append([oid] + [str(p.units.get(oid, "")) for _, p in plans])
-        rows.append(["kosten" if nl else "cost"] + [eur(p.cost) for _, p in plans])
-        rows.append(["geteld" if nl else "counted"] + [eur(p.counted) for _, p in plans])
-        rows.append(["marge" if nl else "slack"] + [eur(p.slack) for _, p in plans])
-        rows.append(["personen" if nl else "people"] + [str(p.people) for _, p in plans])
+        rows.append([word("cost")] + [eur(p.cost) for _, p in plans])
+        rows.append([word("counted")] + [eur(p.counted) for _, p in plans])
+        rows.append([word("surplus")] + [eur(p.slack) for _, p in plans])
+        rows.append([word("people")] + [str(p.people) for _, p in plans])
         parts.append(align(rows, right=tuple(range(1, len(plans) + 1))))
         assert result.best is not None
-        parts.append(
-            ("Waarom deze opties (optimaal plan):\n" if nl else "Why these options (optimal):\n")
-            + result.best.explain(lang)
-        )
+        parts.append(text("why_options", lang) + "\n" + result.best.explain(lang))
     if result.pareto:
-        rows = [["personen" if nl else "people", "kosten" if nl else "cost", "plan"]]
+        rows = [[word("people"), word("cost"), "plan"]]
         for p in result.pareto:
             rows.append(
                 [str(p.people), eur(p.cost), ", ".join(f"{k}×{v}" for k, v in p.units.items())]
             )
-        parts.append(
-            (
-                "Kosten tegen aantal geholpen personen (Pareto):\n"
-                if nl
-                else "Cost against people helped (Pareto):\n"
-            )
-            + align(rows, right=(0, 1))
-        )
+        parts.append(text("pareto", lang) + "\n" + align(rows, right=(0, 1)))
     if result.diagnosis is not None:
         d = result.diagnosis
         reached = eur(from_cents(d.max_counted_cents))
         parts.append(
-            (
-                f"Niet haalbaar: hoogstens {reached} te tellen. Beperkt door:\n"
-                if nl
-                else f"Not feasible: at most {reached} can count. Limited by:\n"
-            )
+            text("infeasible_head", lang, reached=reached)
+            + "\n"
             + "\n".join(
                 f"  - {optimizer_reason(r.code, r.subject, r.amount, lang, fallback=r.message)}"
                 for r in d.reasons
             )
         )
     notes = result.notes_nl or tuple(optimizer_note(n, lang) for n in result.notes)
-    parts.extend(f"noot: {n}" if nl else f"note: {n}" for n in (notes if nl else result.notes))
+    prefix = text("note_prefix", lang)
+    parts.extend(f"{prefix}: {n}" for n in (notes if lang == "nl" else result.notes))
     return "\n\n".join(parts)
 
 

@@ -326,7 +326,7 @@ def write_comparison(valued: Sequence[ValuedUnder], path: str | Path, *, lang: L
 
 
 def write_plans(result: PlanResult, path: str | Path, *, lang: Lang = "nl") -> Path:
-    """The optimizer's plans side by side (Plannen: units per option, cost, counted, margin,
+    """The optimizer's plans side by side (Plannen: units per option, cost, counted, surplus,
     people per plan; Pareto: cost against people helped; Opties: value and cost per unit)."""
     wb = new_workbook()
     plans: list[tuple[str, Any]] = []
@@ -337,7 +337,7 @@ def write_plans(result: PlanResult, path: str | Path, *, lang: Lang = "nl") -> P
     rows: list[list[Any]] = [[oid, *(p.units.get(oid, 0) for _, p in plans)] for oid in ids]
     rows.append([text("cost", lang).capitalize(), *(p.cost for _, p in plans)])
     rows.append([text("counted", lang), *(p.counted for _, p in plans)])
-    rows.append([text("slack", lang).capitalize(), *(p.slack for _, p in plans)])
+    rows.append([text("surplus", lang).capitalize(), *(p.slack for _, p in plans)])
     rows.append([text("people", lang).capitalize(), *(p.people for _, p in plans)])
     ws = sheet(
         wb,

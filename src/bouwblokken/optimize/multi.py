@@ -25,6 +25,16 @@ every obligation can be met), then the least cost -- hours × cost per hour × 5
 month, plus the cost per placement -- plus the fines of contracts that state one (a percentage
 of the shortfall). Exact: the cost is kept in thirds of a cent until it is reported.
 
+The method, exact throughout: the least shortfall first (CP-SAT); then the cost. The model's
+linear relaxation (HiGHS) gives a bound recomputed in exact arithmetic from its duals; against
+every plan found, its reduced costs narrow the variables and its duals bound the slack of each
+row (a plan at most ``slack`` above the bound leaves a row with dual ``u`` at most ``slack / u``
+of room): placements at full months, candidates at all their hours, value just above what is
+left. Rounds of CP-SAT search, first on a small model of the candidates the relaxation uses,
+then on the whole one, each among the plans cheaper than the best so far; a round that finds
+none proves the best optimal. A cut per contract (the fewest hours a week its placements need
+together) closes part of the gap the whole hours leave.
+
 Re-planning (:func:`replan`): from a ledger holding the realisation to date, without the
 candidates who dropped out, the cheapest plan for the rest -- and what changes against the
 current plan.
@@ -547,25 +557,23 @@ def plan_contracts(
         if pct is not None:
             fines.append((int(Decimal(pct) * 100), s))
     total_short = lin.sum(shortfall)
+    least_hours = _least_hours(arcs, need)
 
     class _StopAt(cp_model.CpSolverSolutionCallback):
-        """Stops the search at the first plan whose objective is at most ``at`` or that comes
-        ``after`` seconds or later."""
+        """Stops the search at the first plan whose objective is at most ``at``."""
 
-        def __init__(self, at: int | None, after: float | None) -> None:  # float-ok: seconds
+        def __init__(self, at: int) -> None:
             super().__init__()
-            self.at, self.after = at, after
+            self.at = at
 
         def on_solution_callback(self) -> None:
-            if (self.at is not None and self.objective_value <= self.at) or (
-                self.after is not None and self.wall_time >= self.after
-            ):
+            if self.objective_value <= self.at:
                 self.stop_search()
 
     def run(
-        share: float = 1.0,  # float-ok: a share of the time
         stop_at: int | None = None,
-        stop_after: float | None = None,  # float-ok: seconds
+        model: Any = None,
+        keep: float = 0.0,  # float-ok: seconds
         **extra: Any,
     ) -> tuple[str, Any]:
         solver = cp_model.CpSolver()
@@ -575,15 +583,13 @@ def plan_contracts(
             setattr(solver.parameters, key, val)
         left = lim.remaining()
         if left is not None:
-            solver.parameters.max_time_in_seconds = max(share * left, 0.001)
+            solver.parameters.max_time_in_seconds = max(left - keep, 0.001)
         stop = solver.stop_search
         if cancel is not None:
             cancel.register(stop)
         try:
-            stopper = (
-                None if stop_at is None and stop_after is None else _StopAt(stop_at, stop_after)
-            )
-            code = solver.solve(m, stopper)
+            stopper = None if stop_at is None else _StopAt(stop_at)
+            code = solver.solve(m if model is None else model, stopper)
         finally:
             if cancel is not None:
                 cancel.unregister(stop)
@@ -619,6 +625,9 @@ def plan_contracts(
         # every obligation met: no shortfall, no fine, the cost alone in thirds of a cent
         for s in shortfall:
             m.add(s == 0)
+        for ki, least in enumerate(least_hours):
+            if least:
+                m.add(lin.sum([h_vars[i] for i, a in enumerate(arcs) if a.contract == ki]) >= least)
         scale = 1
         objective = lin.sum(cost3)
     else:
@@ -628,77 +637,95 @@ def plan_contracts(
         scale = 10_000 if fines else 1
         objective = scale * lin.sum(cost3) + lin.sum([3 * f * s for f, s in fines])
     m.minimize(objective)
-    left = lim.remaining()
-    # LP-guided until its first plan after a fifth of the time (at most 60 % of it: on a loaded
-    # machine a fifth may pass before any plan), then the rounds of reduced-cost fixing
-    after = None if left is None else _FIRST_SHARE * left
-    name2, solver = run(_FIRST_MAX, stop_after=after, **_FIRST)
-    lower = int(solver.best_objective_bound) if name2 in ("OPTIMAL", "FEASIBLE") else 0
+    lower = 0
     relax: _Relaxation | None = None
-    if name2 != "OPTIMAL" and not lim.expired():  # (a cancel or the time limit skips it)
-        # not closed by the LP-guided search: the linear relaxation's bound, proven in exact
-        # arithmetic, often lies above what CP-SAT's search reaches in the time (large pools)
+    if not lim.expired():
+        # the linear relaxation's bound, proven in exact arithmetic, and its duals: reduced-cost
+        # fixing of variables and rows against each plan found (see _Relaxation)
         relax = _relaxation(arcs, request, need, best_short, scale, lim.remaining())
         if relax is not None:
-            lower = max(lower, relax.lower())
-    if name2 == "FEASIBLE" and relax is not None:
-        # reduced-cost fixing: a plan dearer than the bound by less than a variable's reduced
-        # cost keeps that variable at its end; search only among plans cheaper than this one
-        while True:
-            best = int(solver.objective_value)
+            lower = relax.lower()
+    name2, solver = "UNKNOWN", None
+    if relax is not None:
+        best = _objective_of(arcs, request, need, known, scale)
+        # first among the candidates the relaxation uses (a small model, fast to close), then
+        # all: each plan found tightens both by reduced-cost fixing (valid for every plan)
+        used = {arcs[j // 5].cand for j in relax.support if j < 5 * len(arcs) and j % 5 == 0}
+        sub = m.clone()
+        for i, a in enumerate(arcs):
+            if a.cand not in used:
+                sub.add(placed[i] == 0)
+        models = [sub, m] if len(used) < len(request.candidates) else [m]
+        left = lim.remaining()
+        keep = 0.0 if left is None else (1 - _SUB_SHARE) * left  # float-ok: seconds
+        name2 = "FEASIBLE"
+        while models:
+            now = lim.remaining()
+            if models[0] is not m and now is not None and now - keep < 0.01:
+                models.pop(0)  # the small model's share of the time is up
             box = relax.domains(best - 1)
-            for _ in range(_RESOLVES):
-                # the relaxation again in the smaller box: a tighter envelope, new duals
-                if box is None or lim.expired():
-                    break
-                tighter = _relaxation(arcs, request, need, best_short, scale, lim.remaining(), box)
-                if tighter is None:
-                    break
-                relax, was = tighter, box
-                box = relax.domains(best - 1)
-                if box == was:
-                    break
             if box is None:
                 name2 = "OPTIMAL"  # no plan cheaper than this one within the relaxation's bound
                 break
             if lim.expired():
                 break
-            for x, (lo, hi) in zip(lp_vars, box, strict=True):
-                m.add_linear_constraint(x, lo, hi)
-            m.add(objective <= best - 1)
-            m.clear_hints()
+            cuts = relax.row_slacks(best - 1)
+            for model in models:
+                for x, (lo, hi) in zip(lp_vars, box, strict=True):
+                    model.add_linear_constraint(x, lo, hi)
+                for coefs, least in cuts:
+                    terms = [lp_vars[j] for j in coefs]
+                    model.add(lin.weighted_sum(terms, list(coefs.values())) >= least)
+                model.add(objective <= best - 1)
             # a plan that halves the slack fixes more: the search stops there and starts again
             half = relax.bound + (best - 1 - relax.bound) / 2
-            name3, again = run(stop_at=half.numerator // half.denominator, **_LOOP)
-            if name3 == "INFEASIBLE":
+            whole = models[0] is m
+            name3, again = run(
+                stop_at=half.numerator // half.denominator,
+                model=models[0],
+                keep=0.0 if whole else keep,
+                **(_WHOLE if whole else _LOOP),
+            )
+            if name3 in ("INFEASIBLE", "OPTIMAL", "UNKNOWN") and not whole:
+                models.pop(0)  # the small model closed: the whole one goes on from its best plan
+                if name3 != "OPTIMAL":
+                    continue
+            elif name3 == "INFEASIBLE":
                 name2 = "OPTIMAL"  # no cheaper plan: this one is the optimum
                 break
             if name3 not in ("OPTIMAL", "FEASIBLE"):
+                if whole and name3 == "UNKNOWN" and math.isfinite(again.best_objective_bound):
+                    # no cheaper plan found in time: every one costs at least the search's bound
+                    lower = max(lower, min(best, int(again.best_objective_bound)))
                 break
-            name2, solver = name3, again
-            # every plan cheaper than the last lies in the reduced model
-            lower = max(lower, int(again.best_objective_bound))
-            if name3 == "OPTIMAL":
-                break
-    elif name2 in ("FEASIBLE", "UNKNOWN") and _FIRST_MAX < 1:
-        # the default search goes on from the LP-guided search's plan (if any) to prove
-        if name2 == "FEASIBLE":
-            hint = [(x, int(solver.value(x))) for x in (*h_vars, *m_vars, *placed)]
-            m.clear_hints()
-            for x, val in hint:
-                m.add_hint(x, val)
-            m.add(objective <= int(solver.objective_value))
-        name3, again = run()
-        if name3 in ("OPTIMAL", "FEASIBLE"):
-            name2, solver = name3, again
-            # both bounds hold (the second search only left out plans dearer than the first's)
-            lower = max(lower, int(again.best_objective_bound))
+            solver = again
+            known = _decisions(solver, h_vars, m_vars)
+            best = int(solver.objective_value)
+            if whole:
+                # every plan cheaper than the last lies in the reduced model
+                lower = max(lower, int(again.best_objective_bound))
+                if name3 == "OPTIMAL":
+                    name2 = "OPTIMAL"
+                    break
+    else:
+        # without the relaxation (no scipy): the default search from the first plan
+        hint = known
+        m.clear_hints()
+        for i, (hh, mm) in enumerate(hint):
+            m.add_hint(h_vars[i], hh)
+            m.add_hint(m_vars[i], mm)
+            m.add_hint(placed[i], 1 if hh else 0)
+        name2, solver = run()
+        if name2 in ("OPTIMAL", "FEASIBLE"):
+            known = _decisions(solver, h_vars, m_vars)
+            lower = max(lower, int(solver.best_objective_bound))
+        elif name2 != "INFEASIBLE":
+            name2 = "FEASIBLE"  # the first plan stands, unproven
     bound: Decimal | None = None
     if name2 in ("OPTIMAL", "FEASIBLE"):
         proven = proven and name2 == "OPTIMAL"
         # objective units are 1/30.000 cent
         bound = from_cents(-(-lower // (3 * scale)))
-        known = _decisions(solver, h_vars, m_vars)
     else:
         proven = False
     assert known is not None
@@ -759,17 +786,20 @@ full linear relaxation of the products (McCormick rows) and no generic cuts: wit
 the LP bound of this model stayed far below the relaxation's (measured: 24 % against 99 %)."""
 
 
-_FIRST: dict[str, Any] = {"search_branching": "LP_SEARCH"}
-_FIRST_SHARE = 0.2
-_FIRST_MAX = 0.6
-_LOOP: dict[str, Any] = {"search_branching": "PORTFOLIO_WITH_QUICK_RESTART_SEARCH"}
-_RESOLVES = 3
-"""The cost phase: LP-guided (it finds good plans soonest) until its first plan after a fifth
-of the time (at most 60 % of it), then rounds of reduced-cost fixing, each a search among the
-cheaper plans only with quick restarts. Measured on the 5 × 40 pools (10 s, one loaded machine):
-3/5 proven with a fifth or a tenth, 2/5 with 30 %, 2/5 with the default or the LP-guided search
-in the rounds; 8 × 60 gaps with a tenth twice those with a fifth. Without the relaxation (no
-scipy) the default search goes on from the LP-guided search's plan."""
+_SUB_SHARE = 0.5
+"""At most this share of the cost phase's time goes to the small model of the candidates the
+relaxation uses; the whole model has the rest."""
+_LOOP: dict[str, Any] = {"search_branching": "LP_SEARCH", "linearization_level": 1}
+_WHOLE: dict[str, Any] = {"search_branching": "LP_SEARCH"}
+"""The cost phase's rounds: each an LP-guided search among the plans cheaper than the best so
+far, stopped at the first that halves the slack to the relaxation's bound; on the small model
+with only the model's own linear rows (``_LOOP``), on the whole one with the products'
+relaxation too (``_WHOLE``: a better bound when the time runs out). Measured on the 5 × 40
+pools #1–3, 6, 8, 9 (10 s, median CPU seconds, a loaded machine): 1,2 s LP-guided against 3,2 s
+with quick restarts; stopping at the first cheaper plan 3,6 s, at a quarter or three quarters
+of the slack as at half; without the small model first 2,9 s; the rows alone
+(``linearization_level`` 1) in every round 0,7 s, but the unproven pools' gaps three times
+as wide."""
 
 
 def _lp_bound(
@@ -796,6 +826,24 @@ class _Relaxation:
     reduced: tuple[Fraction, ...]
     lb: tuple[int, ...]
     ub: tuple[int, ...]
+    rows: tuple[tuple[dict[int, int], int, Fraction], ...] = ()
+    """The rows ``Σ coef·x <= rhs`` with a positive dual ``u``: ``(coefficients, rhs, u)``."""
+    support: frozenset[int] = frozenset()
+    """The variables the LP's solution has above 0 (a guide for the first plan, no proof)."""
+
+    def row_slacks(self, target: int) -> list[tuple[dict[int, int], int]]:
+        """Reduced-cost fixing of the rows: a plan costing at most ``target`` leaves every row
+        with dual ``u > 0`` a slack ``rhs - Σ coef·x`` of at most ``floor((target - bound) / u)``
+        (``c·x = bound + Σ u·slack + Σ |d|·dist``, every term at least 0): ``(coefficients,
+        least Σ coef·x)``, the rows that say something beyond their own bound."""
+        slack = target - self.bound
+        out = []
+        for coefs, rhs, u in self.rows:
+            room = math.floor(slack / u)
+            lo = sum(min(c * self.lb[j], c * self.ub[j]) for j, c in coefs.items())
+            if rhs - room > lo:
+                out.append((coefs, rhs - room))
+        return out
 
     def lower(self) -> int:
         return -(-self.bound.numerator // self.bound.denominator)  # the objective is whole
@@ -929,6 +977,10 @@ def _relaxation(
         rows.append(({**{v: -1 for v in by_contract.get(ki, [])}, s: -1}, -n))
     if best_short:
         rows.append(({s: 1 for s in short}, best_short))
+    else:
+        for ki, least in enumerate(_least_hours(arcs, need)):
+            if least:
+                rows.append(({hv[i]: -1 for i, a in enumerate(arcs) if a.contract == ki}, -least))
     ri: list[int] = []
     ci_: list[int] = []
     vals: list[int] = []
@@ -961,7 +1013,53 @@ def _relaxation(
     total = -sum((uk * b for uk, b in zip(u, b_ub, strict=True) if uk), Fraction(0))
     for j, dj in enumerate(red):
         total += min(dj * lb[j], dj * ub[j])
-    return _Relaxation(total, tuple(red), tuple(lb), tuple(ub))
+    kept = tuple((row, rhs, uk) for (row, rhs), uk in zip(rows, u, strict=True) if uk > 0)
+    support = frozenset(j for j, x in enumerate(got.x) if x > 1e-9)  # float-ok: a guide only
+    return _Relaxation(total, tuple(red), tuple(lb), tuple(ub), kept, support)
+
+
+def _least_hours(arcs: list[_Arc], need: list[int]) -> list[int]:
+    """Per contract the fewest hours a week its placements need together (a Chvátal-Gomory
+    cut of the coverage row): a placement of ``h`` hours counts at most ``V·h + 1/2`` cents,
+    ``V`` its value of an hour a week for all its months, so ``Σ h >= (need - n/2) / V_max``
+    (``n`` placements), rounded up as the hours are whole."""
+    out = []
+    for ki, n in enumerate(need):
+        mine = [a for a in arcs if a.contract == ki]
+        if n <= 0 or not mine:
+            out.append(0)
+            continue
+        v_max = max(a.rate * a.max_m / (a.ref * 12) for a in mine)
+        cands = len({a.cand for a in mine})
+        least = (Fraction(n) - Fraction(cands, 2)) / v_max
+        out.append(max(0, -(-least.numerator // least.denominator)))
+    return out
+
+
+def _objective_of(
+    arcs: list[_Arc],
+    request: MultiRequest,
+    need: list[int],
+    plan: list[tuple[int, int]],
+    scale: int,
+) -> int:
+    """The cost phase's objective of a plan (hours and months per arc), in its units: cost in
+    thirds of a cent × ``scale``, plus 3 × the fine (hundredths of a percent) × each
+    contract's shortfall (none when the plan meets every obligation; see
+    :func:`plan_contracts`)."""
+    total = 0
+    got = [0] * len(need)
+    for a, (hrs, mon) in zip(arcs, plan, strict=True):
+        if hrs:
+            cand = request.candidates[a.cand]
+            cph, cpp = int(cand.cost_per_hour * 100), int(cand.cost_per_placement * 100)
+            total += scale * (13 * cph * hrs * mon + 3 * cpp)
+            got[a.contract] += a.value(hrs * mon)
+    for ki, n in enumerate(need):
+        pct = request.contracts[ki].fine_percent
+        if pct is not None:
+            total += 3 * int(Decimal(pct) * 100) * max(0, n - got[ki])
+    return total
 
 
 def _decisions(solver: Any, h_vars: list[Any], m_vars: list[Any]) -> list[tuple[int, int]]:
