@@ -32,6 +32,18 @@ closes most of the LP's gap where each group's own integrality makes it (tight c
 survive (only a strictly larger bound prunes), so every state of every optimal plan is kept, or
 one that dominates it.
 
+**Reduced-cost fixing and the plateau.** With one group, and an incumbent, the run first
+fixes options by their reduced costs at a guessed key ``g`` (:func:`_reduced_cost_fix`: every
+plan of key at most ``g`` keeps its ranges) and widens ``g`` from the bound. Where the count
+bound (:class:`_CountBound`) is on -- the strongly correlated knapsack, options costing their
+value plus about the same fixed amount -- the reduced costs are those of the LP with both the
+value and the unit count constraint, the bound is within cents of the optimum, and fixing at
+it leaves a *plateau* of options of zero or tiny reduced cost, among which the lists cannot
+tell plans apart (no state dominates another). That plateau goes to the bit-set dynamic
+programme of :mod:`bouwblokken.optimize.plateau` (exact in units, value and reduced cost,
+tie rule included); when its tables would be too large, or fewer than half the options fix,
+the lists below take the round.
+
 **Tie rule.** With the lists of every suffix kept, the plan is rebuilt *forwards* in the
 problem's order: each option gets the fewest units for which the rest can still complete a plan
 of the optimal key (a lookup in the next suffix list). Across several groups, first every
@@ -51,11 +63,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Literal, NamedTuple
 
+from bouwblokken.optimize import plateau
 from bouwblokken.optimize.bounds import BIG, ratio_key
 from bouwblokken.optimize.limits import Limits, Stopped
 from bouwblokken.optimize.problem import Option, Problem
@@ -114,6 +127,7 @@ class _Group:
         "c",
         "cap",
         "count",
+        "count_lb",
         "eff",
         "items",
         "lagr",
@@ -146,10 +160,11 @@ class _Group:
         self.total = 0  # what all groups together must count
         self.root: _Prefix | None = None  # the LP over all items (built once, then cloned)
         self.count: _CountBound | None = None  # the count bound over all items (lam > 0)
+        self.count_lb: int | None = None  # what _count_lb decided (computed once)
         # the bound structures over all items, copied at the start of every round
         self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
-        # the LP's break item for a need: (need, (c_b, v_b, LP * v_b) or None)
-        self.brk: tuple[int, tuple[int, int, int] | None] | None = None
+        # the LP's break item for (need, lam): ((need, lam), (c_b - lam, v_b, bound * v_b))
+        self.brk: tuple[tuple[int, int], tuple[int, int, int] | None] | None = None
 
 
 class _Fenwick:
@@ -542,11 +557,18 @@ class _CountBound:
             self.pos.remove(p)
         self.cnt.sub(self.vrank[p], v[p] * u[p], u[p])
 
-    def cover(self, r: int) -> int:
+    def units(self, r: int) -> int:
+        """``m(r)``: the fewest units covering ``r > 0`` (the largest values first; ``_INF``
+        when the items cannot)."""
         k, sv, su = self.cnt.find(r)
         if k >= self.cnt.size:
             return _INF
-        m = su + -(-(r - sv) // self.v[self.dv[k]])
+        return su + -(-(r - sv) // self.v[self.dv[k]])
+
+    def cover(self, r: int) -> int:
+        m = self.units(r)
+        if m >= _INF:
+            return _INF
         rest = r - self.negv
         lp = self.negc + (self.pos.cover(rest) if rest > 0 else 0)
         return self.lam * m + lp
@@ -821,6 +843,10 @@ def min_cost_dp(
 
         def fixed_at(g: int) -> DpResult | None:
             fixed = _reduced_cost_fix(grp0, need, g)
+            # the plateau's bit sets judge their own size (a few free options or many)
+            flat = _plateau_at(grp0, need, g, fixed, base, limits)
+            if flat is not None:
+                return flat
             if 2 * len(fixed) < len(grp0.items):
                 # most options free (near ties: the LP is tight on everything): a round on the
                 # fixed problem saves little, the lists below as they are
@@ -846,21 +872,34 @@ def min_cost_dp(
                 _bound=(base_cost + g // scale, sum(base) + g % scale),
             )
 
-        lp = _lp_value(grp0, need)
-        if lp is not None and inc is not None and not proven_key:
-            step = max(scale, (ub - lp) // 8)
-            g = lp + step
-            while g < ub:
+        def widen(guesses: Iterable[int]) -> DpResult | None:
+            """Rounds at growing guesses until one finds the optimum (``None``: too few
+            options fix), the last at the incumbent's key."""
+            for g in guesses if inc is not None and not proven_key else ():
+                if g >= ub:
+                    break
                 fx = fixed_at(g)
                 if fx is None:
                     break
                 if fx.status == "optimal":
                     return fx
-                step *= 2
-                g = lp + step
-        fx = fixed_at(ub)
-        if fx is not None:
-            return fx
+            return fixed_at(ub)
+
+        lp = _lp_value(grp0, need)
+        if lp is not None:
+            fx = widen(_doubling(lp, max(scale, (ub - lp) // 8)))
+            if fx is not None:
+                return fx
+            # the plain LP fixes too little; where the count bound is on (the strongly
+            # correlated knapsack) it is within cents of the optimum: fix on its reduced costs,
+            # first at the bound itself (rounded up) -- the optimum is often there, and fixing
+            # at it leaves only the options of zero reduced cost -- then a cent above, two, ...
+            _count_lb(grp0, lbs[0], scale)
+            lp = _lp_value(grp0, need) if grp0.lam else None
+            if lp is not None:
+                fx = widen(chain([lp + 1], _doubling(lp, scale)))
+                if fx is not None:
+                    return fx
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
@@ -868,21 +907,7 @@ def min_cost_dp(
     lower = lbs[0] if len(glist) == 1 else _lp_bound(glist, need)
     if lower >= _INF:
         return DpResult("infeasible", None)
-    counted_lb = 0
-    for grp, plain in zip(glist, lbs, strict=True):
-        if len(grp.items) >= 8 and grp.need > 0:
-            lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
-            if lam:
-                cb = _CountBound(grp.v, grp.c, grp.u, lam)
-                got = cb.cover(grp.need)
-                # only where it beats the plain LP by more than a cent per option: else it
-                # costs a lookup per state for nothing
-                if got > plain + scale * len(grp.items):
-                    grp.lam = lam
-                    grp.count = cb
-                    counted_lb += got
-                    continue
-        counted_lb += plain
+    counted_lb = sum(_count_lb(g, plain, scale) for g, plain in zip(glist, lbs, strict=True))
     lower = max(lower, counted_lb, lagr_lb)
     if len(glist) == 1 and not glist[0].lam:
         # Martello and Toth's bound at the root: a better start to widen from
@@ -1052,28 +1077,61 @@ def _lagrange_greedy(grp: _Group, lam: tuple[int, int]) -> int:
     return best
 
 
+def _doubling(start: int, step: int) -> Iterator[int]:
+    """``start + step``, ``start + 2 * step``, ``start + 4 * step``, ..."""
+    while True:
+        yield start + step
+        step *= 2
+
+
+def _count_lb(grp: _Group, plain: int, scale: int) -> int:
+    """The group's lower bound on the key of counting its need: the count bound
+    (:class:`_CountBound`, switched on in ``grp.lam``/``grp.count``) where it beats the plain
+    LP ``plain`` by more than a cent per option -- else it costs a lookup per state for
+    nothing -- otherwise ``plain``. Decided once per group."""
+    if grp.count_lb is not None:
+        return grp.count_lb
+    grp.count_lb = plain
+    if len(grp.items) >= 8 and grp.need > 0:
+        lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
+        if lam:
+            cb = _CountBound(grp.v, grp.c, grp.u, lam)
+            got = cb.cover(grp.need)
+            if got > plain + scale * len(grp.items):
+                grp.lam = lam
+                grp.count = cb
+                grp.count_lb = got
+    return grp.count_lb
+
+
 def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, int]]:
     """Reduced-cost fixing: the options' unit ranges every plan of key at most ``ub`` keeps.
 
-    With the LP's multiplier ``lam = c_b / v_b`` (its break item ``b``) and reduced costs
-    ``d_j = c_j - lam * v_j``, every plan ``x`` counting ``need`` has key
-    ``sum c_j x_j >= LP + sum_j |d_j| * dev_j`` (``dev_j`` = ``x_j`` where ``d_j > 0``,
-    ``u_j - x_j`` where ``d_j < 0``). A plan of key at most ``ub`` thus has
-    ``dev_j <= (ub - LP) / |d_j|``: ranges outside that hold only plans of a strictly larger
-    key, so every plan the tie rule compares survives. Exact integers (everything times
-    ``v_b``). Returns ``(problem index, lowest, highest free units)`` for every option whose
-    range shrinks.
+    With the count multiplier ``lam`` (``grp.lam``, 0 when the count bound is off), the
+    multiplier ``mu = (c_b - lam) / v_b`` of the LP under unit keys ``c - lam`` (its break
+    item ``b``) and reduced costs ``d_j = c_j - lam - mu * v_j``, every plan ``x`` counting
+    ``need`` has key ``sum c_j x_j = lam * sum x_j + sum (c_j - lam) x_j >= lam * m + LP_lam +
+    sum_j |d_j| * dev_j`` (``m``: the fewest units covering ``need``; ``dev_j`` = ``x_j``
+    where ``d_j > 0``, ``u_j - x_j`` where ``d_j < 0``) -- the bound of :class:`_CountBound`
+    plus what each option's deviation from the LP costs. A plan of key at most ``ub`` thus has
+    ``dev_j <= (ub - bound) / |d_j|``: ranges outside that hold only plans of a strictly larger
+    key, so every plan the tie rule compares survives. On the strongly correlated knapsack
+    the plain LP (``lam = 0``) is far below the optimum and fixes nothing, the count bound is
+    within cents of it and fixes most options. Exact integers (everything times ``v_b``).
+    Returns ``(problem index, lowest, highest free units)`` for every option whose range
+    shrinks.
     """
     got = _lp_break(grp, need)
     if got is None:
         return []
     cb, vb, lp_vb = got
-    gap = ub * vb - lp_vb  # (ub - LP) * v_b
+    gap = ub * vb - lp_vb  # (ub - bound) * v_b
     if gap < 0:
         return []
+    lam = grp.lam
     out = []
     for k in range(len(grp.v)):
-        d = grp.c[k] * vb - cb * grp.v[k]  # d_k * v_b
+        d = (grp.c[k] - lam) * vb - cb * grp.v[k]  # d_k * v_b
         u = grp.u[k]
         if d > 0:
             hi = gap // d
@@ -1086,31 +1144,75 @@ def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, i
     return out
 
 
+def _plateau_at(
+    grp: _Group,
+    need: int,
+    g: int,
+    fixed: list[tuple[int, int, int]],
+    base: list[int],
+    limits: Limits | None,
+) -> DpResult | None:
+    """The least-key plan of key at most ``g`` by :mod:`bouwblokken.optimize.plateau` within
+    the ranges reduced-cost fixing left (``None``: its tables would be too large, or the count
+    bound is off -- the lists take the round)."""
+    got = _lp_break(grp, need) if grp.lam else None
+    if got is None:
+        return None
+    cb, vb, _ = got
+    where = {i: k for k, i in enumerate(grp.items)}
+    lo = [0] * len(grp.items)
+    hi = list(grp.u)
+    for i, a, b in fixed:
+        lo[where[i]], hi[where[i]] = a, b
+    box = plateau.Box(grp.v, grp.c, lo, hi, need)
+    res = plateau.least_key_plan(box, g, (grp.lam, cb, vb), limits)
+    if res is None:
+        return None
+    if res is False:
+        return DpResult("infeasible", None)
+    units = list(base)
+    for i, t in zip(grp.items, res[1], strict=True):
+        units[i] += t
+    return DpResult("optimal", tuple(units))
+
+
 def _lp_value(grp: _Group, need: int) -> int | None:
-    """The group's LP bound on the key of counting ``need``, rounded down (``None``: it
-    cannot count that much)."""
+    """The group's LP bound (with the count term when ``grp.lam`` is on) on the key of
+    counting ``need``, rounded down (``None``: it cannot count that much)."""
     got = _lp_break(grp, need)
     return None if got is None else got[2] // got[1]
 
 
 def _lp_break(grp: _Group, need: int) -> tuple[int, int, int] | None:
-    """The LP's break item ``(c_b, v_b)`` and its value times ``v_b``, exact; cached."""
-    if grp.brk is not None and grp.brk[0] == need:
+    """The break item ``(c_b - lam, v_b)`` of the LP under unit keys ``c - lam``
+    (``lam = grp.lam``) and the bound ``lam * m + LP_lam`` of :func:`_reduced_cost_fix`
+    times ``v_b``, exact; ``(0, 1, bound)`` when the options of negative key alone cover
+    ``need`` (then ``mu = 0``); cached."""
+    lam = grp.lam
+    if grp.brk is not None and grp.brk[0] == (need, lam):
         return grp.brk[1]
-    scale = max(grp.v) ** 2 + 1
-    order = sorted(range(len(grp.v)), key=lambda k: ratio_key(grp.c[k], grp.v[k], scale))
-    rest = need
-    full_cost = 0
-    out: tuple[int, int, int] | None = None
-    for k in order:
-        full = grp.v[k] * grp.u[k]
+    v, c, u = grp.v, grp.c, grp.u
+    scale = max(v) ** 2 + 1
+    neg = [k for k in range(len(v)) if c[k] < lam]
+    order = sorted(
+        (k for k in range(len(v)) if c[k] >= lam),
+        key=lambda k: ratio_key(c[k] - lam, v[k], scale),
+    )
+    rest = need - sum(v[k] * u[k] for k in neg)
+    full_cost = sum((c[k] - lam) * u[k] for k in neg)
+    if lam:
+        assert grp.count is not None
+        full_cost += lam * grp.count.units(need)
+    out: tuple[int, int, int] | None = (0, 1, full_cost) if rest <= 0 else None
+    for k in order if rest > 0 else ():
+        full = v[k] * u[k]
         if full < rest:
             rest -= full
-            full_cost += grp.c[k] * grp.u[k]
+            full_cost += (c[k] - lam) * u[k]
             continue
-        out = (grp.c[k], grp.v[k], full_cost * grp.v[k] + grp.c[k] * rest)
+        out = (c[k] - lam, v[k], full_cost * v[k] + (c[k] - lam) * rest)
         break
-    grp.brk = (need, out)
+    grp.brk = ((need, lam), out)
     return out
 
 

@@ -7,7 +7,9 @@ budget, is infeasible at once. Then it picks by the problem's structure:
 - two or more categories whose caps can bind, or options that mostly cost the same per euro
   of value (within 2%, at least 12 of them: the strongly correlated knapsack) go to the Pareto
   dynamic programming of :mod:`bouwblokken.optimize.dp` at once: the LP bound of the branch and
-  bound cannot separate their nearly tied plans;
+  bound cannot separate their nearly tied plans (the correlated ones are settled there by
+  reduced-cost fixing on the count bound and the plateau's bit sets,
+  :mod:`bouwblokken.optimize.plateau`);
 - everything else runs the exact branch and bound of :mod:`bouwblokken.optimize.search` for at
   most ``AUTO_NODES + AUTO_NODES_PER_OPTION * n`` nodes: typical requests finish far below that
   (about one node per option at the median, two at the 90th percentile, five at the most in our
