@@ -60,9 +60,9 @@ FAMILIES: dict[str, Callable[[random.Random, int], Problem]] = {
 }
 SIZES = {
     "typical": (20, 200, 500),
-    "near_identical": (16, 128, 200),
-    "coprime_large": (80, 320),
-    "tight_caps": (48, 96, 192),
+    "near_identical": (16, 128, 200, 300, 500),
+    "coprime_large": (80, 320, 500),
+    "tight_caps": (48, 96, 192, 300, 500),
     "infeasible": (200, 500),
 }
 TARGETS = {

@@ -44,3 +44,19 @@ def test_an_installed_package_is_returned() -> None:
     import json
 
     assert require("json", "none") is json
+
+
+def test_the_multi_contract_planner_without_ortools_says_which_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from tests.optimize.multi_instances import multi_request
+
+    from bouwblokken.optimize.multi import plan_contracts
+
+    request = multi_request(random.Random(1), 1, 2)
+    monkeypatch.setitem(sys.modules, "ortools", None)
+    monkeypatch.setitem(sys.modules, "ortools.sat.python.cp_model", None)
+    with pytest.raises(MissingExtraError, match=r"\[optimize\]"):
+        plan_contracts(request)

@@ -251,8 +251,11 @@ contracten geeft hier 10 seconden omdat het zwaarder is. Dezelfde invoer geeft a
 optimale bedrag.
 
 Het plan over meerdere contracten zegt zijn status in één zin (`plan.status_text()`):
-*optimaal (bewezen)*; *beste plan binnen de tijd, hoogstens € … (… %) boven het optimum*;
-*geen plan mogelijk*; of *geen plan gevonden binnen de tijd*.
+*optimaal (bewezen)*; als niet alles te halen is *kleinste tekort bewezen: tekort € …, boetes
+€ … — niet alle verplichtingen gehaald*; bij de tijdslimiet *haalbaar, niet bewezen optimaal:
+hoogstens € … (… %) duurder dan het optimum (tijdslimiet)*; *onhaalbaar (bewezen): geen plan
+mogelijk*; of *onbekend (tijdslimiet): geen plan gevonden, en niet bewezen dat er geen is*.
+`print(plan)` toont de plaatsingen en de contracten als tabel.
 """),
     py("""
 %matplotlib inline
@@ -538,6 +541,8 @@ totaal = sum(plaatsing(p, kandidaat[p.candidate]) for p in plan.placements)
 print(f"\\nnarekenen: totale kosten {' + '.join(format_eur(p.cost) for p in plan.placements)} "
       f"= {format_eur(totaal)}")
 assert totaal == plan.cost
+print()
+print(plan)  # dezelfde plaatsingen als tabel, met per contract wat nog open was en wat het telt
 """),
     md("""
 **Waarom dit plan?** Anna kost het minst per getelde euro en heeft 36 uur. Samen vragen de
@@ -565,8 +570,8 @@ for tid in ("groen", "schoonmaak"):
 Stel dat alleen Dewi beschikbaar is, en dan voor 10 uur per week. Dan haalt geen plan beide
 verplichtingen. De optimizer kiest eerst het kleinste totale tekort en daarna de laagste kosten
 plus boetes: al haar uren gaan naar schoonmaak, omdat daar een boete op het tekort staat en op
-groen niet. De status *optimaal (bewezen)* zegt hier dat dit het beste is wat kan — **niet** dat
-de verplichtingen gehaald worden; dat zeggen `plan.met` en het tekort per contract.
+groen niet. De status zegt hier *kleinste tekort bewezen*: dit is het beste wat kan, en de
+verplichtingen worden **niet** gehaald; `plan.met` en de tabel per contract zeggen hoeveel.
 """),
     py("""
 dewi_10 = candidates[3].model_copy(update={"hours_per_week": 10})
@@ -619,8 +624,9 @@ for p in weg:
     assert again.plan.remaining[p.tender] == open_
 """),
     md("""
-Wat er verandert (*vervalt* betekent hier: de plaatsing stopt per 1 oktober; de vijf
-gerealiseerde maanden blijven tellen), en het nieuwe plan met zijn sommen:
+Wat er verandert (*stopt per 1 oktober*: de vijf gerealiseerde maanden blijven tellen; een
+nieuwe plaatsing noemt haar uren, maanden, data, wat ze telt en wat ze kost), en het nieuwe plan
+met zijn sommen:
 """),
     py("""
 for change in again.changes:
@@ -640,33 +646,25 @@ wil zien: overleg dan met de adviseur, of reken een variant door zonder die kand
 (`dropped`) en vergelijk de kosten.
 
 **Wat kost de uitval?** `cost_difference` is de kosten van het nieuwe plan vanaf 1 oktober min
-wat het oude plan vanaf 1 oktober nog gekost zou hebben. Dat tweede bedrag is naar rato van de
-maanden die nog kwamen — inclusief dat deel van de kosten per plaatsing, die in werkelijkheid al
-bij de start gemaakt zijn. Wie alleen de uurkosten wil vergelijken, rekent met de laatste som
-hieronder.
+wat het oude plan vanaf 1 oktober nog gekost zou hebben: de uren van de maanden die nog kwamen
+(uren per week × maanden × 52/12 weken × uurtarief). De kosten per plaatsing van Anna zijn bij
+de start al gemaakt en tellen daarin niet nog eens mee.
 """),
     py("""
 gedaan = 5  # mei tot en met september
 for p in weg:
     print(f"anna → {p.tender}: {p.months} maanden, {gedaan} gerealiseerd, "
           f"{p.months - gedaan} vanaf 1 oktober")
-nog = {p.tender: round_cents(Fraction(p.cost) * Fraction(p.months - gedaan, p.months)) for p in weg}
-oud = sum(nog.values())
+uurtarief = Fraction(kandidaat["anna"].cost_per_hour)
+oud = round_cents(sum(p.hours_per_week * (p.months - gedaan) * Fraction(52, 12) * uurtarief
+                      for p in weg))
 print("oud plan vanaf 1 oktober: "
-      + " + ".join(f"{format_eur(p.cost)} × {p.months - gedaan}/{p.months}" for p in weg)
-      + f" = {' + '.join(format_eur(v) for v in nog.values())} = {format_eur(oud)}")
+      + " + ".join(f"{p.hours_per_week} uur × {p.months - gedaan} maanden × 52/12 weken × "
+                   f"{format_eur(kandidaat['anna'].cost_per_hour)}" for p in weg)
+      + f" = {format_eur(oud)}")
 print(f"verschil: {format_eur(again.plan.cost)} − {format_eur(oud)} = "
       f"{format_eur(again.cost_difference)}")
 assert again.cost_difference == again.plan.cost - oud
-uren = sum(
-    round_cents(p.hours_per_week * (p.months - gedaan) * Fraction(52, 12)
-                * Fraction(kandidaat["anna"].cost_per_hour))
-    for p in weg
-)
-print("alleen de uurkosten van anna vanaf 1 oktober: "
-      + " + ".join(f"{p.hours_per_week} uur × {p.months - gedaan} maanden × 52/12 weken × "
-                   f"{format_eur(kandidaat['anna'].cost_per_hour)}" for p in weg)
-      + f" = {format_eur(uren)}; verschil op die basis {format_eur(again.plan.cost - uren)}")
 """),
     md("""
 Het register met de realisatie van Anna en het nieuwe plan: beide contracten halen hun

@@ -12,6 +12,7 @@ calculators that truncate decimals).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
@@ -46,6 +47,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_quantity",
+    "format_share_up",
     "from_cents",
     "locale_of",
     "parse_exact",
@@ -450,6 +452,13 @@ def format_percent(value: Fraction | Decimal | int, *, lang: Lang = "nl", decima
     charts, Excel labels), so a percentage reads the same everywhere."""
     body = format_number(value, lang=lang, decimals=decimals)
     return f"{body}{NBSP}%" if lang == "nl" else f"{body}%"
+
+
+def format_share_up(share: Fraction | Decimal, *, lang: Lang = "nl") -> str:
+    """A share (``0.000631``) as a percentage with two decimals rounded *up* (``0,07 %``):
+    for a proven "at most", never smaller than it is."""
+    hundredths = math.ceil(Fraction(share) * 10_000)
+    return format_percent(Fraction(hundredths, 100), lang=lang, decimals=2)
 
 
 def format_day(day: date, *, lang: Lang = "nl", style: Literal["short", "long"] = "short") -> str:

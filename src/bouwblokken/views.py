@@ -11,11 +11,11 @@ exists. Data flows one way: the core names a view, the view package imports the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from bouwblokken.errors import BouwblokkenError
 
-__all__ = ["register", "registered", "view"]
+__all__ = ["Shown", "register", "registered", "view"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _VIEWS: dict[str, Callable[..., Any]] = {}
@@ -44,3 +44,22 @@ def view(name: str) -> Callable[..., Any]:
         raise BouwblokkenError(
             f"no view {name!r} is registered: import bouwblokken.display first"
         ) from None
+
+
+class Shown:
+    """A result that shows itself through the views ``<VIEW>.table`` and ``<VIEW>.html``:
+    ``table(lang)`` (text, Dutch by default), ``str()`` (the Dutch table) and
+    ``_repr_html_()`` (notebooks). Subclasses set :attr:`VIEW`."""
+
+    VIEW: ClassVar[str]
+
+    def table(self, lang: str = "nl") -> str:
+        text: str = view(f"{self.VIEW}.table")(self, lang=lang)
+        return text
+
+    def __str__(self) -> str:
+        return self.table("nl")
+
+    def _repr_html_(self) -> str:
+        html: str = view(f"{self.VIEW}.html")(self)
+        return html

@@ -21,6 +21,7 @@ from bouwblokken.optimize.problem import Option, Problem
 
 __all__ = [
     "ADVERSARIAL",
+    "capped_groups",
     "coprime_large",
     "infeasible_target",
     "near_identical",
@@ -153,6 +154,41 @@ def small_problems(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
         category_caps=caps,
         min_employment_cents=min_employment,
         budget_cents=budget,
+    )
+
+
+@st.composite
+def capped_groups(draw: st.DrawFn, max_plans: int = MAX_PLANS) -> Problem:
+    """Problems whose caps bind in up to three categories (the grouped dynamic programme; a
+    fourth, uncapped, is pooled), values and costs on a coarse grid so that many plans tie
+    on cost and units."""
+    n = draw(st.integers(3, 7))
+    cats = draw(st.lists(st.sampled_from("abcd"), min_size=n, max_size=n))
+    options = []
+    room = max_plans
+    for i in range(n):
+        max_units = draw(st.integers(1, max(1, min(4, room - 1))))
+        room //= max_units + 1
+        value = draw(st.integers(1, 6)) * 10
+        options.append(
+            Option(
+                id=f"o{i}",
+                category=cats[i],
+                value_cents=value,
+                cost_cents=value + draw(st.integers(-2, 2)) * 5,
+                max_units=max_units,
+            )
+        )
+    reach: dict[str, int] = {}
+    for o in options:
+        reach[o.category] = reach.get(o.category, 0) + o.value_cents * o.max_units
+    # category d is never capped: it joins the pooled group of the uncapped categories
+    caps = {c: draw(st.integers(1, max(1, r - 1))) for c, r in reach.items() if c != "d"}
+    total = sum(min(r, caps.get(c, r)) for c, r in reach.items())
+    return Problem(
+        options=tuple(options),
+        target_cents=draw(st.integers(total * 3 // 4, total)),
+        category_caps=caps,
     )
 
 

@@ -8,11 +8,12 @@ import random
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from reference_bruteforce import Enumeration
 from reference_dp import dp_min_cost
 from strategies import ADVERSARIAL, infeasible_target, realistic_problem, small_problems
 
-from bouwblokken.optimize import CancelToken, Option, Problem, solve
+from bouwblokken.optimize import CancelToken, Option, Problem, plateau, solve
 from bouwblokken.optimize.dp import TooLarge, _Group, _reduced_cost_fix, applicable, min_cost_dp
 from bouwblokken.optimize.limits import Limits, Stopped
 from bouwblokken.optimize.portfolio import find_min_cost
@@ -103,6 +104,69 @@ def test_reduced_cost_fixing_cuts_only_ranges_of_strictly_larger_keys() -> None:
     assert _reduced_cost_fix(grp, 15, 24) == []
     # ub 17: gap 1 < 2 = |d_0|, option 0 must stay at its maximum, option 2 at 0
     assert _reduced_cost_fix(grp, 15, 17) == [(0, 1, 1), (2, 0, 0)]
+
+
+def _tie_rule_plan(problem: Problem) -> tuple[int, ...]:
+    """Every plan enumerated: the least cost, then fewest units, then the smallest."""
+    grid = Enumeration(problem)
+    rows = [tuple(int(x) for x in row) for row in grid.units]
+    return min(
+        (x for x in rows if problem.is_feasible(x)), key=lambda x: (problem.cost(x), sum(x), x)
+    )
+
+
+def _correlated(rng: random.Random, n: int) -> Problem:
+    """The strongly correlated knapsack with plateaus: cost = value + a fixed amount + 0..3
+    cents, values a few cents apart, one or two units, a target of 35-65% of the total."""
+    fixed = rng.choice([7, 150, 15_000])
+    opts = []
+    for i in range(n):
+        value = 2_000 + rng.randint(0, 40)
+        opts.append(
+            Option(
+                id=f"o{i}",
+                category="work",
+                value_cents=value,
+                cost_cents=value + fixed + rng.randint(0, 3),
+                max_units=2 if i % 5 == 0 else 1,
+            )
+        )
+    total = sum(o.value_cents * o.max_units for o in opts)
+    return Problem(options=tuple(opts), target_cents=total * rng.randint(35, 65) // 100 + 1)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_plateau_after_count_bound_fixing_keeps_the_tie_rule(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Near-identical options: the count bound fixes most of them and the plateau DP solves
+    the rest; the plan is the enumerated tie rule's (least cost, fewest units, smallest)."""
+    used = []
+    real = plateau.least_key_plan
+
+    def spy(*args: object, **kw: object) -> object:
+        got = real(*args, **kw)  # type: ignore[arg-type]
+        used.append(isinstance(got, tuple))
+        return got
+
+    monkeypatch.setattr(plateau, "least_key_plan", spy)
+    rng = random.Random(7_000 + seed)
+    problem = _correlated(rng, 12) if seed % 2 else ADVERSARIAL["near_identical"](rng, 13)
+    best = _tie_rule_plan(problem)
+    assert problem.cost(best) == dp_min_cost(problem)
+    assert min_cost_dp(problem).units == best
+    assert find_min_cost(problem, Limits(None)).units == best
+    assert any(used)  # the plateau DP settled a round
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 10**9), st.integers(8, 12))
+def test_correlated_problems_get_the_tie_rule_s_plan(seed: int, n: int) -> None:
+    """Generated strongly correlated problems: the portfolio's plan (auto: the dynamic
+    programme with count-bound fixing and the plateau) is the enumerated tie rule's."""
+    problem = _correlated(random.Random(seed), n)
+    best = _tie_rule_plan(problem)
+    assert find_min_cost(problem, Limits(None)).units == best
 
 
 def test_ties_of_interchangeable_options_go_to_the_earliest() -> None:

@@ -151,7 +151,30 @@ def test_replan_after_a_drop_out() -> None:
     assert p.candidate == "c1" and p.hours_per_week * p.months == 156
     kinds = sorted((c.candidate, c.before is None, c.after is None) for c in new.changes)
     assert kinds == [("c0", False, True), ("c1", True, False)]
-    assert "vervalt" in next(c for c in new.changes if c.candidate == "c0").describe()
+    gone = next(c for c in new.changes if c.candidate == "c0")
+    b = gone.before
+    assert b is not None and gone.dropped and gone.since == date(2025, 10, 1)
+    # the first plan: 5 % × € 400.000 = € 20.000 needs 20.000 × 432 / 40.000 = 216 hour-months
+    assert b.hours_per_week * b.months == 216
+    assert gone.describe() == (
+        f"c0 → T: stopt per 1 oktober 2025 (kandidaat uitgevallen): Participatiewet, "
+        f"{b.hours_per_week} uur per week (gepland {b.months} maanden)"
+    )
+    assert gone.describe("en").startswith("c0 → T: stops from 1 October 2025 (candidate dropped")
+    added = next(c for c in new.changes if c.candidate == "c1").describe()
+    nbsp = "\u00a0"
+    assert added.startswith("c1 → T: nieuw: Participatiewet, ")
+    assert added.endswith(f"; telt €{nbsp}14.444,44, kost €{nbsp}20.780,00")
+    # What the current plan still costs from 1 October: c0's hours in the months from then on
+    # (5 of them, May–September, are behind), 52/12 weeks a month at € 20; the € 500 placement
+    # fee was made at the start and is not counted again.
+    ahead = Fraction(b.hours_per_week * (b.months - 5) * 52 * 20, 12)
+    expected = Decimal(20780) - Decimal(ahead.numerator) / Decimal(ahead.denominator)
+    assert new.cost_difference == expected.quantize(Decimal("0.01"))
+    assert new.since == date(2025, 10, 1)
+    table = new.table()
+    assert "Wat verandert:" in table and "Kosten vanaf 1 oktober 2025: nieuw plan" in table
+    assert "c1" in str(new.plan) and "Uurmaanden" in new.plan.table()
     t = evaluate(new.plan.add_to(realised)).tender("T")
     assert t.forecast.met and t.forecast.counted == Decimal("20000.00")
 
@@ -364,11 +387,39 @@ def test_status_text_says_how_far_from_the_optimum_at_most() -> None:
     )
     nbsp = "\u00a0"
     assert plan.status_text() == (
-        f"beste plan binnen de tijd, hoogstens €{nbsp}110,59 (0,07{nbsp}%) boven het optimum"
+        f"haalbaar, niet bewezen optimaal: hoogstens €{nbsp}110,59 (0,07{nbsp}%) duurder dan "
+        "het optimum (tijdslimiet)"
     )
-    assert plan.status_text("en") == "best plan in time, at most €110.59 (0.07%) above the optimum"
+    assert plan.status_text("en") == (
+        "feasible, not proven optimal: at most €110.59 (0.07%) dearer than the optimum (time limit)"
+    )
     proven = MultiPlan("optimal", (), Decimal(5), Decimal(0), {}, {}, (), Decimal(5))
     assert proven.status_text() == "optimaal (bewezen)" and proven.gap == 0
+    # optimal with a shortfall: the least shortfall is proven, not that obligations are met
+    # (groen € 20.000 open, nothing counted; schoonmaak € 8.703,70 short, fine 10 % = € 870,37)
+    short = MultiPlan(
+        "optimal",
+        (),
+        Decimal(100),
+        Decimal("870.37"),
+        {"groen": Decimal(20000), "schoonmaak": Decimal("10000.00")},
+        {"schoonmaak": Decimal("1296.30")},
+        (),
+        Decimal("970.37"),
+        {"schoonmaak": Decimal("870.37")},
+    )
+    assert short.status_text() == (
+        f"kleinste tekort bewezen: tekort €{nbsp}28.703,70, boetes €{nbsp}870,37 — niet alle "
+        "verplichtingen gehaald"
+    )
+    assert short.status_text("en").startswith("least shortfall proven: shortfall €28,703.70")
+    lines = short.table().splitlines()
+    assert any(ln.split()[:1] == ["groen"] and ln.rstrip().endswith("–") for ln in lines)
+    assert any(ln.startswith("schoonmaak") and ln.rstrip().endswith("870,37") for ln in lines)
+    assert f"Kosten €{nbsp}100,00 + boetes €{nbsp}870,37 = €{nbsp}970,37" in short.table()
+    assert MultiPlan("infeasible", (), Decimal(0), Decimal(0), {}, {}).status_text() == (
+        "onhaalbaar (bewezen): geen plan mogelijk"
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 5])

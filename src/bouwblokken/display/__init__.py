@@ -9,6 +9,7 @@ from bouwblokken import documents as _documents
 from bouwblokken.display import catalog as _catalog
 from bouwblokken.display import frame as _frame
 from bouwblokken.display import html as _html
+from bouwblokken.display import multi as _multi
 from bouwblokken.display import plans as _plans
 from bouwblokken.display import text as _text
 from bouwblokken.views import register
@@ -20,6 +21,10 @@ register("ledger.dict")(_documents.ledger_result_to_dict)
 register("plan.table")(_plans.plan_result_table)
 register("plan.html")(_plans.plan_result_html)
 register("plan.dict")(_plans.plan_result_dict)
+register("multi.table")(_multi.multi_plan_table)
+register("multi.html")(_multi.multi_plan_html)
+register("replan.table")(_multi.replan_table)
+register("replan.html")(_multi.replan_html)
 register("catalog.html")(_catalog.catalog_html)
 register("catalog.dataframe")(_catalog.catalog_dataframe)
 register("comparison.html")(_catalog.comparison_html)

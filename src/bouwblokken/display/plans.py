@@ -74,9 +74,8 @@ def plan_result_table(result: PlanResult, *, lang: Lang = "nl") -> str:
                 for r in d.reasons
             )
         )
-    notes = result.notes_nl or tuple(optimizer_note(n, lang) for n in result.notes)
     prefix = text("note_prefix", lang)
-    parts.extend(f"{prefix}: {n}" for n in (notes if lang == "nl" else result.notes))
+    parts.extend(f"{prefix}: {n}" for n in (_notes_nl(result) if lang == "nl" else result.notes))
     return "\n\n".join(parts)
 
 
@@ -115,6 +114,13 @@ _LANGS: tuple[Lang, ...] = ("nl", "en")
 ``notes_nl``/``notes_en``): Dutch first, English beside it."""
 
 
+def _notes_nl(result: PlanResult) -> tuple[str, ...]:
+    """The notes in Dutch: the optimizer's own Dutch where it wrote them, else translated."""
+    if len(result.notes_nl) == len(result.notes):
+        return result.notes_nl
+    return tuple(optimizer_note(n, "nl") for n in result.notes)
+
+
 def plan_result_dict(result: PlanResult) -> dict[str, Any]:
     """The ``bouwblokken.plans/1`` document."""
     d = result.diagnosis
@@ -147,7 +153,8 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
                 for r in d.reasons
             ],
         },
-        **{f"notes_{lang}": [optimizer_note(n, lang) for n in result.notes] for lang in _LANGS},
+        "notes_nl": list(_notes_nl(result)),
+        "notes_en": list(result.notes),
     }
 
 

@@ -23,15 +23,34 @@ counts ``0..u`` of the option.
 
 **Bounds.** A state is dropped when even the LP relaxation of the options not yet added
 (greedy by cost per value, exact: :mod:`bouwblokken.optimize.bounds`) plus the least the other
-groups must cost to bring in what they must, exceeds the incumbent's key. Ties survive (only a
-strictly larger bound prunes), so every state of every optimal plan is kept, or one that
-dominates it.
+groups must cost to bring in what they must, exceeds the incumbent's key. Across several groups
+two more bounds: each group's exact floor (the least key of its part counting what it must even
+with the others at their most, solved by the single-group lists) for the others, and a
+Lagrangian bound -- the need priced at the LP's multiplier ``lam``, every other group's exact
+least ``key - lam * counted`` over all its parts, the state's own group by its LP -- which
+closes most of the LP's gap where each group's own integrality makes it (tight caps). Ties
+survive (only a strictly larger bound prunes), so every state of every optimal plan is kept, or
+one that dominates it.
+
+**Reduced-cost fixing and the plateau.** With one group, and an incumbent, the run first
+fixes options by their reduced costs at a guessed key ``g`` (:func:`_reduced_cost_fix`: every
+plan of key at most ``g`` keeps its ranges) and widens ``g`` from the bound. Where the count
+bound (:class:`_CountBound`) is on -- the strongly correlated knapsack, options costing their
+value plus about the same fixed amount -- the reduced costs are those of the LP with both the
+value and the unit count constraint, the bound is within cents of the optimum, and fixing at
+it leaves a *plateau* of options of zero or tiny reduced cost, among which the lists cannot
+tell plans apart (no state dominates another). That plateau goes to the bit-set dynamic
+programme of :mod:`bouwblokken.optimize.plateau` (exact in units, value and reduced cost,
+tie rule included); when its tables would be too large, or fewer than half the options fix,
+the lists below take the round.
 
 **Tie rule.** With the lists of every suffix kept, the plan is rebuilt *forwards* in the
 problem's order: each option gets the fewest units for which the rest can still complete a plan
-of the optimal key (a lookup in the next suffix list; across several groups, the groups' lists
-are combined). That is the lexicographically smallest optimal plan -- the rule every back end
-obeys -- with no extra solve.
+of the optimal key (a lookup in the next suffix list). Across several groups, first every
+*split* of the optimal key over the groups (one key per group, from the groups' full lists),
+then per split the same walk, each option at the fewest units for which the most every group
+can still count within its key adds up to the need. That is the lexicographically smallest
+optimal plan -- the rule every back end obeys -- with no extra solve.
 
 The run checks its :class:`~bouwblokken.optimize.limits.Limits` every few thousand states and
 raises :class:`~bouwblokken.optimize.limits.Stopped` when they run out; more than
@@ -41,16 +60,18 @@ end). All arithmetic is on Python integers: exact cents.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
-from bisect import bisect_left, insort
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Literal, NamedTuple
 
+from bouwblokken.optimize import plateau
 from bouwblokken.optimize.bounds import BIG, ratio_key
 from bouwblokken.optimize.limits import Limits, Stopped
-from bouwblokken.optimize.problem import Problem
+from bouwblokken.optimize.problem import Option, Problem
 
 __all__ = ["DEFAULT_MAX_STATES", "DpResult", "TooLarge", "applicable", "min_cost_dp"]
 
@@ -70,6 +91,10 @@ _PREPARE_AT = 12
 
 #: States per option the first round at a trusted incumbent's key may hold.
 _TRIAL_STATES = 48
+
+#: States per option a group's floors (:func:`_group_floor`, :func:`_lagrange_floor`) may
+#: hold before its LP bound stands in.
+_FLOOR_STATES = 256
 
 
 class TooLarge(Exception):  # noqa: N818 -- a signal to the portfolio, never raised to users
@@ -102,8 +127,10 @@ class _Group:
         "c",
         "cap",
         "count",
+        "count_lb",
         "eff",
         "items",
+        "lagr",
         "lam",
         "lists",
         "need",
@@ -128,14 +155,16 @@ class _Group:
         self.need = 0  # the least it must count in any feasible plan
         self.others_lb = 0  # least key the other groups add in any feasible plan
         self.lam = 0  # the multiplier of the count bound (0: not used)
+        self.lagr: _Lagrange | None = None  # the Lagrangian bound across groups
         self.others: list[tuple[int, int]] = []  # the other groups' LP segments (dv, dc)
         self.total = 0  # what all groups together must count
         self.root: _Prefix | None = None  # the LP over all items (built once, then cloned)
         self.count: _CountBound | None = None  # the count bound over all items (lam > 0)
+        self.count_lb: int | None = None  # what _count_lb decided (computed once)
         # the bound structures over all items, copied at the start of every round
         self.tpl: tuple[_Prefix, _CountBound | None, _Joint | None] | None = None
-        # the LP's break item for a need: (need, (c_b, v_b, LP * v_b) or None)
-        self.brk: tuple[int, tuple[int, int, int] | None] | None = None
+        # the LP's break item for (need, lam): ((need, lam), (c_b - lam, v_b, bound * v_b))
+        self.brk: tuple[tuple[int, int], tuple[int, int, int] | None] | None = None
 
 
 class _Fenwick:
@@ -325,14 +354,16 @@ class _Joint:
         self.fen.sub(r, self.rv[r] * u, self.rc[r] * u)
         self.mine.remove(item)
 
-    def _others(self, r: int) -> int:
+    def _others(self, r: int) -> tuple[int, int] | None:
+        """The other groups' LP cost of covering ``r`` as a fraction ``(num, den)``."""
         if r <= 0:
-            return 0
+            return 0, 1
         sv = self.osv
         k = bisect_left(sv, r)
         if k >= len(sv):
-            return _INF
-        return self.osc[k - 1] + -(-(r - sv[k - 1]) * self.occ[k - 1] // self.ocv[k - 1])
+            return None
+        d = self.ocv[k - 1]
+        return self.osc[k - 1] * d + (r - sv[k - 1]) * self.occ[k - 1], d
 
     def cover(self, r: int, room: int) -> int:
         """Least LP key covering ``r`` with at most ``room`` from the group's items."""
@@ -345,11 +376,58 @@ class _Joint:
         part = r - sv
         if sg + (part if self.is_mine[k] else 0) <= room:
             return sc + -(-part * self.rc[k] // self.rv[k])
-        if room <= 0:
-            return self._others(r)
-        a = self.mine.cover(room)
-        o = self._others(r - room)
-        return _INF if a >= _INF or o >= _INF else a + o
+        # the group's items give exactly ``room``, the others the rest: the two LP costs are
+        # added exactly and rounded up once (rounding each up could pass the integer optimum)
+        a = self.mine.cover_frac(room) if room > 0 else (0, 1)
+        o = self._others(r - max(room, 0))
+        if a is None or o is None:
+            return _INF
+        return -(-(a[0] * o[1] + o[0] * a[1]) // (a[1] * o[1]))
+
+
+class _Lagrange:
+    """The Lagrangian bound across groups for a state of one group (Lagrange: the need
+    constraint priced at ``lam = P / Q``, the LP's multiplier). Every group's part ``x_h`` has
+    ``key_h - lam * counted_h >= phi_h`` with ``phi_h`` the exact least of that over every part
+    of the group (:func:`_lagrange_floor`), so a plan counting ``need`` has key at least
+    ``key_g - lam * counted_g + sum_{h != g} phi_h + lam * need``; for a state the first term
+    is at least its own minus ``lam`` times its value, plus the LP of the items still to add
+    (those cheaper than ``lam`` per value, up to the cap). Everything times ``Q``: integers;
+    ``const`` is ``Q * sum_{h != g} phi_h + P * need``."""
+
+    __slots__ = ("cap", "const", "p", "prof", "q")
+
+    def __init__(
+        self,
+        v: Sequence[int],
+        c: Sequence[int],
+        u: Sequence[int],
+        cap: int,
+        lam: tuple[int, int],
+        const: int,
+    ) -> None:
+        self.p, self.q = lam
+        self.cap, self.const = cap, const
+        keep = [k for k in range(len(v)) if c[k] * self.q < self.p * v[k]]
+        self.prof = _Prefix([v[k] for k in keep], [c[k] for k in keep], [u[k] for k in keep], keep)
+
+    def clone(self) -> _Lagrange:
+        new = copy.copy(self)
+        new.prof = self.prof.clone()
+        return new
+
+    def remove(self, item: int) -> None:
+        if item in self.prof.rank:
+            self.prof.remove(item)
+
+    def bound(self, sv: int, sc: int) -> int:
+        """``Q`` times a lower bound on the key of a plan through the state ``(sv, sc)``."""
+        got = self.q * sc - self.p * min(self.cap, sv) + self.const
+        r = min(self.cap - sv, self.prof.reach())
+        lp = self.prof.cover_frac(r) if r > 0 else None  # r <= reach: never None then
+        if lp is not None:
+            got += self.q * lp[0] // lp[1] - self.p * r
+        return got
 
 
 class _Prefix:
@@ -397,6 +475,14 @@ class _Prefix:
         if k >= self.fen.size:
             return _INF
         return sc + -(-(r - sv) * self.rc[k] // self.rv[k])
+
+    def cover_frac(self, r: int) -> tuple[int, int] | None:
+        """:meth:`cover` before rounding, as a fraction ``(num, den)``; ``r > 0``."""
+        k, sv, sc = self.fen.find(r)
+        if k >= self.fen.size:
+            return None
+        d = self.rv[k]
+        return sc * d + (r - sv) * self.rc[k], d
 
     def cover_mt(self, r: int) -> int:
         """A bound of covering ``r > 0`` at least as strong as :meth:`cover`: Martello and
@@ -471,11 +557,18 @@ class _CountBound:
             self.pos.remove(p)
         self.cnt.sub(self.vrank[p], v[p] * u[p], u[p])
 
-    def cover(self, r: int) -> int:
+    def units(self, r: int) -> int:
+        """``m(r)``: the fewest units covering ``r > 0`` (the largest values first; ``_INF``
+        when the items cannot)."""
         k, sv, su = self.cnt.find(r)
         if k >= self.cnt.size:
             return _INF
-        m = su + -(-(r - sv) // self.v[self.dv[k]])
+        return su + -(-(r - sv) // self.v[self.dv[k]])
+
+    def cover(self, r: int) -> int:
+        m = self.units(r)
+        if m >= _INF:
+            return _INF
         rest = r - self.negv
         lp = self.negc + (self.pos.cover(rest) if rest > 0 else 0)
         return self.lam * m + lp
@@ -704,9 +797,14 @@ def min_cost_dp(
         grp.root = root
         grp.need = max(0, need - (total_eff - grp.eff))
         lbs.append(root.cover(grp.need) if grp.need > 0 else 0)
+    if len(glist) > 1:
+        lbs = [_group_floor(opts, g, lb, limits) for g, lb in zip(glist, lbs, strict=True)]
     for grp, lb in zip(glist, lbs, strict=True):
         grp.others_lb = sum(lbs) - lb
         grp.total = need
+    # only where it beats the LP by more than a cent per option (as the count bound below)
+    n_opts = sum(len(g.items) for g in glist)
+    lagr_lb = _lagrange_bounds(glist, need, scale * n_opts, limits) if len(glist) > 1 else 0
     if len(glist) > 1:
         segs = [_lp_segments(g) for g in glist]
         for gi, grp in enumerate(glist):
@@ -745,6 +843,10 @@ def min_cost_dp(
 
         def fixed_at(g: int) -> DpResult | None:
             fixed = _reduced_cost_fix(grp0, need, g)
+            # the plateau's bit sets judge their own size (a few free options or many)
+            flat = _plateau_at(grp0, need, g, fixed, base, limits)
+            if flat is not None:
+                return flat
             if 2 * len(fixed) < len(grp0.items):
                 # most options free (near ties: the LP is tight on everything): a round on the
                 # fixed problem saves little, the lists below as they are
@@ -770,21 +872,34 @@ def min_cost_dp(
                 _bound=(base_cost + g // scale, sum(base) + g % scale),
             )
 
-        lp = _lp_value(grp0, need)
-        if lp is not None and inc is not None and not proven_key:
-            step = max(scale, (ub - lp) // 8)
-            g = lp + step
-            while g < ub:
+        def widen(guesses: Iterable[int]) -> DpResult | None:
+            """Rounds at growing guesses until one finds the optimum (``None``: too few
+            options fix), the last at the incumbent's key."""
+            for g in guesses if inc is not None and not proven_key else ():
+                if g >= ub:
+                    break
                 fx = fixed_at(g)
                 if fx is None:
                     break
                 if fx.status == "optimal":
                     return fx
-                step *= 2
-                g = lp + step
-        fx = fixed_at(ub)
-        if fx is not None:
-            return fx
+            return fixed_at(ub)
+
+        lp = _lp_value(grp0, need)
+        if lp is not None:
+            fx = widen(_doubling(lp, max(scale, (ub - lp) // 8)))
+            if fx is not None:
+                return fx
+            # the plain LP fixes too little; where the count bound is on (the strongly
+            # correlated knapsack) it is within cents of the optimum: fix on its reduced costs,
+            # first at the bound itself (rounded up) -- the optimum is often there, and fixing
+            # at it leaves only the options of zero reduced cost -- then a cent above, two, ...
+            _count_lb(grp0, lbs[0], scale)
+            lp = _lp_value(grp0, need) if grp0.lam else None
+            if lp is not None:
+                fx = widen(chain([lp + 1], _doubling(lp, scale)))
+                if fx is not None:
+                    return fx
 
     # Iterative widening: lists pruned at a guessed key ``g`` find every plan of key <= g
     # (bounds only drop states that cannot); starting near the LP bound keeps them short.
@@ -792,22 +907,8 @@ def min_cost_dp(
     lower = lbs[0] if len(glist) == 1 else _lp_bound(glist, need)
     if lower >= _INF:
         return DpResult("infeasible", None)
-    counted_lb = 0
-    for grp, plain in zip(glist, lbs, strict=True):
-        if len(grp.items) >= 8 and grp.need > 0:
-            lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
-            if lam:
-                cb = _CountBound(grp.v, grp.c, grp.u, lam)
-                got = cb.cover(grp.need)
-                # only where it beats the plain LP by more than a cent per option: else it
-                # costs a lookup per state for nothing
-                if got > plain + scale * len(grp.items):
-                    grp.lam = lam
-                    grp.count = cb
-                    counted_lb += got
-                    continue
-        counted_lb += plain
-    lower = max(lower, counted_lb)
+    counted_lb = sum(_count_lb(g, plain, scale) for g, plain in zip(glist, lbs, strict=True))
+    lower = max(lower, counted_lb, lagr_lb)
     if len(glist) == 1 and not glist[0].lam:
         # Martello and Toth's bound at the root: a better start to widen from
         lower = max(lower, roots[0].cover_mt(need))
@@ -850,11 +951,12 @@ def min_cost_dp(
         )
         if best <= guess:
             if len(glist) > 1 and best < guess:
-                # the lists again, pruned at the optimal key: far fewer states to combine
-                for grp in glist:
-                    states = _build(grp, best, limits, states, max_states)
+                # the lists pruned at the optimal key with the other groups' hulls: far fewer
+                # states to split
                 _tighten(glist, best, need, hscale)
-            return DpResult("optimal", _rebuild(glist, base, best, need, n))
+            if len(glist) == 1:
+                return DpResult("optimal", _rebuild(glist, base, best, need, n))
+            return DpResult("optimal", _rebuild_split(glist, base, best, need))
         if guess >= ub:
             return DpResult("infeasible", None)
         # few states: the guess is far below the optimum, widen faster; many: carefully
@@ -862,28 +964,174 @@ def min_cost_dp(
         gap *= 4 if grown < 4 * n_items else 2
 
 
+def _group_floor(opts: Sequence[Option], grp: _Group, lp: int, limits: Limits | None) -> int:
+    """The least key of the group's part in any plan: the group alone counting its need
+    (what it must count even with every other group at its most), solved exactly by the
+    single-group lists; the LP bound ``lp`` when they outgrow :data:`_FLOOR_STATES` states per
+    option. The other groups' floors bound what a state of one group leaves for the rest."""
+    if grp.need <= 0:
+        return 0
+    part = Problem(
+        options=tuple(
+            dataclasses.replace(opts[i], category="", min_units=0, max_units=u)
+            for i, u in zip(grp.items, grp.u, strict=True)
+        ),
+        target_cents=grp.need,
+    )
+    try:
+        got = min_cost_dp(part, limits, max_states=_FLOOR_STATES * (1 + len(grp.items)))
+    except TooLarge:
+        return lp
+    if got.units is None:  # pragma: no cover - the group's items reach its need
+        return lp
+    return max(lp, sum(c * x for c, x in zip(grp.c, got.units, strict=True)))
+
+
+def _lagrange_bounds(glist: list[_Group], need: int, least_gain: int, limits: Limits | None) -> int:
+    """Give every group its :class:`_Lagrange` bound at the LP's multiplier (the key per
+    value of its break item: any multiplier gives a valid bound, the LP's a strong one);
+    returns the bound on every plan's key, ``(P * need + sum of the floors) / Q`` rounded up
+    -- 0, and no bounds given, when it does not beat the LP bound by more than
+    ``least_gain`` (it would cost a lookup per state for nothing)."""
+    got = _lp_greedy(glist, need)
+    if got is None:
+        return 0
+    price = got[1]
+    budget = [_FLOOR_STATES * (1 + len(g.items)) for g in glist]
+    phis = [_lagrange_floor(g, price, b, limits) for g, b in zip(glist, budget, strict=True)]
+    tot = sum(phis)
+    bound = -(-(tot + price[0] * need) // price[1])
+    if bound <= -(-got[0].numerator // got[0].denominator) + least_gain:
+        return 0
+    for grp, ph in zip(glist, phis, strict=True):
+        grp.lagr = _Lagrange(grp.v, grp.c, grp.u, grp.cap, price, tot - ph + price[0] * need)
+    return bound
+
+
+def _lagrange_floor(
+    grp: _Group, lam: tuple[int, int], max_states: int, limits: Limits | None = None
+) -> int:
+    """``Q`` times the least ``key - lam * counted`` over every part of the group (``lam =
+    P / Q``), exact: Pareto lists over its items, the most decided first (largest reduced key
+    per value), a state dropped when even the LP of the items still to add cannot take it
+    below the best part found. Past ``max_states`` states, the LP's value instead (a lower
+    bound of it)."""
+    pp, q = lam
+    v, c, u, cap = grp.v, grp.c, grp.u, grp.cap
+    bound = _Lagrange(v, c, u, cap, lam, 0)
+    lp = bound.bound(0, 0)  # the LP over every item: the floor when the lists grow too long
+    # integer keys of |reduced key| per value (a processing order only)
+    order = sorted(range(len(v)), key=lambda k: -(abs(c[k] * q - pp * v[k]) << 32) // (v[k] * q))
+    vals, costs = [0], [0]
+    best = _lagrange_greedy(grp, lam)
+    states = 0
+    for k in order:
+        t, left = 1, u[k]
+        while left > 0:
+            part = t if t < left else left
+            vals, costs = _merge(vals, costs, v[k] * part, c[k] * part, cap)
+            left -= part
+            t <<= 1
+        bound.remove(k)
+        if limits is not None and limits.expired():
+            raise Stopped
+        if len(vals) > _PREPARE_AT:
+            bound.prof.fen.prepare()
+        for sv, sc in zip(vals, costs, strict=True):
+            got = q * sc - pp * sv
+            if got < best:
+                best = got
+        kv: list[int] = []
+        kc: list[int] = []
+        for sv, sc in zip(vals, costs, strict=True):
+            if bound.bound(sv, sc) < best:
+                kv.append(sv)
+                kc.append(sc)
+        vals, costs = kv or [0], kc or [0]
+        states += len(vals)
+        if states > max_states:
+            return lp
+    return best
+
+
+def _lagrange_greedy(grp: _Group, lam: tuple[int, int]) -> int:
+    """A part's ``Q * (key - lam * counted)`` to start :func:`_lagrange_floor` from: the units
+    cheaper than ``lam`` per value by key per value while they fit under the cap, then one
+    more unit past it where that lowers the sum."""
+    pp, q = lam
+    v, c, u, cap = grp.v, grp.c, grp.u, grp.cap
+    scale = max(v, default=1) ** 2 + 1
+    order = sorted(
+        (k for k in range(len(v)) if c[k] * q < pp * v[k]),
+        key=lambda k: ratio_key(c[k], v[k], scale),
+    )
+    best = 0
+    sv = sc = 0
+    for k in order:
+        t = min(u[k], (cap - sv) // v[k])
+        sv += v[k] * t
+        sc += c[k] * t
+        best = min(best, q * sc - pp * sv)
+        if t < u[k]:  # one more unit passes the cap
+            best = min(best, q * (sc + c[k]) - pp * cap)
+    return best
+
+
+def _doubling(start: int, step: int) -> Iterator[int]:
+    """``start + step``, ``start + 2 * step``, ``start + 4 * step``, ..."""
+    while True:
+        yield start + step
+        step *= 2
+
+
+def _count_lb(grp: _Group, plain: int, scale: int) -> int:
+    """The group's lower bound on the key of counting its need: the count bound
+    (:class:`_CountBound`, switched on in ``grp.lam``/``grp.count``) where it beats the plain
+    LP ``plain`` by more than a cent per option -- else it costs a lookup per state for
+    nothing -- otherwise ``plain``. Decided once per group."""
+    if grp.count_lb is not None:
+        return grp.count_lb
+    grp.count_lb = plain
+    if len(grp.items) >= 8 and grp.need > 0:
+        lam = _count_multiplier(grp.v, grp.c, grp.u, grp.need)
+        if lam:
+            cb = _CountBound(grp.v, grp.c, grp.u, lam)
+            got = cb.cover(grp.need)
+            if got > plain + scale * len(grp.items):
+                grp.lam = lam
+                grp.count = cb
+                grp.count_lb = got
+    return grp.count_lb
+
+
 def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, int]]:
     """Reduced-cost fixing: the options' unit ranges every plan of key at most ``ub`` keeps.
 
-    With the LP's multiplier ``lam = c_b / v_b`` (its break item ``b``) and reduced costs
-    ``d_j = c_j - lam * v_j``, every plan ``x`` counting ``need`` has key
-    ``sum c_j x_j >= LP + sum_j |d_j| * dev_j`` (``dev_j`` = ``x_j`` where ``d_j > 0``,
-    ``u_j - x_j`` where ``d_j < 0``). A plan of key at most ``ub`` thus has
-    ``dev_j <= (ub - LP) / |d_j|``: ranges outside that hold only plans of a strictly larger
-    key, so every plan the tie rule compares survives. Exact integers (everything times
-    ``v_b``). Returns ``(problem index, lowest, highest free units)`` for every option whose
-    range shrinks.
+    With the count multiplier ``lam`` (``grp.lam``, 0 when the count bound is off), the
+    multiplier ``mu = (c_b - lam) / v_b`` of the LP under unit keys ``c - lam`` (its break
+    item ``b``) and reduced costs ``d_j = c_j - lam - mu * v_j``, every plan ``x`` counting
+    ``need`` has key ``sum c_j x_j = lam * sum x_j + sum (c_j - lam) x_j >= lam * m + LP_lam +
+    sum_j |d_j| * dev_j`` (``m``: the fewest units covering ``need``; ``dev_j`` = ``x_j``
+    where ``d_j > 0``, ``u_j - x_j`` where ``d_j < 0``) -- the bound of :class:`_CountBound`
+    plus what each option's deviation from the LP costs. A plan of key at most ``ub`` thus has
+    ``dev_j <= (ub - bound) / |d_j|``: ranges outside that hold only plans of a strictly larger
+    key, so every plan the tie rule compares survives. On the strongly correlated knapsack
+    the plain LP (``lam = 0``) is far below the optimum and fixes nothing, the count bound is
+    within cents of it and fixes most options. Exact integers (everything times ``v_b``).
+    Returns ``(problem index, lowest, highest free units)`` for every option whose range
+    shrinks.
     """
     got = _lp_break(grp, need)
     if got is None:
         return []
     cb, vb, lp_vb = got
-    gap = ub * vb - lp_vb  # (ub - LP) * v_b
+    gap = ub * vb - lp_vb  # (ub - bound) * v_b
     if gap < 0:
         return []
+    lam = grp.lam
     out = []
     for k in range(len(grp.v)):
-        d = grp.c[k] * vb - cb * grp.v[k]  # d_k * v_b
+        d = (grp.c[k] - lam) * vb - cb * grp.v[k]  # d_k * v_b
         u = grp.u[k]
         if d > 0:
             hi = gap // d
@@ -896,31 +1144,75 @@ def _reduced_cost_fix(grp: _Group, need: int, ub: int) -> list[tuple[int, int, i
     return out
 
 
+def _plateau_at(
+    grp: _Group,
+    need: int,
+    g: int,
+    fixed: list[tuple[int, int, int]],
+    base: list[int],
+    limits: Limits | None,
+) -> DpResult | None:
+    """The least-key plan of key at most ``g`` by :mod:`bouwblokken.optimize.plateau` within
+    the ranges reduced-cost fixing left (``None``: its tables would be too large, or the count
+    bound is off -- the lists take the round)."""
+    got = _lp_break(grp, need) if grp.lam else None
+    if got is None:
+        return None
+    cb, vb, _ = got
+    where = {i: k for k, i in enumerate(grp.items)}
+    lo = [0] * len(grp.items)
+    hi = list(grp.u)
+    for i, a, b in fixed:
+        lo[where[i]], hi[where[i]] = a, b
+    box = plateau.Box(grp.v, grp.c, lo, hi, need)
+    res = plateau.least_key_plan(box, g, (grp.lam, cb, vb), limits)
+    if res is None:
+        return None
+    if res is False:
+        return DpResult("infeasible", None)
+    units = list(base)
+    for i, t in zip(grp.items, res[1], strict=True):
+        units[i] += t
+    return DpResult("optimal", tuple(units))
+
+
 def _lp_value(grp: _Group, need: int) -> int | None:
-    """The group's LP bound on the key of counting ``need``, rounded down (``None``: it
-    cannot count that much)."""
+    """The group's LP bound (with the count term when ``grp.lam`` is on) on the key of
+    counting ``need``, rounded down (``None``: it cannot count that much)."""
     got = _lp_break(grp, need)
     return None if got is None else got[2] // got[1]
 
 
 def _lp_break(grp: _Group, need: int) -> tuple[int, int, int] | None:
-    """The LP's break item ``(c_b, v_b)`` and its value times ``v_b``, exact; cached."""
-    if grp.brk is not None and grp.brk[0] == need:
+    """The break item ``(c_b - lam, v_b)`` of the LP under unit keys ``c - lam``
+    (``lam = grp.lam``) and the bound ``lam * m + LP_lam`` of :func:`_reduced_cost_fix`
+    times ``v_b``, exact; ``(0, 1, bound)`` when the options of negative key alone cover
+    ``need`` (then ``mu = 0``); cached."""
+    lam = grp.lam
+    if grp.brk is not None and grp.brk[0] == (need, lam):
         return grp.brk[1]
-    scale = max(grp.v) ** 2 + 1
-    order = sorted(range(len(grp.v)), key=lambda k: ratio_key(grp.c[k], grp.v[k], scale))
-    rest = need
-    full_cost = 0
-    out: tuple[int, int, int] | None = None
-    for k in order:
-        full = grp.v[k] * grp.u[k]
+    v, c, u = grp.v, grp.c, grp.u
+    scale = max(v) ** 2 + 1
+    neg = [k for k in range(len(v)) if c[k] < lam]
+    order = sorted(
+        (k for k in range(len(v)) if c[k] >= lam),
+        key=lambda k: ratio_key(c[k] - lam, v[k], scale),
+    )
+    rest = need - sum(v[k] * u[k] for k in neg)
+    full_cost = sum((c[k] - lam) * u[k] for k in neg)
+    if lam:
+        assert grp.count is not None
+        full_cost += lam * grp.count.units(need)
+    out: tuple[int, int, int] | None = (0, 1, full_cost) if rest <= 0 else None
+    for k in order if rest > 0 else ():
+        full = v[k] * u[k]
         if full < rest:
             rest -= full
-            full_cost += grp.c[k] * grp.u[k]
+            full_cost += (c[k] - lam) * u[k]
             continue
-        out = (grp.c[k], grp.v[k], full_cost * grp.v[k] + grp.c[k] * rest)
+        out = (c[k] - lam, v[k], full_cost * v[k] + (c[k] - lam) * rest)
         break
-    grp.brk = (need, out)
+    grp.brk = ((need, lam), out)
     return out
 
 
@@ -976,23 +1268,30 @@ def _tighten(glist: list[_Group], limit: int, need: int, hscale: int) -> None:
 
 
 def _lp_bound(glist: list[_Group], need: int) -> int:
-    """The LP relaxation's least key (greedy by cost per value with the groups' caps)."""
+    """The LP relaxation's least key, rounded up (``_INF``: the groups cannot count ``need``)."""
+    got = _lp_greedy(glist, need)
+    return _INF if got is None else -(-got[0].numerator // got[0].denominator)
+
+
+def _lp_greedy(glist: list[_Group], need: int) -> tuple[Fraction, tuple[int, int]] | None:
+    """The LP relaxation with the groups' caps, greedy by key per value (exact for caps on
+    disjoint groups): its least key, exact, and its break item's ``(key, value)`` per unit."""
     items = [(g.c[p], g.v[p], g.u[p], gi) for gi, g in enumerate(glist) for p in range(len(g.v))]
     scale = max((it[1] for it in items), default=1) ** 2 + 1
     items.sort(key=lambda it: ratio_key(it[0], it[1], scale))
     left = [g.cap for g in glist]
     got = 0
-    cost = 0
+    cost = Fraction(0)
     for c, v, u, gi in items:
         take = min(v * u, left[gi], need - got)
         if take <= 0:
             continue
         left[gi] -= take
         got += take
-        cost += -(-take * c // v)
+        cost += Fraction(take * c, v)
         if got >= need:
-            return cost
-    return _INF
+            return cost, (c, v)
+    return None
 
 
 def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states: int) -> int:
@@ -1019,6 +1318,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
     # only costs a removal and a lookup per state (a weaker bound prunes less, never wrongly)
     prefix = tp.clone() if count is None else None
     joint = tj.clone() if tj is not None else None
+    lagr = grp.lagr.clone() if grp.lagr is not None else None
+    qub = ub * lagr.q if lagr is not None else 0
     total = grp.total
     vals: list[int] = [0]
     costs: list[int] = [0]
@@ -1041,6 +1342,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             count.remove(p)
         if joint is not None:
             joint.remove(p)
+        if lagr is not None:
+            lagr.remove(p)
         if joint is None and vals and vals[-1] >= total:
             # a state that counts the whole need is a plan (the items before p at their
             # minimum): its key bounds the rest of the run (Minknap's incumbent updates)
@@ -1057,6 +1360,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
             if joint is not None:
                 joint.fen.prepare()
                 joint.mine.fen.prepare()
+            if lagr is not None:
+                lagr.prof.fen.prepare()
         reach = prefix.reach() if prefix is not None else count.cnt.total_a  # type: ignore[union-attr]
         limit = ub - olb
         kv: list[int] = []
@@ -1064,6 +1369,8 @@ def _build(grp: _Group, ub: int, limits: Limits | None, states: int, max_states:
         for sv, sc in zip(vals, costs, strict=True):
             if sc > limit:
                 break
+            if lagr is not None and lagr.bound(sv, sc) > qub:
+                continue
             if joint is not None and sc + joint.cover(total - sv, cap - sv) > ub:
                 continue
             r = gneed - sv
@@ -1299,6 +1606,124 @@ def _rebuild(glist: list[_Group], base: list[int], best: int, need: int, n: int)
             raise AssertionError("no completion of the optimal key")
         pos[gi] = p + 1
     return tuple(units)
+
+
+def _optimal_splits(
+    glist: list[_Group], best: int, need: int, hscale: int
+) -> list[tuple[int, ...]]:
+    """The keys an optimal plan can give each group, as one state per group's full list
+    (``lists[0]``, indices returned): keys summing to exactly ``best``, values counting
+    ``need``. An optimal plan's part in a group has a key of the list: the list's state of
+    least key among those of at least the part's value has at most its key, and a smaller one
+    would make a cheaper plan. Partial sums are merged as in :func:`_combine` (the longest
+    list last, only looked up), but dropped only for one of at least their value and a
+    strictly smaller key (ties stay: each is a split of its own), remembering every way they
+    were reached."""
+    k = len(glist)
+    order = sorted(range(k), key=lambda q: len(glist[q].lists[0][0]))
+    lists = [glist[q].lists[0] for q in order]
+    caps = [glist[q].cap for q in order]
+    hulls = [_raw_hull(lst, hscale) for lst in lists]
+    zero = [0] * k
+    # level q: the partial sums over the first q lists, (value capped at need, key), and for
+    # each the ways to it: (partial sum of the level before, state of list q - 1)
+    cur: list[tuple[int, int]] = [(0, 0)]
+    back: list[list[list[tuple[int, int]]]] = []
+    for q in range(k - 1):
+        vals, costs = lists[q]
+        rest = _Hull(hulls[q + 1 :], zero[q + 1 :], caps[q + 1 :])
+        pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for a, (av, ac) in enumerate(cur):
+            for s, (bv, bc) in enumerate(zip(vals, costs, strict=True)):
+                tot = ac + bc
+                if tot > best:
+                    break
+                w = min(need, av + bv)
+                if tot + rest.cover(need - w) > best:
+                    continue
+                pairs.setdefault((w, tot), []).append((a, s))
+        cur = []
+        ways: list[list[tuple[int, int]]] = []
+        least = _INF  # the least key among the partial sums of larger value
+        for w, tot in sorted(pairs, key=lambda wt: (-wt[0], wt[1])):
+            if tot <= least:
+                cur.append((w, tot))
+                ways.append(pairs[(w, tot)])
+                least = tot
+        back.append(ways)
+        if not cur:
+            return []
+    vals, costs = lists[k - 1]
+
+    def expand(q: int, a: int) -> list[tuple[int, ...]]:
+        """Every way to partial sum ``a`` of level ``q``, as states of lists ``0..q-1``."""
+        if q == 0:
+            return [()]
+        return [(*g, s) for b, s in back[q - 1][a] for g in expand(q - 1, b)]
+
+    out: list[tuple[int, ...]] = []
+    for a, (av, ac) in enumerate(cur):
+        j = bisect_left(costs, best - ac)
+        if j < len(costs) and costs[j] == best - ac and av + vals[j] >= need:
+            for g in expand(k - 1, a):
+                split = [0] * k
+                for q, st in zip(order, (*g, j), strict=True):
+                    split[q] = st
+                out.append(tuple(split))
+    return out
+
+
+def _most(lst: tuple[list[int], list[int]], budget: int) -> int:
+    """The largest value in a Pareto list among states of key at most ``budget``
+    (``-_INF``: none)."""
+    vals, costs = lst
+    j = bisect_right(costs, budget)
+    return vals[j - 1] if j else -_INF
+
+
+def _rebuild_split(glist: list[_Group], base: list[int], best: int, need: int) -> tuple[int, ...]:
+    """The lexicographically smallest plan of key ``best`` over several groups.
+
+    Per split (:func:`_optimal_splits`: the key ``k_g`` of every group) the plans are those
+    whose part in each group costs at most ``k_g`` (exactly, since the keys sum to the optimum)
+    and whose parts count ``need`` together. Forwards in the problem's order, each option gets
+    the fewest units for which the most each group can still count within its key (one lookup
+    in the group's next suffix list) adds up to ``need``. The smallest plan over the splits is
+    the plan."""
+    hscale = _hull_scale(glist, need)
+    k = len(glist)
+    # the groups' options in the problem's order: (group, place in the group)
+    order = sorted((i, gi, p) for gi, g in enumerate(glist) for p, i in enumerate(g.items))
+    plans = []
+    for split in _optimal_splits(glist, best, need, hscale):
+        left = [g.lists[0][1][s] for g, s in zip(glist, split, strict=True)]  # key to spend
+        got = [0] * k  # value committed
+        most = [min(g.cap, _most(g.lists[0], b)) for g, b in zip(glist, left, strict=True)]
+        total = sum(most)
+        units = list(base)
+        for i, gi, p in order:
+            grp = glist[gi]
+            others = total - most[gi]
+            vp, cp, up = grp.v[p], grp.c[p], grp.u[p]
+            nxt = grp.lists[p + 1]
+            for t in range(up + 1):
+                b = left[gi] - cp * t
+                if b < 0:
+                    break
+                m = min(grp.cap, got[gi] + vp * t + _most(nxt, b))
+                if others + m >= need:
+                    units[i] += t
+                    got[gi] += vp * t
+                    left[gi] = b
+                    most[gi] = m
+                    total = others + m
+                    break
+            else:  # pragma: no cover - the split is reachable, some count must complete it
+                raise AssertionError("no completion of the optimal split")
+        plans.append(tuple(units))
+    if not plans:  # pragma: no cover - the key was reached, some split must give it
+        raise AssertionError("no split of the optimal key")
+    return min(plans)
 
 
 def _greedy(glist: list[_Group], need: int) -> list[tuple[int, int]] | None:

@@ -46,11 +46,11 @@ current plan.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -58,11 +58,14 @@ from bouwblokken.activity import Activity
 from bouwblokken.catalog.model import Catalog, Frozen, Percentage, PerYearRule
 from bouwblokken.catalog.registry import Registry, default_registry
 from bouwblokken.errors import ValuationError
+from bouwblokken.extras import require
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import (
+    Lang,
     NonNegativeMoney,
+    format_day,
     format_eur,
-    format_percent,
+    format_share_up,
     from_cents,
     round_cents,
 )
@@ -71,6 +74,7 @@ from bouwblokken.optimize.multi_split import add_placement, split_bound
 from bouwblokken.periods import ONE_DAY, add_months
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import value_activity
+from bouwblokken.views import Shown
 
 __all__ = [
     "Candidate",
@@ -80,6 +84,7 @@ __all__ = [
     "MultiRequest",
     "Placement",
     "Replan",
+    "cost_ahead",
     "plan_contracts",
     "replan",
 ]
@@ -151,6 +156,16 @@ class Placement:
     end: date
     value: Decimal
     cost: Decimal
+    label_nl: str = ""
+    """The block's name in the contract's catalog (Dutch); ``label_en`` in English."""
+    label_en: str = ""
+    cost_per_hour: Decimal = Decimal(0)
+    """The candidate's own costs the plan used (for :func:`replan`'s cost still ahead)."""
+    cost_per_placement: Decimal = Decimal(0)
+
+    def label(self, lang: str = "nl") -> str:
+        """The block's name in ``lang`` (its id when the catalog gave none)."""
+        return (self.label_en if lang == "en" else self.label_nl) or self.block
 
     def activity(self) -> Activity:
         return Activity(
@@ -165,8 +180,11 @@ class Placement:
 
 
 @dataclass(frozen=True)
-class MultiPlan:
-    """The plan: placements, cost, and per contract what it counts and what is short."""
+class MultiPlan(Shown):
+    """The plan: placements, cost, and per contract what it counts and what is short
+    (``table()``/``str()``: placements and contracts as text, :mod:`bouwblokken.display.multi`)."""
+
+    VIEW: ClassVar[str] = "multi"
 
     status: MultiStatus
     placements: tuple[Placement, ...]
@@ -181,6 +199,8 @@ class MultiPlan:
     bound: Decimal | None = None
     """A proven lower bound on cost plus fines at the least shortfall (equal to it when
     ``optimal``)."""
+    fines_by_contract: dict[str, Decimal] = field(default_factory=dict)
+    """The fine of each contract that states one (``fines`` is their sum)."""
 
     @property
     def shortfall(self) -> dict[str, Decimal]:
@@ -203,23 +223,49 @@ class MultiPlan:
         return Decimal(0) if total <= self.bound else (total - self.bound) / total
 
     def status_text(self, lang: str = "nl") -> str:
-        """``optimaal (bewezen)``, or the best plan found with how far it may be from the
-        optimum (``lang="en"`` in English)."""
+        """The plan's status in one sentence (``lang="en"`` in English): proven optimal --
+        or, when not every obligation can be met, the least shortfall proven, with the
+        shortfall and fines; the best plan found with how far it may be from the optimum;
+        proven infeasible; or unknown (no plan in time)."""
         nl = lang != "en"
-        if self.status == "optimal":
-            return "optimaal (bewezen)" if nl else "optimal (proven)"
+        en_nl: Lang = "nl" if nl else "en"
         if self.status == "infeasible":
-            return "geen plan mogelijk" if nl else "no plan possible"
+            return "onhaalbaar (bewezen): geen plan mogelijk" if nl else "infeasible (proven)"
         if self.status == "unknown":
-            return "geen plan gevonden binnen de tijd" if nl else "no plan found in time"
+            return (
+                "onbekend (tijdslimiet): geen plan gevonden, en niet bewezen dat er geen is"
+                if nl
+                else "unknown (time limit): no plan found, and not proven that there is none"
+            )
+        short = sum(self.shortfall.values(), Decimal(0))
+        missed = ""
+        if short > 0:
+            s_txt, f_txt = format_eur(short, lang=en_nl), format_eur(self.fines, lang=en_nl)
+            missed = (
+                f"tekort {s_txt}, boetes {f_txt} — niet alle verplichtingen gehaald"
+                if nl
+                else f"shortfall {s_txt}, fines {f_txt} — not every obligation met"
+            )
+        if self.status == "optimal":
+            if missed:
+                return (
+                    f"kleinste tekort bewezen: {missed}"
+                    if nl
+                    else f"least shortfall proven: {missed}"
+                )
+            return "optimaal (bewezen)" if nl else "optimal (proven)"
+        head = "haalbaar, niet bewezen optimaal" if nl else "feasible, not proven optimal"
+        tail = f"; {missed}" if missed else ""
         if self.bound is None:
-            return "beste plan binnen de tijd" if nl else "best plan in time"
+            return f"{head} (tijdslimiet){tail}" if nl else f"{head} (time limit){tail}"
         over = max(Decimal(0), self.cost + self.fines - self.bound)
-        amount = format_eur(over, lang="nl" if nl else "en")
-        share = _percent_up(over / self.bound, lang) if self.bound > 0 else "—"
+        amount = format_eur(over, lang=en_nl)
+        share = format_share_up(over / self.bound, lang=en_nl) if self.bound > 0 else "—"
         if nl:
-            return f"beste plan binnen de tijd, hoogstens {amount} ({share}) boven het optimum"
-        return f"best plan in time, at most {amount} ({share}) above the optimum"
+            return (
+                f"{head}: hoogstens {amount} ({share}) duurder dan het optimum (tijdslimiet){tail}"
+            )
+        return f"{head}: at most {amount} ({share}) dearer than the optimum (time limit){tail}"
 
     def add_to(self, ledger: Ledger) -> Ledger:
         """The ledger with the plan's placements added as planned activities."""
@@ -237,39 +283,88 @@ class MultiPlan:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One difference between the current plan and a new one (``before``/``after`` ``None``
-    when a placement is added or removed)."""
+    when a placement is added or removed); ``since`` the re-plan date, ``dropped`` whether
+    the candidate dropped out."""
 
     candidate: str
     tender: str
     before: Placement | None
     after: Placement | None
+    since: date | None = None
+    dropped: bool = False
 
     def describe(self, lang: str = "nl") -> str:
-        def one(p: Placement) -> str:
-            return (
-                f"{p.block}, {p.hours_per_week} uur/week, {p.months} maanden"
-                if lang != "en"
-                else f"{p.block}, {p.hours_per_week} hours/week, {p.months} months"
-            )
+        """The change in one line, in Dutch (``lang="en"``: English): a new placement with
+        its hours, months, dates, what it counts and costs; one that stops from the re-plan
+        date; or what changes in hours, months and value."""
+        nl = lang != "en"
+        lg: Lang = "nl" if nl else "en"
+
+        def eur(x: Decimal) -> str:
+            return format_eur(x, lang=lg)
 
         who = f"{self.candidate} → {self.tender}"
         if self.before is None and self.after is not None:
-            return f"{who}: {'nieuw' if lang != 'en' else 'new'}: {one(self.after)}"
+            a = self.after
+            span = (
+                f"{format_day(a.start, lang=lg, style='long')} "
+                + ("t/m " if nl else "to ")
+                + format_day(a.end, lang=lg, style="long")
+            )
+            if nl:
+                return (
+                    f"{who}: nieuw: {a.label('nl')}, {a.hours_per_week} uur per week, "
+                    f"{a.months} maanden ({span}); telt {eur(a.value)}, kost {eur(a.cost)}"
+                )
+            return (
+                f"{who}: new: {a.label('en')}, {a.hours_per_week} hours a week, {a.months} "
+                f"months ({span}); counts {eur(a.value)}, costs {eur(a.cost)}"
+            )
         if self.after is None and self.before is not None:
-            return f"{who}: {'vervalt' if lang != 'en' else 'dropped'}: {one(self.before)}"
+            b = self.before
+            why = (" (kandidaat uitgevallen)" if nl else " (candidate dropped out)") * self.dropped
+            when = ""
+            if self.since is not None:
+                day = format_day(self.since, lang=lg, style="long")
+                when = f" per {day}" if nl else f" from {day}"
+            if nl:
+                return (
+                    f"{who}: stopt{when}{why}: {b.label('nl')}, {b.hours_per_week} uur per "
+                    f"week (gepland {b.months} maanden)"
+                )
+            return (
+                f"{who}: stops{when}{why}: {b.label('en')}, {b.hours_per_week} hours a week "
+                f"({b.months} months planned)"
+            )
         assert self.before is not None and self.after is not None
-        arrow = f"{one(self.before)} → {one(self.after)}"
-        return f"{who}: {'gewijzigd' if lang != 'en' else 'changed'}: {arrow}"
+        b, a = self.before, self.after
+        parts = []
+        if b.block != a.block:
+            parts.append(f"{b.label(lg)} → {a.label(lg)}")
+        unit_h, unit_m = ("uur per week", "maanden") if nl else ("hours a week", "months")
+        if b.hours_per_week != a.hours_per_week:
+            parts.append(f"{b.hours_per_week} → {a.hours_per_week} {unit_h}")
+        if b.months != a.months or b.end != a.end:
+            parts.append(f"{b.months} → {a.months} {unit_m}")
+        counts = "telt" if nl else "counts"
+        parts.append(f"{counts} {eur(b.value)} → {eur(a.value)}")
+        return f"{who}: {'gewijzigd' if nl else 'changed'}: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)
-class Replan:
-    """A new plan for the rest of the contracts and how it differs from the current one."""
+class Replan(Shown):
+    """A new plan for the rest of the contracts and how it differs from the current one
+    (``table()``/``str()``: the changes, the new plan and the cost difference as text)."""
+
+    VIEW: ClassVar[str] = "replan"
 
     plan: MultiPlan
     changes: tuple[Change, ...]
     cost_difference: Decimal
-    """New plan's cost minus the current plan's cost from the re-plan date on."""
+    """The new plan's cost minus what the current plan still costs from the re-plan date on
+    (:func:`replan` says how)."""
+    since: date | None = None
+    """The re-plan date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,11 +417,17 @@ class _Arc:
         )
 
 
-def _percent_up(share: Decimal, lang: str) -> str:
-    """A share as a percentage with two decimals, rounded up (``0,07 %``, no-break space in
-    Dutch): never smaller than it is."""
-    hundredths = (share * 10_000).to_integral_value(rounding=ROUND_CEILING)
-    return format_percent(hundredths / 100, lang="en" if lang == "en" else "nl", decimals=2)
+def _labels(
+    arcs: list[_Arc], tenders: list[Tender], registry: Registry
+) -> dict[tuple[int, str], tuple[str, str]]:
+    """The catalog's Dutch and English name of each arc's block, per contract."""
+    out: dict[tuple[int, str], tuple[str, str]] = {}
+    for a in arcs:
+        if (a.contract, a.block) not in out:
+            cat = _catalog(tenders[a.contract], registry)
+            b = next(x for x in cat.blocks if x.id == a.block)
+            out[a.contract, a.block] = (b.label_nl, b.label_en)
+    return out
 
 
 def _catalog(tender: Tender, registry: Registry) -> Catalog:
@@ -478,7 +579,9 @@ def plan_contracts(
     time_limit: Seconds | None = DEFAULT_TIME_LIMIT,
     cancel: CancelToken | None = None,
 ) -> MultiPlan:
-    """The plan of least shortfall, then least cost (and fines); see the module doc."""
+    """The plan of least shortfall, then least cost (and fines); see the module doc. Needs
+    OR-Tools (the ``optimize`` extra; without it :class:`~bouwblokken.errors.MissingExtraError`)."""
+    require("ortools", "optimize")  # missing: a library error naming the extra
     from ortools.sat.python import cp_model
 
     reg = registry or default_registry()
@@ -739,6 +842,7 @@ def plan_contracts(
     placements: list[Placement] = []
     counted: dict[str, Decimal] = {t.id: Decimal(0) for t in tenders}
     total3 = 0
+    labels = _labels(arcs, tenders, reg)
     for a, (hrs, mon) in zip(arcs, known, strict=True):
         if not hrs:
             continue
@@ -760,15 +864,20 @@ def plan_contracts(
                 end=act.end,
                 value=value,
                 cost=round_cents(Fraction(c3, 300)),
+                label_nl=labels[a.contract, a.block][0],
+                label_en=labels[a.contract, a.block][1],
+                cost_per_hour=cand.cost_per_hour,
+                cost_per_placement=cand.cost_per_placement,
             )
         )
         counted[tenders[a.contract].id] += value
-    fine_total = Decimal(0)
+    fine_of: dict[str, Decimal] = {}
     for ki, t in enumerate(tenders):
         pct = request.contracts[ki].fine_percent
         if pct is not None:
             short = max(Decimal(0), remaining[t.id] - counted[t.id])
-            fine_total += round_cents(Fraction(pct) / 100 * Fraction(short))
+            fine_of[t.id] = round_cents(Fraction(pct) / 100 * Fraction(short))
+    fine_total = sum(fine_of.values(), Decimal(0))
     cost = round_cents(Fraction(total3, 300))
     return MultiPlan(
         "optimal" if proven else "feasible",
@@ -779,6 +888,7 @@ def plan_contracts(
         counted,
         tuple(notes),
         cost + fine_total if proven else bound,
+        fine_of,
     )
 
 
@@ -1160,12 +1270,14 @@ def replan(
 ) -> Replan:
     """The cheapest plan for the rest (``request.ledger`` holds the realisation to date,
     ``request.dropped`` the candidates who left, ``request.start`` the re-plan date), with
-    the changes against ``current`` and the difference in cost from the re-plan date on
-    (the current plan's placements pro rata by the months still ahead)."""
+    the changes against ``current`` and the difference in cost from the re-plan date on:
+    the new plan's cost minus :func:`cost_ahead` of the current plan (its hours still ahead;
+    a cost per placement already made at the start is not counted again)."""
     new = plan_contracts(request, registry=registry, time_limit=time_limit, cancel=cancel)
     old = {(p.candidate, p.tender): p for p in current.placements}
     now = {(p.candidate, p.tender): p for p in new.placements}
     changes: list[Change] = []
+    gone = set(request.dropped)
     for key in sorted(old.keys() | now.keys()):
         b, a = old.get(key), now.get(key)
         if (
@@ -1174,10 +1286,19 @@ def replan(
             or (b.block, b.hours_per_week) != (a.block, a.hours_per_week)
             or (b.end != a.end)
         ):
-            changes.append(Change(key[0], key[1], b, a))
-    ahead = Decimal(0)
-    for p in current.placements:
-        left = sum(1 for k in range(p.months) if add_months(p.start, k) >= request.start)
-        if p.months:
-            ahead += (p.cost * left / p.months).quantize(Decimal("0.01"))
-    return Replan(new, tuple(changes), new.cost - ahead)
+            changes.append(Change(key[0], key[1], b, a, request.start, key[0] in gone))
+    return Replan(new, tuple(changes), new.cost - cost_ahead(current, request.start), request.start)
+
+
+def cost_ahead(plan: MultiPlan, day: date) -> Decimal:
+    """What ``plan`` still costs from ``day`` on: each placement's hours in its months that
+    start on or after ``day`` (hours a week × months × 52/12 weeks × cost per hour), and its
+    cost per placement only when it has not started yet (made at the start); in thirds of a
+    cent, rounded half up once."""
+    thirds = 0
+    for p in plan.placements:
+        months = sum(1 for k in range(p.months) if add_months(p.start, k) >= day)
+        thirds += 13 * int(p.cost_per_hour * 100) * p.hours_per_week * months
+        if p.start >= day:
+            thirds += 3 * int(p.cost_per_placement * 100)
+    return round_cents(Fraction(thirds, 300))

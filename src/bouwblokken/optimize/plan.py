@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -45,7 +45,7 @@ from bouwblokken.money import (
     Lang,
     NonNegativeMoney,
     format_eur,
-    format_number,
+    format_share_up,
     from_cents,
     round_cents,
 )
@@ -58,7 +58,7 @@ from bouwblokken.optimize.solution import Diagnosis, Solution, Status
 from bouwblokken.optimize.solver import solve
 from bouwblokken.tender import Person, Tender
 from bouwblokken.valuation import Exclusion, value_activity
-from bouwblokken.views import view
+from bouwblokken.views import Shown, view
 
 __all__ = [
     "OptionSpec",
@@ -276,25 +276,25 @@ class Plan:
         for r in self.rows:
             if lang == "nl":
                 out.append(
-                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} waarde "
+                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} geteld "
                     f"(kosten {eur(r['unit_cost'])} per eenheid, "
-                    f"{_ratio(r['cost_per_value'], lang)} kosten per euro waarde)"
+                    f"{_per_euro(r['cost_per_value'], lang)} per getelde euro)"
                 )
             else:
                 out.append(
-                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} value "
+                    f"{r['option']}: {r['units']} × {eur(r['unit_value'])} counted "
                     f"(cost {eur(r['unit_cost'])} a unit, "
-                    f"{_ratio(r['cost_per_value'], lang)} cost per euro of value)"
+                    f"{_per_euro(r['cost_per_value'], lang)} per euro counted)"
                 )
         if lang == "nl":
             out.append(
                 f"kosten {eur(self.cost)}, geteld {eur(self.counted)} van {eur(self.target)}, "
-                f"marge {eur(self.slack)}, {self.people} personen"
+                f"overschot {eur(self.slack)}, {self.people} personen"
             )
         else:
             out.append(
                 f"cost {eur(self.cost)}, counted {eur(self.counted)} of {eur(self.target)}, "
-                f"slack {eur(self.slack)}, {self.people} people"
+                f"surplus {eur(self.slack)}, {self.people} people"
             )
         return "\n".join(out)
 
@@ -314,15 +314,17 @@ class Plan:
         return ledger
 
 
-def _ratio(value: Fraction | None, lang: Lang) -> str:
-    if value is None:
-        return "-"
-    return format_number(round_cents(value), lang=lang)
+def _per_euro(value: Fraction | None, lang: Lang) -> str:
+    """Cost per euro counted as an amount (``€ 0,16``), rounded half up to the cent."""
+    return "-" if value is None else format_eur(round_cents(value), lang=lang)
 
 
 @dataclass(frozen=True)
-class PlanResult:
-    """The optimizer's answers for one request."""
+class PlanResult(Shown):
+    """The optimizer's answers for one request (``table()``/``str()``: the plans side by
+    side, :mod:`bouwblokken.display.plans`)."""
+
+    VIEW: ClassVar[str] = "plan"
 
     catalog: str
     fingerprint: str
@@ -345,17 +347,6 @@ class PlanResult:
         if self.best is not None:
             return self.best.solution.status
         return "infeasible" if self.best_effort is not None else "unknown"
-
-    def table(self, lang: Lang = "nl") -> str:
-        text: str = view("plan.table")(self, lang=lang)
-        return text
-
-    def __str__(self) -> str:
-        return self.table("nl")
-
-    def _repr_html_(self) -> str:
-        html: str = view("plan.html")(self)
-        return html
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = view("plan.dict")(self)
@@ -596,13 +587,12 @@ def optimise(
         )
     if best.status == "feasible":
         gap = best.gap or Fraction(0)
-        pct = format(round_cents(gap * 100), "f")
         notes.append(
             (
                 f"het plan is niet bewezen optimaal binnen de tijdslimiet: hoogstens "
-                f"{pct.replace('.', ',')}% duurder dan het optimum",
-                f"the plan is not proven optimal within the time limit: at most {pct}% above "
-                "the optimum",
+                f"{format_share_up(gap, lang='nl')} duurder dan het optimum",
+                f"the plan is not proven optimal within the time limit: at most "
+                f"{format_share_up(gap, lang='en')} above the optimum",
             )
         )
     alts: list[Solution] = []

@@ -7,7 +7,9 @@ budget, is infeasible at once. Then it picks by the problem's structure:
 - two or more categories whose caps can bind, or options that mostly cost the same per euro
   of value (within 2%, at least 12 of them: the strongly correlated knapsack) go to the Pareto
   dynamic programming of :mod:`bouwblokken.optimize.dp` at once: the LP bound of the branch and
-  bound cannot separate their nearly tied plans;
+  bound cannot separate their nearly tied plans (the correlated ones are settled there by
+  reduced-cost fixing on the count bound and the plateau's bit sets,
+  :mod:`bouwblokken.optimize.plateau`);
 - everything else runs the exact branch and bound of :mod:`bouwblokken.optimize.search` for at
   most ``AUTO_NODES + AUTO_NODES_PER_OPTION * n`` nodes: typical requests finish far below that
   (about one node per option at the median, two at the 90th percentile, five at the most in our
@@ -31,6 +33,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from bouwblokken.errors import MissingExtraError
 from bouwblokken.optimize import cpsat, dp
 from bouwblokken.optimize.bounds import BIG, Prepared
 from bouwblokken.optimize.limits import Limits, Stopped
@@ -145,7 +148,7 @@ def find_min_cost(
     _check(method)
     use_cp = _use_cpsat(method)
     if method == "cpsat" and not use_cp:  # pragma: no cover - the dev extra installs it
-        raise ImportError("method='cpsat' needs OR-Tools: pip install 'bouwblokken[optimize]'")
+        raise MissingExtraError("ortools", "optimize")
     incumbent: tuple[int, ...] | None = None
     lower = 0
     nodes = 0
