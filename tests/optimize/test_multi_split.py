@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 from multi_instances import multi_request
-from test_multi import CHEAP, _tender
+from test_multi import CHEAP, _lp_point, _tender
 
 from bouwblokken import Ledger, evaluate
 from bouwblokken.catalog.registry import default_registry
@@ -34,7 +34,8 @@ def _bound(request: MultiRequest, target: int) -> Fraction | None:
     box = relax.domains(target)
     assert box is not None
     hint = multi._greedy(arcs, request, need)
-    return split_bound(arcs, request, need, relax, box, hint, None, multi._SOLVER)
+    got = split_bound(arcs, request, need, relax, box, hint, None, multi._SOLVER)
+    return None if got is None else got[0]
 
 
 def test_one_contract_alone_is_its_own_optimum_by_hand() -> None:
@@ -78,6 +79,19 @@ def test_the_bound_is_at_most_the_optimum_of_highs(
     assert status == "optimal" and thirds is not None
     got = _bound(request, thirds)
     assert got is not None and got <= thirds
+    # and the optimum keeps every contract's cut
+    plan = plan_contracts(request, time_limit=60)
+    assert plan.status == "optimal"
+    point, at = _lp_point(plan, request)
+    assert at == thirds
+    arcs, need, relax = _setup(request)
+    box = relax.domains(thirds)
+    assert box is not None
+    found = split_bound(arcs, request, need, relax, box, [(0, 0)] * len(arcs), None, {})
+    assert found is not None and found[0] <= thirds
+    assert len(found[1]) == sum(1 for n in need if n > 0)  # a cut per contract with a need
+    for coefs, least in found[1]:
+        assert sum(c * point[j] for j, c in coefs.items()) >= least
 
 
 @pytest.mark.parametrize("seed", [1, 2, 5])
@@ -91,9 +105,9 @@ def test_the_optimum_with_the_bound_from_the_first_round_equals_highs(
     calls: list[Fraction | None] = []
     real = multi.split_bound
 
-    def spy(*args: object, **kwargs: object) -> Fraction | None:
+    def spy(*args: object, **kwargs: object) -> object:
         got = real(*args, **kwargs)  # type: ignore[arg-type]
-        calls.append(got)
+        calls.append(None if got is None else got[0])
         return got
 
     monkeypatch.setattr(multi, "split_bound", spy)

@@ -36,7 +36,8 @@ none proves the best optimal. A cut per contract (the fewest hours a week its pl
 together) closes part of the gap the whole hours leave. When the first rounds do not close
 the gap, a Lagrangian bound (:mod:`bouwblokken.optimize.multi_split`): the relaxation's duals
 price the candidates' hours across contracts, and each contract's placements are then solved
-on their own in whole numbers; a plan at that bound is optimal.
+on their own in whole numbers; a plan at that bound is optimal, and each contract's proven
+least priced cost goes into the search as a cut.
 
 Re-planning (:func:`replan`): from a ledger holding the realisation to date, without the
 candidates who dropped out, the cheapest plan for the rest -- and what changes against the
@@ -779,7 +780,13 @@ def plan_contracts(
                     None if left is None else _SPLIT_SHARE * left,
                     {**_SOLVER, **_LOOP},
                 )
-                split_lower = 0 if split is None else -(-split.numerator // split.denominator)
+                split_lower = 0
+                if split is not None:
+                    split_lower = -(-split[0].numerator // split[0].denominator)
+                    for model in models:  # each contract's proven cut: the search sees it
+                        for coefs, least in split[1]:
+                            terms = [lp_vars[j] for j in coefs]
+                            model.add(lin.weighted_sum(terms, list(coefs.values())) >= least)
                 lower = max(lower, min(best, split_lower))
             if split_lower is not None and best <= split_lower:
                 name2 = "OPTIMAL"  # no plan of the box costs less than this one

@@ -70,16 +70,20 @@ def split_bound(
     hint: list[tuple[int, int]],
     seconds: float | None,  # float-ok: seconds
     params: dict[str, Any],
-) -> Fraction | None:
+) -> tuple[Fraction, list[tuple[dict[int, int], int]]] | None:
     """A lower bound on the cost (thirds of a cent, every obligation met) of every plan in
     ``box``, contract by contract (see the module doc); ``hint`` (hours, months per arc) guides
     each small search, which share ``seconds``. The relaxation's duals price the rows that tie
     contracts together. ``None`` when a search ends without a bound, or when a row ties
     contracts together other than through hours; :data:`NO_PLAN` when the box holds no plan
-    at all. (Measured on 5 × 40 pool #5: subgradient steps on the candidates' hours rows
-    raised the bound by € 190 of a € 845 gap in 1 s CPU, against 0,35 s for the duals'
-    pricing alone: not kept. The small problems' plans side by side overbook the cheap
-    candidates: no plan to take from them.)"""
+    at all. With it, per contract, the cut its small problem proves: ``(coefficients in the
+    relaxation's variables, least Σ coef·x)``, its priced cost (the hours' prices rounded up)
+    -- valid for every plan in the box, a row the whole model's relaxation does not see.
+    (Measured on 5 × 40 pool #5: subgradient steps on the candidates' hours rows raised the
+    bound by € 190 of a € 845 gap in 1 s CPU, against 0,35 s for the duals' pricing alone: not
+    kept. The small problems' plans side by side overbook the cheap candidates: no plan to take
+    from them. Pricing the other way -- the contracts' rows, each candidate on its own -- gave
+    about the relaxation's bound on pools #0, #4 and #5.)"""
     from bouwblokken.optimize.multi import _busy_hours
 
     n = len(arcs)
@@ -98,6 +102,7 @@ def split_bound(
     busy = {a.cand: _busy_hours(request, request.candidates[a.cand]) for a in arcs}
     cap = {c: max(0, request.candidates[c].hours_per_week - b) for c, b in busy.items()}
     total = const
+    cuts: list[tuple[dict[int, int], int]] = []
     solved: dict[tuple[Any, ...], Fraction] = {}
     share = None if seconds is None else seconds / len(need)
     for ki, n_k in enumerate(need):
@@ -119,9 +124,19 @@ def split_bound(
                 return None
             solved[key] = got
         if solved[key] >= NO_PLAN:
-            return NO_PLAN
+            return NO_PLAN, []
         total += solved[key]
-    return total
+        # in the objective's units: Σ a·x >= L with x >= 0 gives Σ ceil(a/S)·x >= ceil(L/S)
+        row: dict[int, int] = {}
+        for i in mine:
+            cand = request.candidates[arcs[i].cand]
+            cph, cpp = int(cand.cost_per_hour * 100), int(cand.cost_per_placement * 100)
+            row[5 * i] = 3 * cpp
+            row[5 * i + 1] = -(-math.floor(base[i] * _PRICE_SCALE) // _PRICE_SCALE)
+            row[5 * i + 3] = 13 * cph
+        least = solved[key]
+        cuts.append((row, -(-least.numerator // least.denominator)))
+    return total, cuts
 
 
 def _contract(
