@@ -739,7 +739,6 @@ def min_cost_dp(
     :class:`Stopped` when ``limits`` run out and :class:`TooLarge` past ``max_states``.
     """
     opts = problem.options
-    n = len(opts)
     tgt = problem.target_cents if target is None else target
     base = [o.min_units for o in opts]
     base_cost = sum(o.cost_cents * o.min_units for o in opts)
@@ -955,7 +954,7 @@ def min_cost_dp(
                 # states to split
                 _tighten(glist, best, need, hscale)
             if len(glist) == 1:
-                return DpResult("optimal", _rebuild(glist, base, best, need, n))
+                return DpResult("optimal", _rebuild(glist[0], base, best, need))
             return DpResult("optimal", _rebuild_split(glist, base, best, need))
         if guess >= ub:
             return DpResult("infeasible", None)
@@ -1552,59 +1551,27 @@ def _combine(
     return best if best <= limit else _INF
 
 
-def _rebuild(glist: list[_Group], base: list[int], best: int, need: int, n: int) -> tuple[int, ...]:
-    """The lexicographically smallest plan of key ``best``: forwards in the problem's order,
-    each option at the fewest units the rest can still complete."""
+def _rebuild(grp: _Group, base: list[int], best: int, need: int) -> tuple[int, ...]:
+    """The lexicographically smallest plan of key ``best`` when one group holds every option:
+    forwards in the problem's order (the group's items are in it), each option at the fewest
+    units for which the next suffix list still completes the key (several groups:
+    :func:`_rebuild_split`)."""
     units = list(base)
-    k = len(glist)
-    where: dict[int, tuple[int, int]] = {}
-    for gi, grp in enumerate(glist):
-        for p, i in enumerate(grp.items):
-            where[i] = (gi, p)
-    committed_v = [0] * k
-    committed_c = [0] * k
-    pos = [0] * k
-    caps = [g.cap for g in glist]
-    hscale = _hull_scale(glist, need)
-    cache: dict[tuple[int, int], RawHull] = {}
-
-    def hull(h: int, a: int) -> RawHull:
-        got = cache.get((h, a))
-        if got is None:
-            got = cache[(h, a)] = _raw_hull(glist[h].lists[a], hscale)
-        return got
-
-    for i in range(n):
-        if i not in where:
-            continue
-        gi, p = where[i]
-        grp = glist[gi]
+    committed_v = committed_c = 0
+    for p, i in enumerate(grp.items):
         vp, cp, up = grp.v[p], grp.c[p], grp.u[p]
-        spent = sum(committed_c)
         for t in range(up + 1):
-            cv = committed_v[gi] + vp * t
-            cc = spent + cp * t
+            cv, cc = committed_v + vp * t, committed_c + cp * t
             if cc > best:
                 break
-            if k == 1:
-                r = need - cv
-                ok = cc + (_lookup(grp.lists[p + 1], r) if r > 0 else 0) <= best
-                # a state of value >= r with the least key; r <= 0: the empty rest (key 0)
-            else:
-                shift = list(committed_v)
-                shift[gi] = cv
-                at = [pos[h] + (1 if h == gi else 0) for h in range(k)]
-                lists = [g.lists[a] for g, a in zip(glist, at, strict=True)]
-                hulls = [hull(h, a) for h, a in enumerate(at)]
-                ok = cc + _combine(lists, hulls, shift, caps, need, best - cc) <= best
-            if ok:
+            r = need - cv
+            # a state of value >= r with the least key; r <= 0: the empty rest (key 0)
+            if cc + (_lookup(grp.lists[p + 1], r) if r > 0 else 0) <= best:
                 units[i] += t
-                committed_v[gi] = min(caps[gi], cv)
-                committed_c[gi] += cp * t
+                committed_v, committed_c = min(grp.cap, cv), cc
                 break
         else:  # pragma: no cover - the key was reached, some count must complete it
             raise AssertionError("no completion of the optimal key")
-        pos[gi] = p + 1
     return tuple(units)
 
 
