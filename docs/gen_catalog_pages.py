@@ -37,7 +37,7 @@ from bouwblokken.display.catalog import (
     time_items,
 )
 from bouwblokken.i18n import label, note_text, notes_text, text
-from bouwblokken.money import Lang, format_day, format_eur
+from bouwblokken.money import LANGS, Lang, format_day, format_eur
 
 __all__ = [
     "catalog_pages",
@@ -53,7 +53,6 @@ ROW_END = ("verified", "note")
 BLOCK_COLUMNS = ("block", "category", "rule_amount", "limit", *ROW_END)
 INDEX = "catalogs/index.md"
 EN_INDEX = "en/catalogs/index.md"
-LANGS: tuple[Lang, ...] = ("nl", "en")
 
 PAGE: dict[str, tuple[str, str]] = {
     "twin": (

@@ -67,7 +67,7 @@ from bouwblokken.documents import in_ledger, in_options, read_ledger, write_resu
 from bouwblokken.errors import BouwblokkenError, MoneyError
 from bouwblokken.i18n import label, notes_text, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
-from bouwblokken.money import Lang, format_eur, format_percent
+from bouwblokken.money import LANGS, Lang, format_eur, format_percent
 from bouwblokken.money import format_exact as _num
 from bouwblokken.obligation import compute_obligation, list_obligation_rules
 from bouwblokken.parse import parse_amount, parse_date, parse_number, parse_word
@@ -990,7 +990,7 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
     prefix = "sub_" if sub else ""
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         dest=f"{prefix}lang",
         default=None if sub else "nl",
         help="language of the output: nl (default, € 13.223,74) or en (€13,223.74)",

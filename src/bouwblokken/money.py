@@ -36,6 +36,7 @@ __all__ = [
     "AS_TEXT",
     "CENT",
     "DOCUMENT",
+    "LANGS",
     "LOCALES",
     "NBSP",
     "ExactSchema",
@@ -68,6 +69,8 @@ _ROUNDABLE = 10**24
 """:func:`round_cents` refuses amounts from 10^24 up (checked before converting, so a
 ``Decimal('1E+99999999')`` cannot make it run practically forever)."""
 Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+"""The languages of every text: Dutch first, English on request."""
 
 
 def _short(value: object) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bouwblokken.display.text import align
 from bouwblokken.i18n import label, optimizer_note, optimizer_reason, text
-from bouwblokken.money import Lang, format_eur, from_cents, round_cents
+from bouwblokken.money import LANGS, Lang, format_eur, from_cents, round_cents
 from bouwblokken.schemas import SCHEMA_BASE
 
 if TYPE_CHECKING:
@@ -109,11 +109,6 @@ def _plan_dict(p: Plan) -> dict[str, Any]:
     }
 
 
-_LANGS: tuple[Lang, ...] = ("nl", "en")
-"""The languages a plans document carries its words in (``message_nl``/``message_en``,
-``notes_nl``/``notes_en``): Dutch first, English beside it."""
-
-
 def _notes_nl(result: PlanResult) -> tuple[str, ...]:
     """The notes in Dutch: the optimizer's own Dutch where it wrote them, else translated."""
     if len(result.notes_nl) == len(result.notes):
@@ -147,7 +142,7 @@ def plan_result_dict(result: PlanResult) -> dict[str, Any]:
                         f"message_{lang}": optimizer_reason(
                             r.code, r.subject, r.amount, lang, fallback=r.message
                         )
-                        for lang in _LANGS
+                        for lang in LANGS
                     },
                 }
                 for r in d.reasons
