@@ -323,7 +323,9 @@ class Change:
             )
         if self.after is None and self.before is not None:
             b = self.before
-            why = (" (kandidaat uitgevallen)" if nl else " (candidate dropped out)") * self.dropped
+            why = ""
+            if self.dropped:
+                why = " (kandidaat uitgevallen)" if nl else " (candidate dropped out)"
             when = ""
             if self.since is not None:
                 day = format_day(self.since, lang=lg, style="long")
