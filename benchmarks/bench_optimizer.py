@@ -90,7 +90,9 @@ def stats(times: Sequence[float]) -> dict[str, float | int]:
 def run(config: Config) -> dict[str, Any]:
     rng = random.Random(SEED)
     by_size = {n: [realistic_problem(rng, n) for _ in range(config.n_optimal)] for n in SIZES}
-    batch = [realistic_problem(rng, BATCH_OPTIONS) for _ in range(BATCH_SIZE)]
+    # its own draw, so that --quick and the full run time the same batch
+    batch_rng = random.Random(f"{SEED}-batch")
+    batch = [realistic_problem(batch_rng, BATCH_OPTIONS) for _ in range(BATCH_SIZE)]
 
     warm = by_size[REFERENCE_SIZE][:10]
     for p in warm:

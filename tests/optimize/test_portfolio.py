@@ -20,9 +20,10 @@ from strategies import (
     tight_caps,
 )
 
-from bouwblokken.optimize import CancelToken, Problem, solve
+from bouwblokken.optimize import CancelToken, Problem, portfolio, solve
 from bouwblokken.optimize.frontier import pareto_people
 from bouwblokken.optimize.portfolio import AUTO_NODES, AUTO_NODES_PER_OPTION
+from bouwblokken.optimize.problem import Option
 from bouwblokken.optimize.solution import status_label
 from bouwblokken.optimize.solver import diagnose
 
@@ -127,6 +128,80 @@ def test_typical_requests_stay_with_the_branch_and_bound() -> None:
         sol = solve(problem)
         assert sol.status in ("optimal", "infeasible")
         assert sol.nodes < AUTO_NODES + AUTO_NODES_PER_OPTION * len(problem.options)
+
+
+# realistic 20-option requests whose first search runs out of nodes, with an option of
+# hundreds of hours: the lists would be slow (up to 0,5 s), a second search closes them
+LONG_SEARCH = (6513, 6909, 14404, 15377)
+
+
+def _no_lists(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    calls: list[object] = []
+    monkeypatch.setattr(portfolio, "_run_dp", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(portfolio.cpsat, "min_cost", lambda *a, **k: calls.append(a))
+    return calls
+
+
+@pytest.mark.parametrize("seed", LONG_SEARCH)
+def test_a_long_search_closes_before_the_lists(seed: int) -> None:
+    problem = realistic_problem(random.Random(seed), 20)
+    assert portfolio._search_again(problem)
+    first = AUTO_NODES + AUTO_NODES_PER_OPTION * 20
+    plans = {m: solve(problem, method=m, time_limit=30) for m in ("auto", "search", "dp", "cpsat")}
+    assert plans["auto"].nodes > first  # the first search did not close
+    assert {s.status for s in plans.values()} == {"optimal"}
+    assert len({s.cost_cents for s in plans.values()}) == 1
+    assert len({s.units for s in plans.values()}) == 1  # one tie rule
+
+
+@pytest.mark.parametrize("seed", LONG_SEARCH)
+def test_the_second_search_answers_without_other_back_ends(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    problem = realistic_problem(random.Random(seed), 20)
+    want = solve(problem, method="cpsat", time_limit=30)
+    calls = _no_lists(monkeypatch)
+    sol = solve(problem)
+    assert calls == []
+    assert (sol.status, sol.units) == ("optimal", want.units)
+
+
+def test_a_second_search_that_does_not_close_hands_its_plan_to_the_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    problem = realistic_problem(random.Random(LONG_SEARCH[1]), 20)
+    want = solve(problem, method="search")
+    monkeypatch.setattr(portfolio, "AUTO_NODES", 5)
+    monkeypatch.setattr(portfolio, "AUTO_NODES_PER_OPTION", 0)
+    monkeypatch.setattr(portfolio, "SECOND_NODES", 20 * 20)  # 20 nodes, four times the first
+    seen: list[tuple[object, ...]] = []
+    run_dp = portfolio._run_dp
+    monkeypatch.setattr(portfolio, "_run_dp", lambda *a, **k: seen.append(a) or run_dp(*a, **k))
+    sol = solve(problem)
+    assert len(seen) == 1
+    incumbent, nodes, lower = seen[0][5:8]
+    assert nodes > 5 + 20  # both searches counted
+    assert incumbent is None or problem.is_feasible(incumbent)
+    assert 0 <= lower <= want.cost_cents  # a proven bound, passed on
+    assert (sol.status, sol.units) == ("optimal", want.units)
+
+
+def _hours(n: int, units: int) -> Problem:
+    opts = tuple(
+        Option(
+            id=f"o{i}", category="work", value_cents=5_000, cost_cents=4_000 + i, max_units=units
+        )
+        for i in range(n)
+    )
+    return Problem(options=opts, target_cents=5_000 * units)
+
+
+def test_the_second_search_needs_many_units_and_few_options() -> None:
+    # 64 free units and at most 100 options (400.000 / 100 = 4 x (500 + 5 x 100) nodes)
+    assert portfolio._search_again(_hours(20, 64))
+    assert not portfolio._search_again(_hours(20, 63))
+    assert portfolio._search_again(_hours(100, 64))
+    assert not portfolio._search_again(_hours(101, 64))
 
 
 def test_statuses_have_dutch_and_english_words() -> None:
