@@ -31,13 +31,15 @@ every plan found, its reduced costs narrow the variables and its duals bound the
 row (a plan at most ``slack`` above the bound leaves a row with dual ``u`` at most ``slack / u``
 of room): placements at full months, candidates at all their hours, value just above what is
 left. Rounds of CP-SAT search, first on a small model of the candidates the relaxation uses,
-then on the whole one, each among the plans cheaper than the best so far; a round that finds
-none proves the best optimal. A cut per contract (the fewest hours a week its placements need
+then with the few next cheapest by its reduced costs, each for a fixed amount of CP-SAT's
+deterministic work (so the path does not depend on the machine's load), then on the whole
+model, each among the plans cheaper than the best so far; a round that finds none proves the
+best optimal. A cut per contract (the fewest hours a week its placements need
 together) closes part of the gap the whole hours leave. When the first rounds do not close
 the gap, a Lagrangian bound (:mod:`bouwblokken.optimize.multi_split`): the relaxation's duals
 price the candidates' hours across contracts, and each contract's placements are then solved
-on their own in whole numbers; a plan at that bound is optimal, and each contract's proven
-least priced cost goes into the search as a cut.
+on their own in whole numbers; a plan at that bound is optimal -- one search looks for such a
+plan first -- and each contract's proven least priced cost goes into the search as a cut.
 
 Re-planning (:func:`replan`): from a ledger holding the realisation to date, without the
 candidates who dropped out, the cheapest plan for the rest -- and what changes against the
@@ -657,12 +659,7 @@ def plan_contracts(
             if self.objective_value <= self.at:
                 self.stop_search()
 
-    def run(
-        stop_at: int | None = None,
-        model: Any = None,
-        keep: float = 0.0,  # float-ok: seconds
-        **extra: Any,
-    ) -> tuple[str, Any]:
+    def run(stop_at: int | None = None, model: Any = None, **extra: Any) -> tuple[str, Any]:
         solver = cp_model.CpSolver()
         for key, val in {**_SOLVER, **extra}.items():
             if isinstance(val, str):  # an enum value by name (protobuf and pybind11 alike)
@@ -670,7 +667,7 @@ def plan_contracts(
             setattr(solver.parameters, key, val)
         left = lim.remaining()
         if left is not None:
-            solver.parameters.max_time_in_seconds = max(left - keep, 0.001)
+            solver.parameters.max_time_in_seconds = max(left, 0.001)
         stop = solver.stop_search
         if cancel is not None:
             cancel.register(stop)
@@ -736,37 +733,47 @@ def plan_contracts(
     if relax is not None:
         best = _objective_of(arcs, request, need, known, scale)
         # first among the candidates the relaxation uses (a small model, fast to close), then
-        # all: each plan found tightens both by reduced-cost fixing (valid for every plan)
+        # with the next cheapest, then all: each plan found tightens every model by
+        # reduced-cost fixing (valid for every plan)
         used = {arcs[j // 5].cand for j in relax.support if j < 5 * len(arcs) and j % 5 == 0}
-        sub = m.clone()
-        for i, a in enumerate(arcs):
-            if a.cand not in used:
-                sub.add(placed[i] == 0)
-        models = [sub, m] if len(used) < len(request.candidates) else [m]
-        left = lim.remaining()
-        keep = 0.0 if left is None else (1 - _SUB_SHARE) * left  # float-ok: seconds
+        near = _nearest(relax, arcs, used, _NEAR)
+        models: list[Any] = []
+        work: dict[int, float] = {}  # float-ok: CP-SAT's deterministic time left per small model
+        for keep_cands, share in ((used, _SUB_WORK), (used | near, _NEAR_WORK)):
+            if len(keep_cands) < len(request.candidates) and (not models or near):
+                small = m.clone()
+                for i, a in enumerate(arcs):
+                    if a.cand not in keep_cands:
+                        small.add(placed[i] == 0)
+                models.append(small)
+                work[id(small)] = share
+        models.append(m)
         name2 = "FEASIBLE"
         split_lower: int | None = None  # the bound contract by contract, once computed
+        probed = False
+        bounded = -1  # the best plan's objective the models are bounded below
         rounds = 0
         while models:
             rounds += 1
-            now = lim.remaining()
-            if models[0] is not m and now is not None and now - keep < 0.01:
-                models.pop(0)  # the small model's share of the time is up
+            if models[0] is not m and work[id(models[0])] <= 0.001:
+                models.pop(0)  # the small model's share of the work is spent
+                continue
             box = relax.domains(best - 1)
             if box is None:
                 name2 = "OPTIMAL"  # no plan cheaper than this one within the relaxation's bound
                 break
             if lim.expired():
                 break
-            cuts = relax.row_slacks(best - 1)
-            for model in models:
-                for x, (lo, hi) in zip(lp_vars, box, strict=True):
-                    model.add_linear_constraint(x, lo, hi)
-                for coefs, least in cuts:
-                    terms = [lp_vars[j] for j in coefs]
-                    model.add(lin.weighted_sum(terms, list(coefs.values())) >= least)
-                model.add(objective <= best - 1)
+            if best != bounded:  # each model holds the box and cuts below the best plan
+                bounded = best
+                cuts = relax.row_slacks(best - 1)
+                for model in models:
+                    for x, (lo, hi) in zip(lp_vars, box, strict=True):
+                        model.add_linear_constraint(x, lo, hi)
+                    for coefs, least in cuts:
+                        terms = [lp_vars[j] for j in coefs]
+                        model.add(lin.weighted_sum(terms, list(coefs.values())) >= least)
+                    model.add(objective <= best - 1)
             whole = models[0] is m
             if split_lower is None and best_short == 0 and (rounds >= _SPLIT_AFTER or whole):
                 # the bound contract by contract, in whole numbers, once the first rounds have
@@ -793,17 +800,36 @@ def plan_contracts(
             if split_lower is not None and best <= split_lower:
                 name2 = "OPTIMAL"  # no plan of the box costs less than this one
                 break
+            budget: dict[str, Any] = {} if whole else {_WORK: work[id(models[0])]}
+            params = _WHOLE if whole else {**_LOOP, **budget}
+            if split_lower is not None and not probed:
+                # often some plan costs exactly the bound: looked for first, as a plan of at
+                # most that cost (optimal if found: none costs less)
+                probed = True
+                probe = models[0].clone()
+                probe.add(objective <= split_lower)
+                name3, again = run(model=probe, **budget)  # CP-SAT's own search (measured)
+                if not whole:
+                    work[id(models[0])] -= again.deterministic_time
+                if name3 in ("OPTIMAL", "FEASIBLE"):
+                    solver = again
+                    known = _decisions(solver, h_vars, m_vars)
+                    best = int(solver.objective_value)
+                    name2 = "OPTIMAL"
+                    break
+                if name3 == "INFEASIBLE" and whole:
+                    lower = max(lower, min(best, split_lower + 1))
+                continue
             # a plan that halves the slack fixes more: the search stops there and starts again
             ground = max(relax.bound, Fraction(split_lower or 0))
             half = ground + (best - 1 - ground) / 2
             name3, again = run(
-                stop_at=half.numerator // half.denominator,
-                model=models[0],
-                keep=0.0 if whole else keep,
-                **(_WHOLE if whole else _LOOP),
+                stop_at=half.numerator // half.denominator, model=models[0], **params
             )
+            if not whole:
+                work[id(models[0])] -= again.deterministic_time
             if name3 in ("INFEASIBLE", "OPTIMAL", "UNKNOWN") and not whole:
-                models.pop(0)  # the small model closed: the whole one goes on from its best plan
+                models.pop(0)  # the small model closed: the next goes on from its best plan
                 if name3 != "OPTIMAL":
                     continue
             elif name3 == "INFEASIBLE":
@@ -912,9 +938,18 @@ full linear relaxation of the products (McCormick rows) and no generic cuts: wit
 the LP bound of this model stayed far below the relaxation's (measured: 24 % against 99 %)."""
 
 
-_SUB_SHARE = 0.5
-"""At most this share of the cost phase's time goes to the small model of the candidates the
-relaxation uses; the whole model has the rest."""
+_SUB_WORK = 1.0
+_NEAR_WORK = 0.3
+"""The cost phase's small models, in CP-SAT's deterministic time (a measure of work, about
+0,6-0,7 s of CPU a unit here, the same on a loaded machine): first the candidates the
+relaxation uses, then those and the :data:`_NEAR` next candidates; the whole model has the
+rest of the time. (A share of the wall-clock time instead, half of it for the first small
+model, spent 4,8 s on 5 × 40 pool #4 without a better plan.)"""
+_WORK = "max_deterministic_time"
+_NEAR = 6
+"""Candidates beside those the relaxation uses in the second small model: the cheapest to bring
+in by the relaxation's reduced costs (:func:`_nearest`). On the 5 × 40 pools #1 and #6 the
+optimum uses one candidate the relaxation does not."""
 _SPLIT_AFTER = 2
 """The round of the cost phase from which on the bound contract by contract is computed (once;
 the whole model's first round at the latest). Measured on the 5 × 40 pools #0-3, 6 (CPU
@@ -1153,6 +1188,22 @@ def _relaxation(
     kept = tuple((row, rhs, uk) for (row, rhs), uk in zip(rows, u, strict=True) if uk > 0)
     support = frozenset(j for j, x in enumerate(got.x) if x > 1e-9)  # float-ok: a guide only
     return _Relaxation(total, tuple(red), tuple(lb), tuple(ub), kept, support)
+
+
+def _nearest(relax: _Relaxation, arcs: list[_Arc], used: set[int], k: int) -> set[int]:
+    """The ``k`` candidates outside ``used`` that are cheapest to bring in at their least
+    placement (one month at the least hours) by the relaxation's reduced costs; ties by the
+    candidate's position."""
+    d = relax.reduced
+    entry: dict[int, Fraction] = {}
+    for i, a in enumerate(arcs):
+        if a.cand in used:
+            continue
+        # placed, hours, months, hour-months at (1, lo_h, 1, lo_h); the value stays at 0
+        e = d[5 * i] + d[5 * i + 1] * a.lo_h + d[5 * i + 2] + d[5 * i + 3] * a.lo_h
+        if a.cand not in entry or e < entry[a.cand]:
+            entry[a.cand] = e
+    return set(sorted(entry, key=lambda c: (entry[c], c))[:k])
 
 
 def _least_hours(arcs: list[_Arc], need: list[int]) -> list[int]:
