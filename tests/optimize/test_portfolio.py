@@ -186,6 +186,24 @@ def test_a_second_search_that_does_not_close_hands_its_plan_to_the_lists(
     assert (sol.status, sol.units) == ("optimal", want.units)
 
 
+@pytest.mark.parametrize("second", [300, 1_024, 100_000])
+@pytest.mark.parametrize("seed", LONG_SEARCH)
+def test_every_hand_over_keeps_the_search_plan(
+    seed: int, second: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first search stops at its first check (256 nodes), the second after about `second`
+    # nodes (these need 842-2.848): the lists and CP-SAT take over from whichever did not close,
+    # and the plan is the branch and bound's all the same (one tie rule)
+    problem = realistic_problem(random.Random(seed), 20)
+    want = solve(problem, method="search")
+    monkeypatch.setattr(portfolio, "AUTO_NODES", 1)
+    monkeypatch.setattr(portfolio, "AUTO_NODES_PER_OPTION", 0)
+    monkeypatch.setattr(portfolio, "SECOND_NODES", 20 * second)
+    got = solve(problem, time_limit=30)
+    assert got.nodes >= 256
+    assert (got.status, got.units) == (want.status, want.units)
+
+
 def _hours(n: int, units: int) -> Problem:
     opts = tuple(
         Option(
