@@ -105,6 +105,7 @@ def run(config: Config) -> dict[str, Any]:
 
     rows: list[dict[str, Any]] = []
     disagreements: list[str] = []
+    incomplete: list[str] = []  # lists cut short by the time limit (their start compared)
     compared = 0
 
     def check_costs(
@@ -125,7 +126,12 @@ def run(config: Config) -> dict[str, Any]:
         key: Callable[[Any], Any],
     ) -> None:
         for p, a, b in zip(problems, ours, theirs, strict=False):
-            if [key(s) for s in a] != [key(s) for s in b]:
+            mine, base = [key(s) for s in a], [key(s) for s in b]
+            if getattr(a, "complete", True) is False or any(s.status != "optimal" for s in a):
+                # stopped by the time limit: what it found must be the frontier's start
+                incomplete.append(f"{len(p.options)} options: {kind}, {len(a)} of {len(b)}")
+                base = base[: len(mine)]
+            if mine != base:
                 disagreements.append(f"{len(p.options)} options: {kind} differ")
 
     for n in SIZES:
@@ -188,6 +194,7 @@ def run(config: Config) -> dict[str, Any]:
         },
         "compared_optimal_costs": compared,
         "disagreements": disagreements,
+        "incomplete": incomplete,
         "baseline_repairs": baseline.REPAIRS[0],
     }
 
@@ -244,6 +251,11 @@ def markdown(result: dict[str, Any]) -> str:
         f"baseline repair branchings: {result['baseline_repairs']}.",
     ]
     lines += [f"- {d}" for d in result["disagreements"][:20]]
+    if result["incomplete"]:
+        lines.append(
+            "Cut short by the default time limit (points found compared with the baseline's "
+            "first): " + "; ".join(result["incomplete"][:20])
+        )
     return "\n".join(lines)
 
 

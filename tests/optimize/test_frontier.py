@@ -75,7 +75,9 @@ def test_category_cap_counts_up_to_the_cap() -> None:
 
 def test_infeasible_gives_no_points() -> None:
     pr = Problem((opt("A", 1000, 100, 2, people=1),), target_cents=5000)
-    assert pareto_people(pr) == []
+    for method in ("auto", "search"):
+        front = pareto_people(pr, method=method)  # type: ignore[arg-type]
+        assert front == [] and front.complete  # proven: there is no point
 
 
 def test_walk_is_used_where_the_lists_do_not_apply() -> None:
@@ -89,7 +91,9 @@ def test_walk_is_used_where_the_lists_do_not_apply() -> None:
     # One unit of each (1000 + 1000, cost 250, 2 people) is the only way to 2000; further units
     # count nothing (both caps are reached) but bring a person each: the cheaper A first
     # (3 people, 350), then B (4 people, 500).
-    assert points(pareto_people(pr)) == [(2, 250, (1, 1)), (3, 350, (2, 1)), (4, 500, (2, 2))]
+    front = pareto_people(pr)
+    assert points(front) == [(2, 250, (1, 1)), (3, 350, (2, 1)), (4, 500, (2, 2))]
+    assert front.complete  # 5 people are proven out of reach
 
 
 @settings(CI, max_examples=300)
@@ -161,6 +165,35 @@ def test_cancelled_frontier_returns_only_feasible_points() -> None:
     token.cancel()
     front = pareto_people(problem, cancel=token)
     assert all(s.status == "feasible" and problem.is_feasible(s.units) for s in front)
+    assert not front.complete
+
+
+def test_a_walk_stopped_early_is_not_complete(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the walk (method="search"): cancelled before it starts, or right after its first point --
+    # whatever it found is right, and it says that more may follow
+    import bouwblokken.optimize.frontier as frontier
+
+    problem = people_frontier(random.Random(3), 12)
+    whole = pareto_people(problem, method="search", time_limit=None)
+    assert whole.complete and len(whole) > 1
+    token = CancelToken()
+    token.cancel()
+    early = pareto_people(problem, method="search", cancel=token)
+    assert not early.complete  # at most a first point the search closed before it looked
+    assert points(early) == points(whole)[: len(early)]
+
+    token = CancelToken()
+    real = frontier.find_min_cost
+
+    def then_cancel(*args: object, **kwargs: object) -> object:
+        got = real(*args, **kwargs)  # type: ignore[arg-type]
+        token.cancel()
+        return got
+
+    monkeypatch.setattr(frontier, "find_min_cost", then_cancel)
+    part = pareto_people(problem, method="search", cancel=token, time_limit=None)
+    assert not part.complete
+    assert points(part) == points(whole)[:1]
 
 
 def test_the_small_path_does_not_load_numpy() -> None:

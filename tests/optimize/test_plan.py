@@ -198,3 +198,35 @@ def test_infeasible_request_says_what_blocks_it() -> None:
     ]
     assert reason["message_nl"] == "optie 'ww' staat op haar maximum van 1 eenheid"
     assert reason["message_en"] == "option 'ww' is at its maximum of 1 unit"
+
+
+@pytest.mark.parametrize("complete", [True, False])
+def test_a_frontier_cut_short_says_so_in_both_languages(
+    complete: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the frontier stopped by the time limit after its first two points: the plan keeps them
+    # and says, in Dutch and English, that more may follow
+    from bouwblokken.optimize import plan as plan_module
+    from bouwblokken.optimize.frontier import Frontier, pareto_people
+
+    def cut(problem: object, **kwargs: object) -> Frontier:
+        whole = pareto_people(problem, time_limit=None)  # type: ignore[arg-type]
+        return whole if complete else Frontier(whole[:2], complete=False)
+
+    monkeypatch.setattr(plan_module, "pareto_people", cut)
+    terms, options = OPTIONS["haaglanden"]
+    result = optimise(PlanRequest(tender=_tender("haaglanden", **terms), options=tuple(options)))
+    nl = [n for n in result.notes_nl if "Paretofront" in n]
+    en = [n for n in result.notes if "frontier" in n]
+    if complete:
+        assert (nl, en) == ([], [])
+        assert len(result.pareto) > 2
+    else:
+        assert len(result.pareto) == 2
+        assert nl == [
+            "het Paretofront (kosten tegen aantal geholpen personen) is onvolledig: de "
+            "tijdslimiet liep af na 2 punten"
+        ]
+        assert en == [
+            "the people-against-cost frontier is incomplete: the time limit ran out after 2 points"
+        ]

@@ -1,7 +1,7 @@
 """Optimizer: the cheapest combinations of blocks that meet an obligation."""
 
 from bouwblokken.optimize.alternatives import alternatives
-from bouwblokken.optimize.frontier import budget_frontier, pareto_people
+from bouwblokken.optimize.frontier import Frontier, budget_frontier, pareto_people
 from bouwblokken.optimize.limits import DEFAULT_TIME_LIMIT, CancelToken
 from bouwblokken.optimize.problem import Option, Problem
 from bouwblokken.optimize.solution import Diagnosis, Reason, Solution, Status, status_label
@@ -11,6 +11,7 @@ __all__ = [
     "DEFAULT_TIME_LIMIT",
     "CancelToken",
     "Diagnosis",
+    "Frontier",
     "Option",
     "Problem",
     "Reason",

@@ -24,7 +24,20 @@ from bouwblokken.optimize.portfolio import Method, find_max_value, find_min_cost
 from bouwblokken.optimize.problem import Problem
 from bouwblokken.optimize.solution import Solution
 
-__all__ = ["budget_frontier", "max_value_for_budget", "pareto_people"]
+__all__ = ["Frontier", "budget_frontier", "max_value_for_budget", "pareto_people"]
+
+
+class Frontier(list[Solution]):
+    """The people frontier's points (a list, people ascending) and whether it is whole:
+    ``complete`` is ``False`` when the time limit or a cancellation stopped it before the last
+    point -- the points found are right, but more may follow."""
+
+    complete: bool
+
+    def __init__(self, points: Iterable[Solution] = (), *, complete: bool) -> None:
+        super().__init__(points)
+        self.complete = complete
+
 
 #: Above this many Pareto-list states (memory: a few hundred MB) the walk takes over.
 _MAX_STATES = 300_000
@@ -67,7 +80,7 @@ def pareto_people(
     cancel: CancelToken | None = None,
     method: Method = "auto",
     progress: bool = False,
-) -> list[Solution]:
+) -> Frontier:
     """Every non-dominated (people, cost) pair among feasible plans, one plan each.
 
     Sorted by people ascending (cost strictly ascending too). The first point is the least-cost
@@ -82,8 +95,9 @@ def pareto_people(
     ``time_limit`` is for the whole frontier: when it runs out the points found so far are
     returned (a point not proven optimal has status ``"feasible"``; the frontier may then be
     incomplete -- from the one-pass method every point is then ``"feasible"``: plans that meet
-    the target, the frontier of the plans seen so far). ``progress=True`` shows a tqdm bar
-    (options processed, or people covered by the walk).
+    the target, the frontier of the plans seen so far); :attr:`Frontier.complete` says whether
+    the list is whole. ``progress=True`` shows a tqdm bar (options processed, or people
+    covered by the walk).
     """
     lim = Limits(time_limit, cancel)
     if method == "auto":
@@ -100,12 +114,15 @@ def pareto_people(
                 bar.close()
         if found is not None:
             plans, complete = found
-            return [
-                Solution.from_units(
-                    problem, units, status="optimal" if complete else "feasible", nodes=0
-                )
-                for units in plans
-            ]
+            return Frontier(
+                (
+                    Solution.from_units(
+                        problem, units, status="optimal" if complete else "feasible", nodes=0
+                    )
+                    for units in plans
+                ),
+                complete=complete,
+            )
     return _walk(problem, lim, method, progress)
 
 
@@ -125,8 +142,9 @@ class _WalkPrepared(Prepared):
         return self._dominance[people]
 
 
-def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list[Solution]:
-    """The epsilon-constraint walk (one exact min-cost search per frontier point)."""
+def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> Frontier:
+    """The epsilon-constraint walk (one exact min-cost search per frontier point); whole when
+    the next cover is proven infeasible."""
     prep = _WalkPrepared(problem, people_mode=True)
     out: list[Solution] = []
     need = 0
@@ -142,7 +160,7 @@ def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list
                 budget=problem.budget_cents,
             )
             if found.units is None:
-                return out
+                return Frontier(out, complete=found.status == "infeasible")
             sol = Solution.from_units(
                 problem,
                 found.units,
@@ -158,7 +176,7 @@ def _walk(problem: Problem, lim: Limits, method: Method, progress: bool) -> list
                 bar.update(sol.people + 1 - need)
             need = sol.people + 1
             if found.status != "optimal" or lim.expired():
-                return out
+                return Frontier(out, complete=False)
     finally:
         if bar is not None:
             bar.close()

@@ -602,7 +602,18 @@ def optimise(
             alternatives(problem, k=request.alternatives + 1, time_limit=left(), cancel=cancel)
         )[1:]
     if any(o.people_per_unit for o in problem.options) and not lim.expired():
-        pareto = list(pareto_people(problem, time_limit=left(), cancel=cancel))
+        front = pareto_people(problem, time_limit=left(), cancel=cancel)
+        pareto = list(front)
+        if not front.complete:
+            notes.append(
+                (
+                    f"het Paretofront (kosten tegen aantal geholpen personen) is onvolledig: de "
+                    f"tijdslimiet liep af "
+                    f"na {len(front)} {'punt' if len(front) == 1 else 'punten'}",
+                    f"the people-against-cost frontier is incomplete: the time limit ran out "
+                    f"after {len(front)} point{'' if len(front) == 1 else 's'}",
+                )
+            )
     return PlanResult(
         catalog.key,
         catalog.fingerprint,
