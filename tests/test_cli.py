@@ -118,6 +118,21 @@ def test_show_nl_en_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["obligation"]["threshold_follows_eu"] == "services_supplies"
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_show_prints_the_librarys_catalog_text(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the command line is a shell: `show` prints what Python users get from catalog_text
+    from bouwblokken.catalog.registry import default_registry
+    from bouwblokken.display.catalog import catalog_text
+
+    code, out, _ = run(capsys, "show", "leiden", "--lang", lang)
+    assert code == 0
+    text = catalog_text(default_registry().load("leiden"), lang=lang)  # type: ignore[arg-type]
+    assert out.rstrip("\n") == text
+    assert ("Bouwblokken" if lang == "nl" else "Blocks") in text
+
+
 # --- compare --------------------------------------------------------------------------------
 
 

@@ -46,17 +46,14 @@ from bouwblokken.catalog.registry import Registry, _shipped_folder
 from bouwblokken.cli_help import error_nl, translate
 from bouwblokken.compare import compare
 from bouwblokken.display.catalog import (
-    BONUS_COLUMNS,
     _condition_text,
     _d,
     _limit_key,
     _s,
     _t,
-    _unverified,
     _yes,
     bonus_amount_text,
-    bonus_unit_text,
-    column_names,
+    catalog_text,
     limit_text,
     obligation_items,
     rule_text,
@@ -65,7 +62,7 @@ from bouwblokken.display.catalog import (
 from bouwblokken.display.text import align
 from bouwblokken.documents import in_ledger, in_options, read_ledger, write_result
 from bouwblokken.errors import BouwblokkenError, MoneyError
-from bouwblokken.i18n import label, notes_text, text, validation_text
+from bouwblokken.i18n import label, text, validation_text
 from bouwblokken.ledger import Ledger, evaluate
 from bouwblokken.money import LANGS, Lang, format_eur, format_percent
 from bouwblokken.money import format_exact as _num
@@ -381,110 +378,7 @@ def cmd_show(ctx: _Ctx) -> int:
     if ctx.json:
         ctx.dump(c.model_dump(mode="json"))
         return EXIT_OK
-    lang = ctx.lang
-
-    def eur(v: Decimal) -> str:
-        return format_eur(v, lang=lang)
-
-    parts = []
-    head = [
-        f"{_t(lang, c.title_nl, c.title_en)}  ({c.key}){_unverified(c.verified)}",
-        f"{text('issuer', lang)}: {c.issuer}",
-        f"{text('in_force', lang)}: {_d(c.effective_from, lang)} "
-        f"{text('until', lang)} {_d(c.effective_until, lang, open_end=True)} "
-        f"({text('chosen_by', lang)} {label('basis', c.effective_basis, lang)})",
-    ]
-    if c.members:
-        head.append(f"{text('members', lang)}: {', '.join(c.members)}")
-    head.append(f"{text('file', lang)}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
-    head.extend(f"  {n}" for n in notes_text(c, lang))
-    parts.append("\n".join(head))
-
-    label_cols = (
-        [_t(lang, "Bouwblok", "Label (nl)")] if lang == "nl" else ["Label (nl)", "Label (en)"]
-    )
-    rows = [
-        [
-            "Id",
-            *label_cols,
-            text("category", lang),
-            text("rule_amount", lang),
-            text("limit", lang),
-        ]
-    ]
-    any_unverified = not c.verified
-    for b in c.blocks:
-        ok = b.verified and b.rule.verified
-        any_unverified |= not ok
-        labels = [b.label_nl] if lang == "nl" else [b.label_nl, b.label_en]
-        rows.append(
-            [
-                b.id + _unverified(ok),
-                *labels,
-                label("category", b.category, lang),
-                rule_text(b, lang),
-                limit_text(b, lang),
-            ]
-        )
-    parts.append(text("blocks", lang) + "\n" + align(rows))
-
-    if c.bonuses:
-        brows = [["Id", *column_names(BONUS_COLUMNS, lang)]]
-        for bo in c.bonuses:
-            any_unverified |= not bo.verified
-            unit = bonus_unit_text(bo, lang)
-            targets = [*bo.blocks, *(label("category", k, lang) for k in bo.categories)]
-            brows.append(
-                [
-                    bo.id + _unverified(bo.verified),
-                    _t(lang, bo.label_nl, bo.label_en),
-                    bonus_amount_text(bo, lang),
-                    unit,
-                    _condition_text(bo, lang),
-                    ", ".join(targets),
-                ]
-            )
-        parts.append(text("bonuses", lang) + "\n" + align(brows, right=(2,)))
-
-    if c.share_caps:
-        crows = [
-            [
-                "Id",
-                text("cap", lang),
-                text("max_share", lang),
-                text("min_per_item", lang),
-                text("applies_to", lang),
-            ]
-        ]
-        for cap in c.share_caps:
-            any_unverified |= not cap.verified
-            targets = [*cap.blocks, *(label("category", k, lang) for k in cap.categories)]
-            crows.append(
-                [
-                    cap.id + _unverified(cap.verified),
-                    _t(lang, cap.label_nl, cap.label_en),
-                    f"{_num(cap.max_share_percent, lang)}%",
-                    "-" if cap.min_amount_per_item is None else eur(cap.min_amount_per_item),
-                    ", ".join(targets),
-                ]
-            )
-        parts.append(text("share_caps", lang) + "\n" + align(crows))
-
-    trows = [[text("time_rule", lang), text("value", lang)]]
-    trows += [[label, value] for _, label, value in time_items(c.time, lang)]
-    parts.append(align(trows))
-    orows = [[text("default_obligation", lang), text("value", lang)]]
-    orows += [[label, value] for _, label, value in obligation_items(c.obligation, lang)]
-    parts.append(align(orows))
-
-    src = [text("sources", lang) + ":"]
-    for s in c.sources:
-        title = f"{s.title} " if s.title else ""
-        src.append(f"  [{s.reliability}] {title}{s.url}")
-    parts.append("\n".join(src))
-    if any_unverified:
-        parts.append(text("unverified_note", lang))
-    ctx.out("\n\n".join(parts))
+    ctx.out(catalog_text(c, lang=ctx.lang))
     return EXIT_OK
 
 

@@ -37,8 +37,16 @@ from bouwblokken.catalog.model import (
     PerYearRule,
     TimeRules,
 )
-from bouwblokken.i18n import WORDS, label, note_text, text
-from bouwblokken.money import Lang, format_day, format_eur, format_percent, format_quantity
+from bouwblokken.display.text import align
+from bouwblokken.i18n import WORDS, label, note_text, notes_text, text
+from bouwblokken.money import (
+    Lang,
+    format_day,
+    format_eur,
+    format_exact,
+    format_percent,
+    format_quantity,
+)
 
 __all__ = [
     "BONUS_COLUMNS",
@@ -47,6 +55,7 @@ __all__ = [
     "bonus_unit_text",
     "catalog_dataframe",
     "catalog_html",
+    "catalog_text",
     "column_names",
     "comparison_html",
     "eligibility_items",
@@ -470,6 +479,116 @@ def _mark(ok: bool, lang: Lang, *items: object) -> str:
 
 def _targets(blocks: tuple[str, ...], categories: tuple[str, ...], lang: Lang) -> str:
     return ", ".join([*blocks, *(label("category", k, lang) for k in categories)])
+
+
+def catalog_text(catalog: Catalog, *, lang: Lang = "nl") -> str:
+    """The catalog as plain text (what ``bouwblokken show`` prints): its edition and sources,
+    the blocks with their rule and limit, bonuses, share caps, time rules and the default
+    obligation, in Dutch or English; unverified items marked."""
+    c = catalog
+
+    def eur(v: Decimal) -> str:
+        return format_eur(v, lang=lang)
+
+    parts = []
+    head = [
+        f"{_t(lang, c.title_nl, c.title_en)}  ({c.key}){_unverified(c.verified)}",
+        f"{text('issuer', lang)}: {c.issuer}",
+        f"{text('in_force', lang)}: {_d(c.effective_from, lang)} "
+        f"{text('until', lang)} {_d(c.effective_until, lang, open_end=True)} "
+        f"({text('chosen_by', lang)} {label('basis', c.effective_basis, lang)})",
+    ]
+    if c.members:
+        head.append(f"{text('members', lang)}: {', '.join(c.members)}")
+    head.append(f"{text('file', lang)}: {c.path or '-'}  sha256:{c.fingerprint[:16]}…")
+    head.extend(f"  {n}" for n in notes_text(c, lang))
+    parts.append("\n".join(head))
+
+    label_cols = (
+        [_t(lang, "Bouwblok", "Label (nl)")] if lang == "nl" else ["Label (nl)", "Label (en)"]
+    )
+    rows = [
+        [
+            "Id",
+            *label_cols,
+            text("category", lang),
+            text("rule_amount", lang),
+            text("limit", lang),
+        ]
+    ]
+    any_unverified = not c.verified
+    for b in c.blocks:
+        ok = b.verified and b.rule.verified
+        any_unverified |= not ok
+        labels = [b.label_nl] if lang == "nl" else [b.label_nl, b.label_en]
+        rows.append(
+            [
+                b.id + _unverified(ok),
+                *labels,
+                label("category", b.category, lang),
+                rule_text(b, lang),
+                limit_text(b, lang),
+            ]
+        )
+    parts.append(text("blocks", lang) + "\n" + align(rows))
+
+    if c.bonuses:
+        brows = [["Id", *column_names(BONUS_COLUMNS, lang)]]
+        for bo in c.bonuses:
+            any_unverified |= not bo.verified
+            unit = bonus_unit_text(bo, lang)
+            targets = [*bo.blocks, *(label("category", k, lang) for k in bo.categories)]
+            brows.append(
+                [
+                    bo.id + _unverified(bo.verified),
+                    _t(lang, bo.label_nl, bo.label_en),
+                    bonus_amount_text(bo, lang),
+                    unit,
+                    _condition_text(bo, lang),
+                    ", ".join(targets),
+                ]
+            )
+        parts.append(text("bonuses", lang) + "\n" + align(brows, right=(2,)))
+
+    if c.share_caps:
+        crows = [
+            [
+                "Id",
+                text("cap", lang),
+                text("max_share", lang),
+                text("min_per_item", lang),
+                text("applies_to", lang),
+            ]
+        ]
+        for cap in c.share_caps:
+            any_unverified |= not cap.verified
+            targets = [*cap.blocks, *(label("category", k, lang) for k in cap.categories)]
+            crows.append(
+                [
+                    cap.id + _unverified(cap.verified),
+                    _t(lang, cap.label_nl, cap.label_en),
+                    f"{format_exact(cap.max_share_percent, lang)}%",
+                    "-" if cap.min_amount_per_item is None else eur(cap.min_amount_per_item),
+                    ", ".join(targets),
+                ]
+            )
+        parts.append(text("share_caps", lang) + "\n" + align(crows))
+
+    trows = [[text("time_rule", lang), text("value", lang)]]
+    trows += [[label, value] for _, label, value in time_items(c.time, lang)]
+    parts.append(align(trows))
+    orows = [[text("default_obligation", lang), text("value", lang)]]
+    orows += [[label, value] for _, label, value in obligation_items(c.obligation, lang)]
+    parts.append(align(orows))
+
+    src = [text("sources", lang) + ":"]
+    for s in c.sources:
+        title = f"{s.title} " if s.title else ""
+        src.append(f"  [{s.reliability}] {title}{s.url}")
+    parts.append("\n".join(src))
+    if any_unverified:
+        parts.append(text("unverified_note", lang))
+    return "\n\n".join(parts)
 
 
 def catalog_html(catalog: Catalog, *, lang: Lang = "nl") -> str:
