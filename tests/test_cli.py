@@ -577,3 +577,17 @@ def test_decimal_from_text_not_float(capsys: pytest.CaptureFixture[str]) -> None
         capsys, "value", "leiden", "--block", "sw_bedrijf", "--invoice", "12345678901234567.89"
     )
     assert data["amount"] == "12345678901234567.89"
+
+
+@pytest.mark.parametrize(("lang", "share"), [("nl", "10\u00a0%"), ("en", "10%")])
+def test_the_text_view_writes_a_share_cap_as_every_other_percentage(lang: str, share: str) -> None:
+    # capregion caps "maatschappelijk" at 10 % of the obligation, € 250 a purchase at least:
+    # the share the Dutch way (10 %, a non-breaking space), as the blocks' percentages are
+    from bouwblokken.catalog.registry import Registry
+    from bouwblokken.display.catalog import catalog_text
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "catalogs"
+    text = catalog_text(Registry([fixtures]).load("capregion"), lang=lang)  # type: ignore[arg-type]
+    row = next(line for line in text.splitlines() if line.startswith("maatschappelijk_max_10"))
+    assert share in row
+    assert ("€\u00a0250,00" if lang == "nl" else "€250.00") in row

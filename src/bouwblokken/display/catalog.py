@@ -43,7 +43,6 @@ from bouwblokken.money import (
     Lang,
     format_day,
     format_eur,
-    format_exact,
     format_percent,
     format_quantity,
 )
@@ -536,16 +535,14 @@ def catalog_text(catalog: Catalog, *, lang: Lang = "nl") -> str:
         brows = [["Id", *column_names(BONUS_COLUMNS, lang)]]
         for bo in c.bonuses:
             any_unverified |= not bo.verified
-            unit = bonus_unit_text(bo, lang)
-            targets = [*bo.blocks, *(label("category", k, lang) for k in bo.categories)]
             brows.append(
                 [
                     bo.id + _unverified(bo.verified),
                     _t(lang, bo.label_nl, bo.label_en),
                     bonus_amount_text(bo, lang),
-                    unit,
-                    _condition_text(bo, lang),
-                    ", ".join(targets),
+                    bonus_unit_text(bo, lang),
+                    bonus_condition_text(bo, lang),
+                    _targets(bo.blocks, bo.categories, lang),
                 ]
             )
         parts.append(text("bonuses", lang) + "\n" + align(brows, right=(2,)))
@@ -562,14 +559,13 @@ def catalog_text(catalog: Catalog, *, lang: Lang = "nl") -> str:
         ]
         for cap in c.share_caps:
             any_unverified |= not cap.verified
-            targets = [*cap.blocks, *(label("category", k, lang) for k in cap.categories)]
             crows.append(
                 [
                     cap.id + _unverified(cap.verified),
                     _t(lang, cap.label_nl, cap.label_en),
-                    f"{format_exact(cap.max_share_percent, lang)}%",
+                    percent_text(cap.max_share_percent, lang),
                     "-" if cap.min_amount_per_item is None else eur(cap.min_amount_per_item),
-                    ", ".join(targets),
+                    _targets(cap.blocks, cap.categories, lang),
                 ]
             )
         parts.append(text("share_caps", lang) + "\n" + align(crows))
