@@ -739,8 +739,9 @@ def plan_contracts(
         near = _nearest(relax, arcs, used, _NEAR)
         models: list[Any] = []
         work: dict[int, float] = {}  # float-ok: CP-SAT's deterministic time left per small model
-        for keep_cands, share in ((used, _SUB_WORK), (used | near, _NEAR_WORK)):
-            if len(keep_cands) < len(request.candidates) and (not models or near):
+        smalls = [(used, _SUB_WORK)] + ([(used | near, _NEAR_WORK)] if near else [])
+        for keep_cands, share in smalls:
+            if len(keep_cands) < len(request.candidates):
                 small = m.clone()
                 for i, a in enumerate(arcs):
                     if a.cand not in keep_cands:
